@@ -1,0 +1,73 @@
+# CreditDesk. `make run` and `make test` set everything up themselves on a fresh machine:
+# they create .venv with python3 if it is missing and (re)install the project into it
+# whenever pyproject.toml is newer than the install stamp.
+
+PYTHON3 ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.creditdesk-install.stamp
+
+# The PostgreSQL pass of `make test`. CREDITDESK_REQUIRE_POSTGRES=1 (set by .ci/run) makes it mandatory.
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+SEED_ARGS ?=
+BENCH_ARGS ?=
+LINT_PATHS := backend console ui tests bench main.py
+
+.PHONY: run test test-sqlite test-postgres bench seed lint install clean distclean
+
+install: $(STAMP)
+
+$(PY):
+	$(PYTHON3) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(PY) main.py
+
+test: $(STAMP)
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+# The requirement is for the PostgreSQL pass, not this one.
+test-sqlite: $(STAMP)
+	@echo "==> pytest on SQLite"
+	env -u CREDITDESK_TEST_DATABASE_URL CREDITDESK_REQUIRE_POSTGRES= $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	@echo "==> pytest on PostgreSQL ($(PG_TEST_URL))"
+	@if $(PY) -c "import sqlalchemy as sa; sa.create_engine('$(PG_TEST_URL)', connect_args={'connect_timeout': 5}).connect().close()" 2>/dev/null; then \
+		CREDITDESK_TEST_DATABASE_URL='$(PG_TEST_URL)' $(PY) -m pytest $(PYTEST_ARGS); \
+	elif [ "$${CREDITDESK_REQUIRE_POSTGRES:-}" = "1" ]; then \
+		echo "ERROR: PostgreSQL is unreachable at $(PG_TEST_URL) and CREDITDESK_REQUIRE_POSTGRES=1." >&2; \
+		exit 1; \
+	else \
+		echo "" >&2; \
+		echo "################################################################################" >&2; \
+		echo "## WARNING: PostgreSQL is unreachable at $(PG_TEST_URL)" >&2; \
+		echo "## The PostgreSQL pass was SKIPPED: only SQLite was tested." >&2; \
+		echo "## Start PostgreSQL, or run .ci/run, which starts it and makes the pass mandatory." >&2; \
+		echo "################################################################################" >&2; \
+	fi
+
+bench: $(STAMP)
+	$(PY) -m bench.api_latency $(BENCH_ARGS)
+
+seed: $(STAMP)
+	$(PY) -m backend migrate
+	$(PY) -m backend seed $(SEED_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m mypy
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist *.egg-info
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

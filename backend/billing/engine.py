@@ -1,0 +1,379 @@
+"""The billing engine: what happens to an account on a repayment and at the end of a day.
+
+The engine works on any objects carrying the attributes of the protocols below: the ORM
+models (`backend.accounts.models`) when the end-of-day job runs against the database, and
+plain dataclasses (`backend.billing.book`) when the demo generator simulates a year of
+history in memory. One set of rules, two storage shapes, so demo data is consistent with
+the rules by construction.
+
+Day order in `end_of_day(day)`: the latest bill's due date is judged (payments through
+`day` count), the day's interest or penalty accrues, and when tomorrow is the 1st the
+statement is cut (it holds everything posted up to and including `day`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from backend.billing import rules
+from backend.billing.rules import Components
+
+# Transaction types and which part of a bill they add to. Signed: owed more is positive.
+COMPONENT_OF_TYPE: dict[str, str] = {
+    "purchase": "principal_fen",
+    "refund": "principal_fen",
+    "loan_disbursement": "principal_fen",
+    "installment_conversion": "principal_fen",
+    "installment_principal": "installments_fen",
+    "installment_fee": "installments_fen",
+    "loan_principal": "installments_fen",
+    "loan_interest": "installments_fen",
+    "fee": "fees_fen",
+    "interest": "interest_fen",
+    "penalty_interest": "interest_fen",
+    "fee_waiver": "interest_fen",
+    "adjustment": "principal_fen",
+}
+REPAYMENT_TYPES = frozenset({"repayment"})
+TRANSACTION_TYPES = tuple(COMPONENT_OF_TYPE) + tuple(sorted(REPAYMENT_TYPES))
+
+# What a period of each plan kind posts when it is billed: (principal type, fee type).
+DUE_POSTING_TYPES: dict[str, tuple[str, str]] = {
+    "bill_installment": ("installment_principal", "installment_fee"),
+    "transaction_installment": ("installment_principal", "installment_fee"),
+    "hardship_plan": ("installment_principal", "installment_fee"),
+    "cash_loan": ("loan_principal", "loan_interest"),
+}
+
+
+class AccountNotOpen(Exception):
+    """A purchase or disbursement on an account that is frozen, closed or charged off."""
+
+
+class NothingToBill(Exception):
+    """No activity and nothing owed: no bill is cut this month."""
+
+
+class AccountLike(Protocol):
+    product: str
+    status: str
+    due_day: int
+    balance_fen: int
+    credit_balance_fen: int
+    past_due_fen: int
+    overdue_since: date | None
+    accrued_interest_ufen: int
+    accrued_penalty_ufen: int
+    disputed_fen: int
+    penalty_suspended: bool
+
+
+class BillLike(Protocol):
+    statement_date: date
+    due_date: date
+    previous_balance_fen: int
+    carried_fen: int
+    total_fen: int
+    minimum_payment_fen: int
+    paid_fen: int
+    status: str
+    due_evaluated: bool
+    open_interest_fen: int
+    open_fees_fen: int
+    open_installments_fen: int
+    open_principal_fen: int
+
+
+class PeriodLike(Protocol):
+    period: int
+    due_date: date
+    principal_fen: int
+    fee_fen: int
+    paid_fen: int
+    status: str
+
+
+class PlanLike(Protocol):
+    kind: str
+    status: str
+
+    @property
+    def periods(self) -> Sequence[Any]: ...
+
+
+class PostingLike(Protocol):
+    type: str
+    amount_fen: int
+
+
+@dataclass
+class Posting:
+    """A transaction the engine wants posted; the caller stores it."""
+
+    type: str
+    amount_fen: int
+    business_date: date
+    description: str
+    merchant: str | None = None
+    plan: Any = None
+    period: int | None = None
+
+
+@dataclass
+class StatementDraft:
+    """A bill the engine has cut; the caller stores it with its lines."""
+
+    statement_date: date
+    due_date: date
+    cycle_start: date | None
+    previous_balance_fen: int
+    carried_fen: int
+    total_fen: int
+    minimum_payment_fen: int
+    components: Components
+    # (posting or stored transaction, or None for the previous-balance line, amount_fen)
+    lines: list[tuple[Any, int]] = field(default_factory=list)
+
+
+@dataclass
+class EndOfDayResult:
+    postings: list[Posting] = field(default_factory=list)
+    statement: StatementDraft | None = None
+
+
+def bill_components(bill: BillLike) -> Components:
+    return Components(
+        bill.open_interest_fen, bill.open_fees_fen, bill.open_installments_fen, bill.open_principal_fen
+    )
+
+
+def set_bill_components(bill: BillLike, comps: Components) -> None:
+    bill.open_interest_fen = comps.interest_fen
+    bill.open_fees_fen = comps.fees_fen
+    bill.open_installments_fen = comps.installments_fen
+    bill.open_principal_fen = comps.principal_fen
+
+
+def bill_outstanding_fen(bill: BillLike) -> int:
+    return bill.open_interest_fen + bill.open_fees_fen + bill.open_installments_fen + bill.open_principal_fen
+
+
+def bill_status(bill: BillLike, today: date) -> str:
+    """open, partially_paid, paid or overdue, from what is paid and whether the due date passed."""
+    if bill_outstanding_fen(bill) <= 0:
+        return "paid"
+    if bill.due_evaluated and bill.paid_fen < bill.minimum_payment_fen:
+        return "overdue"
+    return "partially_paid" if bill.paid_fen > 0 else "open"
+
+
+def post(account: AccountLike, posting: PostingLike) -> None:
+    """Book a charge or credit on the account's balance (not a repayment: see `apply_repayment`)."""
+    if posting.type in REPAYMENT_TYPES:
+        raise ValueError("repayments go through apply_repayment")
+    if posting.type not in COMPONENT_OF_TYPE:
+        raise ValueError(f"unknown transaction type {posting.type!r}")
+    if posting.type in {"purchase", "loan_disbursement"} and account.status != "active":
+        raise AccountNotOpen(f"account is {account.status}")
+    account.balance_fen += posting.amount_fen
+
+
+def apply_repayment(
+    account: AccountLike, bill: BillLike | None, plans: Iterable[PlanLike], amount_fen: int, today: date
+) -> Components:
+    """Take a repayment: allocate it over the latest bill, keep the rest as credit.
+
+    Reduces the past-due amount (curing the account when it reaches zero) and marks the
+    installment periods it pays. Returns what each component of the bill received.
+    """
+    if amount_fen <= 0:
+        raise ValueError("a repayment must be positive")
+    account.balance_fen -= amount_fen
+    applied = Components()
+    left = amount_fen
+    if bill is not None:
+        applied, left = rules.allocate(amount_fen, bill_components(bill))
+        set_bill_components(bill, bill_components(bill).minus(applied))
+        bill.paid_fen += applied.total_fen
+        _pay_periods(plans, applied.installments_fen)
+    account.credit_balance_fen += left
+    if account.past_due_fen > 0:
+        account.past_due_fen = max(0, account.past_due_fen - amount_fen)
+        if account.past_due_fen == 0:
+            account.overdue_since = None
+    if bill is not None:
+        bill.status = bill_status(bill, today)
+    return applied
+
+
+def _pay_periods(plans: Iterable[PlanLike], amount_fen: int) -> None:
+    """Spread an installment payment over billed periods, earliest due first."""
+    if amount_fen <= 0:
+        return
+    owed = [
+        (p.due_date, index, plan, p)
+        for index, plan in enumerate(plans)
+        for p in plan.periods
+        if p.status in ("billed", "partially_paid")
+    ]
+    owed.sort(key=lambda row: (row[0], row[1], row[3].period))
+    left = amount_fen
+    for _due, _index, plan, period in owed:
+        if left <= 0:
+            break
+        take = min(left, period.principal_fen + period.fee_fen - period.paid_fen)
+        period.paid_fen += take
+        left -= take
+        period.status = "paid" if period.paid_fen >= period.principal_fen + period.fee_fen else "partially_paid"
+        if all(p.status in ("paid", "waived") for p in plan.periods):
+            plan.status = "completed"
+
+
+def evaluate_due_date(account: AccountLike, bill: BillLike, today: date) -> None:
+    """At the end of the due date: less than the minimum paid makes the account overdue."""
+    bill.due_evaluated = True
+    shortfall = bill.minimum_payment_fen - bill.paid_fen
+    if shortfall > 0:
+        # The bill's minimum already holds the older past-due amount, so this replaces it.
+        account.past_due_fen = shortfall
+        if account.overdue_since is None:
+            account.overdue_since = bill.due_date
+    else:
+        account.past_due_fen = 0
+        account.overdue_since = None
+    bill.status = bill_status(bill, today)
+
+
+def accrual_base_fen(bill: BillLike, day: date) -> int:
+    """The amount that bears interest on `day`.
+
+    After the bill's due date, all that is unpaid of it; before, only the unpaid rest carried
+    over from earlier bills (new purchases are interest-free until their due date).
+    """
+    outstanding = bill_outstanding_fen(bill)
+    if day > bill.due_date:
+        return outstanding
+    return max(0, min(outstanding, bill.carried_fen - bill.paid_fen))
+
+
+def accrue_day(account: AccountLike, bill: BillLike | None, day: date) -> None:
+    """One day of interest (paid at least the minimum) or penalty interest (overdue)."""
+    if bill is None:
+        return
+    base = accrual_base_fen(bill, day)
+    if base <= 0:
+        return
+    if account.past_due_fen > 0:
+        if account.penalty_suspended:
+            return
+        # An amount under open dispute bears no penalty while the dispute is open.
+        account.accrued_penalty_ufen += rules.daily_accrual_ufen(
+            base - max(0, account.disputed_fen), rules.DAILY_PENALTY_PPM
+        )
+    else:
+        account.accrued_interest_ufen += rules.daily_accrual_ufen(base, rules.DAILY_INTEREST_PPM)
+
+
+def due_postings(plans: Iterable[PlanLike], due_date: date, posted_on: date) -> list[Posting]:
+    """Bill every scheduled period due on or before `due_date`: its principal and its fee."""
+    postings: list[Posting] = []
+    for plan in plans:
+        if plan.status != "active":
+            continue
+        principal_type, fee_type = DUE_POSTING_TYPES[plan.kind]
+        for period in plan.periods:
+            if period.status != "scheduled" or period.due_date > due_date:
+                continue
+            period.status = "billed"
+            label = f"{plan.kind.replace('_', ' ')} {period.period}/{len(plan.periods)}"
+            postings.append(Posting(principal_type, period.principal_fen, posted_on, label, plan=plan,
+                                    period=period.period))
+            if period.fee_fen:
+                postings.append(Posting(fee_type, period.fee_fen, posted_on, label, plan=plan,
+                                        period=period.period))
+    return postings
+
+
+def cut_statement(
+    account: AccountLike,
+    previous: BillLike | None,
+    plans: Iterable[PlanLike],
+    cycle_transactions: Sequence[PostingLike],
+    statement_date: date,
+) -> tuple[StatementDraft, list[Posting]]:
+    """Cut the bill dated `statement_date` (the 1st).
+
+    Posts (and returns) the cycle's accrued interest and penalty and the installment dues of
+    the new bill; the bill's lines are the previous balance, everything posted in the cycle
+    and those new postings, so the bill's total is exactly the sum of its lines and equals
+    the account balance at the cut.
+    """
+    closing_day = statement_date - timedelta(days=1)
+    due_date = rules.due_date_for(statement_date, account.due_day)
+    new_postings: list[Posting] = []
+    interest = rules.ufen_to_fen(account.accrued_interest_ufen)
+    if interest:
+        new_postings.append(Posting("interest", interest, closing_day, "Interest"))
+    penalty = rules.ufen_to_fen(account.accrued_penalty_ufen)
+    if penalty:
+        new_postings.append(Posting("penalty_interest", penalty, closing_day, "Penalty interest"))
+    account.accrued_interest_ufen = 0
+    account.accrued_penalty_ufen = 0
+    new_postings.extend(due_postings(plans, due_date, closing_day))
+    if not cycle_transactions and not new_postings and (previous is None or bill_outstanding_fen(previous) == 0):
+        raise NothingToBill
+    for posting in new_postings:
+        post(account, posting)
+
+    charges: dict[str, int] = {name: 0 for name in rules.ALLOCATION_ORDER}
+    lines: list[tuple[Any, int]] = []
+    previous_total = previous.total_fen if previous is not None else 0
+    if previous is not None:
+        lines.append((None, previous_total))
+    for item in [*cycle_transactions, *new_postings]:
+        lines.append((item, item.amount_fen))
+        if item.type not in REPAYMENT_TYPES:
+            charges[COMPONENT_OF_TYPE[item.type]] += item.amount_fen
+    carried = bill_components(previous) if previous is not None else Components()
+    raw = carried.plus(Components(**charges))
+    comps, credit_left = rules.normalize_components(raw, account.credit_balance_fen)
+    account.credit_balance_fen = credit_left
+    total = sum(amount for _, amount in lines)
+    draft = StatementDraft(
+        statement_date=statement_date,
+        due_date=due_date,
+        cycle_start=previous.statement_date if previous is not None else None,
+        previous_balance_fen=previous_total,
+        carried_fen=carried.total_fen,
+        total_fen=total,
+        minimum_payment_fen=rules.minimum_payment_fen(comps, account.past_due_fen, account.disputed_fen),
+        components=comps,
+        lines=lines,
+    )
+    return draft, new_postings
+
+
+def end_of_day(
+    account: AccountLike,
+    bill: BillLike | None,
+    plans: Sequence[PlanLike],
+    day: date,
+    cycle_transactions: Callable[[], Sequence[PostingLike]],
+) -> EndOfDayResult:
+    """Close business day `day` for one account. `cycle_transactions` is called only at a cut."""
+    result = EndOfDayResult()
+    if bill is not None and day == bill.due_date and not bill.due_evaluated:
+        evaluate_due_date(account, bill, day)
+    accrue_day(account, bill, day)
+    tomorrow = day + timedelta(days=1)
+    if tomorrow.day == rules.STATEMENT_DAY and account.status != "closed":
+        try:
+            draft, postings = cut_statement(account, bill, plans, cycle_transactions(), tomorrow)
+        except NothingToBill:
+            return result
+        result.statement = draft
+        result.postings = postings
+    return result

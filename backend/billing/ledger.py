@@ -1,0 +1,121 @@
+"""The billing engine applied to the database: postings, repayments and end of day.
+
+Services take `session` keyword-only and never commit: the caller's unit of work does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from backend.accounts.models import Account, Transaction
+from backend.billing import engine
+from backend.billing.engine import Posting, StatementDraft
+from backend.billing.models import Bill, BillLine
+from backend.clock import BUSINESS_TZ, business_date_of
+from backend.installments.models import InstallmentPlan
+
+
+def latest_bill(session: Session, account_id: int, *, for_update: bool = False) -> Bill | None:
+    stmt = select(Bill).where(Bill.account_id == account_id).order_by(Bill.statement_date.desc()).limit(1)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def active_plans(session: Session, account_id: int) -> list[InstallmentPlan]:
+    stmt = (
+        select(InstallmentPlan)
+        .where(InstallmentPlan.account_id == account_id, InstallmentPlan.status == "active")
+        .options(selectinload(InstallmentPlan.periods))
+        .order_by(InstallmentPlan.id)
+    )
+    return list(session.execute(stmt).scalars())
+
+
+def lock_account(session: Session, account_id: int) -> Account | None:
+    """The account row, locked for this transaction on PostgreSQL (SQLite serializes writers)."""
+    stmt = select(Account).where(Account.id == account_id).with_for_update()
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def store_posting(session: Session, account: Account, posting: Posting, posted_at: datetime) -> Transaction:
+    txn = Transaction(
+        account_id=account.id,
+        customer_id=account.customer_id,
+        type=posting.type,
+        amount_fen=posting.amount_fen,
+        posted_at=posted_at,
+        business_date=posting.business_date,
+        merchant=posting.merchant,
+        description=posting.description,
+        plan_id=getattr(posting.plan, "id", None),
+    )
+    session.add(txn)
+    return txn
+
+
+def post_charge(session: Session, account: Account, posting: Posting, posted_at: datetime) -> Transaction:
+    """Book a purchase, refund, fee or other charge on the account and store it."""
+    engine.post(account, posting)
+    return store_posting(session, account, posting, posted_at)
+
+
+def post_repayment(session: Session, account: Account, amount_fen: int, posted_at: datetime,
+                   description: str = "Repayment, thank you") -> Transaction:
+    """Take a repayment: allocated over the latest bill by the engine, stored as a credit."""
+    day = business_date_of(posted_at)
+    bill = latest_bill(session, account.id, for_update=True)
+    plans = active_plans(session, account.id)
+    engine.apply_repayment(account, bill, plans, amount_fen, day)
+    return store_posting(session, account, Posting("repayment", -amount_fen, day, description), posted_at)
+
+
+def store_statement(session: Session, account: Account, draft: StatementDraft,
+                    stored: dict[int, Transaction]) -> Bill:
+    """Store a cut bill and its lines; `stored` maps id(posting) to its transaction row."""
+    comps = draft.components
+    bill = Bill(
+        account_id=account.id,
+        customer_id=account.customer_id,
+        statement_date=draft.statement_date,
+        due_date=draft.due_date,
+        cycle_start=draft.cycle_start,
+        previous_balance_fen=draft.previous_balance_fen,
+        carried_fen=draft.carried_fen,
+        total_fen=draft.total_fen,
+        minimum_payment_fen=draft.minimum_payment_fen,
+        paid_fen=0,
+        status="paid" if comps.total_fen <= 0 else "open",
+        due_evaluated=False,
+        open_interest_fen=comps.interest_fen,
+        open_fees_fen=comps.fees_fen,
+        open_installments_fen=comps.installments_fen,
+        open_principal_fen=comps.principal_fen,
+    )
+    session.add(bill)
+    session.flush()
+    cycle_start_at = datetime.combine(draft.cycle_start or draft.statement_date, time(0), BUSINESS_TZ)
+    for line_no, (item, amount) in enumerate(draft.lines, start=1):
+        txn = item if isinstance(item, Transaction) else stored.get(id(item)) if item is not None else None
+        session.add(BillLine(
+            bill_id=bill.id,
+            customer_id=account.customer_id,
+            line_no=line_no,
+            transaction_id=txn.id if txn is not None else None,
+            posted_at=txn.posted_at if txn is not None else cycle_start_at.astimezone(timezone.utc),
+            type=txn.type if txn is not None else "previous_balance",
+            description=txn.description if txn is not None else "上期账单余额",
+            amount_fen=amount,
+        ))
+    return bill
+
+
+def balance_from_transactions(session: Session, account_id: int) -> int:
+    """Σ amount_fen of the account's transactions: must equal `Account.balance_fen`."""
+    total = session.execute(
+        select(func.coalesce(func.sum(Transaction.amount_fen), 0)).where(Transaction.account_id == account_id)
+    ).scalar_one()
+    return int(total)

@@ -1,0 +1,14 @@
+"""Imports every models module so that `backend.db.Base.metadata` holds the whole schema.
+
+Alembic's env.py and the test fixtures import this module before they read the metadata.
+Each domain package with a `models.py` adds one line here, e.g. `import backend.auth.models`.
+"""
+
+import backend.accounts.models  # noqa: F401,E402
+import backend.audit.models  # noqa: F401,E402
+import backend.auth.models  # noqa: F401,E402
+import backend.billing.models  # noqa: F401,E402
+import backend.common.idempotency  # noqa: F401,E402  (the idempotency_keys table)
+import backend.customers.models  # noqa: F401,E402
+import backend.installments.models  # noqa: F401,E402
+import backend.notes.models  # noqa: F401,E402

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): data generators, API latency, load and console timings."""

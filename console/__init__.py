@@ -1,0 +1,1 @@
+"""Qt-free client core: API client, typed models, login and token storage, outbox, embedded launcher."""

@@ -1,0 +1,1 @@
+"""Small test helpers and fakes shared by the test suite."""
