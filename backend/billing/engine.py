@@ -349,7 +349,7 @@ def cut_statement(
         previous_balance_fen=previous_total,
         carried_fen=carried.total_fen,
         total_fen=total,
-        minimum_payment_fen=rules.minimum_payment_fen(comps, account.past_due_fen, account.disputed_fen),
+        minimum_payment_fen=rules.minimum_payment_fen(comps, account.past_due_fen, account.disputed_fen, carried),
         components=comps,
         lines=lines,
     )

@@ -161,17 +161,21 @@ def normalize_components(raw: Components, credit_fen: int = 0) -> tuple[Componen
 
 # --- Minimum payment -------------------------------------------------------------------------
 
-def minimum_payment_fen(components: Components, past_due_fen: int, disputed_fen: int = 0) -> int:
+def minimum_payment_fen(
+    components: Components, past_due_fen: int, disputed_fen: int = 0, carried: Components | None = None
+) -> int:
     """Minimum payment of a bill whose outstanding parts are `components`.
 
     = 100% of any past-due amount + 100% of interest, penalties and fees + 100% of installment
     dues + 10% (half up) of the purchase principal; an amount under open dispute is left out.
-    The past-due amount is part of `components` already (it is the oldest debt), so it is
-    taken off in allocation order before the percentages apply, never counted twice.
+    The past-due amount is part of the debt carried from earlier bills (`carried`, default
+    all of `components`), and the oldest of it, so it is taken off that in allocation order
+    before the percentages apply: never counted twice, and this cycle's new charges stay whole.
     """
-    past_due = max(0, min(past_due_fen, components.total_fen))
-    taken, _ = allocate(past_due, components)
-    rest = components.minus(taken)
+    pool = carried if carried is not None else components
+    past_due = max(0, min(past_due_fen, pool.total_fen, components.total_fen))
+    taken, _ = allocate(past_due, pool)
+    rest = Components(*(max(0, getattr(components, f) - getattr(taken, f)) for f in ALLOCATION_ORDER))
     principal = max(0, rest.principal_fen - max(0, disputed_fen))
     minimum = (
         past_due
