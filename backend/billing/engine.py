@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from backend.billing import rules
@@ -120,6 +120,7 @@ class Posting:
     merchant: str | None = None
     plan: Any = None
     period: int | None = None
+    posted_at: datetime | None = None  # when known before storing (the demo generator sets it)
 
 
 @dataclass

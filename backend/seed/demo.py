@@ -12,13 +12,17 @@ The profiles are dealt so that the first customers cover every case an agent mee
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 import random
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.accounts.models import Account, Transaction
@@ -27,6 +31,7 @@ from backend.billing.book import Book, BookAccount, BookPeriod, BookPlan, bill_f
 from backend.billing.engine import Posting
 from backend.billing.models import Bill, BillLine
 from backend.clock import BUSINESS_TZ, BusinessClock
+from backend.common.bulk import bulk_insert
 from backend.customers.models import Customer
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
 from backend.seed.people import person
@@ -99,13 +104,12 @@ class AccountSimulation:
         self.today = today
         self.cure_due = customer_rng_cure
         self.payments: dict[date, list[Callable[[date], None]]] = {}
-        self.times: dict[int, datetime] = {}  # id(posting) → posted_at
 
     # -- bookkeeping ---------------------------------------------------------------------
     def _record(self, posting: Posting, posted_at: datetime) -> None:
+        posting.posted_at = posted_at
         self.book.postings.append(posting)
         self.book.cycle.append(posting)
-        self.times[id(posting)] = posted_at
 
     def charge(self, posting: Posting, posted_at: datetime) -> None:
         engine.post(self.book.account, posting)
@@ -176,8 +180,8 @@ class AccountSimulation:
         result = engine.end_of_day(book.account, book.bills[-1] if book.bills else None, book.plans, day,
                                    self._cycle)
         for posting in result.postings:
+            posting.posted_at = _end_of(day)
             self.book.postings.append(posting)
-            self.times[id(posting)] = _end_of(day)
         if result.statement is not None:
             bill = bill_from_draft(result.statement)
             book.bills.append(bill)
@@ -262,7 +266,7 @@ class CustomerHistory:
     fields: dict[str, Any]
     flags: list[str]
     opened: date
-    accounts: list[tuple[Book, AccountSimulation]]
+    accounts: list[Book]
 
 
 def simulate_customer(index: int, seed: int, start: date, today: date) -> CustomerHistory:
@@ -334,8 +338,7 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
         flags.append("collections_contacted")
     if rng.random() < 0.03:
         flags.append("vulnerable_customer")
-    return CustomerHistory(index, fields, flags, opened,
-                           [(book, sim) for book, sim, _act, _d in accounts])
+    return CustomerHistory(index, fields, flags, opened, [book for book, _sim, _act, _d in accounts])
 
 
 # -- storing ------------------------------------------------------------------------------
@@ -364,7 +367,7 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
     customer_id = ids.take(Customer)
     rows[Customer].append({"id": customer_id, **history.fields, "flags": history.flags,
                            "created_at": _start_of(history.opened)})
-    for book, sim in history.accounts:
+    for book in history.accounts:
         acct = book.account
         account_id = ids.take(Account)
         rows[Account].append({
@@ -389,7 +392,7 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
             txn_ids[id(posting)] = txn_id
             rows[Transaction].append({
                 "id": txn_id, "account_id": account_id, "customer_id": customer_id, "type": posting.type,
-                "amount_fen": posting.amount_fen, "posted_at": sim.times[id(posting)],
+                "amount_fen": posting.amount_fen, "posted_at": posting.posted_at,
                 "business_date": posting.business_date, "merchant": posting.merchant,
                 "description": posting.description,
                 "plan_id": plan_ids.get(id(posting.plan)) if posting.plan is not None else None,
@@ -428,7 +431,7 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
                             "posted_at": _start_of(bill.cycle_start or bill.statement_date)}
                 else:
                     line = {"transaction_id": txn_ids[id(item)], "type": item.type,
-                            "description": item.description, "posted_at": sim.times[id(item)]}
+                            "description": item.description, "posted_at": item.posted_at}
                 rows[BillLine].append({"id": ids.take(BillLine), "bill_id": bill_id,
                                        "customer_id": customer_id, "line_no": line_no,
                                        "amount_fen": amount, **line})
@@ -438,10 +441,18 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
 INSERT_ORDER = (Customer, Account, InstallmentPlan, InstallmentPeriod, Transaction, Bill, BillLine)
 
 
-def histories(customers: int, seed: int, start: date, today: date, first_index: int = 0
-              ) -> Iterator[CustomerHistory]:
-    for index in range(first_index, first_index + customers):
-        yield simulate_customer(index, seed, start, today)
+def simulate_batch(args: tuple[int, int, int, date, date]) -> list[CustomerHistory]:
+    """Customers first_index … first_index + count − 1 (a unit of work for a process pool)."""
+    first_index, count, seed, start, today = args
+    return [simulate_customer(index, seed, start, today) for index in range(first_index, first_index + count)]
+
+
+def _batches(first_index: int, customers: int, batch_size: int, seed: int, start: date, today: date
+             ) -> list[tuple[int, int, int, date, date]]:
+    return [
+        (first_index + offset, min(batch_size, customers - offset), seed, start, today)
+        for offset in range(0, customers, batch_size)
+    ]
 
 
 def seed_demo(
@@ -451,38 +462,54 @@ def seed_demo(
     seed: int = 1,
     months: int = 12,
     today: date | None = None,
-    batch_size: int = 1000,
+    batch_size: int = 500,
+    workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Generate `customers` customers with `months` months of history up to yesterday.
 
-    Deterministic for a given seed and business date. Returns the number of customers
-    written. Commits once per batch, so a large seed can be watched and resumed.
+    Deterministic for a given seed and business date (each customer has its own random
+    stream, so the number of worker processes does not change the data). Simulation runs in
+    `workers` processes (default: the CPU count, for large seeds) while this process stores
+    the batches in order, committing once per batch. Returns the number of customers written.
     """
     today = today or BusinessClock.from_env().today()
     start = rules.add_months(today.replace(day=1), -months, 1)
-    written = 0
     with session_factory() as session:
         first_index = session.execute(select(func.count(Customer.id))).scalar() or 0
-    while written < customers:
-        count = min(batch_size, customers - written)
-        with session_factory() as session:
-            ids = IdAllocator(session)
-            batch: dict[Any, list[dict[str, Any]]] = {m: [] for m in INSERT_ORDER}
-            for history in histories(count, seed, start, today, first_index + written):
-                for model, rows in rows_for(history, ids, today).items():
-                    batch[model].extend(rows)
-            for model in INSERT_ORDER:
-                for chunk_start in range(0, len(batch[model]), 5000):
-                    session.execute(insert(model.__table__), batch[model][chunk_start:chunk_start + 5000])
-            session.commit()
-        written += count
-        if progress is not None:
-            progress(written)
+    batches = _batches(first_index, customers, batch_size, seed, start, today)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if customers * max(months, 1) >= 6000 else 1
+    written = 0
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            )
+            results: Iterator[list[CustomerHistory]] = pool.map(simulate_batch, batches)
+        else:
+            results = map(simulate_batch, batches)
+        for batch_histories in results:
+            _store(session_factory, batch_histories, today)
+            written += len(batch_histories)
+            if progress is not None:
+                progress(written)
     with session_factory() as session:
         _advance_sequences(session)
         session.commit()
     return written
+
+
+def _store(session_factory: sessionmaker[Session], batch_histories: list[CustomerHistory], today: date) -> None:
+    with session_factory() as session:
+        ids = IdAllocator(session)
+        batch: dict[Any, list[dict[str, Any]]] = {m: [] for m in INSERT_ORDER}
+        for history in batch_histories:
+            for model, rows in rows_for(history, ids, today).items():
+                batch[model].extend(rows)
+        for model in INSERT_ORDER:
+            bulk_insert(session, model.__table__, batch[model])
+        session.commit()
 
 
 def _advance_sequences(session: Session) -> None:

@@ -1,0 +1,53 @@
+"""`GET /v1/accounts/{id}` and `GET /v1/accounts/{id}/transactions`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from backend.accounts import service
+from backend.accounts.schemas import AccountOverview, TransactionOut
+from backend.billing.engine import TRANSACTION_TYPES
+from backend.common.pagination import CursorQuery, Page, limit_query
+from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId
+from backend.deps import ClockDep, SessionDep
+
+router = APIRouter(prefix="/v1/accounts", tags=["accounts"], dependencies=CUSTOMER_DATA)
+
+
+@router.get("/{account_id}", response_model=AccountOverview, responses=READ_RESPONSES)
+def get_account(account_id: AccountId, session: SessionDep, clock: ClockDep) -> AccountOverview:
+    """Product, limit, used and available, status, days past due and bucket, current bill, next due."""
+    return service.account_overview(session=session, account_id=account_id, today=clock.today())
+
+
+@router.get("/{account_id}/transactions", response_model=Page[TransactionOut], responses=READ_RESPONSES)
+def list_transactions(
+    account_id: AccountId,
+    session: SessionDep,
+    date_from: Annotated[
+        date | None, Query(alias="from", description="First business date (Asia/Shanghai), inclusive")
+    ] = None,
+    date_to: Annotated[
+        date | None, Query(alias="to", description="Last business date (Asia/Shanghai), inclusive")
+    ] = None,
+    types: Annotated[
+        str | None,
+        Query(alias="type", max_length=400, description=f"Comma list of: {', '.join(TRANSACTION_TYPES)}"),
+    ] = None,
+    limit: Annotated[int, limit_query(50)] = 50,
+    cursor: CursorQuery = None,
+) -> Page[TransactionOut]:
+    """The account's transactions, newest first."""
+    service.get_account(session=session, account_id=account_id)
+    return service.list_transactions(
+        session=session,
+        account_id=account_id,
+        date_from=date_from,
+        date_to=date_to,
+        types=service.parse_transaction_types(types),
+        limit=limit,
+        cursor=cursor,
+    )

@@ -1,0 +1,13 @@
+"""Aggregates the domain routers under `/v1`."""
+
+from fastapi import APIRouter
+
+from backend.accounts.routes import router as accounts_router
+from backend.billing.routes import router as billing_router
+from backend.customers.routes import router as customers_router
+from backend.installments.routes import router as installments_router
+from backend.notes.routes import router as notes_router
+
+router = APIRouter()
+for domain_router in (customers_router, accounts_router, billing_router, installments_router, notes_router):
+    router.include_router(domain_router)

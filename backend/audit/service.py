@@ -1,0 +1,230 @@
+"""Writing and verifying the audit trail.
+
+Each record's `hash` is the sha256 of a canonical JSON of its fields, including `prev_hash`,
+the hash of the record before it; the first record follows `GENESIS_HASH`. Appends are
+serialized by locking the one-row `audit_chain_head` (SELECT ... FOR UPDATE on PostgreSQL;
+SQLite serializes writers by itself), so concurrent writers never fork the chain. The lock is
+held until the request's transaction ends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from backend.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
+from backend.common.context import RequestContext
+
+SYSTEM_ROLE = "system"
+
+# The fields a record's hash covers, in the canonical document.
+HASHED_FIELDS = (
+    "id",
+    "customer_id",
+    "at",
+    "actor_id",
+    "actor_role",
+    "action",
+    "entity_type",
+    "entity_id",
+    "before",
+    "after",
+    "request_id",
+    "idempotency_key",
+    "prev_hash",
+)
+
+_MISSING = object()
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return _utc_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (Decimal, UUID)):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"not JSON-serializable in an audit record: {type(value).__name__}")
+
+
+def to_json_value(value: Any) -> Any:
+    """`value` as plain JSON data (dates as ISO strings), exactly as it will read back."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(value, default=_json_default))
+
+
+def _utc_text(moment: datetime) -> str:
+    if moment.tzinfo is None:  # SQLite hands back UTC values without an offset
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def record_hash(fields: Mapping[str, Any]) -> str:
+    """sha256 hex of the canonical JSON of a record's `HASHED_FIELDS`."""
+    document = {name: fields[name] for name in HASHED_FIELDS}
+    document["at"] = _utc_text(document["at"])
+    canonical = json.dumps(
+        document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def field_diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields that differ: (their old values, their new values). A field present on one side
+    only appears only in that side's dict."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for key in dict.fromkeys([*before, *after]):
+        was, now = before.get(key, _MISSING), after.get(key, _MISSING)
+        if was == now:
+            continue
+        if was is not _MISSING:
+            old[key] = was
+        if now is not _MISSING:
+            new[key] = now
+    return old, new
+
+
+def snapshot(instance: object, *fields: str) -> dict[str, Any]:
+    """The named attributes of a model instance as a dict, for `before`/`after`."""
+    return {name: getattr(instance, name) for name in fields}
+
+
+def _lock_chain_head(session: Session) -> AuditChainHead:
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        # pysqlite opens the transaction only at the first write: write first, so the head read
+        # below happens under the database's write lock and no other writer can slip in between.
+        session.execute(
+            update(AuditChainHead).where(AuditChainHead.id == 1).values(last_hash=AuditChainHead.last_hash)
+        )
+    query = (
+        select(AuditChainHead)
+        .where(AuditChainHead.id == 1)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    head = session.scalars(query).one_or_none()
+    if head is not None:
+        return head
+    values = {"id": 1, "last_hash": GENESIS_HASH, "last_id": None}
+    if dialect == "postgresql":
+        session.execute(postgresql.insert(AuditChainHead).values(values).on_conflict_do_nothing())
+    elif dialect == "sqlite":
+        session.execute(sqlite.insert(AuditChainHead).values(values).on_conflict_do_nothing())
+    else:
+        session.add(AuditChainHead(**values))
+        session.flush()
+    return session.scalars(query).one()
+
+
+def record_audit(
+    *,
+    session: Session,
+    action: str,
+    entity_type: str,
+    entity_id: object,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    ctx: RequestContext | None = None,
+    actor_id: int | None = None,
+    actor_role: str | None = None,
+    request_id: str | None = None,
+    idempotency_key: str | None = None,
+    at: datetime | None = None,
+    customer_id: int | None = None,
+) -> AuditRecord:
+    """Append one record to the chain in the caller's transaction.
+
+    Pass `ctx` inside a request (actor, role, request id, idempotency key and time come from it);
+    outside one, pass `actor_role` (default "system") and `at`. `before`/`after` should hold only
+    the fields that changed (see `field_diff`).
+    """
+    if ctx is not None:
+        actor_id = ctx.actor_id if actor_id is None else actor_id
+        actor_role = actor_role or ctx.actor_role
+        request_id = request_id or ctx.request_id
+        idempotency_key = idempotency_key or ctx.idempotency_key
+        at = at or ctx.clock.now()
+    if at is None:
+        at = datetime.now(timezone.utc)
+    head = _lock_chain_head(session)
+    record = AuditRecord(
+        customer_id=customer_id,
+        at=at.astimezone(timezone.utc),
+        actor_id=actor_id,
+        actor_role=actor_role or SYSTEM_ROLE,
+        action=action,
+        entity_type=entity_type,
+        entity_id=str(entity_id),
+        before=to_json_value(dict(before) if before is not None else None),
+        after=to_json_value(dict(after) if after is not None else None),
+        request_id=request_id,
+        idempotency_key=idempotency_key,
+        prev_hash=head.last_hash,
+        hash="",
+    )
+    session.add(record)
+    session.flush()  # assigns the id, which the hash covers
+    record.hash = record_hash({name: getattr(record, name) for name in HASHED_FIELDS})
+    head.last_hash = record.hash
+    head.last_id = record.id
+    session.flush()
+    return record
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    record_count: int
+    first_broken_id: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def check_audit_chain(session: Session, *, batch_size: int = 2000) -> ChainReport:
+    """Walk the chain in id order; report the first record whose hash or link does not hold.
+
+    Records removed from the end are reported as the id the chain head still names.
+    """
+    table = AuditRecord.__table__
+    columns = [table.c[name] for name in HASHED_FIELDS] + [table.c.hash]
+    expected_prev = GENESIS_HASH
+    count = 0
+    result = session.execute(select(*columns).order_by(table.c.id).execution_options(yield_per=batch_size))
+    for row in result.mappings():
+        count += 1
+        if row["prev_hash"] != expected_prev or record_hash(dict(row)) != row["hash"]:
+            result.close()
+            return ChainReport(count, row["id"])
+        expected_prev = row["hash"]
+    head = session.get(AuditChainHead, 1, populate_existing=True)
+    if head is not None and head.last_hash != expected_prev:
+        return ChainReport(count, head.last_id if head.last_id is not None else 0)
+    return ChainReport(count, None)
+
+
+def verify_audit_chain(session: Session) -> int | None:
+    """The id of the first broken record, or None when the whole chain verifies."""
+    return check_audit_chain(session).first_broken_id
+
+
+def count_audit_records(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(AuditRecord)) or 0)

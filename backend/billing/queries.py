@@ -1,0 +1,56 @@
+"""Reading bills: the latest bill of many accounts at once, an account's bills, one bill's lines."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session
+
+from backend.billing.models import Bill, BillLine
+from backend.billing.schemas import BillDetail, BillLineOut, BillOut
+from backend.common.pagination import Page, decode_cursor, page_of
+from backend.errors import NotFound
+
+BILLS_CURSOR = "bills"
+
+
+def latest_bills(*, session: Session, account_ids: Collection[int]) -> dict[int, Bill]:
+    """Each account's latest bill (by statement date), by account id; one query for all."""
+    if not account_ids:
+        return {}
+    latest = (
+        select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
+        .where(Bill.account_id.in_(account_ids))
+        .group_by(Bill.account_id)
+        .subquery()
+    )
+    query = select(Bill).join(
+        latest,
+        (Bill.account_id == latest.c.account_id) & (Bill.statement_date == latest.c.statement_date),
+    )
+    return {bill.account_id: bill for bill in session.scalars(query)}
+
+
+def list_bills(*, session: Session, account_id: int, limit: int, cursor: str | None) -> Page[BillOut]:
+    """An account's bills, newest statement first."""
+    query = select(Bill).where(Bill.account_id == account_id)
+    if cursor is not None:
+        statement_date, bill_id = decode_cursor(cursor, BILLS_CURSOR, (date, int))
+        query = query.where(tuple_(Bill.statement_date, Bill.id) < (statement_date, bill_id))
+    query = query.order_by(Bill.statement_date.desc(), Bill.id.desc()).limit(limit + 1)
+    rows, next_cursor = page_of(
+        session.scalars(query).all(), limit=limit, kind=BILLS_CURSOR, key=lambda b: (b.statement_date, b.id)
+    )
+    return Page[BillOut](items=[BillOut.model_validate(b) for b in rows], next_cursor=next_cursor)
+
+
+def get_bill(*, session: Session, account_id: int, bill_id: int) -> BillDetail:
+    """One bill of the account with its lines in order; 404 if it is another account's."""
+    bill = session.get(Bill, bill_id)
+    if bill is None or bill.account_id != account_id:
+        raise NotFound(f"Account {account_id} has no bill {bill_id}.")
+    lines = session.scalars(select(BillLine).where(BillLine.bill_id == bill_id).order_by(BillLine.line_no))
+    summary = BillOut.model_validate(bill)
+    return BillDetail(**summary.model_dump(), lines=[BillLineOut.model_validate(line) for line in lines])

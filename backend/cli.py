@@ -1,0 +1,215 @@
+"""`python -m backend <command>`: migrate, seed, serve, eod, create-user, verify-audit."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from backend.auth.models import ROLES
+from backend.db import make_engine, make_sessionmaker, transaction
+from backend.settings import Settings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def _session_factory(database_url: str) -> sessionmaker[Session]:
+    return make_sessionmaker(make_engine(database_url))
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("expected YYYY-MM-DD") from exc
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from backend.migrate import upgrade
+
+    upgrade(args.database_url)
+    print("Database is at the newest schema.")
+    return EXIT_OK
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from backend.auth.service import ensure_demo_users
+    from backend.migrate import upgrade
+    from backend.seed.demo import seed_demo
+
+    upgrade(args.database_url)
+    factory = _session_factory(args.database_url)
+    seed_demo(factory, customers=args.customers, seed=args.seed, months=args.months, today=args.today)
+    with transaction(factory) as session:
+        ensure_demo_users(session=session)
+    print(f"Seeded {args.customers} customers (seed {args.seed}) and the demo users.")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from backend.app import create_app
+    from backend.auth.service import demo_users_exist
+    from backend.migrate import upgrade
+
+    upgrade(args.database_url)
+    settings = Settings.from_env(database_url=args.database_url, demo_mode=bool(args.demo) or None)
+    factory = _session_factory(settings.database_url)
+    if settings.demo_mode:
+        seed_demo_if_empty(factory)
+    with transaction(factory) as session:
+        has_demo_users = demo_users_exist(session=session)
+    if has_demo_users and not settings.demo_mode:
+        print(
+            "Refusing to start: this database has demo users (password 'demo'). "
+            "Start with --demo for a demo backend, or use a database without demo users.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    app = create_app(settings, session_factory=factory)
+    mode = " (demo mode)" if settings.demo_mode else ""
+    print(f"CreditDesk servicing API listening on http://{args.host}:{args.port}{mode}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return EXIT_OK
+
+
+def seed_demo_if_empty(factory: sessionmaker[Session], customers: int = 2000) -> None:
+    """A demo backend on an empty database gets the deterministic demo data and users first."""
+    from sqlalchemy import func, select
+
+    from backend.auth.service import ensure_demo_users
+    from backend.customers.models import Customer
+    from backend.seed.demo import seed_demo
+
+    with transaction(factory) as session:
+        empty = not session.execute(select(func.count(Customer.id))).scalar_one()
+    if empty:
+        print(f"First start: generating the demo data ({customers} customers, 12 months)…", flush=True)
+        seed_demo(factory, customers=customers, seed=1, months=12)
+    with transaction(factory) as session:
+        ensure_demo_users(session=session)
+
+
+def cmd_eod(args: argparse.Namespace) -> int:
+    from backend.billing.eod import run_end_of_day
+
+    factory = _session_factory(args.database_url)
+    with transaction(factory) as session:
+        summary = run_end_of_day(session, args.date)
+    print(
+        f"End of day done for {args.date.isoformat()}: {summary.accounts} accounts closed, "
+        f"{summary.statements} statements cut, {summary.postings} postings, "
+        f"{summary.newly_overdue} newly overdue."
+    )
+    return EXIT_OK
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from backend.auth.service import create_user
+    from backend.errors import Problem
+
+    password = args.password
+    if password is None:
+        password = getpass.getpass(f"Password for {args.username}: ")
+        if getpass.getpass("Repeat the password: ") != password:
+            print("The passwords differ; no user created.", file=sys.stderr)
+            return EXIT_FAILED
+    if not password:
+        print("The password must not be empty.", file=sys.stderr)
+        return EXIT_FAILED
+    factory = _session_factory(args.database_url)
+    try:
+        with transaction(factory) as session:
+            user = create_user(
+                session=session,
+                username=args.username,
+                display_name=args.display_name or args.username,
+                role=args.role,
+                password=password,
+            )
+            user_id = user.id
+    except Problem as problem:
+        details = "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in (problem.errors or {}).items())
+        print(f"{problem.detail or problem.title}{' ' + details if details else ''}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Created user {args.username} ({args.role}) with id {user_id}.")
+    return EXIT_OK
+
+
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from backend.audit.service import check_audit_chain
+
+    factory = _session_factory(args.database_url)
+    with transaction(factory) as session:
+        report = check_audit_chain(session)
+    if report.ok:
+        print(f"OK: the audit chain of {report.record_count} records verifies.")
+        return EXIT_OK
+    print(f"BROKEN: the audit chain breaks at record {report.first_broken_id}.")
+    return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m backend", description="CreditDesk servicing backend")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--database-url",
+            default=None,
+            help="SQLAlchemy URL (default: CREDITDESK_DATABASE_URL or the embedded SQLite file)",
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("migrate", cmd_migrate, "create or upgrade the schema")
+
+    seed = add("seed", cmd_seed, "generate the deterministic demo data and the demo users")
+    seed.add_argument("--customers", type=_positive_int, default=2000)
+    seed.add_argument("--seed", type=int, default=1)
+    seed.add_argument("--months", type=_positive_int, default=12, help="months of history")
+    seed.add_argument("--today", type=_iso_date, default=None, help="business date the history ends on")
+
+    serve = add("serve", cmd_serve, "run the HTTP API (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="demo mode: demo users may sign in")
+    serve.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+
+    eod = add("eod", cmd_eod, "run the end-of-day job for one business date")
+    eod.add_argument("--date", type=_iso_date, required=True)
+
+    create_user = add("create-user", cmd_create_user, "add a user")
+    create_user.add_argument("username")
+    create_user.add_argument("--role", required=True, choices=ROLES)
+    create_user.add_argument("--display-name", default=None)
+    create_user.add_argument("--password", default=None, help="default: ask on the terminal")
+
+    add("verify-audit", cmd_verify_audit, "check the audit trail's hash chain")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.database_url is None:
+        args.database_url = Settings.from_env().database_url
+    return int(args.handler(args))

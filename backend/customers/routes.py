@@ -1,0 +1,78 @@
+"""`GET /v1/customers`, `GET /v1/customers/{id}`, `POST /v1/customers/{id}/reveal`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from backend.common.pagination import CursorQuery, Page, limit_query
+from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, CustomerId, problem_responses
+from backend.customers import service
+from backend.customers.schemas import CustomerHit, CustomerProfile, RevealOut, RevealRequest
+from backend.deps import ClockDep, ContextDep, SessionDep, SettingsDep
+
+router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=CUSTOMER_DATA)
+
+
+@router.get("", response_model=Page[CustomerHit], responses=problem_responses(401, 403, 422))
+def search_customers(
+    session: SessionDep,
+    clock: ClockDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=service.SEARCH_MAX_LENGTH,
+            description="A full phone number (11 digits), an account number (HB…/JB…), a national ID "
+            "(full or its last 4) or the start of a name.",
+        ),
+    ],
+    limit: Annotated[int, limit_query(20)] = 20,
+    cursor: CursorQuery = None,
+) -> Page[CustomerHit]:
+    """Find customers without revealing personal data. Names match by prefix, the rest exactly."""
+    return service.search_customers(session=session, q=q, limit=limit, cursor=cursor, today=clock.today())
+
+
+@router.get("/{customer_id}", response_model=CustomerProfile, responses=READ_RESPONSES)
+def get_customer(
+    customer_id: CustomerId,
+    session: SessionDep,
+    clock: ClockDep,
+    include: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Comma list of `accounts` (account overviews), `current_bills` (each account's "
+            "latest bill) and `plans` (installment plans with schedules): the customer workspace in one call.",
+        ),
+    ] = None,
+) -> CustomerProfile:
+    """The masked profile, flags and accounts, with what `include` asks for."""
+    includes = service.parse_includes(include)
+    return service.customer_profile(
+        session=session, customer_id=customer_id, includes=includes, today=clock.today()
+    )
+
+
+@router.post(
+    "/{customer_id}/reveal",
+    response_model=RevealOut,
+    responses=problem_responses(401, 403, 404, 422, 429, s429="Reveal limit per hour reached (`reveal_limit`)"),
+)
+def reveal(
+    customer_id: CustomerId, body: RevealRequest, session: SessionDep, ctx: ContextDep, settings: SettingsDep
+) -> RevealOut:
+    """Show one masked field in full. Takes a reason, writes an audit record (`customer.reveal`,
+    with the field and the reason, never the value) and is limited per user per hour.
+
+    A read: it needs no `Idempotency-Key`, and repeating it reveals (and audits) again."""
+    return service.reveal_field(
+        session=session,
+        customer_id=customer_id,
+        field=body.field,
+        reason=body.reason,
+        ctx=ctx,
+        per_hour=settings.reveals_per_user_per_hour,
+    )

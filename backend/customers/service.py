@@ -1,0 +1,222 @@
+"""Finding a customer without revealing anything, the masked profile, and reveal with a reason."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session
+
+from backend.accounts.models import Account
+from backend.accounts.service import account_brief, account_overviews
+from backend.audit.models import AuditRecord
+from backend.audit.service import record_audit
+from backend.billing.queries import latest_bills
+from backend.billing.schemas import BillOut
+from backend.common.context import RequestContext
+from backend.common.masking import mask_bank_card, mask_national_id, mask_phone
+from backend.common.pagination import Page, decode_cursor, page_of
+from backend.customers.models import Customer
+from backend.customers.schemas import CustomerHit, CustomerProfile, RevealOut
+from backend.errors import NotFound, TooManyRequests, ValidationFailed
+from backend.installments.service import plans_for_accounts
+
+SEARCH_MAX_LENGTH = 64
+INCLUDES = ("accounts", "current_bills", "plans")
+REVEAL_ACTION = "customer.reveal"
+REVEAL_WINDOW = timedelta(hours=1)
+# The greatest code point: `name < prefix + TOP` bounds a prefix range on any binary collation.
+TOP = "\U0010ffff"
+
+_SEPARATORS = re.compile(r"[\s\-]")
+_PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
+_ACCOUNT_NUMBER = re.compile(r"(?:HB|JB)\d{10,18}", re.IGNORECASE)
+_NATIONAL_ID = re.compile(r"\d{17}[\dX]", re.IGNORECASE)
+_NATIONAL_ID_LAST4 = re.compile(r"\d{3}[\dX]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """What a search box entry was taken to be: `phone`, `account_number`, `national_id`,
+    `national_id_last4` or `name` (a prefix), and the normalized value to look for."""
+
+    kind: str
+    value: str
+
+
+def classify_query(raw: str) -> SearchTerm:
+    """Read a search entry the way an agent means it. 422 if it is empty or too long."""
+    q = raw.strip()
+    if not q:
+        raise ValidationFailed("Type a phone number, account number, name or ID last 4.",
+                               errors={"query.q": ["must not be empty"]})
+    if len(q) > SEARCH_MAX_LENGTH:
+        raise ValidationFailed(f"Search for at most {SEARCH_MAX_LENGTH} characters.",
+                               errors={"query.q": [f"at most {SEARCH_MAX_LENGTH} characters"]})
+    compact = _SEPARATORS.sub("", q)
+    if phone := _PHONE.fullmatch(compact):
+        return SearchTerm("phone", phone.group(1))
+    if _ACCOUNT_NUMBER.fullmatch(compact):
+        return SearchTerm("account_number", compact.upper())
+    if _NATIONAL_ID.fullmatch(compact):
+        return SearchTerm("national_id", compact.upper())
+    if _NATIONAL_ID_LAST4.fullmatch(compact):
+        return SearchTerm("national_id_last4", compact.upper())
+    return SearchTerm("name", q)
+
+
+def _hits(session: Session, customers: Sequence[Customer], today: date) -> list[CustomerHit]:
+    accounts = _accounts_of(session, [c.id for c in customers])
+    return [
+        CustomerHit(**_masked_fields(customer), accounts=[account_brief(a, today) for a in accounts.get(customer.id, [])])
+        for customer in customers
+    ]
+
+
+def _accounts_of(session: Session, customer_ids: Sequence[int]) -> dict[int, list[Account]]:
+    by_customer: dict[int, list[Account]] = {}
+    if not customer_ids:
+        return by_customer
+    query = select(Account).where(Account.customer_id.in_(customer_ids)).order_by(Account.customer_id, Account.id)
+    for account in session.scalars(query):
+        by_customer.setdefault(account.customer_id, []).append(account)
+    return by_customer
+
+
+def _masked_fields(customer: Customer) -> dict[str, Any]:
+    return {
+        "id": customer.id,
+        "name": customer.name,
+        "phone_masked": mask_phone(customer.phone),
+        "national_id_masked": mask_national_id(customer.national_id),
+        "open_case_count": 0,  # no case types exist yet
+        "flags": [str(flag) for flag in customer.flags or []],
+    }
+
+
+def search_customers(
+    *, session: Session, q: str, limit: int, cursor: str | None, today: date
+) -> Page[CustomerHit]:
+    """Customers matching a full phone number, account number, national ID (full or last 4) or a
+    name prefix. Names sort by (name, id), the rest by id; every form is served by an index."""
+    term = classify_query(q)
+    kind = f"customers.{term.kind}"
+    query = select(Customer)
+    if term.kind == "name":
+        query = query.where(Customer.name >= term.value, Customer.name < term.value + TOP)
+        if cursor is not None:
+            name, customer_id = decode_cursor(cursor, kind, (str, int))
+            query = query.where(tuple_(Customer.name, Customer.id) > (name, customer_id))
+        query = query.order_by(Customer.name, Customer.id)
+    else:
+        if term.kind == "phone":
+            query = query.where(Customer.phone == term.value)
+        elif term.kind == "account_number":
+            owner = select(Account.customer_id).where(Account.account_number == term.value)
+            query = query.where(Customer.id.in_(owner.scalar_subquery()))
+        elif term.kind == "national_id":
+            query = query.where(
+                Customer.national_id_last4 == term.value[-4:], Customer.national_id == term.value
+            )
+        else:
+            query = query.where(Customer.national_id_last4 == term.value)
+        if cursor is not None:
+            (customer_id,) = decode_cursor(cursor, kind, (int,))
+            query = query.where(Customer.id > customer_id)
+        query = query.order_by(Customer.id)
+    rows = session.scalars(query.limit(limit + 1)).all()
+    key = (lambda c: (c.name, c.id)) if term.kind == "name" else (lambda c: (c.id,))
+    shown, next_cursor = page_of(rows, limit=limit, kind=kind, key=key)
+    return Page[CustomerHit](items=_hits(session, shown, today), next_cursor=next_cursor)
+
+
+def parse_includes(raw: str | None) -> set[str]:
+    """`accounts,plans` → {"accounts", "plans"}; 422 for anything else."""
+    if raw is None:
+        return set()
+    parts = {part.strip() for part in raw.split(",") if part.strip()}
+    unknown = sorted(parts - set(INCLUDES))
+    if unknown:
+        raise ValidationFailed(
+            f"Cannot include: {', '.join(unknown)}.",
+            errors={"query.include": [f"each must be one of: {', '.join(INCLUDES)}"]},
+        )
+    return parts
+
+
+def get_customer(*, session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"There is no customer {customer_id}.")
+    return customer
+
+
+def customer_profile(
+    *, session: Session, customer_id: int, includes: set[str], today: date
+) -> CustomerProfile:
+    """The masked profile with its accounts and, as asked, their overviews, latest bills and plans.
+
+    With everything included this is six queries whatever the number of accounts."""
+    customer = get_customer(session=session, customer_id=customer_id)
+    accounts = _accounts_of(session, [customer.id]).get(customer.id, [])
+    ids = [account.id for account in accounts]
+    profile = CustomerProfile(
+        **_masked_fields(customer),
+        accounts=[account_brief(a, today) for a in accounts],
+        bank_card_masked=mask_bank_card(customer.bank_card),
+        city=customer.city,
+        created_at=customer.created_at,
+    )
+    bills = latest_bills(session=session, account_ids=ids) if includes & {"accounts", "current_bills"} else {}
+    if "accounts" in includes:
+        profile.account_overviews = account_overviews(session=session, accounts=accounts, today=today, bills=bills)
+    if "current_bills" in includes:
+        profile.current_bills = [BillOut.model_validate(bills[i]) for i in ids if i in bills]
+    if "plans" in includes:
+        profile.plans = plans_for_accounts(session=session, account_ids=ids)
+    return profile
+
+
+def reveal_field(
+    *, session: Session, customer_id: int, field: str, reason: str, ctx: RequestContext, per_hour: int
+) -> RevealOut:
+    """The unmasked value of `field`, audited as `customer.reveal` (the field and the reason,
+    never the value). At most `per_hour` reveals per user in any hour: 429 `reveal_limit`."""
+    customer = get_customer(session=session, customer_id=customer_id)
+    now = ctx.clock.now()
+    # Audit first, then count: the append locks the audit chain until commit, so two reveals at
+    # once are counted one after the other and cannot both slip under the limit.
+    record_audit(
+        session=session,
+        ctx=ctx,
+        action=REVEAL_ACTION,
+        entity_type="customer",
+        entity_id=customer.id,
+        after={"field": field, "reason": reason},
+        customer_id=customer.id,
+    )
+    in_window = (
+        AuditRecord.actor_id == ctx.actor_id,
+        AuditRecord.action == REVEAL_ACTION,
+        AuditRecord.at > now - REVEAL_WINDOW,
+    )
+    count = int(session.scalar(select(func.count()).select_from(AuditRecord).where(*in_window)) or 0)
+    if count > per_hour:
+        # The reveals that must age out before one more fits; the request's own record is newest.
+        oldest_to_expire = session.scalar(
+            select(AuditRecord.at).where(*in_window).order_by(AuditRecord.at).offset(count - per_hour - 1).limit(1)
+        )
+        wait = (oldest_to_expire + REVEAL_WINDOW - now).total_seconds() if oldest_to_expire else 3600
+        raise TooManyRequests(
+            f"You have revealed {per_hour} values in the last hour, the most allowed. Try again later.",
+            code="reveal_limit",
+            title="Reveal limit reached",
+            retry_after_seconds=max(1, math.ceil(wait)),
+        )
+    value = {"phone": customer.phone, "national_id": customer.national_id, "bank_card": customer.bank_card}[field]
+    return RevealOut(field=field, value=value)  # type: ignore[arg-type]

@@ -1,0 +1,129 @@
+"""`python -m backend` commands against a temporary SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+import backend.models_registry  # noqa: F401
+from backend.audit.models import AuditRecord
+from backend.audit.service import record_audit
+from backend.auth.models import User
+from backend.auth.passwords import verify_password
+from backend.auth.service import get_user_by_username
+from backend.cli import main
+from backend.db import Base, make_engine, make_sessionmaker, transaction
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+
+
+@pytest.fixture
+def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
+    assert main(["migrate", "--database-url", database_url]) == 0
+    engine = make_engine(database_url)
+    Base.metadata.create_all(engine)  # until the first revision exists, migrate creates nothing
+    try:
+        yield make_sessionmaker(engine)
+    finally:
+        engine.dispose()
+
+
+def test_create_user_adds_a_user_who_can_sign_in(
+    database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "create-user",
+            "zhao.min",
+            "--role",
+            "supervisor",
+            "--display-name",
+            "Zhao Min",
+            "--password",
+            "s3cret!",
+            "--database-url",
+            database_url,
+        ]
+    )
+
+    assert code == 0
+    assert "zhao.min" in capsys.readouterr().out
+    with transaction(factory) as session:
+        user = get_user_by_username(session=session, username="zhao.min")
+        assert user is not None
+        assert (user.display_name, user.role, user.is_demo, user.active) == (
+            "Zhao Min",
+            "supervisor",
+            False,
+            True,
+        )
+        assert user.password_hash.startswith("$argon2id$")
+        assert verify_password(user.password_hash, "s3cret!")
+
+
+def test_create_user_asks_for_the_password(
+    database_url: str, factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed-in")
+
+    assert main(["create-user", "qian.yu", "--role", "agent", "--database-url", database_url]) == 0
+
+    with transaction(factory) as session:
+        user = get_user_by_username(session=session, username="qian.yu")
+        assert user is not None and verify_password(user.password_hash, "typed-in")
+
+
+def test_create_user_refuses_a_duplicate(
+    database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["create-user", "sun.wei", "--role", "agent", "--password", "pw", "--database-url", database_url]
+    assert main(args) == 0
+
+    assert main(args) == 1
+    assert "already exists" in capsys.readouterr().err
+    with transaction(factory) as session:
+        assert session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_create_user_refuses_an_unknown_role(database_url: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["create-user", "x", "--role", "king", "--password", "pw", "--database-url", database_url])
+    assert exit_info.value.code == 2
+
+
+def test_verify_audit_reports_ok_then_the_tampered_record(
+    database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify-audit", "--database-url", database_url]) == 0
+    assert "OK" in capsys.readouterr().out
+
+    with transaction(factory) as session:
+        ids = [
+            record_audit(
+                session=session,
+                action="note.create",
+                entity_type="note",
+                entity_id=i,
+                after={"text": f"note {i}"},
+                at=datetime(2024, 6, 15, tzinfo=timezone.utc),
+            ).id
+            for i in range(3)
+        ]
+    assert main(["verify-audit", "--database-url", database_url]) == 0
+    assert "3 records" in capsys.readouterr().out
+
+    with transaction(factory) as session:
+        session.execute(
+            update(AuditRecord).where(AuditRecord.id == ids[1]).values(after={"text": "rewritten"})
+        )
+
+    assert main(["verify-audit", "--database-url", database_url]) == 1
+    assert f"record {ids[1]}" in capsys.readouterr().out
