@@ -55,6 +55,7 @@ test-postgres: $(STAMP)
 	fi
 
 bench: $(STAMP)
+	$(PY) -m bench.seed_speed
 	$(PY) -m bench.api_latency $(BENCH_ARGS)
 
 seed: $(STAMP)

@@ -70,7 +70,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(database_url=args.database_url, demo_mode=bool(args.demo) or None)
     factory = _session_factory(settings.database_url)
     if settings.demo_mode:
-        seed_demo_if_empty(factory)
+        prepare_demo(factory)
     with transaction(factory) as session:
         has_demo_users = demo_users_exist(session=session)
     if has_demo_users and not settings.demo_mode:
@@ -87,11 +87,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def seed_demo_if_empty(factory: sessionmaker[Session], customers: int = 2000) -> None:
-    """A demo backend on an empty database gets the deterministic demo data and users first."""
+def prepare_demo(factory: sessionmaker[Session], customers: int = 2000) -> None:
+    """Make a demo backend ready: demo data on an empty database, the demo users, and end of
+    day caught up to yesterday (a demo database reopened days later has days to close)."""
+    from datetime import timedelta
+
     from sqlalchemy import func, select
 
     from backend.auth.service import ensure_demo_users
+    from backend.billing.eod import run_end_of_day
+    from backend.clock import BusinessClock
     from backend.customers.models import Customer
     from backend.seed.demo import seed_demo
 
@@ -102,6 +107,10 @@ def seed_demo_if_empty(factory: sessionmaker[Session], customers: int = 2000) ->
         seed_demo(factory, customers=customers, seed=1, months=12)
     with transaction(factory) as session:
         ensure_demo_users(session=session)
+    with transaction(factory) as session:
+        summary = run_end_of_day(session, BusinessClock.from_env().today() - timedelta(days=1))
+    if summary.accounts:
+        print(f"Caught up end of day for {summary.accounts} accounts.", flush=True)
 
 
 def cmd_eod(args: argparse.Namespace) -> int:
