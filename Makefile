@@ -30,6 +30,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m mypy
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

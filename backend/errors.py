@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import compile_path
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +217,22 @@ _HTTP_CODES = {
 }
 
 
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents for the request's path.
+
+    Starlette's 405 names only the methods of the first route whose path matched, so a path
+    served by two routes (GET and POST) would claim to allow one of them. The OpenAPI
+    description lists them all, and is built once."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if compile_path(template)[0].match(request.url.path):
+            methods.update(method.upper() for method in operations if method in _HTTP_METHODS)
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Answer every error with problem+json; never leak a stack trace."""
 
@@ -240,7 +257,12 @@ def install_error_handlers(app: FastAPI) -> None:
             title = "HTTP error"
         code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
-        problem = Problem(detail, status=exc.status_code, code=code, title=title, headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+            detail = f"Use {', '.join(allowed)}."
+        problem = Problem(detail, status=exc.status_code, code=code, title=title, headers=headers)
         if exc.status_code < 200 or exc.status_code in (204, 304):
             return Response(status_code=exc.status_code, headers=exc.headers)
         return problem.to_response(_request_id(request))

@@ -38,6 +38,7 @@ CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results"
 TODAY = date(2026, 11, 22)
 SEED = 1
+GENERATOR_VERSION = 2  # bump when the schema or the demo generator changes
 # History depth per size: enough for every delinquency bucket at 10k; lighter for the big ones.
 MONTHS = {10_000: 12, 100_000: 3, 1_000_000: 1}
 OPEN_INCLUDE = "accounts,current_bills,plans"
@@ -48,7 +49,8 @@ def months_for(customers: int) -> int:
 
 
 def database_path(customers: int) -> Path:
-    return CACHE / f"customers-{customers}-m{months_for(customers)}-s{SEED}.sqlite3"
+    # The generator version is in the name: a cache made by older code is never reused.
+    return CACHE / f"customers-{customers}-m{months_for(customers)}-s{SEED}-g{GENERATOR_VERSION}.sqlite3"
 
 
 def ensure_database(customers: int) -> Path:

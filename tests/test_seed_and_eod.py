@@ -125,3 +125,14 @@ def test_repayment_through_the_database_cures_an_overdue_account(session_factory
         assert account.overdue_since is None
         assert balance_from_transactions(session, account.id) == account.balance_fen
         session.commit()
+
+
+def test_bulk_loaded_timestamps_compare_equal_to_bound_values(session_factory: sessionmaker[Session]) -> None:
+    """Seeded timestamps are stored exactly as the ORM binds them, so equality and keyset paging work."""
+    seed_demo(session_factory, customers=3, seed=1, months=2, today=TODAY)
+    with session_factory() as session:
+        for txn in session.execute(select(Transaction).limit(50)).scalars():
+            found = session.execute(
+                select(func.count()).where(Transaction.id == txn.id, Transaction.posted_at == txn.posted_at)
+            ).scalar_one()
+            assert found == 1

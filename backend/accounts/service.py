@@ -142,9 +142,7 @@ def list_transactions(
 ) -> Page[TransactionOut]:
     """An account's transactions, newest first by (posted_at, id); business dates inclusive."""
     if date_from is not None and date_to is not None and date_from > date_to:
-        raise ValidationFailed(
-            "'from' is after 'to'.", errors={"query.from": ["must not be after 'to'"]}
-        )
+        raise ValidationFailed("'from' is after 'to'.", errors={"query.from": ["must not be after 'to'"]})
     query = select(Transaction).where(Transaction.account_id == account_id)
     if date_from is not None:
         query = query.where(Transaction.business_date >= date_from)

@@ -8,12 +8,19 @@ from fastapi import APIRouter, Depends, Response
 
 from backend.auth import service
 from backend.auth.schemas import TokenRequest, TokenResponse, UserOut
+from backend.common.routing import problem_responses
 from backend.deps import ClockDep, SessionDep, SettingsDep, UserDep, bearer_token
 
 router = APIRouter(prefix="/v1", tags=["auth"])
 
 
-@router.post("/auth/token", response_model=TokenResponse)
+@router.post(
+    "/auth/token",
+    response_model=TokenResponse,
+    responses=problem_responses(
+        400, 401, 422, s400="The body is not JSON", s401="Wrong username or password, or the user is locked"
+    ),
+)
 def create_token(
     body: TokenRequest, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ) -> TokenResponse:
@@ -36,7 +43,7 @@ def create_token(
     )
 
 
-@router.post("/auth/logout", status_code=204, response_class=Response)
+@router.post("/auth/logout", status_code=204, response_class=Response, responses=problem_responses(401))
 def logout(
     user: UserDep, session: SessionDep, clock: ClockDep, token: Annotated[str | None, Depends(bearer_token)]
 ) -> Response:
@@ -46,6 +53,6 @@ def logout(
     return Response(status_code=204)
 
 
-@router.get("/me", response_model=UserOut)
+@router.get("/me", response_model=UserOut, responses=problem_responses(401))
 def me(user: UserDep) -> UserOut:
     return UserOut.model_validate(user)

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.common.routing import WITHOUT_NUL
+
 
 class TokenRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=1024)
+    username: str = Field(min_length=1, max_length=64, pattern=WITHOUT_NUL)
+    password: str = Field(min_length=1, max_length=1024, pattern=WITHOUT_NUL)
 
 
 class UserOut(BaseModel):

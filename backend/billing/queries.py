@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.billing.models import Bill, BillLine
@@ -34,14 +34,14 @@ def latest_bills(*, session: Session, account_ids: Collection[int]) -> dict[int,
 
 
 def list_bills(*, session: Session, account_id: int, limit: int, cursor: str | None) -> Page[BillOut]:
-    """An account's bills, newest statement first."""
+    """An account's bills, newest statement first (one bill per statement date and account)."""
     query = select(Bill).where(Bill.account_id == account_id)
     if cursor is not None:
-        statement_date, bill_id = decode_cursor(cursor, BILLS_CURSOR, (date, int))
-        query = query.where(tuple_(Bill.statement_date, Bill.id) < (statement_date, bill_id))
-    query = query.order_by(Bill.statement_date.desc(), Bill.id.desc()).limit(limit + 1)
+        (statement_date,) = decode_cursor(cursor, BILLS_CURSOR, (date,))
+        query = query.where(Bill.statement_date < statement_date)
+    query = query.order_by(Bill.statement_date.desc()).limit(limit + 1)
     rows, next_cursor = page_of(
-        session.scalars(query).all(), limit=limit, kind=BILLS_CURSOR, key=lambda b: (b.statement_date, b.id)
+        session.scalars(query).all(), limit=limit, kind=BILLS_CURSOR, key=lambda b: (b.statement_date,)
     )
     return Page[BillOut](items=[BillOut.model_validate(b) for b in rows], next_cursor=next_cursor)
 

@@ -28,8 +28,9 @@ def _defaults(table: Table) -> dict[str, Any]:
 
 
 def _sqlite_datetime(value: datetime) -> str:
-    # The text SQLAlchemy's SQLite DATETIME reads back: UTC without an offset.
-    return str(value.astimezone(timezone.utc).replace(tzinfo=None))
+    # Exactly the text SQLAlchemy's SQLite DATETIME writes and binds (UTC, no offset, always
+    # six fraction digits), or equality and keyset comparisons with bound values would miss.
+    return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def _sqlite_converters(table: Table) -> list[Callable[[Any], Any] | None]:

@@ -7,7 +7,7 @@ def _mask(value: str, keep_start: int, keep_end: int) -> str:
     if len(value) <= keep_start + keep_end:
         return "*" * len(value)
     hidden = len(value) - keep_start - keep_end
-    return value[:keep_start] + "*" * hidden + value[len(value) - keep_end:]
+    return value[:keep_start] + "*" * hidden + value[len(value) - keep_end :]
 
 
 def mask_phone(phone: str) -> str:

@@ -81,6 +81,8 @@ def _decode_part(value: Any, shape: type) -> KeyPart:
         return value
     if not isinstance(value, str):
         raise ValueError("not a string")
+    if "\x00" in value:
+        raise ValueError("NUL in a string")
     if shape is str:
         return value
     if shape is datetime:

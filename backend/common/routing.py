@@ -3,6 +3,8 @@ problem responses each route documents so the OpenAPI lists every status it can 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import Depends, Path
@@ -21,7 +23,7 @@ CUSTOMER_DATA = [Depends(customer_data_user)]
 
 def entity_id(description: str) -> Any:
     """A positive 64-bit id in the path; anything else is 422, never a database error."""
-    return Path(ge=1, le=INT64_MAX, description=description)
+    return Path(ge=1, le=INT64_MAX, description=description, examples=[1])
 
 
 AccountId = Annotated[int, entity_id("Account id")]
@@ -46,7 +48,7 @@ class ProblemOut(BaseModel):
 _PROBLEM_SCHEMA = ProblemOut.model_json_schema()
 
 _DESCRIPTIONS = {
-    400: "Bad request",
+    400: "The request could not be read",
     401: "Not signed in, or the token expired",
     403: "Your role may not do this",
     404: "Not found",
@@ -54,6 +56,16 @@ _DESCRIPTIONS = {
     422: "Validation failed",
     429: "Too many requests",
 }
+
+
+# PostgreSQL text cannot hold NUL: a string with one is refused as invalid input (422), not
+# passed on to fail in the database.
+WITHOUT_NUL = r"^[^\x00]*$"
+
+def comma_list_pattern(values: Sequence[str]) -> str:
+    """A regex for a comma list of one or more of `values`, spaces allowed around the commas."""
+    one = "(?:" + "|".join(re.escape(value) for value in values) + ")"
+    return rf"^ *{one} *(?:, *{one} *)*$"
 
 
 def problem_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
@@ -68,7 +80,10 @@ def problem_responses(*statuses: int, **descriptions: str) -> dict[int | str, di
         }
         if status == 429:
             response["headers"] = {
-                "Retry-After": {"description": "Seconds until you may try again", "schema": {"type": "integer"}}
+                "Retry-After": {
+                    "description": "Seconds until you may try again",
+                    "schema": {"type": "integer"},
+                }
             }
         if status == 401:
             response["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}}}

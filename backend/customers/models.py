@@ -19,7 +19,9 @@ class Customer(Base):
     __tablename__ = "customers"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), index=True)
+    # Binary ("C") ordering on PostgreSQL whatever the database locale, so a name-prefix search
+    # is an index range scan of [prefix, prefix + U+10FFFF) as on SQLite.
+    name: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"))
     phone: Mapped[str] = mapped_column(String(20), index=True)
     national_id: Mapped[str] = mapped_column(String(18))
     national_id_last4: Mapped[str] = mapped_column(String(4), index=True)

@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from backend.common.pagination import CursorQuery, Page, limit_query
-from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, CustomerId, problem_responses
+from backend.common.routing import (
+    CUSTOMER_DATA,
+    READ_RESPONSES,
+    WITHOUT_NUL,
+    CustomerId,
+    comma_list_pattern,
+    problem_responses,
+)
 from backend.customers import service
 from backend.customers.schemas import CustomerHit, CustomerProfile, RevealOut, RevealRequest
 from backend.deps import ClockDep, ContextDep, SessionDep, SettingsDep
@@ -24,6 +31,8 @@ def search_customers(
         Query(
             min_length=1,
             max_length=service.SEARCH_MAX_LENGTH,
+            pattern=WITHOUT_NUL,
+            examples=["王", "13812345678", "HB0000000001", "1234"],
             description="A full phone number (11 digits), an account number (HB…/JB…), a national ID "
             "(full or its last 4) or the start of a name.",
         ),
@@ -44,8 +53,10 @@ def get_customer(
         str | None,
         Query(
             max_length=100,
-            description="Comma list of `accounts` (account overviews), `current_bills` (each account's "
-            "latest bill) and `plans` (installment plans with schedules): the customer workspace in one call.",
+            pattern=comma_list_pattern(service.INCLUDES),
+            description="Comma list of `accounts` (account overviews), `current_bills` (each "
+            "account's latest bill) and `plans` (installment plans with schedules): the customer "
+            "workspace in one call.",
         ),
     ] = None,
 ) -> CustomerProfile:
@@ -59,7 +70,9 @@ def get_customer(
 @router.post(
     "/{customer_id}/reveal",
     response_model=RevealOut,
-    responses=problem_responses(401, 403, 404, 422, 429, s429="Reveal limit per hour reached (`reveal_limit`)"),
+    responses=problem_responses(
+        400, 401, 403, 404, 422, 429, s429="Reveal limit per hour reached (`reveal_limit`)"
+    ),
 )
 def reveal(
     customer_id: CustomerId, body: RevealRequest, session: SessionDep, ctx: ContextDep, settings: SettingsDep

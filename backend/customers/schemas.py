@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from backend.accounts.schemas import AccountBrief, AccountOverview
 from backend.billing.schemas import BillOut
+from backend.common.routing import WITHOUT_NUL
 from backend.installments.schemas import InstallmentPlanOut
 
 RevealableField = Literal["phone", "national_id", "bank_card"]
@@ -38,15 +39,16 @@ class CustomerProfile(CustomerHit):
         default=None, description="With `include=current_bills`: each account's latest bill"
     )
     plans: list[InstallmentPlanOut] | None = Field(
-        default=None, description="With `include=plans`: the installment plans of every account, with schedules"
+        default=None,
+        description="With `include=plans`: the installment plans of every account, with schedules",
     )
 
 
 class RevealRequest(BaseModel):
     field: RevealableField
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=200)] = Field(
-        description="Why the caller needs the value, 5–200 characters; kept in the audit trail"
-    )
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=5, max_length=200, pattern=WITHOUT_NUL)
+    ] = Field(description="Why the caller needs the value, 5–200 characters; kept in the audit trail")
 
 
 class RevealOut(BaseModel):

@@ -53,11 +53,15 @@ def classify_query(raw: str) -> SearchTerm:
     """Read a search entry the way an agent means it. 422 if it is empty or too long."""
     q = raw.strip()
     if not q:
-        raise ValidationFailed("Type a phone number, account number, name or ID last 4.",
-                               errors={"query.q": ["must not be empty"]})
+        raise ValidationFailed(
+            "Type a phone number, account number, name or ID last 4.",
+            errors={"query.q": ["must not be empty"]},
+        )
     if len(q) > SEARCH_MAX_LENGTH:
-        raise ValidationFailed(f"Search for at most {SEARCH_MAX_LENGTH} characters.",
-                               errors={"query.q": [f"at most {SEARCH_MAX_LENGTH} characters"]})
+        raise ValidationFailed(
+            f"Search for at most {SEARCH_MAX_LENGTH} characters.",
+            errors={"query.q": [f"at most {SEARCH_MAX_LENGTH} characters"]},
+        )
     compact = _SEPARATORS.sub("", q)
     if phone := _PHONE.fullmatch(compact):
         return SearchTerm("phone", phone.group(1))
@@ -73,7 +77,10 @@ def classify_query(raw: str) -> SearchTerm:
 def _hits(session: Session, customers: Sequence[Customer], today: date) -> list[CustomerHit]:
     accounts = _accounts_of(session, [c.id for c in customers])
     return [
-        CustomerHit(**_masked_fields(customer), accounts=[account_brief(a, today) for a in accounts.get(customer.id, [])])
+        CustomerHit(
+            **_masked_fields(customer),
+            accounts=[account_brief(a, today) for a in accounts.get(customer.id, [])],
+        )
         for customer in customers
     ]
 
@@ -82,7 +89,9 @@ def _accounts_of(session: Session, customer_ids: Sequence[int]) -> dict[int, lis
     by_customer: dict[int, list[Account]] = {}
     if not customer_ids:
         return by_customer
-    query = select(Account).where(Account.customer_id.in_(customer_ids)).order_by(Account.customer_id, Account.id)
+    query = (
+        select(Account).where(Account.customer_id.in_(customer_ids)).order_by(Account.customer_id, Account.id)
+    )
     for account in session.scalars(query):
         by_customer.setdefault(account.customer_id, []).append(account)
     return by_customer
@@ -174,7 +183,9 @@ def customer_profile(
     )
     bills = latest_bills(session=session, account_ids=ids) if includes & {"accounts", "current_bills"} else {}
     if "accounts" in includes:
-        profile.account_overviews = account_overviews(session=session, accounts=accounts, today=today, bills=bills)
+        profile.account_overviews = account_overviews(
+            session=session, accounts=accounts, today=today, bills=bills
+        )
     if "current_bills" in includes:
         profile.current_bills = [BillOut.model_validate(bills[i]) for i in ids if i in bills]
     if "plans" in includes:
@@ -209,7 +220,11 @@ def reveal_field(
     if count > per_hour:
         # The reveals that must age out before one more fits; the request's own record is newest.
         oldest_to_expire = session.scalar(
-            select(AuditRecord.at).where(*in_window).order_by(AuditRecord.at).offset(count - per_hour - 1).limit(1)
+            select(AuditRecord.at)
+            .where(*in_window)
+            .order_by(AuditRecord.at)
+            .offset(count - per_hour - 1)
+            .limit(1)
         )
         wait = (oldest_to_expire + REVEAL_WINDOW - now).total_seconds() if oldest_to_expire else 3600
         raise TooManyRequests(
@@ -218,5 +233,7 @@ def reveal_field(
             title="Reveal limit reached",
             retry_after_seconds=max(1, math.ceil(wait)),
         )
-    value = {"phone": customer.phone, "national_id": customer.national_id, "bank_card": customer.bank_card}[field]
+    value = {"phone": customer.phone, "national_id": customer.national_id, "bank_card": customer.bank_card}[
+        field
+    ]
     return RevealOut(field=field, value=value)  # type: ignore[arg-type]

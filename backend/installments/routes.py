@@ -17,7 +17,9 @@ router = APIRouter(prefix="/v1", tags=["installments"], dependencies=CUSTOMER_DA
 
 
 @router.get(
-    "/accounts/{account_id}/installment-plans", response_model=Page[InstallmentPlanOut], responses=READ_RESPONSES
+    "/accounts/{account_id}/installment-plans",
+    response_model=Page[InstallmentPlanOut],
+    responses=READ_RESPONSES,
 )
 def list_plans(account_id: AccountId, session: SessionDep) -> Page[InstallmentPlanOut]:
     """All the account's plans with their schedules, newest first, in one page (`next_cursor` null)."""
@@ -27,6 +29,8 @@ def list_plans(account_id: AccountId, session: SessionDep) -> Page[InstallmentPl
 
 
 @router.get("/installment-plans/{plan_id}", response_model=InstallmentPlanOut, responses=READ_RESPONSES)
-def get_plan(plan_id: Annotated[int, entity_id("Installment plan id")], session: SessionDep) -> InstallmentPlanOut:
+def get_plan(
+    plan_id: Annotated[int, entity_id("Installment plan id")], session: SessionDep
+) -> InstallmentPlanOut:
     """One plan with its schedule."""
     return service.get_plan(session=session, plan_id=plan_id)

@@ -10,7 +10,12 @@ from starlette.responses import Response
 from backend.accounts.service import get_account
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
-from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, problem_responses
+from backend.common.routing import (
+    CUSTOMER_DATA,
+    READ_RESPONSES,
+    AccountId,
+    problem_responses,
+)
 from backend.deps import ContextDep, SessionDep
 from backend.notes import service
 from backend.notes.schemas import NoteIn, NoteOut
@@ -35,7 +40,12 @@ def list_notes(
     status_code=201,
     response_model=NoteOut,
     responses=problem_responses(
-        400, 401, 403, 404, 409, 422,
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
         s400="Idempotency-Key missing",
         s409="The same request is still in flight",
         s422="Validation failed, or the Idempotency-Key was used with another body",
@@ -47,3 +57,5 @@ def add_note(
     """Write a contact note as the signed-in user. Requires an `Idempotency-Key`; audited."""
     account = get_account(session=session, account_id=account_id)
     return idem.complete(service.add_note(session=session, account=account, note=body, ctx=ctx))
+
+

@@ -7,14 +7,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from backend.common.routing import WITHOUT_NUL
+
 Channel = Literal["phone", "chat", "email", "branch"]
 NOTE_MAX_LENGTH = 4000
 
 
 class NoteIn(BaseModel):
-    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NOTE_MAX_LENGTH)] = (
-        Field(description="The note, 1–4000 characters after surrounding whitespace is removed")
-    )
+    body: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=NOTE_MAX_LENGTH, pattern=WITHOUT_NUL
+        ),
+    ] = Field(description="The note, 1–4000 characters after surrounding whitespace is removed")
     channel: Channel = "phone"
 
 

@@ -426,6 +426,7 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
                 "open_principal_fen": bill.open_principal_fen,
             })
             for line_no, (item, amount) in enumerate(bill.lines, start=1):
+                line: dict[str, Any]
                 if item is None:
                     line = {"transaction_id": None, "type": "previous_balance", "description": "上期账单余额",
                             "posted_at": _start_of(bill.cycle_start or bill.statement_date)}
@@ -508,7 +509,7 @@ def _store(session_factory: sessionmaker[Session], batch_histories: list[Custome
             for model, rows in rows_for(history, ids, today).items():
                 batch[model].extend(rows)
         for model in INSERT_ORDER:
-            bulk_insert(session, model.__table__, batch[model])
+            bulk_insert(session, model.__table__, batch[model])  # type: ignore[arg-type]
         session.commit()
 
 

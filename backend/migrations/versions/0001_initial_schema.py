@@ -63,7 +63,11 @@ def upgrade() -> None:
     op.create_table(
         "customers",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column(
+            "name",
+            sa.String(length=64).with_variant(sa.String(length=64, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("phone", sa.String(length=20), nullable=False),
         sa.Column("national_id", sa.String(length=18), nullable=False),
         sa.Column("national_id_last4", sa.String(length=4), nullable=False),
@@ -74,7 +78,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_customers")),
     )
     with op.batch_alter_table("customers", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_customers_name"), ["name"], unique=False)
         batch_op.create_index("ix_customers_name_id", ["name", "id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_customers_national_id_last4"), ["national_id_last4"], unique=False
@@ -364,7 +367,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_customers_phone"))
         batch_op.drop_index(batch_op.f("ix_customers_national_id_last4"))
         batch_op.drop_index("ix_customers_name_id")
-        batch_op.drop_index(batch_op.f("ix_customers_name"))
 
     op.drop_table("customers")
     with op.batch_alter_table("audit_records", schema=None) as batch_op:
