@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
 from backend.billing import engine
-from backend.billing.ledger import store_posting, store_statement
+from backend.billing.ledger import active_plans, store_posting, store_statement
 from backend.billing.models import Bill
+from backend.billing.queries import latest_bills
 from backend.clock import BUSINESS_TZ
 from backend.installments.models import InstallmentPlan
 
@@ -65,32 +66,6 @@ def close_account_day(session: Session, account: Account, day: date, summary: En
     return bill
 
 
-def _latest_bills(session: Session, account_ids: list[int]) -> dict[int, Bill]:
-    newest = (
-        select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
-        .where(Bill.account_id.in_(account_ids))
-        .group_by(Bill.account_id)
-        .subquery()
-    )
-    stmt = select(Bill).join(
-        newest, (Bill.account_id == newest.c.account_id) & (Bill.statement_date == newest.c.statement_date)
-    )
-    return {bill.account_id: bill for bill in session.execute(stmt).scalars()}
-
-
-def _active_plans(session: Session, account_ids: list[int]) -> dict[int, list[InstallmentPlan]]:
-    stmt = (
-        select(InstallmentPlan)
-        .where(InstallmentPlan.account_id.in_(account_ids), InstallmentPlan.status == "active")
-        .options(selectinload(InstallmentPlan.periods))
-        .order_by(InstallmentPlan.id)
-    )
-    plans: dict[int, list[InstallmentPlan]] = {}
-    for plan in session.execute(stmt).scalars():
-        plans.setdefault(plan.account_id, []).append(plan)
-    return plans
-
-
 def run_end_of_day(session: Session, business_date: date, *, batch_size: int = 500) -> EndOfDaySummary:
     """Close every account's business days up to and including `business_date`.
 
@@ -111,8 +86,8 @@ def run_end_of_day(session: Session, business_date: date, *, batch_size: int = 5
         if not accounts:
             break
         ids = [account.id for account in accounts]
-        bills = _latest_bills(session, ids)
-        plans = _active_plans(session, ids)
+        bills = latest_bills(session=session, account_ids=ids)
+        plans = active_plans(session, ids)
         for account in accounts:
             day = (account.eod_through + timedelta(days=1)) if account.eod_through else account.opened_on
             bill = bills.get(account.id)

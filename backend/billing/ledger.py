@@ -5,6 +5,7 @@ Services take `session` keyword-only and never commit: the caller's unit of work
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, time, timezone
 
 from sqlalchemy import func, select
@@ -25,14 +26,18 @@ def latest_bill(session: Session, account_id: int, *, for_update: bool = False) 
     return session.execute(stmt).scalar_one_or_none()
 
 
-def active_plans(session: Session, account_id: int) -> list[InstallmentPlan]:
+def active_plans(session: Session, account_ids: Collection[int]) -> dict[int, list[InstallmentPlan]]:
+    """The active plans of each account, with their periods, in two queries for all accounts."""
     stmt = (
         select(InstallmentPlan)
-        .where(InstallmentPlan.account_id == account_id, InstallmentPlan.status == "active")
+        .where(InstallmentPlan.account_id.in_(account_ids), InstallmentPlan.status == "active")
         .options(selectinload(InstallmentPlan.periods))
         .order_by(InstallmentPlan.id)
     )
-    return list(session.execute(stmt).scalars())
+    plans: dict[int, list[InstallmentPlan]] = {}
+    for plan in session.execute(stmt).scalars():
+        plans.setdefault(plan.account_id, []).append(plan)
+    return plans
 
 
 def lock_account(session: Session, account_id: int) -> Account | None:
@@ -68,7 +73,7 @@ def post_repayment(session: Session, account: Account, amount_fen: int, posted_a
     """Take a repayment: allocated over the latest bill by the engine, stored as a credit."""
     day = business_date_of(posted_at)
     bill = latest_bill(session, account.id, for_update=True)
-    plans = active_plans(session, account.id)
+    plans = active_plans(session, [account.id]).get(account.id, [])
     engine.apply_repayment(account, bill, plans, amount_fen, day)
     return store_posting(session, account, Posting("repayment", -amount_fen, day, description), posted_at)
 
