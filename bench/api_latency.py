@@ -21,7 +21,6 @@ import json
 import os
 import random
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -53,23 +52,65 @@ def database_path(customers: int) -> Path:
     return CACHE / f"customers-{customers}-m{months_for(customers)}-s{SEED}-g{GENERATOR_VERSION}.sqlite3"
 
 
-def ensure_database(customers: int) -> Path:
-    """The cached demo database for `customers`, generated on first use."""
+def ensure_database(customers: int, pg_admin_url: str | None = None) -> str:
+    """The URL of the cached demo database for `customers`, generated on first use.
+
+    SQLite: a file under bench/.cache/. PostgreSQL (`pg_admin_url` given): a database named
+    after the size and generator version on that server, created and seeded when missing.
+    """
+    if pg_admin_url is not None:
+        return _ensure_postgres_database(customers, pg_admin_url)
     path = database_path(customers)
     if path.exists():
-        return path
+        return f"sqlite:///{path}"
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
-    url = f"sqlite:///{partial}"
+    _generate(f"sqlite:///{partial}", customers, path.name)
+    partial.rename(path)
+    return f"sqlite:///{path}"
+
+
+def _ensure_postgres_database(customers: int, admin_url: str) -> str:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"creditdesk_bench_{customers}_m{months_for(customers)}_s{SEED}_g{GENERATOR_VERSION}"
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if exists:
+            done = create_engine(url)
+            with done.connect() as check:
+                ready = check.execute(text(
+                    "SELECT to_regclass('bench_ready') IS NOT NULL")).scalar_one()
+            done.dispose()
+            if ready:
+                admin.dispose()
+                return url
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    _generate(url, customers, name)
+    marker = create_engine(url)
+    with marker.begin() as connection:  # only a complete database carries the marker
+        connection.execute(text("CREATE TABLE bench_ready (at timestamptz DEFAULT now())"))
+        connection.execute(text("ANALYZE"))
+    marker.dispose()
+    return url
+
+
+def _generate(url: str, customers: int, label: str) -> None:
     from backend.auth.service import ensure_demo_users
     from backend.db import make_engine, make_sessionmaker, transaction
     from backend.migrate import upgrade
     from backend.seed.demo import seed_demo
 
     upgrade(url)
-    factory = make_sessionmaker(make_engine(url))
+    engine = make_engine(url)
+    factory = make_sessionmaker(engine)
     started = time.perf_counter()
 
     def progress(done: int) -> None:
@@ -77,14 +118,12 @@ def ensure_database(customers: int) -> Path:
             print(f"  seeded {done:,}/{customers:,} customers ({time.perf_counter() - started:.0f} s)",
                   flush=True)
 
-    print(f"Generating {customers:,} customers × {months_for(customers)} months → {path.name}", flush=True)
+    print(f"Generating {customers:,} customers × {months_for(customers)} months → {label}", flush=True)
     seed_demo(factory, customers=customers, seed=SEED, months=months_for(customers), today=TODAY,
               batch_size=2000, progress=progress)
     with transaction(factory) as session:
         ensure_demo_users(session=session)
-    factory.kw["bind"].dispose()
-    partial.rename(path)
-    return path
+    engine.dispose()
 
 
 def free_port() -> int:
@@ -106,11 +145,11 @@ class Server:
             self.process.kill()
 
 
-def start_server(path: Path) -> Server:
+def start_server(database_url: str) -> Server:
     port = free_port()
     env = {**os.environ, "CREDITDESK_BUSINESS_DATE": TODAY.isoformat()}
     process = subprocess.Popen(
-        [sys.executable, "-m", "backend", "serve", "--demo", "--database-url", f"sqlite:///{path}",
+        [sys.executable, "-m", "backend", "serve", "--demo", "--database-url", database_url,
          "--port", str(port), "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )
@@ -148,16 +187,21 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
-def sample_queries(path: Path, count: int, rng: random.Random) -> dict[str, list[str]]:
+def sample_queries(database_url: str, count: int, rng: random.Random) -> dict[str, list[str]]:
     """Real search terms and customer ids drawn from the database."""
-    with sqlite3.connect(path) as db:
-        total = db.execute("SELECT MAX(id) FROM customers").fetchone()[0]
+    from sqlalchemy import bindparam, create_engine, text
+
+    engine = create_engine(database_url)
+    with engine.connect() as db:
+        total = db.execute(text("SELECT MAX(id) FROM customers")).scalar_one()
         ids = [rng.randint(1, total) for _ in range(count)]
-        marks = ",".join("?" for _ in ids)
-        rows = db.execute(f"SELECT id, phone, name, national_id_last4 FROM customers WHERE id IN ({marks})",
-                          ids).fetchall()
-        accounts = db.execute(f"SELECT account_number FROM accounts WHERE customer_id IN ({marks})",
-                              ids).fetchall()
+        rows = db.execute(
+            text("SELECT id, phone, name, national_id_last4 FROM customers WHERE id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
+        accounts = db.execute(
+            text("SELECT account_number FROM accounts WHERE customer_id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
+    engine.dispose()
     return {
         "customer_id": [str(r[0]) for r in rows],
         "phone": [r[1] for r in rows],
@@ -167,16 +211,16 @@ def sample_queries(path: Path, count: int, rng: random.Random) -> dict[str, list
     }
 
 
-def measure(size: int, requests_per_op: int, seed: int) -> dict[str, object]:
-    path = ensure_database(size)
-    server = start_server(path)
+def measure(size: int, requests_per_op: int, seed: int, pg_admin_url: str | None) -> dict[str, object]:
+    database_url = ensure_database(size, pg_admin_url)
+    server = start_server(database_url)
     try:
         http = requests.Session()
         token = http.post(server.base + "/v1/auth/token", json={"username": "agent1", "password": "demo"},
                           timeout=10).json()["access_token"]
         http.headers["Authorization"] = f"Bearer {token}"
         rng = random.Random(seed)
-        terms = sample_queries(path, max(200, requests_per_op), rng)
+        terms = sample_queries(database_url, max(200, requests_per_op), rng)
         ops: dict[str, Callable[[int], requests.Response]] = {
             "healthz": lambda i: http.get(server.base + "/healthz", timeout=10),
             "search_phone": lambda i: http.get(server.base + "/v1/customers",
@@ -221,7 +265,8 @@ def measure(size: int, requests_per_op: int, seed: int) -> dict[str, object]:
         }
         for name, s in samples.items()
     }
-    return {"customers": size, "months": months_for(size), "rows": rows}
+    database = "PostgreSQL" if pg_admin_url else "SQLite"
+    return {"customers": size, "months": months_for(size), "database": database, "rows": rows}
 
 
 def verdicts(result: dict[str, object]) -> list[str]:
@@ -240,7 +285,7 @@ def verdicts(result: dict[str, object]) -> list[str]:
 
 def render(results: list[dict[str, object]]) -> str:
     lines = [
-        f"API latency, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, SQLite, "
+        f"API latency, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {results[0]['database']}, "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}",
         "",
         "| customers | operation | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | server p50 ms | server p95 ms "
@@ -269,14 +314,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated customer counts (default 10000,100000,1000000)")
     parser.add_argument("--requests", type=int, default=400, help="measured requests per operation")
     parser.add_argument("--seed", type=int, default=7, help="which customers are asked for")
+    parser.add_argument("--postgres", metavar="ADMIN_URL", default=None,
+                        help="run on PostgreSQL: a URL of the server's maintenance database, e.g. "
+                             "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results = [measure(size, args.requests, args.seed) for size in sizes]
+    results = [measure(size, args.requests, args.seed, args.postgres) for size in sizes]
     table = render(results)
     print(table)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "api_latency.md").write_text(table + "\n", encoding="utf-8")
-    (RESULTS / "api_latency.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    stem = "api_latency_postgresql" if args.postgres else "api_latency"
+    (RESULTS / f"{stem}.md").write_text(table + "\n", encoding="utf-8")
+    (RESULTS / f"{stem}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 
