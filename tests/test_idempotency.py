@@ -12,7 +12,8 @@ import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.responses import Response
 
@@ -305,3 +306,35 @@ def test_concurrent_duplicates_have_one_effect(db_url: str, db_engine: object, t
         assert len({str(body) for status, body in results if status == 201}) == 1
         assert widget_count(factory) == 1
         assert client.post("/test/slow-widgets", json={"name": "a"}, headers=headers).status_code == 201
+
+
+def test_a_commit_that_fails_releases_its_key(db_url: str, db_engine: object, tmp_path: Path) -> None:
+    """The handler succeeds but the request's commit fails: the claim is released, so a retry
+    with the same key runs again instead of being told "in flight" until the claim goes stale."""
+    with committing_engine(db_url, tmp_path) as engine:
+        factory = make_sessionmaker(engine)
+        client = make_client(factory)
+        router = APIRouter()
+        failures = [1]
+
+        @router.post("/test/commit-fails", status_code=201)
+        def commit_fails(session: SessionDep, ctx: ContextDep, idem: IdempotencyDep) -> Response:
+            def lost_connection(_session: Session) -> None:
+                if failures:
+                    failures.pop()
+                    raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+            event.listen(session, "before_commit", lost_connection)
+            return idem.complete({"ok": True})
+
+        client.app.include_router(router)  # type: ignore[attr-defined]
+        quiet = TestClient(client.app, raise_server_exceptions=False)
+        headers = idempotency_headers(login(client, "agent1"))
+
+        assert quiet.post("/test/commit-fails", headers=headers).status_code == 500
+        with transaction(factory) as session:
+            claims = session.scalar(select(func.count()).select_from(IdempotencyKey))
+        assert claims == 0
+        retried = quiet.post("/test/commit-fails", headers=headers)
+        assert retried.status_code == 201
+        assert "idempotent-replayed" not in retried.headers
