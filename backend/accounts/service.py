@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -44,16 +44,22 @@ def account_brief(account: Account, today: date) -> AccountBrief:
     )
 
 
+_UNBILLED_PRINCIPAL = (  # built once: every account overview runs it
+    select(InstallmentPeriod.account_id, func.sum(InstallmentPeriod.principal_fen))
+    .where(
+        InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)),
+        InstallmentPeriod.status == "scheduled",
+    )
+    .group_by(InstallmentPeriod.account_id)
+)
+
+
 def unbilled_principal(*, session: Session, account_ids: Collection[int]) -> dict[int, int]:
     """Principal of installment periods still `scheduled` (not yet billed), by account."""
     if not account_ids:
         return {}
-    query = (
-        select(InstallmentPeriod.account_id, func.sum(InstallmentPeriod.principal_fen))
-        .where(InstallmentPeriod.account_id.in_(account_ids), InstallmentPeriod.status == "scheduled")
-        .group_by(InstallmentPeriod.account_id)
-    )
-    return {account_id: int(total or 0) for account_id, total in session.execute(query)}
+    rows = session.execute(_UNBILLED_PRINCIPAL, {"account_ids": list(account_ids)})
+    return {account_id: int(total or 0) for account_id, total in rows}
 
 
 def next_due(account: Account, bill: Bill | None, today: date) -> tuple[date, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import bindparam, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from backend.auth.models import ROLES, AuthToken, LoginFailure, User
@@ -169,15 +169,19 @@ def issue_token(*, session: Session, user: User, now: datetime, lifetime: timede
     return IssuedToken(access_token=token, expires_at=expires_at, user=user)
 
 
+# Every request runs this lookup: the statement is built once (building it costs more than running it).
+_TOKEN_OWNER = (
+    select(User, AuthToken.expires_at, AuthToken.revoked_at)
+    .join(AuthToken, AuthToken.user_id == User.id)
+    .where(AuthToken.token_hash == bindparam("digest"))
+)
+
+
 def resolve_token(*, session: Session, token: str, now: datetime, demo_mode: bool = True) -> User | None:
     """The active user a live (unexpired, unrevoked) token belongs to, or None."""
     if not token or len(token) > 512:
         return None
-    row = session.execute(
-        select(User, AuthToken.expires_at, AuthToken.revoked_at)
-        .join(AuthToken, AuthToken.user_id == User.id)
-        .where(AuthToken.token_hash == token_digest(token))
-    ).one_or_none()
+    row = session.execute(_TOKEN_OWNER, {"digest": token_digest(token)}).one_or_none()
     if row is None:
         return None
     user: User = row[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from backend.billing.models import Bill, BillLine
@@ -16,21 +16,23 @@ from backend.errors import NotFound
 BILLS_CURSOR = "bills"
 
 
+_LATEST = (
+    select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
+    .where(Bill.account_id.in_(bindparam("account_ids", expanding=True)))
+    .group_by(Bill.account_id)
+    .subquery()
+)
+# Built once: every customer open and every end-of-day batch runs it.
+_LATEST_BILLS = select(Bill).join(
+    _LATEST, (Bill.account_id == _LATEST.c.account_id) & (Bill.statement_date == _LATEST.c.statement_date)
+)
+
+
 def latest_bills(*, session: Session, account_ids: Collection[int]) -> dict[int, Bill]:
     """Each account's latest bill (by statement date), by account id; one query for all."""
     if not account_ids:
         return {}
-    latest = (
-        select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
-        .where(Bill.account_id.in_(account_ids))
-        .group_by(Bill.account_id)
-        .subquery()
-    )
-    query = select(Bill).join(
-        latest,
-        (Bill.account_id == latest.c.account_id) & (Bill.statement_date == latest.c.statement_date),
-    )
-    return {bill.account_id: bill for bill in session.scalars(query)}
+    return {bill.account_id: bill for bill in session.scalars(_LATEST_BILLS, {"account_ids": list(account_ids)})}
 
 
 def list_bills(*, session: Session, account_id: int, limit: int, cursor: str | None) -> Page[BillOut]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
@@ -85,14 +85,28 @@ def _hits(session: Session, customers: Sequence[Customer], today: date) -> list[
     ]
 
 
+# The statements every search and every customer open run, built once: building a statement
+# costs more than SQLite takes to run it.
+_ACCOUNTS_OF = (
+    select(Account)
+    .where(Account.customer_id.in_(bindparam("customer_ids", expanding=True)))
+    .order_by(Account.customer_id, Account.id)
+)
+_BY_ID = select(Customer).order_by(Customer.id).limit(bindparam("limit"))
+_FIRST_PAGE = {
+    "phone": _BY_ID.where(Customer.phone == bindparam("value")),
+    "account_number": _BY_ID.where(
+        Customer.id.in_(select(Account.customer_id).where(Account.account_number == bindparam("value")))
+    ),
+    "national_id_last4": _BY_ID.where(Customer.national_id_last4 == bindparam("value")),
+}
+
+
 def _accounts_of(session: Session, customer_ids: Sequence[int]) -> dict[int, list[Account]]:
     by_customer: dict[int, list[Account]] = {}
     if not customer_ids:
         return by_customer
-    query = (
-        select(Account).where(Account.customer_id.in_(customer_ids)).order_by(Account.customer_id, Account.id)
-    )
-    for account in session.scalars(query):
+    for account in session.scalars(_ACCOUNTS_OF, {"customer_ids": list(customer_ids)}):
         by_customer.setdefault(account.customer_id, []).append(account)
     return by_customer
 
@@ -115,6 +129,11 @@ def search_customers(
     name prefix. Names sort by (name, id), the rest by id; every form is served by an index."""
     term = classify_query(q)
     kind = f"customers.{term.kind}"
+    key = (lambda c: (c.name, c.id)) if term.kind == "name" else (lambda c: (c.id,))
+    if cursor is None and term.kind in _FIRST_PAGE:  # the usual case: one exact match
+        first = session.scalars(_FIRST_PAGE[term.kind], {"value": term.value, "limit": limit + 1}).all()
+        shown, next_cursor = page_of(first, limit=limit, kind=kind, key=key)
+        return Page[CustomerHit](items=_hits(session, shown, today), next_cursor=next_cursor)
     query = select(Customer)
     if term.kind == "name":
         query = query.where(Customer.name >= term.value, Customer.name < term.value + TOP)
@@ -139,7 +158,6 @@ def search_customers(
             query = query.where(Customer.id > customer_id)
         query = query.order_by(Customer.id)
     rows = session.scalars(query.limit(limit + 1)).all()
-    key = (lambda c: (c.name, c.id)) if term.kind == "name" else (lambda c: (c.id,))
     shown, next_cursor = page_of(rows, limit=limit, kind=kind, key=key)
     return Page[CustomerHit](items=_hits(session, shown, today), next_cursor=next_cursor)
 

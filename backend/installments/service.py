@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from backend.errors import NotFound
@@ -39,17 +39,19 @@ def _with_periods(plans: Iterable[InstallmentPlan]) -> list[InstallmentPlanOut]:
     return [plan_out(plan) for plan in plans]
 
 
+_PLANS_OF = (  # built once: every customer open runs it
+    select(InstallmentPlan)
+    .where(InstallmentPlan.account_id.in_(bindparam("account_ids", expanding=True)))
+    .options(selectinload(InstallmentPlan.periods))
+    .order_by(InstallmentPlan.account_id, InstallmentPlan.created_at.desc(), InstallmentPlan.id.desc())
+)
+
+
 def plans_for_accounts(*, session: Session, account_ids: Collection[int]) -> list[InstallmentPlanOut]:
     """The plans of all the accounts, by account then newest first; two queries for all."""
     if not account_ids:
         return []
-    query = (
-        select(InstallmentPlan)
-        .where(InstallmentPlan.account_id.in_(account_ids))
-        .options(selectinload(InstallmentPlan.periods))
-        .order_by(InstallmentPlan.account_id, InstallmentPlan.created_at.desc(), InstallmentPlan.id.desc())
-    )
-    return _with_periods(session.scalars(query))
+    return _with_periods(session.scalars(_PLANS_OF, {"account_ids": list(account_ids)}))
 
 
 def get_plan(*, session: Session, plan_id: int) -> InstallmentPlanOut:
