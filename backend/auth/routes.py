@@ -54,5 +54,5 @@ def logout(
 
 
 @router.get("/me", response_model=UserOut, responses=problem_responses(401))
-def me(user: UserDep) -> UserOut:
+async def me(user: UserDep) -> UserOut:
     return UserOut.model_validate(user)

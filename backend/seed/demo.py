@@ -96,13 +96,12 @@ class AccountSimulation:
     """Runs one account through the engine, day by day, with a payer's habits."""
 
     def __init__(self, book: Book, rng: random.Random, payer: str, miss_from: date | None,
-                 today: date, customer_rng_cure: date | None = None) -> None:
+                 cure_due: date | None = None) -> None:
         self.book = book
         self.rng = rng
-        self.payer = payer
-        self.miss_from = miss_from
-        self.today = today
-        self.cure_due = customer_rng_cure
+        self.payer = payer  # "transactor" pays in full, "revolver" the minimum or a part
+        self.miss_from = miss_from  # from this due date on, nothing (or a token) is paid
+        self.cure_due = cure_due  # this due date is missed, then caught up twelve days later
         self.payments: dict[date, list[Callable[[date], None]]] = {}
 
     # -- bookkeeping ---------------------------------------------------------------------
@@ -289,7 +288,7 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
         past = [d for d in due_dates if d + timedelta(days=14) < today]
         cure_due = rng.choice(past) if past else None
     line_book = Book(line)
-    line_sim = AccountSimulation(line_book, rng, payer, miss_from, today, cure_due)
+    line_sim = AccountSimulation(line_book, rng, payer, miss_from, cure_due)
     spend_until = miss_from + timedelta(days=25) if miss_from else today
     activity = CreditLineActivity(line_sim, profile, spend_until)
     accounts: list[tuple[Book, AccountSimulation, Callable[[date], None] | None, date]] = [
@@ -297,7 +296,7 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
     ]
 
     if profile.cash_loan:
-        loan_day = opened + timedelta(days=rng.randrange(0, max(1, (today - opened).days - 40) or 1))
+        loan_day = opened + timedelta(days=rng.randrange(0, max(1, (today - opened).days - 40)))
         loan_day = min(loan_day, today - timedelta(days=1))
         principal = rng.choice((5_000_00, 10_000_00, 20_000_00, 30_000_00, 50_000_00))
         terms = rng.choice(rules.CASH_LOAN_TERMS)
@@ -305,7 +304,7 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
         loan = BookAccount("cash_loan", rules.CASH_LOAN_DUE_DAY, principal, daily_rate_ppm=rate)
         loan_book = Book(loan)
         loan_miss = miss_from if miss_from is not None and miss_from > loan_day else None
-        loan_sim = AccountSimulation(loan_book, rng, "transactor", loan_miss, today)
+        loan_sim = AccountSimulation(loan_book, rng, "transactor", loan_miss)
 
         def disburse(day: date, loan_day: date = loan_day) -> None:
             if day != loan_day:
