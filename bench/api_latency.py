@@ -37,7 +37,7 @@ CACHE = ROOT / "bench" / ".cache"
 RESULTS = ROOT / "bench" / "results"
 TODAY = date(2026, 11, 22)
 SEED = 1
-GENERATOR_VERSION = 2  # bump when the schema or the demo generator changes
+GENERATOR_VERSION = 3  # bump when the schema or the demo generator changes
 # History depth per size: enough for every delinquency bucket at 10k; lighter for the big ones.
 MONTHS = {10_000: 12, 100_000: 3, 1_000_000: 1}
 OPEN_INCLUDE = "accounts,current_bills,plans"

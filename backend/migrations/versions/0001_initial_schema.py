@@ -79,9 +79,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.create_index("ix_customers_name_id", ["name", "id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_customers_national_id_last4"), ["national_id_last4"], unique=False
-        )
+        batch_op.create_index("ix_customers_national_id_last4_id", ["national_id_last4", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_customers_phone"), ["phone"], unique=False)
 
     op.create_table(
@@ -365,7 +363,7 @@ def downgrade() -> None:
     op.drop_table("users")
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_customers_phone"))
-        batch_op.drop_index(batch_op.f("ix_customers_national_id_last4"))
+        batch_op.drop_index("ix_customers_national_id_last4_id")
         batch_op.drop_index("ix_customers_name_id")
 
     op.drop_table("customers")
