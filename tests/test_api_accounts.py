@@ -16,7 +16,7 @@ from backend.billing.engine import TRANSACTION_TYPES
 from backend.billing.models import Bill
 from backend.installments.models import InstallmentPeriod
 from tests.helpers.api import problem
-from tests.helpers.seeded import TODAY, SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
+from tests.helpers.seeded import TODAY, SeededApi, seeded_api_fixture, seeded_fixture, walk_pages  # noqa: F401
 
 
 def all_accounts(api: SeededApi) -> list[Account]:
@@ -158,20 +158,7 @@ def transactions_in_db(api: SeededApi, account_id: int) -> list[Transaction]:
 
 
 def walk_transactions(api: SeededApi, account_id: int, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor = None
-    for _ in range(1000):
-        query = dict(params)
-        if cursor:
-            query["cursor"] = cursor
-        response = api.client.get(f"/v1/accounts/{account_id}/transactions", params=query, headers=api.agent)
-        assert response.status_code == 200, response.text
-        page = response.json()
-        items.extend(page["items"])
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
-    raise AssertionError("pagination does not end")
+    return walk_pages(api, f"/v1/accounts/{account_id}/transactions", **params)
 
 
 def test_transactions_walk_newest_first_with_no_gaps_or_duplicates(api: SeededApi) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from backend.billing.models import Bill, BillLine
 from tests.helpers.api import problem
-from tests.helpers.seeded import SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
+from tests.helpers.seeded import SeededApi, seeded_api_fixture, seeded_fixture, walk_pages  # noqa: F401
 
 
 def account_with_most_bills(api: SeededApi) -> int:
@@ -34,19 +34,7 @@ def bills_in_db(api: SeededApi, account_id: int) -> list[Bill]:
 
 
 def walk_bills(api: SeededApi, account_id: int, limit: int) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor = None
-    for _ in range(100):
-        params: dict[str, Any] = {"limit": limit}
-        if cursor:
-            params["cursor"] = cursor
-        response = api.client.get(f"/v1/accounts/{account_id}/bills", params=params, headers=api.agent)
-        assert response.status_code == 200, response.text
-        items.extend(response.json()["items"])
-        cursor = response.json()["next_cursor"]
-        if cursor is None:
-            return items
-    raise AssertionError("pagination does not end")
+    return walk_pages(api, f"/v1/accounts/{account_id}/bills", limit=limit)
 
 
 def test_bills_come_newest_first_with_their_figures(api: SeededApi) -> None:

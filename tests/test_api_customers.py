@@ -16,7 +16,7 @@ from backend.billing.models import Bill
 from backend.customers.models import Customer
 from backend.installments.models import InstallmentPlan
 from tests.helpers.api import problem
-from tests.helpers.seeded import SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
+from tests.helpers.seeded import SeededApi, seeded_api_fixture, seeded_fixture, walk_pages  # noqa: F401
 
 
 def customers(api: SeededApi) -> list[Customer]:
@@ -32,19 +32,7 @@ def search(api: SeededApi, q: str, **params: Any) -> Any:
 
 def walk(api: SeededApi, q: str, limit: int) -> list[dict[str, Any]]:
     """Every hit of a search, page by page."""
-    items: list[dict[str, Any]] = []
-    cursor = None
-    for _ in range(100):
-        params: dict[str, Any] = {"limit": limit}
-        if cursor:
-            params["cursor"] = cursor
-        page = search(api, q, **params)
-        assert len(page["items"]) <= limit
-        items.extend(page["items"])
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
-    raise AssertionError("pagination does not end")
+    return walk_pages(api, "/v1/customers", q=q, limit=limit)
 
 
 # -- search -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -92,3 +93,25 @@ def seeded_api_fixture(seeded: tuple[Connection, SeededApi]) -> Iterator[SeededA
     finally:
         if savepoint.is_active:
             savepoint.rollback()
+
+
+def walk_pages(api: SeededApi, path: str, **params: Any) -> list[dict[str, Any]]:
+    """Every item of a cursor-paged list, following `next_cursor` until it is null.
+
+    Each page must be a 200 no longer than the `limit` asked for."""
+    items: list[dict[str, Any]] = []
+    cursor = None
+    for _ in range(1000):
+        query = dict(params)
+        if cursor:
+            query["cursor"] = cursor
+        response = api.client.get(path, params=query, headers=api.agent)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        if "limit" in params:
+            assert len(page["items"]) <= int(params["limit"])
+        items.extend(page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("pagination does not end")
