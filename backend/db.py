@@ -45,6 +45,10 @@ def make_engine(url: str, **kwargs: object) -> Engine:
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions on `engine`. Every model is registered first: a relationship names its target
+    class as a string, which resolves only once that class's module has been imported."""
+    import backend.models_registry  # noqa: F401  (imported here: the models import this module)
+
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 

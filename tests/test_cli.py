@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -127,3 +130,23 @@ def test_verify_audit_reports_ok_then_the_tampered_record(
 
     assert main(["verify-audit", "--database-url", database_url]) == 1
     assert f"record {ids[1]}" in capsys.readouterr().out
+
+
+def test_seed_and_end_of_day_run_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """The commands as an operator runs them: a new process that has imported nothing else."""
+    url = f"sqlite:///{tmp_path / 'ops.sqlite3'}"
+    env = {**os.environ, "CREDITDESK_BUSINESS_DATE": "2026-11-22"}
+
+    def backend(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "backend", *args, "--database-url", url],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )
+
+    seeded = backend("seed", "--customers", "6", "--months", "2")
+    assert seeded.returncode == 0, seeded.stderr
+    closed = backend("eod", "--date", "2026-11-30")
+    assert closed.returncode == 0, closed.stderr
+    assert "statements cut" in closed.stdout
+    verified = backend("verify-audit")
+    assert verified.returncode == 0, verified.stderr
