@@ -108,3 +108,9 @@ class Book:
     @property
     def latest_bill(self) -> BookBill | None:
         return self.bills[-1] if self.bills else None
+
+    @property
+    def used_fen(self) -> int:
+        """The limit in use: the balance plus installment principal not yet billed."""
+        unbilled = sum(p.principal_fen for plan in self.plans for p in plan.periods if p.status == "scheduled")
+        return self.account.balance_fen + unbilled

@@ -121,11 +121,6 @@ class AccountSimulation:
         engine.apply_repayment(acct, self.book.latest_bill, self.book.plans, amount_fen, day)
         self._record(Posting("repayment", -amount_fen, day, "Repayment, thank you"), _at(day, self.rng, 9, 21))
 
-    def used_fen(self) -> int:
-        unbilled = sum(p.principal_fen for plan in self.book.plans for p in plan.periods
-                       if p.status == "scheduled")
-        return self.book.account.balance_fen + unbilled
-
     # -- habits --------------------------------------------------------------------------
     def schedule_payment(self, bill_due: date) -> None:
         missing = self.miss_from is not None and bill_due >= self.miss_from
@@ -208,7 +203,7 @@ class CreditLineActivity:
         big = rng.random() < 0.08
         amount = rng.randint(60_000, 800_000) if big else int(rng.lognormvariate(8.6, 0.9))
         amount = max(500, min(amount, 1_500_000))
-        if sim.used_fen() + amount > acct.credit_limit_fen:
+        if sim.book.used_fen + amount > acct.credit_limit_fen:
             return
         merchant = rng.choice(BIG_MERCHANTS if big else MERCHANTS)
         purchase = Posting("purchase", amount, day, f"{merchant} 消费", merchant=merchant)

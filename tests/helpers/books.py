@@ -66,5 +66,4 @@ class Ledger:
             self.close_day()
 
     def used_fen(self) -> int:
-        unbilled = sum(p.principal_fen for plan in self.book.plans for p in plan.periods if p.status == "scheduled")
-        return self.account.balance_fen + unbilled
+        return self.book.used_fen
