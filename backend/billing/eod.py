@@ -56,9 +56,6 @@ def close_account_day(session: Session, account: Account, day: date, summary: En
     if result.statement is not None:
         bill = store_statement(session, account, result.statement, stored)
         summary.statements += 1
-    for plan in plans:
-        if plan.status == "active" and all(p.status in ("paid", "waived") for p in plan.periods):
-            plan.status = "completed"
     summary.postings += len(result.postings)
     if not was_overdue and account.past_due_fen > 0:
         summary.newly_overdue += 1

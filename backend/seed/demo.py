@@ -316,14 +316,11 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
 
         accounts.append((loan_book, loan_sim, disburse, loan_day))
 
-    for book, sim, act, first_day in accounts:
+    for _book, sim, act, first_day in accounts:
         day = first_day
         while day < today:
             sim.run_day(day, act)
             day += timedelta(days=1)
-        for plan in book.plans:
-            if plan.status == "active" and all(p.status in ("paid", "waived") for p in plan.periods):
-                plan.status = "completed"
 
     if kind == "frozen":
         line.status = "frozen"
