@@ -12,3 +12,4 @@ import backend.common.idempotency  # noqa: F401,E402  (the idempotency_keys tabl
 import backend.customers.models  # noqa: F401,E402
 import backend.installments.models  # noqa: F401,E402
 import backend.notes.models  # noqa: F401,E402
+import backend.cases.models  # noqa: F401,E402

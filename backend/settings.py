@@ -18,6 +18,60 @@ def default_database_url() -> str:
 
 
 @dataclass(frozen=True)
+class Policy:
+    """The limits of DESIGN.md §3 that the business may change: agents' authority over repayment
+    arrangements and the four-eyes threshold for dispute outcomes. Money in fen.
+
+    Override any of them with `CREDITDESK_POLICY`, a JSON object of these field names,
+    e.g. `{"fee_waiver_agent_limit_fen": 10000}`.
+    """
+
+    # due_date_extension: days an agent may grant alone / at most with a supervisor; once per window.
+    extension_agent_max_days: int = 3
+    extension_max_days: int = 10
+    extension_window_days: int = 365
+    # hardship_plan: months an agent may grant alone; the range with a supervisor; the penalty
+    # waiver an agent may include alone; missed payments that break the plan.
+    hardship_agent_max_months: int = 12
+    hardship_min_months: int = 3
+    hardship_max_months: int = 60
+    hardship_agent_penalty_waiver_fen: int = 20_000
+    hardship_missed_payments_to_break: int = 2
+    # fee_waiver: what an agent may waive alone per account over the rolling window.
+    fee_waiver_agent_limit_fen: int = 5_000
+    fee_waiver_window_days: int = 90
+    # promise_to_pay: how far out the promised date may be.
+    promise_max_days: int = 14
+    # disputes: outcomes above this need a supervisor's approval (four eyes).
+    dispute_outcome_approval_over_fen: int = 200_000
+    # disputes SLA: acknowledge (business days), decide (days), extensions (days in total).
+    dispute_acknowledge_business_days: int = 1
+    dispute_decide_days: int = 15
+    dispute_handler_extension_days: int = 30
+    dispute_supervisor_extension_days: int = 60
+    # fraud SLA: first review (hours) and decision (days).
+    fraud_first_review_hours: int = 4
+    fraud_decide_days: int = 7
+    # arrangements awaiting approval: the approvals queue's deadline (business days).
+    approval_business_days: int = 1
+
+    @classmethod
+    def from_json(cls, text: str) -> Policy:
+        import json
+
+        values = json.loads(text)
+        if not isinstance(values, dict):
+            raise ValueError("CREDITDESK_POLICY must be a JSON object")
+        known = set(cls.__dataclass_fields__)
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"CREDITDESK_POLICY has unknown limits: {', '.join(sorted(unknown))}")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values.values()):
+            raise ValueError("CREDITDESK_POLICY limits must be non-negative integers")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str = field(default_factory=default_database_url)
     # Allow demo users (password "demo") to log in; only for the embedded console or `serve --demo`.
@@ -28,6 +82,7 @@ class Settings:
     login_lockout_minutes: int = 15
     reveals_per_user_per_hour: int = 20
     idempotency_retention_days: int = 7
+    policy: Policy = field(default_factory=Policy)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -40,5 +95,8 @@ class Settings:
         reveals = os.environ.get("CREDITDESK_REVEALS_PER_HOUR")
         if reveals:
             values["reveals_per_user_per_hour"] = int(reveals)
+        policy = os.environ.get("CREDITDESK_POLICY")
+        if policy:
+            values["policy"] = Policy.from_json(policy)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
