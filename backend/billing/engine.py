@@ -34,8 +34,14 @@ COMPONENT_OF_TYPE: dict[str, str] = {
     "fee": "fees_fen",
     "interest": "interest_fen",
     "penalty_interest": "interest_fen",
-    "fee_waiver": "interest_fen",
+    "fee_waiver": "interest_fen",  # waives penalty interest or interest (credit)
+    "fee_reversal": "fees_fen",  # waives fees (credit)
     "adjustment": "principal_fen",
+    # Casework money events: each is one append-only transaction.
+    "dispute_provisional_credit": "principal_fen",  # credit while a dispute is investigated
+    "dispute_provisional_credit_reversal": "principal_fen",  # takes that credit back
+    "dispute_refund": "principal_fen",  # the disputed amount credited for good
+    "write_off": "principal_fen",  # fraud confirmed, or a dispute written off: not owed
 }
 REPAYMENT_TYPES = frozenset({"repayment"})
 TRANSACTION_TYPES = tuple(COMPONENT_OF_TYPE) + tuple(sorted(REPAYMENT_TYPES))
