@@ -39,6 +39,9 @@ from tests.helpers.db import (  # noqa: E402
 )
 from tests.helpers.keyring_memory import MemoryKeyring  # noqa: E402
 
+# `live_backend`, `api_client`, `api_client_as`: the embedded backend for console and UI tests.
+pytest_plugins = ["tests.helpers.live"]
+
 # No per-example deadline: the suite runs on a 2-core machine, twice, and timing is not a property.
 settings.register_profile(
     "creditdesk", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
