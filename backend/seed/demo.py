@@ -16,6 +16,7 @@ import contextlib
 import multiprocessing
 import os
 import random
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -476,7 +477,7 @@ def seed_demo(
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+                ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
             )
             results: Iterator[list[CustomerHistory]] = pool.map(simulate_batch, batches)
         else:
@@ -490,6 +491,13 @@ def seed_demo(
         _advance_sequences(session)
         session.commit()
     return written
+
+
+def _start_method() -> str:
+    """"fork" (fast: the workers share the parent's imports) from a single-threaded process, as in
+    `python -m backend seed`; "spawn" when other threads run (the console seeds its embedded
+    backend from a pool thread beside Qt's threads), where forking could copy a held lock."""
+    return "fork" if threading.active_count() == 1 else "spawn"
 
 
 def _store(session_factory: sessionmaker[Session], batch_histories: list[CustomerHistory], today: date) -> None:
