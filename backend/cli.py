@@ -87,9 +87,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def prepare_demo(factory: sessionmaker[Session], customers: int = 2000) -> None:
+DEMO_SEED = 1
+DEMO_MONTHS = 12
+
+
+def prepare_demo(
+    factory: sessionmaker[Session],
+    customers: int = 2000,
+    *,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> bool:
     """Make a demo backend ready: demo data on an empty database, the demo users, and end of
-    day caught up to yesterday (a demo database reopened days later has days to close)."""
+    day caught up to yesterday (a demo database reopened days later has days to close).
+
+    `progress` gets a sentence at each step (default: printed); returns True when it seeded."""
     from datetime import timedelta
 
     from sqlalchemy import func, select
@@ -100,17 +112,27 @@ def prepare_demo(factory: sessionmaker[Session], customers: int = 2000) -> None:
     from backend.customers.models import Customer
     from backend.seed.demo import seed_demo
 
+    report = progress or (lambda message: print(message, flush=True))
     with transaction(factory) as session:
         empty = not session.execute(select(func.count(Customer.id))).scalar_one()
     if empty:
-        print(f"First start: generating the demo data ({customers} customers, 12 months)…", flush=True)
-        seed_demo(factory, customers=customers, seed=1, months=12)
+        report(f"First start: generating the demo data ({customers} customers, 12 months)…")
+        seed_demo(
+            factory,
+            customers=customers,
+            seed=DEMO_SEED,
+            months=DEMO_MONTHS,
+            workers=workers,
+            progress=lambda done: report(f"Generating the demo data… {done} of {customers} customers."),
+        )
     with transaction(factory) as session:
         ensure_demo_users(session=session)
+    report("Catching up end of day…")
     with transaction(factory) as session:
         summary = run_end_of_day(session, BusinessClock.from_env().today() - timedelta(days=1))
     if summary.accounts:
-        print(f"Caught up end of day for {summary.accounts} accounts.", flush=True)
+        report(f"Caught up end of day for {summary.accounts} accounts.")
+    return empty
 
 
 def cmd_eod(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from typing import Final
 
 import requests
 import uvicorn
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["DEFAULT_DEMO_CUSTOMERS", "EmbeddedBackend", "EmbeddedBackendError"]
@@ -34,8 +34,6 @@ __all__ = ["DEFAULT_DEMO_CUSTOMERS", "EmbeddedBackend", "EmbeddedBackendError"]
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_CUSTOMERS: Final = 2000
-DEMO_SEED: Final = 1  # what backend.cli.prepare_demo seeds with
-DEMO_MONTHS: Final = 12
 START_TIMEOUT_SECONDS: Final = 60.0
 STOP_TIMEOUT_SECONDS: Final = 15.0
 
@@ -144,10 +142,8 @@ class EmbeddedBackend:
 
     def _prepare_database(self) -> sessionmaker[Session]:
         from backend.cli import prepare_demo
-        from backend.customers.models import Customer
         from backend.db import make_engine, make_sessionmaker
         from backend.migrate import upgrade
-        from backend.seed.demo import seed_demo
 
         self._progress("Preparing the database…")
         self.database_path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,27 +151,9 @@ class EmbeddedBackend:
         engine = make_engine(self.database_url)
         self._engine = engine
         factory = make_sessionmaker(engine)
-        with factory() as session:
-            empty = not session.execute(select(func.count(Customer.id))).scalar_one()
-        self.seeded_on_last_start = empty
-        if empty:
-            total = self.demo_customers
-            self._progress(f"Preparing demo data ({total} customers)… the first start takes a while.")
-
-            def seeded(done: int) -> None:
-                self._progress(f"Preparing demo data… {done} of {total} customers.")
-
-            # The same data prepare_demo would make (seed and months), with progress reports.
-            seed_demo(
-                factory,
-                customers=total,
-                seed=DEMO_SEED,
-                months=DEMO_MONTHS,
-                workers=self.seed_workers,
-                progress=seeded,
-            )
-        self._progress("Catching up end of day…")
-        prepare_demo(factory, customers=self.demo_customers)
+        self.seeded_on_last_start = prepare_demo(
+            factory, customers=self.demo_customers, workers=self.seed_workers, progress=self._progress
+        )
         return factory
 
     def _serve(self, session_factory: sessionmaker[Session]) -> None:
