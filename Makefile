@@ -14,7 +14,7 @@ SEED_ARGS ?=
 BENCH_ARGS ?=
 LINT_PATHS := backend console ui tests bench main.py
 
-.PHONY: run test test-sqlite test-postgres bench seed lint install clean distclean
+.PHONY: run test test-sqlite test-postgres bench seed lint install clean distclean translations screenshots
 
 install: $(STAMP)
 
@@ -25,8 +25,34 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+# Translations: lupdate collects every tr() string under ui/ into the .ts (edited with
+# pyside6-linguist); lrelease compiles it to the .qm the console loads. The .qm is committed,
+# so a fresh clone runs without this step; `make run` rebuilds it when the .ts is newer.
+# English is the source language; creditdesk_en.ts only holds its plural forms ("%n notes").
+# fill_*.py fill what lupdate adds (the Chinese glossary, the English plurals); review in Linguist.
+TRANSLATIONS := resources/translations
+TS := $(TRANSLATIONS)/creditdesk_zh_CN.ts $(TRANSLATIONS)/creditdesk_en.ts
+QM := $(TS:.ts=.qm)
+UI_SOURCES = $$(find ui -name '*.py' | sort)
+
+run: $(STAMP) $(QM)
 	$(PY) main.py
+
+$(TRANSLATIONS)/%.qm: $(TRANSLATIONS)/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $< -qm $@
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -ts $(TRANSLATIONS)/creditdesk_zh_CN.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -ts $(TRANSLATIONS)/creditdesk_en.ts -no-obsolete \
+		-pluralonly -source-language en -target-language en
+	$(PY) $(TRANSLATIONS)/fill_zh_CN.py
+	$(PY) $(TRANSLATIONS)/fill_en.py
+	for ts in $(TS); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
+
+# One PNG per main screen, English and Chinese (embedded demo in a temporary directory).
+SHOTS ?= screenshots
+screenshots: $(STAMP) $(QM)
+	$(PY) main.py --screenshots $(SHOTS)
 
 test: $(STAMP)
 	$(PY) -m ruff check $(LINT_PATHS)

@@ -1,21 +1,20 @@
-"""Start CreditDesk.
+"""Start CreditDesk: the console, with the embedded demo backend unless ``--server URL`` is given.
 
-Until the console exists this starts the backend on the embedded default, in demo mode:
-the same as `python -m backend serve --demo`. Extra arguments go to `serve`
-(e.g. `python main.py --port 8000`).
+    python main.py                      # demo data on this computer
+    python main.py --server https://…   # a deployed backend
+    python main.py --lang zh_CN --theme dark
+    python main.py --screenshots DIR    # a PNG of each main screen, then exit
+
+The backend alone: ``python -m backend serve --demo``.
 """
 
 from __future__ import annotations
 
-import sys
-
 
 def main(argv: list[str] | None = None) -> int:
-    from backend.cli import main as backend_main
+    from ui.app import main as console_main
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    print("CreditDesk: starting the backend in demo mode (python -m backend serve --demo).", flush=True)
-    return int(backend_main(["serve", "--demo", *args]) or 0)
+    return console_main(argv)
 
 
 if __name__ == "__main__":

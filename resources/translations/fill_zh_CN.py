@@ -1,0 +1,340 @@
+"""Fill creditdesk_zh_CN.ts from the glossary below (run after `make translations` adds strings).
+
+    .venv/bin/python resources/translations/fill_zh_CN.py && make translations
+
+Only messages without a finished translation are filled; a translator's edits in Qt Linguist win.
+Sources missing here are listed, so nothing stays English by accident.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).with_name("creditdesk_zh_CN.ts")
+
+ZH: dict[str, str] = {
+    # Money, accounts and bills (DESIGN §3 wording)
+    "Credit: reduces what the customer owes": "贷记：减少客户欠款",
+    "Daily rate %1": "日利率 %1",
+    "Opened %1": "开户于 %1",
+    "Account": "账户",
+    "Account:": "账户：",
+    "Loan limit": "借款额度",
+    "Credit limit": "额度",
+    "Used": "已用",
+    "Available": "可用",
+    "Balance": "余额",
+    "Past due": "逾期金额",
+    "Days past due": "逾期天数",
+    "Next due date": "下一到期日",
+    "Next due amount": "下期应还金额",
+    "Amount due": "应还金额",
+    "Current bill": "本期账单",
+    "No bill yet: the first statement is cut on the 1st.": "暂无账单：首期账单于每月1日出具。",
+    "No bills yet: the first statement is cut on the 1st.": "暂无账单：首期账单于每月1日出具。",
+    "Active installment plans: %1 · principal still to bill or pay: %2": "进行中的分期：%1 笔 · 未出账或未还本金：%2",
+    "Statement date": "账单日",
+    "Due date": "到期日",
+    "Total": "总额",
+    "Minimum payment": "最低还款额",
+    "Paid": "已还",
+    "Outstanding": "未还",
+    "Status": "状态",
+    "Bills": "账单",
+    "Bill lines": "账单明细",
+    "Lines of the bill of %1 (due %2)": "%1 账单明细（到期日 %2）",
+    "%n line(s) · sum %1": "%n 条 · 合计 %1",
+    "bill total %1": "账单总额 %1",
+    "bill total %1: report this bill": "账单总额 %1：请上报此账单",
+    # Table headers (workspace)
+    "Minimum": "最低还款额",
+    "Posted": "入账时间",
+    "Type": "类型",
+    "Description": "描述",
+    "Amount": "金额",
+    "Kind": "类别",
+    "Principal": "本金",
+    "Fee / interest": "手续费/利息",
+    "Terms": "期数",
+    "Principal left": "剩余本金",
+    "Created": "创建时间",
+    "Period": "期次",
+    "Written": "填写时间",
+    "By": "填写人",
+    "Channel": "渠道",
+    "Note": "备注",
+    "Merchant": "商户",
+    # Failures
+    "Something went wrong": "出错了",
+    "CreditDesk hit a problem it did not expect. What you were doing may not have been saved. Copy this report and send it to support.": "CreditDesk 遇到了意外问题，刚才的操作可能没有保存。请复制这份报告并发送给技术支持。",
+    "Copy report": "复制报告",
+    "Copied": "已复制",
+    "Something went wrong. It is not your fault; you can copy a report for support.": "出错了。这不是您的操作问题；您可以复制一份报告发给技术支持。",
+    "The server could not do this. Try again in a moment.": "服务器未能完成此操作，请稍后重试。",
+    "This user is locked after too many failed sign-ins. Try again later or ask an administrator.": "登录失败次数过多，该用户已被锁定。请稍后再试或联系管理员。",
+    "Demo users can sign in only to a demo server. Ask an administrator for an account.": "演示用户只能登录演示服务器。请向管理员申请账号。",
+    "Signing in failed. Check the username and password and try again.": "登录失败。请检查用户名和密码后重试。",
+    "Your role does not allow this; ask a supervisor if it is needed.": "您的角色无权执行此操作；如有需要，请联系主管。",
+    "It was not found. It may have been removed; refresh and try again.": "未找到该记录，可能已被删除；请刷新后重试。",
+    "This clashes with the current state. Refresh to see it, then try again.": "此操作与当前状态冲突。请刷新查看后重试。",
+    "Some fields are not valid. Correct them and try again.": "部分字段无效，请更正后重试。",
+    "Too many requests for now. Wait a while and try again.": "请求过于频繁，请稍候再试。",
+    "The server could not accept the request. Try again; if it happens again, report it.": "服务器无法受理该请求。请重试；如再次出现，请上报。",
+    "The username or password is wrong. Check them and try again.": "用户名或密码错误，请检查后重试。",
+    "Your session has ended. Sign in again to continue where you were.": "您的会话已结束。请重新登录，继续刚才的工作。",
+    "The same request is still being processed. Wait a moment and try again.": "相同的请求仍在处理中，请稍候再试。",
+    "Someone else changed this record meanwhile. Reload it to see what changed, then try again.": "此记录已被他人修改。请重新加载查看变更后再试。",
+    "The record's version was not sent with the change. Reload it and try again.": "提交修改时缺少记录版本。请重新加载后重试。",
+    "The server is not available right now. Wait a moment and try again.": "服务器暂时不可用，请稍候再试。",
+    "The server hit an unexpected problem. Try again; if it persists, report it.": "服务器发生意外错误。请重试；如持续出现，请上报。",
+    "The server's answer could not be read. Check the server address, then try again.": "无法读取服务器的响应。请检查服务器地址后重试。",
+    "The server did not answer in time. Check the network connection and try again.": "服务器响应超时。请检查网络连接后重试。",
+    "The server's address could not be found. Check the server address and the network.": "找不到服务器地址。请检查服务器地址和网络。",
+    "Cannot reach the server. Check the network connection or whether the server is running, then try again.": "无法连接服务器。请检查网络连接或服务器是否在运行，然后重试。",
+    "This computer has no usable password store, so your sign-in cannot be remembered; you will be asked for your password at each start.": "此电脑没有可用的密码存储，无法记住您的登录；每次启动都需要输入密码。",
+    # Busy, banner
+    "Loading": "加载中",
+    "Loading…": "加载中…",
+    "Details…": "详情…",
+    "Retry": "重试",
+    "Dismiss": "关闭",
+    # Chips and labels
+    "Active": "正常",
+    "Frozen": "已冻结",
+    "Closed": "已关闭",
+    "Charged off": "已核销",
+    "Current": "未逾期",
+    "M1 overdue": "M1 逾期",
+    "M2 overdue": "M2 逾期",
+    "M3 overdue": "M3 逾期",
+    "M4+ overdue": "M4+ 逾期",
+    "Open": "待还款",
+    "Partially paid": "部分还款",
+    "Overdue": "已逾期",
+    "Paid off": "已结清",
+    "Paid off early": "提前结清",
+    "Completed": "已完成",
+    "Cancelled": "已取消",
+    "Broken": "已违约",
+    "Pending": "待处理",
+    "Billed": "已出账",
+    "Not due": "未到期",
+    "Waived": "已减免",
+    "Scheduled": "待出账",
+    "Credit line": "信用额度",
+    "Cash loan": "现金借款",
+    "Credit line (Huabei)": "信用额度（花呗）",
+    "Cash loan (Jiebei)": "现金借款（借呗）",
+    "Bill installment": "账单分期",
+    "Purchase installment": "交易分期",
+    "Hardship plan": "协商还款",
+    "Purchase": "消费",
+    "Refund": "退款",
+    "Repayment": "还款",
+    "Loan disbursement": "借款放款",
+    "Converted to installments": "转为分期",
+    "Installment principal": "分期本金",
+    "Installment fee": "分期手续费",
+    "Loan principal": "借款本金",
+    "Loan interest": "借款利息",
+    "Fee": "手续费",
+    "Interest": "利息",
+    "Penalty interest": "罚息",
+    "Fee waiver": "费用减免",
+    "Adjustment": "调整",
+    "Previous balance": "上期余额",
+    "Phone": "手机号",
+    "Chat": "在线聊天",
+    "Email": "电子邮件",
+    "Branch": "网点",
+    "phone number": "手机号",
+    "national ID": "身份证号",
+    "bank card": "银行卡号",
+    # Header, workspace
+    "National ID": "身份证号",
+    "Open cases": "未结案件",
+    "The most overdue of the customer's accounts": "该客户逾期最严重的账户",
+    "Name": "姓名",
+    "ID number": "身份证号",
+    "Accounts": "账户",
+    "Customer %1": "客户 %1",
+    "Opening customer %1…": "正在打开客户 %1…",
+    "Refresh (F5)": "刷新 (F5)",
+    "Refresh": "刷新",
+    "Overview": "概览",
+    "Installments": "分期",
+    "Transactions": "交易",
+    "Notes": "备注",
+    "Installment plans": "分期计划",
+    "No installment plans.": "没有分期计划。",
+    "Schedule": "还款计划",
+    "Schedule of %1: %2, %n term(s)": "%1 的还款计划：%2，共 %n 期",
+    "Principal %1 · fee / interest %2 · total %3 · paid %4": "本金 %1 · 手续费/利息 %2 · 合计 %3 · 已还 %4",
+    "This customer has no accounts.": "该客户没有账户。",
+    "(none on file)": "（未登记）",
+    "Hide": "隐藏",
+    "Show the masked value again": "重新显示掩码值",
+    "Reveal": "查看完整",
+    "Show the full value; asks for a reason, which is audited": "显示完整信息；需填写原因，并记入审计",
+    "Reveal %1": "查看完整%1",
+    "Reveal the full %1 of %2? Your reason is kept in the audit trail, and reveals are limited per hour.": "要查看 %2 的完整%1吗？您填写的原因将记入审计记录，且每小时查看次数有限。",
+    "Reason (at least %n characters):": "原因（至少 %n 个字符）：",
+    "Caller asked to confirm the number on file": "来电人要求核对登记的号码",
+    "Identity check: caller gave a number to compare": "身份核验：来电人提供号码以供比对",
+    "Customer requested a correction of their data": "客户要求更正个人信息",
+    "Why do you need to see it?": "为什么需要查看？",
+    # Notes
+    "Write a contact note: what the caller asked, what you did or promised…": "填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…",
+    "New note": "新备注",
+    "On account:": "账户：",
+    "Channel:": "渠道：",
+    "Add note": "添加备注",
+    "Save the note (Ctrl+Enter)": "保存备注 (Ctrl+Enter)",
+    "No contact notes yet.": "暂无联络备注。",
+    "The latest %n note(s), newest first.": "最近 %n 条备注，最新的在前。",
+    "%n note(s), newest first.": "%n 条备注，最新的在前。",
+    # Transactions
+    "All types": "全部类型",
+    "Purchases": "消费",
+    "Repayments": "还款",
+    "Refunds": "退款",
+    "Credits (repayments, refunds, waivers)": "贷记（还款、退款、减免）",
+    "Interest and penalties": "利息与罚息",
+    "Fees and waivers": "手续费与减免",
+    "Adjustments": "调整",
+    "Type:": "类型：",
+    "Dates": "日期",
+    "Only transactions between these business dates (inclusive)": "仅显示这两个营业日之间（含）的交易",
+    "Loading transactions…": "正在加载交易…",
+    "No transactions match these filters.": "没有符合筛选条件的交易。",
+    "%n transaction(s) loaded, newest first; more load as you scroll.": "已加载 %n 笔交易，最新的在前；向下滚动加载更多。",
+    "All %n transaction(s) shown, newest first.": "已显示全部 %n 笔交易，最新的在前。",
+    # Login
+    "Coming in a later release.": "将在后续版本中提供。",
+    "Coming in a later release": "将在后续版本中提供",
+    "Preparing demo data… %1 of %2 customers": "正在准备演示数据… %1 / %2 位客户",
+    "Preparing the database…": "正在准备数据库…",
+    "Catching up end of day…": "正在补跑日终批处理…",
+    "Starting the server…": "正在启动服务…",
+    "Ready.": "就绪。",
+    "Preparing demo data… The first start takes a little while.": "正在准备演示数据… 首次启动需要一点时间。",
+    "Sign in to CreditDesk": "登录 CreditDesk",
+    "CreditDesk": "CreditDesk",
+    "Customer service console": "信用服务台 · 客户服务工作台",
+    "Demo users (password “demo”)": "演示用户（密码 “demo”）",
+    "Demo users": "演示用户",
+    "Click to fill in; double-click to sign in": "单击填入；双击直接登录",
+    "Sign in": "登录",
+    "Demo data on this computer": "本机演示数据",
+    "Demo data on this computer (%1)": "本机演示数据（%1）",
+    "Server address:": "服务器地址：",
+    "Server address": "服务器地址",
+    "Server": "服务器",
+    "Username": "用户名",
+    "Password": "密码",
+    "Remember me on this computer": "在此电脑上记住我",
+    "This computer has no usable password store, so your sign-in will not be remembered; you will be asked for your password at each start.": "此电脑没有可用的密码存储，您的登录不会被记住；每次启动都需要输入密码。",
+    "Quit": "退出",
+    "Not available with a server given on the command line": "命令行已指定服务器，此项不可用",
+    "Preparing demo data…": "正在准备演示数据…",
+    "Demo data is ready.": "演示数据已就绪。",
+    "The demo data could not be prepared: %1": "无法准备演示数据：%1",
+    "Resuming your session…": "正在恢复您的会话…",
+    "Enter the server address, starting with http:// or https://.": "请输入以 http:// 或 https:// 开头的服务器地址。",
+    "Enter your username.": "请输入用户名。",
+    "Enter your password.": "请输入密码。",
+    "Signing in as soon as the demo data is ready…": "演示数据就绪后将自动登录…",
+    "Signing in…": "正在登录…",
+    "Sign in again": "重新登录",
+    "Your session has ended": "您的会话已结束",
+    "Enter the password of %1 to continue where you were. Nothing on screen is lost.": "请输入 %1 的密码以继续刚才的工作，屏幕上的内容不会丢失。",
+    "Log out": "退出登录",
+    # Main window
+    "Search": "搜索",
+    "My cases": "我的案件",
+    "Queues": "案件队列",
+    "Approvals": "待审批",
+    "Dashboard": "仪表盘",
+    "Audit trail": "审计记录",
+    "Users and roles": "用户与角色",
+    "The disputes, fraud reports and arrangements assigned to you, by deadline.": "分配给您的争议、欺诈报告和还款安排，按截止时间排序。",
+    "The dispute and fraud queues with their SLA state, and “take next”.": "争议与欺诈队列及其 SLA 状态，以及“领取下一件”。",
+    "Arrangements and large dispute outcomes waiting for a supervisor's approval.": "等待主管审批的还款安排和大额争议处理结果。",
+    "Queue depth, cases at risk or breached, ageing and approvals waiting.": "队列积压、临近超时或已超时的案件、账龄及待审批事项。",
+    "Who changed or revealed what, and when.": "谁在何时修改或查看了哪些信息。",
+    "Users, roles and policy limits.": "用户、角色与政策限额。",
+    "CreditDesk — %1": "CreditDesk — %1",
+    "&File": "文件(&F)",
+    "Log &out": "退出登录(&O)",
+    "&Quit": "退出(&Q)",
+    "&View": "视图(&V)",
+    "Find customer": "查找客户",
+    "Close customer tab": "关闭客户标签页",
+    "Theme": "主题",
+    "Light": "浅色",
+    "Dark": "深色",
+    "Language": "语言",
+    "&Help": "帮助(&H)",
+    "About CreditDesk": "关于 CreditDesk",
+    "Search: phone number, account number, name or ID last 4  (Ctrl+K)": "搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)",
+    "Search customers": "搜索客户",
+    "Views": "视图",
+    "Customer search is not part of the %1 role": "%1角色不包含客户搜索",
+    "%1 · %2": "%1 · %2",
+    "Signed in as %1": "已登录：%1",
+    "Close (Ctrl+W)": "关闭 (Ctrl+W)",
+    "CreditDesk — customer service console for consumer credit.\nAll data in the demo is fictional.": "CreditDesk — 消费信贷客户服务工作台。\n演示中的所有数据均为虚构。",
+    # Roles
+    "Agent": "坐席",
+    "Dispute handler": "争议处理专员",
+    "Supervisor": "主管",
+    "Admin": "管理员",
+    # Search
+    "Find a customer by full phone number, account number (HB…), name, or the last 4 digits of the ID number.\n\nPress Ctrl+K to search from anywhere.": "按完整手机号、账号（HB…）、姓名或身份证后4位查找客户。\n\n在任何界面按 Ctrl+K 即可搜索。",
+    "No customer matches “%1”. Check the number, or try the name or the account number.": "没有与“%1”匹配的客户。请检查号码，或改用姓名、账号搜索。",
+    "%1 customers for “%2”": "“%2”共 %1 位客户",
+    "1 customer for “%1”": "“%1”共 1 位客户",
+}
+
+
+def main() -> int:
+    tree = ET.parse(TS)
+    missing: list[str] = []
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        has_text = bool((translation.text or "").strip()) or any(
+            (form.text or "").strip() for form in translation.findall("numerusform")
+        )
+        if done and has_text:
+            continue
+        text = ZH.get(source)
+        if text is None:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for form in list(translation):
+                translation.remove(form)
+            translation.text = None
+            ET.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = text
+        filled += 1
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    print(f"filled {filled} translations")
+    for source in missing:
+        print(f"MISSING: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The application flow: command line, language switch that keeps the tabs, log out → login."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.api import ApiClient
+from tests.helpers.live import LiveBackend
+from ui import i18n, tasks
+from ui.app import Console, choose_language, parse_args
+from ui.login import LoginDialog, SignedIn
+
+
+def test_command_line() -> None:
+    args = parse_args(["--server", "https://cd.example.com", "--lang", "zh_CN", "--theme", "dark"])
+    assert (args.server, args.lang, args.theme, args.screenshots) == ("https://cd.example.com", "zh_CN", "dark", None)
+    assert parse_args(["--screenshots", "/tmp/x"]).screenshots == "/tmp/x"
+
+
+def test_language_choice_order(qt_settings: QSettings) -> None:
+    assert choose_language("zh_CN", qt_settings) == "zh_CN"
+    qt_settings.setValue("appearance/language", "zh_CN")
+    assert choose_language(None, qt_settings) == "zh_CN"
+    assert choose_language("en", qt_settings) == "en"
+
+
+def test_switching_language_rebuilds_the_window_with_the_same_tabs(
+    qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    client = api_client_as("agent1")
+    assert client.user is not None
+    console = Console(app, qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
+    outcome = SignedIn(client=client, user=client.user, server_url=live_backend.base_url, demo=False, remembered=False)
+    console._signed_in(outcome)
+    first = console.window
+    assert first is not None
+    qtbot.addWidget(first)
+    workspace = first.open_customer(1)
+    qtbot.waitUntil(lambda: workspace.profile is not None, timeout=10_000)
+    try:
+        first.language_actions[i18n.CHINESE].trigger()
+        second = console.window
+        assert second is not None and second is not first
+        qtbot.addWidget(second)
+        assert [w.customer_id for w in second.customer_tabs()] == [1]
+        assert second.tabs.tabText(0) == "搜索"
+        assert qt_settings.value("appearance/language") == i18n.CHINESE
+        assert tasks.reauthentication_handler() == second.reauthenticate  # not cleared by the old window
+        reopened = second.customer_tabs()[0]
+        qtbot.waitUntil(lambda: reopened.profile is not None, timeout=10_000)
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+
+    # Log out: the session is revoked and the login dialog comes back.
+    with qtbot.waitSignal(second.loggedOut, timeout=10_000):
+        second.log_out_action.trigger()
+    assert client.token is None
+    dialog = console.login_dialog
+    assert isinstance(dialog, LoginDialog) and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    app.aboutToQuit.disconnect(console.shutdown)

@@ -1,0 +1,578 @@
+"""The main window: search always at hand, a tab per open customer, views by role."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import session
+from console.api import ApiClient
+from console.errors import Unauthorized
+from console.models import User
+from ui import i18n, tasks, theme
+from ui.failures import is_known_failure
+from ui.icons import icon
+from ui.login import ReloginDialog
+from ui.roles import AVAILABLE_VIEWS, role_text, views_for
+from ui.search import SearchPage
+from ui.tasks import Task
+from ui.widgets import BusyIndicator, ErrorBanner
+from ui.workspace import CustomerWorkspace
+
+log = logging.getLogger(__name__)
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_THEME = "appearance/theme"
+SETTINGS_LANGUAGE = "appearance/language"
+
+
+def view_title(view: str) -> str:
+    titles = {
+        "search": QApplication.translate("MainWindow", "Search"),
+        "my_cases": QApplication.translate("MainWindow", "My cases"),
+        "queues": QApplication.translate("MainWindow", "Queues"),
+        "approvals": QApplication.translate("MainWindow", "Approvals"),
+        "dashboard": QApplication.translate("MainWindow", "Dashboard"),
+        "audit": QApplication.translate("MainWindow", "Audit trail"),
+        "users": QApplication.translate("MainWindow", "Users and roles"),
+    }
+    return titles.get(view, view)
+
+
+def view_description(view: str) -> str:
+    texts = {
+        "my_cases": QApplication.translate(
+            "MainWindow", "The disputes, fraud reports and arrangements assigned to you, by deadline."
+        ),
+        "queues": QApplication.translate(
+            "MainWindow", "The dispute and fraud queues with their SLA state, and “take next”."
+        ),
+        "approvals": QApplication.translate(
+            "MainWindow", "Arrangements and large dispute outcomes waiting for a supervisor's approval."
+        ),
+        "dashboard": QApplication.translate(
+            "MainWindow", "Queue depth, cases at risk or breached, ageing and approvals waiting."
+        ),
+        "audit": QApplication.translate("MainWindow", "Who changed or revealed what, and when."),
+        "users": QApplication.translate("MainWindow", "Users, roles and policy limits."),
+    }
+    return texts.get(view, "")
+
+
+def view_icon(view: str) -> str:
+    return {
+        "search": "search",
+        "my_cases": "cases",
+        "queues": "queue",
+        "approvals": "approvals",
+        "dashboard": "dashboard",
+        "audit": "lock",
+        "users": "customer",
+    }.get(view, "info")
+
+
+class LaterReleasePage(QWidget):
+    """An honest page for a view this release does not have yet: what it will hold, no fake data."""
+
+    def __init__(self, view: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        frame = QFrame()
+        frame.setObjectName("Placeholder")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(28, 24, 28, 28)
+        heading = QLabel(view_title(view))
+        heading.setObjectName("pageHeading")
+        inner.addWidget(heading)
+        soon = QLabel(self.tr("Coming in a later release."))
+        soon.setProperty("role", "secondary")
+        inner.addWidget(soon)
+        inner.addSpacing(8)
+        what = QLabel(view_description(view))
+        what.setWordWrap(True)
+        inner.addWidget(what)
+        inner.addStretch(1)
+        layout.addWidget(frame, 1)
+
+
+class SearchBox(QLineEdit):
+    """The search field: Down moves into the results, Escape clears it."""
+
+    downPressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self.downPressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The console after sign-in.
+
+    ``client`` is signed in as ``user``; ``server_label`` is what the status bar says about the
+    server. While the window lives it is the one place failures go
+    (``tasks.set_unhandled_failure_handler``) and the one that asks for the password again when a
+    session ends (``tasks.set_reauthentication_handler``), then re-runs what failed.
+
+    Signals: ``loggedOut()`` after "Log out"; ``languageChangeRequested(str)`` when the user picks
+    a language (the app rebuilds the window in it); ``customerOpened(int)`` when a tab is added.
+    """
+
+    loggedOut = Signal()
+    languageChangeRequested = Signal(str)
+    customerOpened = Signal(int)
+
+    def __init__(
+        self,
+        client: ApiClient,
+        user: User,
+        *,
+        settings: QSettings,
+        server_label: str,
+        remember_key: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.client = client
+        self.user = user
+        self._settings = settings
+        self._remember_key = remember_key
+        self._relogin: ReloginDialog | None = None
+        self._waiting_for_login: list[tuple[Task[Any], Unauthorized]] = []
+        self._closing = False
+        self._server_label = server_label
+        self.setWindowTitle(self.tr("CreditDesk — %1").replace("%1", user.display_name or user.username))
+        self.setWindowIcon(icon("customer"))
+        self.resize(1280, 800)
+
+        self._build_actions()
+        self._build_central()
+        self._build_status_bar()
+        self._restore_geometry()
+
+        tasks.set_unhandled_failure_handler(self.show_unhandled_failure)
+        tasks.set_reauthentication_handler(self.reauthenticate)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.log_out_action = QAction(icon("logout"), self.tr("Log &out"), self)
+        self.log_out_action.triggered.connect(self.log_out)
+        file_menu.addAction(self.log_out_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self._quit)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.search_action = QAction(icon("search"), self.tr("Find customer"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_action.triggered.connect(self.focus_search)
+        view_menu.addAction(self.search_action)
+        self.close_tab_action = QAction(icon("close"), self.tr("Close customer tab"), self)
+        self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.close_tab_action.triggered.connect(self.close_current_customer)
+        view_menu.addAction(self.close_tab_action)
+        view_menu.addSeparator()
+
+        theme_menu = view_menu.addMenu(icon("theme"), self.tr("Theme"))
+        self._theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in (("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            action = QAction(text, self, checkable=True)
+            action.setData(name)
+            action.setChecked(theme.current_theme() == name)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            self._theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+
+        language_menu = view_menu.addMenu(icon("language"), self.tr("Language"))
+        self._language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in i18n.LANGUAGES:
+            action = QAction(i18n.LANGUAGE_NAMES[code], self, checkable=True)
+            action.setChecked(i18n.current_language() == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self._language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About CreditDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        top = QFrame()
+        top.setObjectName("TopBar")
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(12, 10, 12, 10)
+        top_row.setSpacing(10)
+        title = QLabel(self.tr("CreditDesk"))
+        title.setObjectName("appTitle")
+        title.setFixedWidth(176)
+        top_row.addWidget(title)
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("SearchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            self.tr("Search: phone number, account number, name or ID last 4  (Ctrl+K)")
+        )
+        self.search_box.setAccessibleName(self.tr("Search customers"))
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        top_row.addWidget(self.search_box, 1)
+        self.busy = BusyIndicator(self)
+        top_row.addWidget(self.busy)
+        outer.addWidget(top)
+
+        self.banner = ErrorBanner(self)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(12, 0, 12, 6)
+        banner_row.addWidget(self.banner)
+        outer.addLayout(banner_row)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.view_list = QListWidget()
+        self.view_list.setObjectName("ViewList")
+        self.view_list.setFixedWidth(200)
+        self.view_list.setAccessibleName(self.tr("Views"))
+        body.addWidget(self.view_list)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(10, 8, 10, 10)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("CustomerTabs")
+        self.tabs.setDocumentMode(False)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        content_layout.addWidget(self.tabs)
+        body.addWidget(content, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        # The first tab holds the side list's views; customer tabs follow it.
+        self.views = QStackedWidget()
+        self.search_page = SearchPage(self.client, self)
+        self.search_page.customerActivated.connect(self.open_customer)
+        self._view_pages: dict[str, QWidget] = {}
+        for view in views_for(self.user.role):
+            item = QListWidgetItem(icon(view_icon(view)), view_title(view))
+            item.setData(Qt.ItemDataRole.UserRole, view)
+            if view not in AVAILABLE_VIEWS:
+                item.setText(view_title(view))
+                item.setToolTip(self.tr("Coming in a later release"))
+                item.setForeground(self.palette().placeholderText())
+            self.view_list.addItem(item)
+            page: QWidget = self.search_page if view == "search" else LaterReleasePage(view)
+            self._view_pages[view] = page
+            self.views.addWidget(page)
+        if "search" not in self._view_pages:
+            self.search_page.hide()
+            self.search_box.setEnabled(False)
+            self.search_box.setPlaceholderText(self.tr("Customer search is not part of the %1 role").replace(
+                "%1", role_text(self.user.role)
+            ))
+        self.tabs.addTab(self.views, icon("search"), "")
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.view_list.currentItemChanged.connect(self._view_selected)
+        if self.view_list.count():
+            self.view_list.setCurrentRow(0)
+
+        self.search_box.textChanged.connect(self._search_text_changed)
+        self.search_box.returnPressed.connect(self._search_entered)
+        self.search_box.downPressed.connect(self._into_results)
+        self.search_page.table.backToSearch.connect(self.focus_search)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.server_status = QLabel()
+        self.user_status = QLabel()
+        self.outbox_status = QLabel()  # the outbox count arrives with the outbox (a later release)
+        self.outbox_status.setVisible(False)
+        bar.addPermanentWidget(self.outbox_status)
+        bar.addPermanentWidget(self.server_status)
+        bar.addPermanentWidget(self.user_status)
+        self.set_server_label(self._server_label)
+        self.user_status.setText(
+            self.tr("%1 · %2").replace("%1", self.user.display_name or self.user.username).replace(
+                "%2", role_text(self.user.role)
+            )
+        )
+        self.user_status.setToolTip(self.tr("Signed in as %1").replace("%1", self.user.username))
+
+    def set_server_label(self, text: str) -> None:
+        self._server_label = text
+        self.server_status.setText(text)
+
+    # -- search and tabs ----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+K: the search box, its text selected, with the Search view in front."""
+        if not self.search_box.isEnabled():
+            return
+        self._show_view("search")
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _search_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._show_view("search")
+        self.search_page.set_query(text)
+
+    def _search_entered(self) -> None:
+        self._show_view("search")
+        self.search_page.enter_pressed()
+
+    def _into_results(self) -> None:
+        self._show_view("search")
+        self.search_page.focus_results()
+
+    def _show_view(self, view: str) -> None:
+        page = self._view_pages.get(view)
+        if page is None:
+            return
+        for row in range(self.view_list.count()):
+            if self.view_list.item(row).data(Qt.ItemDataRole.UserRole) == view:
+                if self.view_list.currentRow() != row:
+                    self.view_list.setCurrentRow(row)
+                break
+        self.views.setCurrentWidget(page)
+        self.tabs.setCurrentIndex(0)
+
+    def _view_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        view = str(current.data(Qt.ItemDataRole.UserRole))
+        page = self._view_pages.get(view)
+        if page is not None:
+            self.views.setCurrentWidget(page)
+            self.tabs.setTabText(0, view_title(view))
+            self.tabs.setTabIcon(0, icon(view_icon(view)))
+            self.tabs.setCurrentIndex(0)
+
+    def open_customer(self, customer_id: int, name: str = "") -> CustomerWorkspace:
+        """Open the customer's tab, or bring it to the front when it is already open."""
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, CustomerWorkspace) and widget.customer_id == customer_id:
+                self.tabs.setCurrentIndex(index)
+                return widget
+        workspace = CustomerWorkspace(self.client, customer_id, role=self.user.role, parent=self.tabs)
+        title = name or workspace.title
+        index = self.tabs.addTab(workspace, icon("customer"), title)
+        self.tabs.setTabToolTip(index, title)
+        workspace.title_changed.connect(lambda text, w=workspace: self._retitle(w, text))
+        close = QToolButton()
+        close.setObjectName("tabClose")
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.setFixedSize(20, 20)
+        close.setToolTip(self.tr("Close (Ctrl+W)"))
+        close.setAccessibleName(self.tr("Close customer tab"))
+        close.clicked.connect(lambda _checked=False, w=workspace: self.close_tab(self.tabs.indexOf(w)))
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
+        self.tabs.setCurrentIndex(index)
+        self.customerOpened.emit(customer_id)
+        return workspace
+
+    def _retitle(self, workspace: CustomerWorkspace, title: str) -> None:
+        index = self.tabs.indexOf(workspace)
+        if index > 0:
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, title)
+
+    def customer_tabs(self) -> list[CustomerWorkspace]:
+        """The open customer workspaces, in tab order."""
+        return [w for i in range(1, self.tabs.count()) if isinstance(w := self.tabs.widget(i), CustomerWorkspace)]
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if isinstance(widget, CustomerWorkspace):
+            widget.close_workspace()
+        if widget is not None:
+            widget.deleteLater()
+
+    def close_current_customer(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    # -- failures and sessions ---------------------------------------------------------------
+
+    def show_unhandled_failure(self, exc: BaseException, task: Task[Any]) -> None:
+        """The one place for failures nobody handled: a sentence, or "Something went wrong"."""
+        if self._closing:
+            return
+        retry = task.rerun if shiboken6.isValid(task) and is_known_failure(exc) else None
+        self.banner.show_failure(exc, retry=retry)
+        if is_known_failure(exc):
+            self.statusBar().showMessage(self.banner.text(), 8000)
+
+    def reauthenticate(self, task: Task[Any], exc: Unauthorized) -> None:
+        """A session ended under a task: ask for the password (once for all such tasks), then
+        re-run each of them; the tabs and what is on screen stay as they are."""
+        self._waiting_for_login.append((task, exc))
+        if self._relogin is not None:
+            return
+        dialog = ReloginDialog(self.client, self.user.username, self)
+        self._relogin = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(self._relogin_finished)
+        dialog.open()
+
+    @property
+    def relogin_dialog(self) -> ReloginDialog | None:
+        """The "sign in again" dialog while it is open."""
+        return self._relogin
+
+    def _relogin_finished(self, result: int) -> None:
+        dialog, self._relogin = self._relogin, None
+        waiting, self._waiting_for_login = self._waiting_for_login, []
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == ReloginDialog.DialogCode.Accepted:
+            if self._remember_key is not None and self.client.token is not None:
+                key, username, token = self._remember_key, self.user.username, self.client.token
+                Task(lambda: session.recall(key) and session.remember(key, username, token), parent=self).run()
+            for task, _exc in waiting:
+                if shiboken6.isValid(task):
+                    task.rerun()
+            return
+        for task, exc in waiting:
+            if shiboken6.isValid(task):
+                task.fail_with(exc)
+        self.log_out()
+
+    def log_out(self) -> None:
+        """Revoke the session on the server, forget it here, and go back to the login dialog."""
+        if self._closing:
+            return
+        client, key = self.client, self._remember_key
+
+        def revoke() -> None:
+            try:
+                client.logout()
+            finally:
+                if key is not None:
+                    session.forget(key)
+
+        task = Task(revoke, parent=self, label="log out")
+        task.on_success(lambda _: self._logged_out()).on_failure(lambda exc: self._logged_out()).run()
+
+    def _logged_out(self) -> None:
+        self._closing = True
+        self.loggedOut.emit()
+        self.close()
+
+    # -- preferences -----------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        applied = theme.apply_theme(app, name)
+        self._settings.setValue(SETTINGS_THEME, applied)
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == applied)
+        self._refresh_icons()
+
+    def set_language(self, code: str) -> None:
+        self._settings.setValue(SETTINGS_LANGUAGE, code)
+        for key, action in self.language_actions.items():
+            action.setChecked(key == code)
+        if code != i18n.current_language():
+            self.languageChangeRequested.emit(code)
+
+    def _refresh_icons(self) -> None:
+        for row in range(self.view_list.count()):
+            item = self.view_list.item(row)
+            item.setIcon(icon(view_icon(str(item.data(Qt.ItemDataRole.UserRole)))))
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, icon("customer" if index else view_icon(self.current_view())))
+
+    def current_view(self) -> str:
+        item = self.view_list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else "search"
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CreditDesk"),
+            self.tr("CreditDesk — customer service console for consumer credit.\nAll data in the demo is fictional."),
+        )
+
+    def _quit(self) -> None:
+        self.close()
+        QApplication.quit()
+
+    # -- window state ---------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def save_state(self) -> None:
+        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(SETTINGS_STATE, self.saveState())
+
+    def open_customer_ids(self) -> list[tuple[int, str]]:
+        """(customer id, tab title) of the open tabs, to reopen them after a language switch."""
+        return [
+            (w.customer_id, self.tabs.tabText(self.tabs.indexOf(w))) for w in self.customer_tabs()
+        ]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
+        self.save_state()
+        self.search_page.stop()
+        # Only our own handlers: after a language switch the new window has installed its own.
+        if tasks.unhandled_failure_handler() == self.show_unhandled_failure:
+            tasks.set_unhandled_failure_handler(None)
+        if tasks.reauthentication_handler() == self.reauthenticate:
+            tasks.set_reauthentication_handler(None)
+        super().closeEvent(event)

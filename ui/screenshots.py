@@ -1,0 +1,240 @@
+"""``python main.py --screenshots DIR``: walk the main screens and write one PNG per screen.
+
+It starts the embedded backend on a database of its own (``CREDITDESK_DATA_DIR`` if set, else a
+temporary directory), and for English and Simplified Chinese: the login dialog, the main window
+with the results of a search, customer 1's workspace on each of its tabs, and a supervisor's
+main window. Every wait is for the work to finish (the task registry empties), never a sleep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui import i18n, tasks, theme
+from ui.demo import DEMO_PASSWORD, DemoBackend
+from ui.login import LoginDialog, SignedIn
+from ui.tasks import Task
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SHOT_TIMEOUT_MS = 120_000
+WORKSPACE_TABS = ("overview", "bills", "installments", "transactions", "notes")
+
+
+class ScreenshotFailed(RuntimeError):
+    pass
+
+
+def settle(timeout_ms: int = SHOT_TIMEOUT_MS) -> None:
+    """Run the event loop until no task is running and no posted event is waiting."""
+    expired = False
+
+    def expire() -> None:
+        nonlocal expired
+        expired = True
+
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(expire)
+    watchdog.start(timeout_ms)
+    try:
+        while True:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+            if not tasks.active_tasks():
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+                if not tasks.active_tasks():
+                    return
+            if expired:
+                raise ScreenshotFailed(f"still busy after {timeout_ms} ms: {[t.label for t in tasks.active_tasks()]}")
+            # Blocks until the next event (a task's result arrives as one): no sleeping.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        watchdog.stop()
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout_ms: int = SHOT_TIMEOUT_MS) -> None:
+    """Run the event loop until ``condition()`` holds (checked after each batch of events)."""
+    expired = False
+
+    def expire() -> None:
+        nonlocal expired
+        expired = True
+
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(expire)
+    watchdog.start(timeout_ms)
+    try:
+        while not condition():
+            if expired:
+                raise ScreenshotFailed(f"timed out waiting for {what}")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        watchdog.stop()
+
+
+class Shooter:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.count = 0
+        self.written: list[Path] = []
+
+    def shoot(self, widget: QWidget, name: str) -> Path:
+        settle()
+        widget.repaint()
+        self.count += 1
+        path = self.directory / f"{self.count:02d}-{name}.png"
+        if not widget.grab().save(str(path)):
+            raise ScreenshotFailed(f"could not write {path}")
+        self.written.append(path)
+        print(path, flush=True)
+        return path
+
+
+def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform reports every size-hint change of a window it cannot resize.
+    if "propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_screenshots(app: QApplication, args: argparse.Namespace) -> int:
+    qInstallMessageHandler(_quiet_offscreen)
+    directory = Path(args.screenshots)
+    directory.mkdir(parents=True, exist_ok=True)
+    temp_dir: str | None = None
+    if not os.environ.get("CREDITDESK_DATA_DIR"):
+        temp_dir = tempfile.mkdtemp(prefix="creditdesk-shots-")
+        os.environ["CREDITDESK_DATA_DIR"] = temp_dir
+    from console import paths
+
+    settings = QSettings(str(paths.data_dir() / "screenshots-settings.ini"), QSettings.Format.IniFormat)
+    theme.apply_theme(app, args.theme or theme.DEFAULT_THEME)
+    demo = DemoBackend(
+        paths.database_path(), demo_customers=args.demo_customers or 200
+    )
+    shooter = Shooter(directory)
+    languages = [args.lang] if args.lang else [i18n.ENGLISH, i18n.CHINESE]
+    try:
+        for language in languages:
+            i18n.install_language(language)
+            walk(shooter, settings, demo, language)
+    except ScreenshotFailed as exc:
+        print(f"screenshots failed: {exc}", flush=True)
+        return 1
+    finally:
+        tasks.wait_for_pool(30_000)
+        demo.stop()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+    print(f"{len(shooter.written)} screenshots in {directory}", flush=True)
+    return 0
+
+
+def call(op: Callable[[], T], what: str) -> T:
+    """Run ``op`` as a task (off the GUI thread, like every call of the console) and wait for it."""
+    owner = QObject()
+    task: Task[T] = Task(op, parent=owner, label=what)
+    errors: list[BaseException] = []
+    task.on_failure(errors.append).run()
+    wait_for(lambda: not task.is_running, what)
+    if errors:
+        raise ScreenshotFailed(f"{what} failed: {errors[0]}")
+    return task.result  # type: ignore[return-value]
+
+
+def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str) -> None:
+    from ui.main_window import MainWindow
+
+    tag = "en" if language == i18n.ENGLISH else "zh"
+
+    # The login dialog as it first appears, then with a demo user picked.
+    dialog = LoginDialog(settings, demo=demo, use_keyring=False)
+    dialog.demo_radio.setChecked(True)
+    dialog.username_edit.clear()
+    dialog.password_edit.clear()
+    dialog.show()
+    wait_for(lambda: demo.is_ready or demo.error is not None, "the embedded backend")
+    if demo.error is not None:
+        raise ScreenshotFailed(f"the embedded backend did not start: {demo.error}")
+    dialog.demo_users.setCurrentRow(0)
+    dialog._fill_demo_user(dialog.demo_users.item(0))
+    shooter.shoot(dialog, f"login-{tag}")
+    outcome = _sign_in(dialog)
+
+    window = MainWindow(
+        outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
+    )
+    window.resize(1366, 860)
+    window.show()
+    settle()
+    client = outcome.client
+    profile = call(lambda: client.get_customer(1, include=()), "customer 1's name")
+    window.search_box.setText(profile.name[:1])
+    wait_for(lambda: window.search_page.shown_query == profile.name[:1], "search results")
+    shooter.shoot(window, f"search-{tag}")
+
+    workspace = window.open_customer(1, profile.name)
+    wait_for(lambda: workspace.profile is not None, "customer 1")
+    for tab in WORKSPACE_TABS:
+        workspace.show_tab(tab)
+        settle()
+        shooter.shoot(window, f"customer-{tab}-{tag}")
+    window.close()
+    window.deleteLater()
+    call(client.logout, "log out")
+
+    # A supervisor sees more views; those of later releases say so.
+    dialog = LoginDialog(settings, demo=demo, use_keyring=False)
+    dialog.demo_radio.setChecked(True)
+    dialog.username_edit.setText("super1")
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    dialog.show()
+    outcome = _sign_in(dialog)
+    window = MainWindow(
+        outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
+    )
+    window.resize(1366, 860)
+    window.show()
+    window.view_list.setCurrentRow(window.view_list.count() - 1)
+    shooter.shoot(window, f"supervisor-{tag}")
+    window.close()
+    window.deleteLater()
+    call(outcome.client.logout, "log out")
+    settle()
+
+
+def _sign_in(dialog: LoginDialog) -> SignedIn:
+    dialog.sign_in()
+    wait_for(lambda: dialog.outcome is not None or bool(dialog.error_text()), "signing in")
+    if dialog.outcome is None:
+        raise ScreenshotFailed(f"sign-in failed: {dialog.error_text()}")
+    outcome = dialog.outcome
+    dialog.close()
+    dialog.deleteLater()
+    return outcome
+
+
+def _server_label(url: str) -> str:
+    return QCoreApplication.translate("Console", "Demo data on this computer (%1)").replace("%1", url)

@@ -1,0 +1,121 @@
+"""The banner that says what went wrong, at the top of the place it went wrong in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from ui.failures import BugReportDialog, failure_message, failure_report, is_known_failure, log_bug
+from ui.icons import icon
+
+
+class ErrorBanner(QFrame):
+    """A strip with the problem's text, a Retry button and a dismiss button; hidden when empty.
+
+    Use it as a task's failure callback: ``Task(...).on_failure(banner.show_failure)``, or with a
+    retry: ``task.on_failure(lambda exc: banner.show_failure(exc, retry=self.reload))``.
+    Known failures show their sentence; bugs show "Something went wrong" and a "Details…"
+    button with a copyable report. ``kind`` is ``"error"``, ``"warning"`` or ``"info"`` and is
+    exposed as the ``kind`` property for the style sheet.
+
+    Signals: ``retryRequested()`` when Retry is pressed (after the retry callback, if any);
+    ``dismissed()`` when the user closes it.
+    """
+
+    retryRequested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ErrorBanner")
+        self.setProperty("kind", "error")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._retry: Callable[[], None] | None = None
+        self._report = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setSpacing(8)
+        self._icon = QLabel()
+        self._icon.setPixmap(icon("warning").pixmap(18, 18))
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("bannerText")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message_label, 1)
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.clicked.connect(self._show_details)
+        layout.addWidget(self.details_button)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setIcon(icon("refresh"))
+        self.retry_button.clicked.connect(self._on_retry)
+        layout.addWidget(self.retry_button)
+        self.dismiss_button = QToolButton()
+        self.dismiss_button.setIcon(icon("close"))
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setToolTip(self.tr("Dismiss"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.dismiss_button)
+        self.setVisible(False)
+
+    def show_message(self, text: str, *, retry: Callable[[], None] | None = None, kind: str = "error") -> None:
+        """Show ``text``; a Retry button appears when ``retry`` is given."""
+        self._retry = retry
+        self._report = ""
+        self.message_label.setText(text)
+        self.retry_button.setVisible(retry is not None)
+        self.details_button.setVisible(False)
+        self._set_kind(kind)
+        self.setVisible(True)
+
+    def show_failure(self, exc: BaseException, retry: Callable[[], None] | None = None) -> None:
+        """Show a task's failure: its sentence, or "Something went wrong" with a report for a bug."""
+        log_bug(exc, context=self._context())
+        self.show_message(failure_message(exc), retry=retry, kind="error" if is_known_failure(exc) else "bug")
+        if not is_known_failure(exc):
+            self._report = failure_report(exc, context=self._context())
+            self.details_button.setVisible(True)
+
+    def text(self) -> str:
+        """The sentence shown (empty when hidden)."""
+        return self.message_label.text() if self.isVisible() else ""
+
+    def report(self) -> str:
+        """The copyable bug report, empty for known failures."""
+        return self._report
+
+    def dismiss(self) -> None:
+        """Hide the banner and forget its retry."""
+        was_visible = self.isVisible()
+        self.clear()
+        if was_visible:
+            self.dismissed.emit()
+
+    def clear(self) -> None:
+        """Hide without emitting ``dismissed`` (e.g. when a reload succeeded)."""
+        self._retry = None
+        self._report = ""
+        self.message_label.clear()
+        self.setVisible(False)
+
+    def _on_retry(self) -> None:
+        retry = self._retry
+        self.clear()
+        if retry is not None:
+            retry()
+        self.retryRequested.emit()
+
+    def _show_details(self) -> None:
+        BugReportDialog(self._report, self).exec()
+
+    def _set_kind(self, kind: str) -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _context(self) -> str:
+        parent = self.parentWidget()
+        return type(parent).__name__ if parent is not None else "banner"
