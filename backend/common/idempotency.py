@@ -276,6 +276,11 @@ def idempotency(
     ] = None,
 ) -> Iterator[Idempotency]:
     key = parse_idempotency_key(idempotency_key)
+    # The request's session has only read (the token) so far. End that read before claiming, so
+    # its connection goes back to the pool: a request never holds two connections at once, and
+    # a burst of writes larger than the pool cannot have every request hold one connection
+    # while it waits for a second (which timed out the whole burst).
+    session.commit()
     factory = get_session_factory(request)
     claim_session = factory()
     try:
