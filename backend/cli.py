@@ -48,6 +48,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_seed(args: argparse.Namespace) -> int:
     from backend.auth.service import ensure_demo_users
     from backend.migrate import upgrade
+    from backend.seed.cases import seed_caseload
     from backend.seed.demo import seed_demo
 
     upgrade(args.database_url)
@@ -55,7 +56,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
     seed_demo(factory, customers=args.customers, seed=args.seed, months=args.months, today=args.today)
     with transaction(factory) as session:
         ensure_demo_users(session=session)
-    print(f"Seeded {args.customers} customers (seed {args.seed}) and the demo users.")
+    cases = seed_caseload(factory, today=args.today)
+    print(f"Seeded {args.customers} customers (seed {args.seed}), the demo users and {cases} cases.")
     return EXIT_OK
 
 
@@ -110,6 +112,7 @@ def prepare_demo(
     from backend.billing.eod import run_end_of_day
     from backend.clock import BusinessClock
     from backend.customers.models import Customer
+    from backend.seed.cases import seed_caseload
     from backend.seed.demo import seed_demo
 
     report = progress or (lambda message: print(message, flush=True))
@@ -127,6 +130,9 @@ def prepare_demo(
         )
     with transaction(factory) as session:
         ensure_demo_users(session=session)
+    if empty:
+        report("Opening the demo caseload…")
+        seed_caseload(factory, at=BusinessClock.from_env().now())
     report("Catching up end of day…")
     with transaction(factory) as session:
         summary = run_end_of_day(session, BusinessClock.from_env().today() - timedelta(days=1))

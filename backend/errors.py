@@ -113,6 +113,13 @@ class Conflict(Problem):
     title = "Conflict"
 
 
+class InvalidTransition(Conflict):
+    """409: the action is not allowed in the subject's current state."""
+
+    code = "invalid_transition"
+    title = "Not allowed in the current state"
+
+
 class ValidationFailed(Problem):
     status = 422
     code = "validation_failed"
@@ -227,9 +234,16 @@ def allowed_methods(request: Request) -> list[str]:
     served by two routes (GET and POST) would claim to allow one of them. The OpenAPI
     description lists them all, and is built once."""
     methods: set[str] = set()
-    for template, operations in request.app.openapi().get("paths", {}).items():
-        if compile_path(template)[0].match(request.url.path):
-            methods.update(method.upper() for method in operations if method in _HTTP_METHODS)
+    matching = [
+        (template, operations)
+        for template, operations in request.app.openapi().get("paths", {}).items()
+        if compile_path(template)[0].match(request.url.path)
+    ]
+    # A literal path (`/v1/cases/take-next`) is its own resource, not an id of its parametric
+    # sibling (`/v1/cases/{case_id}`): when one matches, only its methods are allowed.
+    literal = [(template, operations) for template, operations in matching if "{" not in template]
+    for _template, operations in literal or matching:
+        methods.update(method.upper() for method in operations if method in _HTTP_METHODS)
     return sorted(methods)
 
 

@@ -5,11 +5,14 @@ Each domain package with a `models.py` adds one line here, e.g. `import backend.
 """
 
 import backend.accounts.models  # noqa: F401,E402
+import backend.arrangements.models  # noqa: F401,E402
 import backend.audit.models  # noqa: F401,E402
 import backend.auth.models  # noqa: F401,E402
 import backend.billing.models  # noqa: F401,E402
+import backend.cases.models  # noqa: F401,E402
 import backend.common.idempotency  # noqa: F401,E402  (the idempotency_keys table)
 import backend.customers.models  # noqa: F401,E402
+import backend.disputes.models  # noqa: F401,E402
+import backend.fraud.models  # noqa: F401,E402
 import backend.installments.models  # noqa: F401,E402
 import backend.notes.models  # noqa: F401,E402
-import backend.cases.models  # noqa: F401,E402

@@ -136,6 +136,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "partially_paid": "Partially paid",
         "paid": "Paid",
         "waived": "Waived",
+        "cancelled": "Cancelled",
     },
     "transaction_type": {
         "purchase": "Purchase",
@@ -157,6 +158,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "dispute_provisional_credit_reversal": "Dispute provisional credit reversal",
         "dispute_refund": "Dispute refund",
         "write_off": "Write-off",
+        "bill_installment_conversion": "Bill converted to installments",
+        "hardship_conversion": "Moved into a hardship plan",
     },
     "channel": {"phone": "Phone", "chat": "Chat", "email": "Email", "branch": "Branch"},
     "role": {

@@ -1,7 +1,7 @@
 """The whole OpenAPI fuzzed with schemathesis (DESIGN.md §6): no 5xx, responses match the schema.
 
-The schema comes from the app itself; each operation is one test, run as agent1 against the
-seeded demo data (rolled back after each operation), with a bounded number of examples so the
+The schema comes from the app itself; each operation is one test, run as super1 (the role that
+may call every customer-data and casework endpoint) against the seeded demo data (rolled back after each operation), with a bounded number of examples so the
 suite fits in CI on both databases.
 """
 
@@ -29,9 +29,10 @@ CONFIG = schemathesis.Config.from_dict(
         "checks": {
             # What OpenAPI cannot say: a cursor this API did not hand out, `from` after `to`, a
             # reason or note that is blank once stripped, an Idempotency-Key that is missing or
-            # not a UUID. Schema-valid requests like these are refused with 400/422, as designed.
+            # not a UUID, an If-Match that is missing (428) or not the current ETag (412), an
+            # action the case's state does not allow (409). Refused with 4xx, as designed.
             "positive_data_acceptance": {
-                "expected-statuses": ["2xx", "400", "401", "403", "404", "409", "422", "429"]
+                "expected-statuses": ["2xx", "400", "401", "403", "404", "409", "412", "422", "428", "429"]
             },
         },
     }
@@ -53,17 +54,17 @@ FUZZ_SETTINGS = settings(
 )
 
 
-@pytest.fixture(name="agent_headers")
+@pytest.fixture(name="user_headers")
 def on_seeded_data(api: SeededApi) -> Iterator[dict[str, str]]:
     app.state.session_factory = api.session_factory
     app.state.clock = api.clock
-    yield api.agent
+    yield api.headers["supervisor"]
 
 
 @schema.exclude(path_regex=AUTH_OPERATIONS).parametrize()
 @FUZZ_SETTINGS
-def test_api(case: schemathesis.Case, agent_headers: dict[str, str]) -> None:
-    headers = dict(agent_headers)
+def test_api(case: schemathesis.Case, user_headers: dict[str, str]) -> None:
+    headers = dict(user_headers)
     if case.method == "POST" and "Idempotency-Key" not in (case.headers or {}):
         # The header is optional in the schema (missing is a 400 of its own); without this the
         # fuzzer would hardly ever get past it to the write itself.
@@ -73,5 +74,5 @@ def test_api(case: schemathesis.Case, agent_headers: dict[str, str]) -> None:
 
 @schema.include(path_regex=AUTH_OPERATIONS).parametrize()
 @FUZZ_SETTINGS
-def test_auth_api(case: schemathesis.Case, agent_headers: dict[str, str]) -> None:
-    case.call_and_validate(headers=agent_headers)
+def test_auth_api(case: schemathesis.Case, user_headers: dict[str, str]) -> None:
+    case.call_and_validate(headers=user_headers)

@@ -47,7 +47,7 @@ class Transaction(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     customer_id: Mapped[int] = mapped_column(BigId)
-    type: Mapped[str] = mapped_column(String(32))
+    type: Mapped[str] = mapped_column(String(40))  # the longest, dispute_provisional_credit_reversal, is 35
     amount_fen: Mapped[int] = mapped_column(Money)  # owed more is positive, credits negative
     posted_at: Mapped[datetime] = mapped_column(UtcDateTime)
     business_date: Mapped[date] = mapped_column(Date)

@@ -42,8 +42,18 @@ COMPONENT_OF_TYPE: dict[str, str] = {
     "dispute_provisional_credit_reversal": "principal_fen",  # takes that credit back
     "dispute_refund": "principal_fen",  # the disputed amount credited for good
     "write_off": "principal_fen",  # fraud confirmed, or a dispute written off: not owed
+    # Repayment arrangements: the latest bill's balance moved into a bill-installment or a
+    # hardship plan (credits; the plan then bills its periods).
+    "bill_installment_conversion": "principal_fen",
+    "hardship_conversion": "principal_fen",
 }
 REPAYMENT_TYPES = frozenset({"repayment"})
+# Credits applied to the latest bill when they post (`settle_on_bill`): like a repayment, they
+# lower what that bill still owes at once, so the next statement lists them without netting
+# them into its components again. Post these types only through `settle_on_bill`.
+BILL_SETTLEMENT_TYPES = frozenset(
+    {"fee_waiver", "fee_reversal", "bill_installment_conversion", "hardship_conversion"}
+)
 TRANSACTION_TYPES = tuple(COMPONENT_OF_TYPE) + tuple(sorted(REPAYMENT_TYPES))
 
 # What a period of each plan kind posts when it is billed: (principal type, fee type).
@@ -239,6 +249,32 @@ def _pay_periods(plans: Iterable[PlanLike], amount_fen: int) -> None:
             plan.status = "completed"
 
 
+def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLike], parts: Components,
+                   today: date) -> None:
+    """Take `parts` off what the latest bill still owes, because an arrangement moved them into
+    a plan or waived them (the caller posts the matching BILL_SETTLEMENT_TYPES credit).
+
+    No money is received, so `paid_fen` stays; installment dues among `parts` mark their
+    periods paid, as a repayment would (the debt now lives in the new plan). The minimum drops
+    by the parts it holds at 100% (interest, fees, installment dues) and never exceeds what is
+    left to pay; once the due date has been judged, the past-due amount follows the minimum.
+    """
+    owed = bill_components(bill)
+    for name in rules.ALLOCATION_ORDER:
+        if not 0 <= getattr(parts, name) <= getattr(owed, name):
+            raise ValueError(f"cannot settle {getattr(parts, name)} of {name}: the bill owes {getattr(owed, name)}")
+    set_bill_components(bill, owed.minus(parts))
+    _pay_periods(plans, parts.installments_fen)
+    in_full = parts.interest_fen + parts.fees_fen + parts.installments_fen
+    bill.minimum_payment_fen = max(0, min(bill.minimum_payment_fen - in_full,
+                                          bill.paid_fen + bill_outstanding_fen(bill)))
+    if bill.due_evaluated and account.past_due_fen > 0:
+        account.past_due_fen = max(0, min(account.past_due_fen, bill.minimum_payment_fen - bill.paid_fen))
+        if account.past_due_fen == 0:
+            account.overdue_since = None
+    bill.status = bill_status(bill, today)
+
+
 def evaluate_due_date(account: AccountLike, bill: BillLike, today: date) -> None:
     """At the end of the due date: less than the minimum paid makes the account overdue."""
     bill.due_evaluated = True
@@ -342,7 +378,7 @@ def cut_statement(
         lines.append((None, previous_total))
     for item in [*cycle_transactions, *new_postings]:
         lines.append((item, item.amount_fen))
-        if item.type not in REPAYMENT_TYPES:
+        if item.type not in REPAYMENT_TYPES and item.type not in BILL_SETTLEMENT_TYPES:
             charges[COMPONENT_OF_TYPE[item.type]] += item.amount_fen
     carried = bill_components(previous) if previous is not None else Components()
     raw = carried.plus(Components(**charges))

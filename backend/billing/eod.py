@@ -10,12 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
+from backend.arrangements.service import settle_arrangements
 from backend.billing import engine
 from backend.billing.ledger import active_plans, store_posting, store_statement
 from backend.billing.models import Bill
 from backend.billing.queries import latest_bills
 from backend.clock import BUSINESS_TZ
 from backend.installments.models import InstallmentPlan
+from backend.settings import Policy
 
 
 def _end_of_business_day(day: date) -> datetime:
@@ -29,6 +31,7 @@ class EndOfDaySummary:
     statements: int = 0
     postings: int = 0
     newly_overdue: int = 0
+    arrangements: int = 0  # arrangements kept, broken or completed
 
 
 def close_account_day(session: Session, account: Account, day: date, summary: EndOfDaySummary,
@@ -63,7 +66,9 @@ def close_account_day(session: Session, account: Account, day: date, summary: En
     return bill
 
 
-def run_end_of_day(session: Session, business_date: date, *, batch_size: int = 500) -> EndOfDaySummary:
+def run_end_of_day(
+    session: Session, business_date: date, *, batch_size: int = 500, policy: Policy | None = None
+) -> EndOfDaySummary:
     """Close every account's business days up to and including `business_date`.
 
     Accounts already closed through that date are skipped, so running it twice changes
@@ -94,4 +99,6 @@ def run_end_of_day(session: Session, business_date: date, *, batch_size: int = 5
             summary.accounts += 1
         session.flush()
         last_id = accounts[-1].id
+    # Promises to pay kept or broken, hardship plans completed or broken (idempotent per date).
+    summary.arrangements = settle_arrangements(session, business_date, policy=policy)
     return summary

@@ -51,6 +51,6 @@ class BillLine(Base):
     line_no: Mapped[int] = mapped_column(Integer)
     transaction_id: Mapped[int | None] = mapped_column(BigId)  # None: the previous balance
     posted_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    type: Mapped[str] = mapped_column(String(32))
+    type: Mapped[str] = mapped_column(String(40))  # a transaction type (accounts.models.Transaction.type)
     description: Mapped[str] = mapped_column(String(128))
     amount_fen: Mapped[int] = mapped_column(Money)

@@ -137,6 +137,7 @@ def change_case(
     action: str,
     note: str | None = None,
     now: datetime | None = None,
+    version_claimed: bool = False,
     **changes: Any,
 ) -> Case:
     """Apply `changes` (any of TRACKED_FIELDS, plus `sla_started_at`) to the case, bump its
@@ -144,7 +145,8 @@ def change_case(
 
     Special keys: `pause=True` pauses the SLA clock, `pause=False` resumes it (the deadline
     moves back by the pause); `close=True` closes the case (no deadline any more).
-    `ctx` None means the system (end of day); then pass `now`.
+    `ctx` None means the system (end of day); then pass `now`. `version_claimed=True`: the
+    caller already bumped the version with `claim_version` (If-Match), so it is not bumped again.
     """
     at = now or (ctx.clock.now() if ctx else None)
     if at is None:
@@ -161,12 +163,17 @@ def change_case(
     elif pause is False and case.paused_since is not None:
         if case.due_at is not None:
             case.due_at = resume_deadline(case.due_at, case.paused_since, at)
+        # The window's start moves too, so the paused time counts as neither used nor allowed
+        # and "at risk" stays at 80% of the time actually worked.
+        case.sla_started_at = resume_deadline(case.sla_started_at, case.paused_since, at)
         case.paused_since = None
     if close:
         case.is_open = False
         case.closed_at = at
         case.paused_since = None
-    case.version += 1
+        case.due_at = None  # no deadline any more: a closed case sorts after the open ones
+    if not version_claimed:
+        case.version += 1
     session.flush()
     old, new = _diff(before, _snapshot(case))
     add_case_event(session=session, case=case, ctx=ctx, action=action, before=old, after=new, note=note, at=at)

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, select, tuple_
+from sqlalchemy import bindparam, func, select, true, tuple_
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
@@ -18,6 +18,7 @@ from backend.audit.models import AuditRecord
 from backend.audit.service import record_audit
 from backend.billing.queries import latest_bills
 from backend.billing.schemas import BillOut
+from backend.cases.models import Case, CaseType
 from backend.common.context import RequestContext
 from backend.common.masking import mask_bank_card, mask_national_id, mask_phone
 from backend.common.pagination import Page, decode_cursor, page_of
@@ -38,6 +39,16 @@ _PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
 _ACCOUNT_NUMBER = re.compile(r"(?:HB|JB)\d{10,18}", re.IGNORECASE)
 _NATIONAL_ID = re.compile(r"\d{17}[\dX]", re.IGNORECASE)
 _NATIONAL_ID_LAST4 = re.compile(r"\d{3}[\dX]", re.IGNORECASE)
+
+
+class OpenCases(NamedTuple):
+    """An account's open cases, and how many of them are fraud reports."""
+
+    cases: int
+    fraud_reports: int
+
+
+NO_OPEN_CASES = OpenCases(0, 0)
 
 
 @dataclass(frozen=True)
@@ -75,10 +86,10 @@ def classify_query(raw: str) -> SearchTerm:
 
 
 def _hits(session: Session, customers: Sequence[Customer], today: date) -> list[CustomerHit]:
-    accounts = _accounts_of(session, [c.id for c in customers])
+    accounts, cases = _accounts_of(session, [c.id for c in customers])
     return [
         CustomerHit(
-            **_masked_fields(customer),
+            **_masked_fields(customer, accounts.get(customer.id, []), cases),
             accounts=[account_brief(a, today) for a in accounts.get(customer.id, [])],
         )
         for customer in customers
@@ -86,9 +97,15 @@ def _hits(session: Session, customers: Sequence[Customer], today: date) -> list[
 
 
 # The statements every search and every customer open run, built once: building a statement
-# costs more than SQLite takes to run it.
+# costs more than SQLite takes to run it. Each account comes with its open cases and open fraud
+# reports (correlated counts on the cases' account index): the counts cost no statement of their own.
+_OPEN_CASES = select(func.count()).where(Case.account_id == Account.id, Case.is_open == true())
 _ACCOUNTS_OF = (
-    select(Account)
+    select(
+        Account,
+        _OPEN_CASES.scalar_subquery(),
+        _OPEN_CASES.where(Case.type == CaseType.FRAUD_REPORT.value).scalar_subquery(),
+    )
     .where(Account.customer_id.in_(bindparam("customer_ids", expanding=True)))
     .order_by(Account.customer_id, Account.id)
 )
@@ -102,23 +119,38 @@ _FIRST_PAGE = {
 }
 
 
-def _accounts_of(session: Session, customer_ids: Sequence[int]) -> dict[int, list[Account]]:
+def _accounts_of(
+    session: Session, customer_ids: Sequence[int]
+) -> tuple[dict[int, list[Account]], dict[int, OpenCases]]:
+    """The customers' accounts by customer id, and the open cases of each account by account id."""
     by_customer: dict[int, list[Account]] = {}
+    open_cases: dict[int, OpenCases] = {}
     if not customer_ids:
-        return by_customer
-    for account in session.scalars(_ACCOUNTS_OF, {"customer_ids": list(customer_ids)}):
+        return by_customer, open_cases
+    for account, cases, fraud_reports in session.execute(_ACCOUNTS_OF, {"customer_ids": list(customer_ids)}):
         by_customer.setdefault(account.customer_id, []).append(account)
-    return by_customer
+        open_cases[account.id] = OpenCases(cases, fraud_reports)
+    return by_customer, open_cases
 
 
-def _masked_fields(customer: Customer) -> dict[str, Any]:
+def _masked_fields(
+    customer: Customer, accounts: Sequence[Account], open_cases: dict[int, OpenCases]
+) -> dict[str, Any]:
+    """The masked profile fields, with the open case count and the flags: those stored, then
+    `frozen` (an account is frozen) and `open_fraud_report`."""
+    counts = [open_cases.get(account.id, NO_OPEN_CASES) for account in accounts]
+    flags = [str(flag) for flag in customer.flags or []]
+    if any(account.status == "frozen" for account in accounts):
+        flags.append("frozen")
+    if any(count.fraud_reports for count in counts):
+        flags.append("open_fraud_report")
     return {
         "id": customer.id,
         "name": customer.name,
         "phone_masked": mask_phone(customer.phone),
         "national_id_masked": mask_national_id(customer.national_id),
-        "open_case_count": 0,  # no case types exist yet
-        "flags": [str(flag) for flag in customer.flags or []],
+        "open_case_count": sum(count.cases for count in counts),
+        "flags": list(dict.fromkeys(flags)),
     }
 
 
@@ -190,10 +222,11 @@ def customer_profile(
 
     With everything included this is six queries whatever the number of accounts."""
     customer = get_customer(session=session, customer_id=customer_id)
-    accounts = _accounts_of(session, [customer.id]).get(customer.id, [])
+    by_customer, open_cases = _accounts_of(session, [customer.id])
+    accounts = by_customer.get(customer.id, [])
     ids = [account.id for account in accounts]
     profile = CustomerProfile(
-        **_masked_fields(customer),
+        **_masked_fields(customer, accounts, open_cases),
         accounts=[account_brief(a, today) for a in accounts],
         bank_card_masked=mask_bank_card(customer.bank_card),
         city=customer.city,

@@ -44,7 +44,7 @@ class InstallmentPeriod(Base):
     principal_fen: Mapped[int] = mapped_column(Money)
     fee_fen: Mapped[int] = mapped_column(Money)
     paid_fen: Mapped[int] = mapped_column(Money, default=0)
-    status: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|billed|partially_paid|paid|waived
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|billed|partially_paid|paid|waived|cancelled
 
     plan: Mapped[InstallmentPlan] = relationship(back_populates="periods", lazy="raise")
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PlanKind = Literal["bill_installment", "transaction_installment", "cash_loan", "hardship_plan"]
 PlanStatus = Literal["active", "completed", "paid_off", "broken"]
-PeriodStatus = Literal["scheduled", "billed", "partially_paid", "paid", "waived"]
+PeriodStatus = Literal["scheduled", "billed", "partially_paid", "paid", "waived", "cancelled"]
 
 
 class InstallmentPeriodOut(BaseModel):

@@ -11,8 +11,9 @@ from backend.errors import NotFound
 from backend.installments.models import InstallmentPlan
 from backend.installments.schemas import InstallmentPeriodOut, InstallmentPlanOut
 
-# Periods whose principal the customer no longer owes.
-SETTLED_PERIOD_STATUSES = frozenset({"paid", "waived"})
+# Periods whose principal the customer no longer owes (through the plan: a `cancelled` period of a
+# broken hardship plan went back on the account's balance).
+SETTLED_PERIOD_STATUSES = frozenset({"paid", "waived", "cancelled"})
 
 
 def plan_out(plan: InstallmentPlan) -> InstallmentPlanOut:

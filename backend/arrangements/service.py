@@ -1,0 +1,711 @@
+"""Repayment arrangements: quote, propose (live at once or awaiting approval), approve, reject,
+cancel, and the end-of-day judgement of promises and hardship plans.
+
+Every quote is made here from the account as it is now, never from numbers a client sends; a
+proposal is re-quoted, and so is an approval (it is refused with 409 when the quote no longer
+holds). Effects go through the billing engine as real postings:
+
+- bill_installment: an `InstallmentPlan` (kind bill_installment, the installment fee table);
+  a `bill_installment_conversion` credit takes the converted amount off the latest bill.
+- due_date_extension: the latest bill's `due_date` moves (end of day judges it then).
+- hardship_plan: a fee-free `InstallmentPlan` (kind hardship_plan); a `hardship_conversion`
+  credit takes the restructured amount off the bill, an optional `fee_waiver` credit waives
+  penalty interest; the account is no longer past due and its penalty interest is suspended
+  while the plan is kept. Broken (missed payments) or cancelled: the periods not yet billed
+  are cancelled and their principal goes back on the account as an `adjustment` (revolving
+  balance, billed on the next statement), and penalty interest resumes.
+- fee_waiver: a `fee_waiver` (interest, penalty interest) or `fee_reversal` (fees) credit,
+  applied to the latest bill at once.
+- promise_to_pay: nothing posts; end of day decides kept or broken.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from backend.accounts.models import Account, Transaction
+from backend.arrangements import rules
+from backend.arrangements.models import Arrangement
+from backend.arrangements.rules import ArrangementType, QuoteResult, Refusal, Status
+from backend.arrangements.schemas import (
+    ActionIn,
+    ApprovalReasonOut,
+    ArrangementOut,
+    ArrangementSummary,
+    CostOut,
+    QuoteIn,
+    QuoteOut,
+    SchedulePeriodOut,
+)
+from backend.audit.service import field_diff, record_audit, snapshot, to_json_value
+from backend.auth.models import User
+from backend.billing import engine
+from backend.billing import rules as billing
+from backend.billing.engine import Posting
+from backend.billing.ledger import active_plans, latest_bill, lock_account, post_charge
+from backend.billing.models import Bill
+from backend.cases.models import Case, CaseType
+from backend.cases.service import case_of, change_case, open_case
+from backend.cases.sla import add_business_days
+from backend.clock import BUSINESS_TZ
+from backend.common.concurrency import claim_version
+from backend.common.context import RequestContext
+from backend.common.pagination import Page, decode_cursor, page_of
+from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from backend.installments.models import InstallmentPeriod, InstallmentPlan
+from backend.settings import Policy
+
+ETAG_KIND = "arrangement"
+ARRANGEMENTS_CURSOR = "arrangements"
+NOT_OPEN_ACCOUNT_STATUSES = frozenset({"closed", "charged_off"})
+# Statuses of an arrangement that went live (its effect was applied).
+WENT_LIVE = (Status.ACTIVE.value, Status.KEPT.value, Status.BROKEN.value, Status.COMPLETED.value)
+# At most one of these per account at a time (live or waiting).
+ONE_AT_A_TIME = frozenset({ArrangementType.HARDSHIP_PLAN, ArrangementType.PROMISE_TO_PAY})
+ACCOUNT_AUDIT_FIELDS = ("past_due_fen", "overdue_since", "penalty_suspended", "balance_fen")
+ARRANGEMENT_AUDIT_FIELDS = ("status", "decided_by", "decision_comment", "activated_on", "resolved_on",
+                            "plan_id", "bill_id")
+
+_QUOTE_IN: TypeAdapter[Any] = TypeAdapter(QuoteIn)
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+    title = "Not allowed in the arrangement's current state"
+
+
+class FourEyes(Forbidden):
+    code = "four_eyes"
+    title = "The approver must not be the proposer"
+
+
+class NoLongerApplies(Conflict):
+    code = "arrangement_no_longer_applies"
+    title = "The arrangement no longer applies"
+
+
+def policy_from_env() -> Policy:
+    """The policy in force outside a request (end of day run from the command line)."""
+    raw = os.environ.get("CREDITDESK_POLICY")
+    return Policy.from_json(raw) if raw else Policy()
+
+
+def _refused(refusal: Refusal) -> Conflict | ValidationFailed:
+    if refusal.conflict:
+        return Conflict(refusal.message, code=refusal.code, title="The arrangement cannot be made", extra=refusal.extra)
+    return ValidationFailed(
+        refusal.message,
+        code=refusal.code,
+        errors={f"body.{refusal.field}" if refusal.field else "body": [refusal.message]},
+        extra=refusal.extra,
+    )
+
+
+# --- quoting ----------------------------------------------------------------------------------
+
+def _open_account(session: Session, account_id: int, *, lock: bool) -> Account:
+    account = lock_account(session, account_id) if lock else session.get(Account, account_id)
+    if account is None:
+        raise NotFound(f"There is no account {account_id}.")
+    return account
+
+
+def _waived_in_window(session: Session, account_id: int, today: date, policy: Policy) -> int:
+    since = today - timedelta(days=policy.fee_waiver_window_days - 1)
+    total = session.scalar(
+        select(func.coalesce(func.sum(Arrangement.amount_fen), 0)).where(
+            Arrangement.account_id == account_id,
+            Arrangement.type == ArrangementType.FEE_WAIVER.value,
+            Arrangement.status.in_(WENT_LIVE),
+            Arrangement.activated_on >= since,
+            Arrangement.activated_on <= today,
+        )
+    )
+    return int(total or 0)
+
+
+def _previous_extension_on(session: Session, account_id: int) -> date | None:
+    return session.scalar(
+        select(func.max(Arrangement.activated_on)).where(
+            Arrangement.account_id == account_id,
+            Arrangement.type == ArrangementType.DUE_DATE_EXTENSION.value,
+            Arrangement.status.in_(WENT_LIVE),
+        )
+    )
+
+
+def _check_not_duplicated(session: Session, account: Account, arrangement_type: ArrangementType) -> None:
+    """One waiting proposal of a type per account; one live hardship plan or promise at a time."""
+    statuses = [Status.PENDING_APPROVAL.value]
+    if arrangement_type in ONE_AT_A_TIME:
+        statuses.append(Status.ACTIVE.value)
+    existing = session.scalars(
+        select(Arrangement).where(
+            Arrangement.account_id == account.id,
+            Arrangement.type == arrangement_type.value,
+            Arrangement.status.in_(statuses),
+        ).limit(1)
+    ).first()
+    if existing is not None:
+        state = "waiting for approval" if existing.status == Status.PENDING_APPROVAL else "in force"
+        raise Refusal(
+            "arrangement_exists",
+            f"The account already has a {arrangement_type.value.replace('_', ' ')} {state} "
+            f"(arrangement {existing.id}).",
+            conflict=True,
+            extra={"arrangement_id": existing.id},
+        )
+
+
+def _require_bill(bill: Bill | None) -> Bill:
+    if bill is None:
+        raise Refusal("no_bill", "The account has no bill yet.", conflict=True)
+    return bill
+
+
+def _quote(
+    *, session: Session, account: Account, terms: Any, policy: Policy, today: date, exclude_id: int | None = None
+) -> tuple[QuoteResult, Bill | None]:
+    """Quote `terms` on the account as it is now. Raises `Refusal`."""
+    kind = ArrangementType(terms.type)
+    if account.status in NOT_OPEN_ACCOUNT_STATUSES:
+        raise Refusal("account_not_open", f"The account is {account.status.replace('_', ' ')}.", conflict=True)
+    if exclude_id is None:
+        _check_not_duplicated(session, account, kind)
+    bill = latest_bill(session, account.id)
+    first_due = rules.first_due_date(today, account.due_day)
+    if kind is ArrangementType.BILL_INSTALLMENT:
+        if account.product != "credit_line":
+            raise Refusal("not_a_credit_line", "Only a credit line's bill can be converted.", conflict=True)
+        bill = _require_bill(bill)
+        if terms.bill_id is not None and terms.bill_id != bill.id:
+            raise Refusal("not_latest_bill", f"Only the latest bill ({bill.id}) can be converted.", field="bill_id")
+        if account.past_due_fen > 0:
+            raise Refusal("account_overdue", "The account is overdue: offer a hardship plan instead.", conflict=True)
+        if bill.due_evaluated or today > bill.due_date:
+            raise Refusal("due_date_passed", "A bill can be converted until its due date.", conflict=True)
+        parts = rules.bill_convertible(engine.bill_components(bill), account.disputed_fen)
+        result = rules.quote_bill_installment(parts=parts, terms=terms.terms, first_due=first_due)
+    elif kind is ArrangementType.DUE_DATE_EXTENSION:
+        bill = _require_bill(bill)
+        if bill.due_evaluated:
+            raise Refusal("due_date_passed", "The bill's due date has passed; it can no longer be extended.",
+                          conflict=True)
+        if engine.bill_outstanding_fen(bill) <= 0:
+            raise Refusal("nothing_due", "The bill is paid; there is nothing to extend.", conflict=True)
+        result = rules.quote_due_date_extension(
+            days=terms.days,
+            due_date=bill.due_date,
+            next_statement_date=billing.first_of_next_month(bill.statement_date),
+            previous_on=_previous_extension_on(session, account.id),
+            today=today,
+            policy=policy,
+        )
+    elif kind is ArrangementType.HARDSHIP_PLAN:
+        overdue = account.past_due_fen > 0 and bill is not None
+        result = rules.quote_hardship_plan(
+            overdue=overdue,
+            open_parts=engine.bill_components(bill) if bill is not None else billing.Components(),
+            disputed_fen=account.disputed_fen,
+            months=terms.months,
+            penalty_waiver_fen=terms.penalty_waiver_fen,
+            first_due=first_due,
+            policy=policy,
+        )
+    elif kind is ArrangementType.FEE_WAIVER:
+        bill = _require_bill(bill)
+        owed = bill.open_fees_fen if terms.component == "fees" else bill.open_interest_fen
+        result = rules.quote_fee_waiver(
+            amount_fen=terms.amount_fen,
+            component=terms.component,
+            owed_fen=owed,
+            waived_in_window_fen=_waived_in_window(session, account.id, today, policy),
+            policy=policy,
+        )
+    else:
+        result = rules.quote_promise(
+            amount_fen=terms.amount_fen,
+            promised_date=terms.promised_date,
+            owed_fen=account.balance_fen,
+            today=today,
+            policy=policy,
+        )
+    if bill is not None and kind is not ArrangementType.PROMISE_TO_PAY:
+        result.effects["bill_id"] = bill.id
+    return result, bill
+
+
+def _terms_document(terms: Any) -> dict[str, Any]:
+    document: dict[str, Any] = terms.model_dump(mode="json", exclude={"account_id", "note"})
+    return document
+
+
+def quote_document(result: QuoteResult) -> dict[str, Any]:
+    """The quote as stored and sent: schedule, cost, approval reasons and effects (plain JSON)."""
+    document: dict[str, Any] = to_json_value({
+        "schedule": [
+            {"period": p.period, "due_date": p.due_date, "principal_fen": p.principal_fen,
+             "fee_fen": p.fee_fen, "total_fen": p.total_fen}
+            for p in result.schedule
+        ],
+        "cost": {"principal_fen": result.principal_fen, "fee_fen": result.fee_fen,
+                 "waived_fen": result.waived_fen, "total_fen": result.total_fen},
+        "needs_approval": result.needs_approval,
+        "approval_reasons": [{"code": r.code, "message": r.message} for r in result.approval_reasons],
+        "effects": result.effects,
+    })
+    return document
+
+
+def _quote_fields(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "schedule": [SchedulePeriodOut.model_validate(p) for p in document["schedule"]],
+        "cost": CostOut.model_validate(document["cost"]),
+        "needs_approval": document["needs_approval"],
+        "approval_reasons": [ApprovalReasonOut.model_validate(r) for r in document["approval_reasons"]],
+        "effects": document["effects"],
+    }
+
+
+def quote(*, session: Session, account_id: int, terms: Any, policy: Policy, today: date) -> QuoteOut:
+    """The quote for `terms` on the account: schedule, cost, whether it needs approval and why,
+    and its effects. Changes nothing."""
+    account = _open_account(session, account_id, lock=False)
+    try:
+        result, _bill = _quote(session=session, account=account, terms=terms, policy=policy, today=today)
+    except Refusal as refusal:
+        raise _refused(refusal) from None
+    return QuoteOut(type=terms.type, account_id=account.id, terms=_terms_document(terms),
+                    **_quote_fields(quote_document(result)))
+
+
+# --- effects ----------------------------------------------------------------------------------
+
+def _posted_at(now: datetime) -> datetime:
+    return now.astimezone(timezone.utc)
+
+
+def _new_plan(session: Session, account: Account, kind: str, result: QuoteResult, now: datetime,
+              description: str) -> InstallmentPlan:
+    plan = InstallmentPlan(
+        account_id=account.id, customer_id=account.customer_id, kind=kind, principal_fen=result.principal_fen,
+        fee_fen=result.fee_fen, terms=len(result.schedule), status="active", daily_rate_ppm=None,
+        source_transaction_id=None, description=description, created_at=now,
+    )
+    session.add(plan)
+    session.flush()
+    for p in result.schedule:
+        session.add(InstallmentPeriod(
+            plan_id=plan.id, account_id=account.id, customer_id=account.customer_id, period=p.period,
+            due_date=p.due_date, principal_fen=p.principal_fen, fee_fen=p.fee_fen, paid_fen=0, status="scheduled",
+        ))
+    return plan
+
+
+def _settle(session: Session, account: Account, bill: Bill, parts: billing.Components, posting: Posting,
+            now: datetime, today: date) -> Transaction:
+    """Post a bill-settlement credit and take `parts` off the bill with the engine."""
+    plans = active_plans(session, [account.id]).get(account.id, [])
+    engine.settle_on_bill(account, bill, plans, parts, today)
+    txn = post_charge(session, account, posting, _posted_at(now))
+    session.flush()
+    return txn
+
+
+def _audit_bill(session: Session, ctx: RequestContext, bill: Bill, before: dict[str, Any]) -> None:
+    fields = tuple(before)
+    old, new = field_diff(before, snapshot(bill, *fields))
+    if old or new:
+        record_audit(session=session, ctx=ctx, action="bill.arrangement", entity_type="bill", entity_id=bill.id,
+                     before=old, after=new, customer_id=bill.customer_id)
+
+
+def _audit_account(session: Session, ctx: RequestContext | None, account: Account, before: dict[str, Any],
+                   action: str, at: datetime) -> None:
+    old, new = field_diff(before, snapshot(account, *ACCOUNT_AUDIT_FIELDS))
+    if old or new:
+        record_audit(session=session, ctx=ctx, at=at, action=action, entity_type="account",
+                     entity_id=account.id, before=old, after=new, customer_id=account.customer_id)
+
+
+BILL_AUDIT_FIELDS = ("due_date", "minimum_payment_fen", "status", "open_interest_fen", "open_fees_fen",
+                     "open_installments_fen", "open_principal_fen")
+
+
+def _apply_effect(*, session: Session, arrangement: Arrangement, account: Account, bill: Bill | None,
+                  result: QuoteResult, ctx: RequestContext) -> None:
+    """Make the arrangement live: the effect of its type, in the caller's transaction."""
+    now = ctx.clock.now()
+    today = ctx.clock.today()
+    kind = ArrangementType(arrangement.type)
+    account_before = snapshot(account, *ACCOUNT_AUDIT_FIELDS)
+    bill_before = snapshot(bill, *BILL_AUDIT_FIELDS) if bill is not None else None
+    if kind is ArrangementType.BILL_INSTALLMENT:
+        assert bill is not None
+        parts = rules.bill_convertible(engine.bill_components(bill), account.disputed_fen)
+        plan = _new_plan(session, account, "bill_installment", result, now,
+                         f"账单分期 {len(result.schedule)}期 (bill {bill.statement_date:%Y-%m})")
+        txn = _settle(session, account, bill, parts,
+                      Posting("bill_installment_conversion", -parts.total_fen, today,
+                              f"Bill installment, {len(result.schedule)} months", plan=plan), now, today)
+        plan.source_transaction_id = txn.id
+        arrangement.plan_id = plan.id
+    elif kind is ArrangementType.DUE_DATE_EXTENSION:
+        assert bill is not None
+        bill.due_date = date.fromisoformat(str(result.effects["new_due_date"]))
+    elif kind is ArrangementType.HARDSHIP_PLAN:
+        assert bill is not None
+        waiver = result.waived_fen
+        if waiver:
+            _settle(session, account, bill, billing.Components(interest_fen=waiver),
+                    Posting("fee_waiver", -waiver, today, "Penalty interest waived (hardship plan)"), now, today)
+        parts = rules.hardship_parts(engine.bill_components(bill), account.disputed_fen, 0)
+        plan = _new_plan(session, account, "hardship_plan", result, now,
+                         f"协商还款 {len(result.schedule)}期")
+        txn = _settle(session, account, bill, parts,
+                      Posting("hardship_conversion", -parts.total_fen, today,
+                              f"Hardship plan, {len(result.schedule)} months", plan=plan), now, today)
+        plan.source_transaction_id = txn.id
+        arrangement.plan_id = plan.id
+        # Kept, the plan cures the delinquency and stops penalty interest.
+        account.past_due_fen = 0
+        account.overdue_since = None
+        account.penalty_suspended = True
+    elif kind is ArrangementType.FEE_WAIVER:
+        assert bill is not None
+        component = arrangement.terms["component"]
+        parts = (billing.Components(fees_fen=result.principal_fen) if component == "fees"
+                 else billing.Components(interest_fen=result.principal_fen))
+        label = {"fees": "Fees", "interest": "Interest", "penalty_interest": "Penalty interest"}[component]
+        _settle(session, account, bill, parts,
+                Posting(rules.WAIVER_POSTING_TYPE[component], -result.principal_fen, today, f"{label} waived"),
+                now, today)
+    if bill is not None:
+        arrangement.bill_id = bill.id
+        if bill_before is not None:
+            _audit_bill(session, ctx, bill, bill_before)
+    _audit_account(session, ctx, account, account_before, "account.arrangement", now)
+    arrangement.status = Status.ACTIVE.value
+    arrangement.activated_at = now
+    arrangement.activated_on = today
+
+
+def _end_hardship(session: Session, arrangement: Arrangement, account: Account, day: date,
+                  at: datetime) -> None:
+    """A hardship plan broken or cancelled: the periods not yet billed are cancelled and their
+    principal goes back on the account (revolving balance, on the next statement); penalty
+    interest resumes."""
+    plan = session.scalars(
+        select(InstallmentPlan).where(InstallmentPlan.id == arrangement.plan_id)
+        .options(selectinload(InstallmentPlan.periods))
+    ).one()
+    unbilled = [p for p in plan.periods if p.status == "scheduled"]
+    remaining = sum(p.principal_fen for p in unbilled)
+    for period in unbilled:
+        period.status = "cancelled"
+    plan.status = "broken"
+    if remaining:
+        post_charge(session, account, Posting("adjustment", remaining, day,
+                                              "Hardship plan ended: remaining balance back on the account",
+                                              plan=plan), at)
+    account.penalty_suspended = False
+
+
+# --- proposing and acting ---------------------------------------------------------------------
+
+def _summary(result: QuoteResult, terms: dict[str, Any]) -> str:
+    kind = result.type
+    if kind is ArrangementType.HARDSHIP_PLAN:
+        what = f"Hardship plan: {terms['months']} months, {rules.fen_text(result.principal_fen)}"
+    elif kind is ArrangementType.DUE_DATE_EXTENSION:
+        what = f"Due date extension: {terms['days']} days"
+    elif kind is ArrangementType.FEE_WAIVER:
+        what = f"Fee waiver: {rules.fen_text(result.principal_fen)} of {terms['component'].replace('_', ' ')}"
+    else:
+        what = f"{kind.value.replace('_', ' ').capitalize()}: {rules.fen_text(result.principal_fen)}"
+    why = "; ".join(r.message for r in result.approval_reasons)
+    return f"{what}. Needs approval: {why}"
+
+
+def propose(*, session: Session, body: Any, ctx: RequestContext, policy: Policy) -> Arrangement:
+    """Re-quote the terms on the account and either make the arrangement live now (within an
+    agent's authority) or leave it `pending_approval` with a case in the approvals queue. A
+    supervisor's proposal beyond an agent's authority waits as well: another supervisor approves."""
+    account = _open_account(session, body.account_id, lock=True)
+    today = ctx.clock.today()
+    now = ctx.clock.now()
+    try:
+        result, bill = _quote(session=session, account=account, terms=body, policy=policy, today=today)
+    except Refusal as refusal:
+        raise _refused(refusal) from None
+    terms = _terms_document(body)
+    arrangement = Arrangement(
+        account_id=account.id, customer_id=account.customer_id, type=result.type.value,
+        status=Status.PENDING_APPROVAL.value, terms=terms, quote=quote_document(result),
+        needs_approval=result.needs_approval, amount_fen=result.principal_fen, note=body.note,
+        proposed_by=ctx.user.id, proposed_by_name=ctx.user.display_name, proposed_at=now, version=1,
+    )
+    session.add(arrangement)
+    session.flush()
+    record_audit(session=session, ctx=ctx, action="arrangement.propose", entity_type="arrangement",
+                 entity_id=arrangement.id, customer_id=account.customer_id,
+                 after={"account_id": account.id, "type": arrangement.type, "terms": terms,
+                        "status": arrangement.status, "needs_approval": arrangement.needs_approval,
+                        "amount_fen": arrangement.amount_fen})
+    if result.needs_approval:
+        open_case(
+            session=session, case_type=CaseType.ARRANGEMENT, subject_id=arrangement.id, account_id=account.id,
+            customer_id=account.customer_id, status=Status.PENDING_APPROVAL.value,
+            summary=_summary(result, terms),
+            due_at=add_business_days(now, policy.approval_business_days), ctx=ctx,
+            amount_fen=result.principal_fen, note=body.note,
+        )
+    else:
+        _activate(session=session, arrangement=arrangement, account=account, bill=bill, result=result, ctx=ctx)
+    return arrangement
+
+
+def _activate(*, session: Session, arrangement: Arrangement, account: Account, bill: Bill | None,
+              result: QuoteResult, ctx: RequestContext) -> None:
+    before = snapshot(arrangement, *ARRANGEMENT_AUDIT_FIELDS)
+    _apply_effect(session=session, arrangement=arrangement, account=account, bill=bill, result=result, ctx=ctx)
+    session.flush()
+    old, new = field_diff(before, snapshot(arrangement, *ARRANGEMENT_AUDIT_FIELDS))
+    record_audit(session=session, ctx=ctx, action="arrangement.activate", entity_type="arrangement",
+                 entity_id=arrangement.id, before=old, after=new, customer_id=arrangement.customer_id)
+
+
+def get_arrangement(*, session: Session, arrangement_id: int) -> Arrangement:
+    arrangement = session.get(Arrangement, arrangement_id)
+    if arrangement is None:
+        raise NotFound(f"There is no arrangement {arrangement_id}.")
+    return arrangement
+
+
+def _check_may_act(arrangement: Arrangement, action: rules.Action, user: User) -> None:
+    """403 when the caller's role or person may not take `action` at all; 409 when the state
+    does not allow it."""
+    is_proposer = arrangement.proposed_by == user.id
+    status = arrangement.status
+    if action in (rules.Action.APPROVE, rules.Action.REJECT):
+        if user.role != rules.APPROVER_ROLE:
+            raise Forbidden("Only a supervisor may approve or reject an arrangement.")
+        if status != Status.PENDING_APPROVAL:
+            raise InvalidTransition(f"The arrangement is {status}; only one waiting for approval can be {action}d.")
+        if is_proposer:
+            raise FourEyes("You proposed this arrangement; another supervisor must decide it (four eyes).")
+        return
+    if status == Status.PENDING_APPROVAL:
+        if not (is_proposer or user.role == rules.APPROVER_ROLE):
+            raise Forbidden("Only the proposer or a supervisor may cancel an arrangement waiting for approval.")
+        return
+    if status == Status.ACTIVE:
+        if user.role != rules.APPROVER_ROLE:
+            raise Forbidden("Only a supervisor may cancel an arrangement in force.")
+        if arrangement.type not in rules.CANCELLABLE_WHEN_ACTIVE:
+            raise InvalidTransition(
+                f"A {arrangement.type.replace('_', ' ')} in force cannot be cancelled: its effect is done."
+            )
+        return
+    raise InvalidTransition(f"The arrangement is {status}; it cannot be cancelled.")
+
+
+def _same_quote(stored: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    keys = ("schedule", "cost")
+    effects = {k: v for k, v in fresh["effects"].items() if k != "waived_in_window_fen"}
+    stored_effects = {k: v for k, v in stored["effects"].items() if k != "waived_in_window_fen"}
+    return all(stored[k] == fresh[k] for k in keys) and effects == stored_effects
+
+
+def act(*, session: Session, arrangement_id: int, action: rules.Action, body: ActionIn, if_match: str | None,
+        ctx: RequestContext, policy: Policy) -> Arrangement:
+    """approve / reject / cancel, guarded by `If-Match`. Audited; the case (while there is one)
+    gets the timeline entry and is closed."""
+    current = get_arrangement(session=session, arrangement_id=arrangement_id)
+    _check_may_act(current, action, ctx.user)  # role checks first: a 403 never depends on a version
+    claim_version(session=session, model=Arrangement, kind=ETAG_KIND, entity_id=arrangement_id, if_match=if_match)
+    arrangement = session.get(Arrangement, arrangement_id, populate_existing=True)
+    assert arrangement is not None
+    _check_may_act(arrangement, action, ctx.user)
+    now = ctx.clock.now()
+    today = ctx.clock.today()
+    before = snapshot(arrangement, *ARRANGEMENT_AUDIT_FIELDS)
+    was_pending = arrangement.status == Status.PENDING_APPROVAL
+    # Lock order for every casework write: subject, case, account, audit chain. Taking the case
+    # row later (after the audit chain) could deadlock against a concurrent case assignment.
+    case = (
+        case_of(session=session, case_type=CaseType.ARRANGEMENT, subject_id=arrangement.id, for_update=True)
+        if was_pending
+        else None
+    )
+    comment = body.comment or None
+    if action is rules.Action.REJECT and not comment:
+        raise ValidationFailed("Say why the arrangement is rejected.", code="comment_required",
+                               errors={"body.comment": ["required to reject"]})
+    if action is rules.Action.APPROVE:
+        account = _open_account(session, arrangement.account_id, lock=True)
+        terms = _QUOTE_IN.validate_python(arrangement.terms)
+        try:
+            result, bill = _quote(session=session, account=account, terms=terms, policy=policy, today=today,
+                                  exclude_id=arrangement.id)
+        except Refusal as refusal:
+            raise NoLongerApplies(f"{refusal.message} Reject it, or cancel it and propose again.") from None
+        if not _same_quote(arrangement.quote, quote_document(result)):
+            raise NoLongerApplies(
+                "The account changed since this was proposed, so the quote differs. Reject it and propose again."
+            )
+        _apply_effect(session=session, arrangement=arrangement, account=account, bill=bill, result=result, ctx=ctx)
+    elif action is rules.Action.REJECT:
+        arrangement.status = Status.REJECTED.value
+        arrangement.resolved_on = today
+    else:
+        if arrangement.status == Status.ACTIVE and arrangement.type == ArrangementType.HARDSHIP_PLAN:
+            account = _open_account(session, arrangement.account_id, lock=True)
+            account_before = snapshot(account, *ACCOUNT_AUDIT_FIELDS)
+            _end_hardship(session, arrangement, account, today, now)
+            _audit_account(session, ctx, account, account_before, "account.arrangement", now)
+        arrangement.status = Status.CANCELLED.value
+        arrangement.resolved_on = today
+    if action is not rules.Action.CANCEL or was_pending:
+        arrangement.decided_by = ctx.user.id
+        arrangement.decided_by_name = ctx.user.display_name
+        arrangement.decided_at = now
+        arrangement.decision_comment = comment
+    session.flush()
+    old, new = field_diff(before, snapshot(arrangement, *ARRANGEMENT_AUDIT_FIELDS))
+    record_audit(session=session, ctx=ctx, action=f"arrangement.{action.value}", entity_type="arrangement",
+                 entity_id=arrangement.id, before=old, after=new, customer_id=arrangement.customer_id)
+    if case is not None:
+        change_case(session=session, case=case, ctx=ctx, action={"approve": "approved", "reject": "rejected",
+                    "cancel": "cancelled"}[action.value], note=comment, status=arrangement.status, close=True)
+    return arrangement
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def _case_id(session: Session, arrangement_id: int) -> int | None:
+    return session.scalar(select(Case.id).where(Case.type == CaseType.ARRANGEMENT.value,
+                                                Case.subject_id == arrangement_id))
+
+
+def arrangement_out(*, session: Session, arrangement: Arrangement, user: User) -> ArrangementOut:
+    return ArrangementOut(
+        id=arrangement.id, account_id=arrangement.account_id, customer_id=arrangement.customer_id,
+        type=arrangement.type,  # type: ignore[arg-type]
+        status=arrangement.status,  # type: ignore[arg-type]
+        terms=arrangement.terms, **_quote_fields(arrangement.quote),
+        note=arrangement.note, proposed_by=arrangement.proposed_by, proposed_by_name=arrangement.proposed_by_name,
+        proposed_at=arrangement.proposed_at, decided_by=arrangement.decided_by,
+        decided_by_name=arrangement.decided_by_name, decided_at=arrangement.decided_at,
+        decision_comment=arrangement.decision_comment, activated_at=arrangement.activated_at,
+        resolved_on=arrangement.resolved_on, bill_id=arrangement.bill_id, plan_id=arrangement.plan_id,
+        case_id=_case_id(session, arrangement.id), version=arrangement.version,
+        allowed_actions=rules.allowed_actions(  # type: ignore[arg-type]
+            status=arrangement.status, arrangement_type=arrangement.type, role=user.role,
+            is_proposer=arrangement.proposed_by == user.id,
+        ),
+    )
+
+
+def list_account_arrangements(*, session: Session, account_id: int, limit: int,
+                              cursor: str | None) -> Page[ArrangementSummary]:
+    """The account's arrangements, newest first."""
+    query = select(Arrangement).where(Arrangement.account_id == account_id)
+    if cursor is not None:
+        proposed_at, arrangement_id = decode_cursor(cursor, ARRANGEMENTS_CURSOR, (datetime, int))
+        query = query.where(tuple_(Arrangement.proposed_at, Arrangement.id) < (proposed_at, arrangement_id))
+    query = query.order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc()).limit(limit + 1)
+    rows, next_cursor = page_of(session.scalars(query).all(), limit=limit, kind=ARRANGEMENTS_CURSOR,
+                                key=lambda a: (a.proposed_at, a.id))
+    return Page[ArrangementSummary](
+        items=[ArrangementSummary.model_validate(a, from_attributes=True) for a in rows], next_cursor=next_cursor
+    )
+
+
+# --- end of day -------------------------------------------------------------------------------
+
+def _end_of(day: date) -> datetime:
+    return datetime.combine(day, time(23, 30), BUSINESS_TZ).astimezone(timezone.utc)
+
+
+def _repaid_since(session: Session, arrangement: Arrangement, through: date) -> int:
+    """Repayments on the account since the promise was made, through `through`; fen."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(-Transaction.amount_fen), 0)).where(
+            Transaction.account_id == arrangement.account_id,
+            Transaction.type == "repayment",
+            Transaction.posted_at >= arrangement.activated_at,
+            Transaction.business_date <= through,
+        )
+    )
+    return int(total or 0)
+
+
+def _resolve(session: Session, arrangement: Arrangement, status: Status, day: date, at: datetime,
+             extra: dict[str, Any] | None = None) -> None:
+    before = {"status": arrangement.status, "resolved_on": arrangement.resolved_on}
+    arrangement.status = status.value
+    arrangement.resolved_on = day
+    arrangement.version += 1
+    record_audit(session=session, at=at, action=f"arrangement.{status.value}", entity_type="arrangement",
+                 entity_id=arrangement.id, before=before,
+                 after={"status": arrangement.status, "resolved_on": day, **(extra or {})},
+                 customer_id=arrangement.customer_id)
+
+
+def settle_arrangements(session: Session, business_date: date, *, policy: Policy | None = None) -> int:
+    """End of day for arrangements, after the accounts' day is closed through `business_date`:
+    promises to pay whose date has ended are kept or broken; hardship plans are completed (every
+    period paid) or broken (the policy's number of periods past due and unpaid). Returns how many
+    changed. Rerunning the same date changes nothing more."""
+    policy = policy or policy_from_env()
+    at = _end_of(business_date)
+    live: Sequence[Arrangement] = session.scalars(
+        select(Arrangement).where(
+            Arrangement.status == Status.ACTIVE.value,
+            Arrangement.type.in_([ArrangementType.PROMISE_TO_PAY.value, ArrangementType.HARDSHIP_PLAN.value]),
+            Arrangement.activated_on <= business_date,
+        ).order_by(Arrangement.id)
+    ).all()
+    changed = 0
+    for arrangement in live:
+        if arrangement.type == ArrangementType.PROMISE_TO_PAY:
+            promised = date.fromisoformat(arrangement.terms["promised_date"])
+            if business_date < promised:
+                continue
+            repaid = _repaid_since(session, arrangement, promised)
+            outcome = rules.promise_outcome(amount_fen=arrangement.amount_fen, repaid_fen=repaid,
+                                            promised_date=promised, day=business_date)
+            if outcome is not None:
+                _resolve(session, arrangement, outcome, business_date, at, {"repaid_fen": repaid})
+                changed += 1
+            continue
+        plan = session.scalars(
+            select(InstallmentPlan).where(InstallmentPlan.id == arrangement.plan_id)
+            .options(selectinload(InstallmentPlan.periods))
+        ).one()
+        periods = [(p.due_date, p.status) for p in plan.periods]
+        if plan.status == "completed":
+            account = _open_account(session, arrangement.account_id, lock=True)
+            account_before = snapshot(account, *ACCOUNT_AUDIT_FIELDS)
+            account.penalty_suspended = False
+            _resolve(session, arrangement, Status.COMPLETED, business_date, at)
+            _audit_account(session, None, account, account_before, "account.arrangement", at)
+            changed += 1
+        elif rules.hardship_broken(periods, business_date, policy):
+            account = _open_account(session, arrangement.account_id, lock=True)
+            account_before = snapshot(account, *ACCOUNT_AUDIT_FIELDS)
+            _end_hardship(session, arrangement, account, business_date, at)
+            _resolve(session, arrangement, Status.BROKEN, business_date, at,
+                     {"missed_payments": rules.missed_payments(periods, business_date)})
+            _audit_account(session, None, account, account_before, "account.arrangement", at)
+            changed += 1
+    session.flush()
+    return changed

@@ -1,0 +1,82 @@
+"""The demo caseload (backend/seed/cases.py): made through the domains' services, it covers every
+queue, the dispute states, the SLA states and assignment; it is deterministic and made once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from backend.audit.service import verify_audit_chain
+from backend.cases.models import Case
+from backend.cases.service import case_sla_state
+from backend.clock import BUSINESS_TZ
+from backend.seed.cases import seed_caseload
+from tests.helpers.seeded import NOON, TODAY, SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
+
+NOW = datetime.combine(TODAY, NOON, BUSINESS_TZ).astimezone(timezone.utc)
+
+
+def caseload(api: SeededApi) -> list[Case]:
+    made = seed_caseload(api.session_factory, today=TODAY)
+    with api.session() as session:
+        cases = list(session.scalars(select(Case).order_by(Case.id)))
+    assert made == len(cases)
+    return cases
+
+
+def shape(cases: list[Case]) -> list[tuple[Any, ...]]:
+    return [(c.type, c.status, c.assignee_id, c.summary, c.opened_at, c.due_at, c.amount_fen) for c in cases]
+
+
+def test_the_caseload_covers_queues_states_and_sla(api: SeededApi) -> None:
+    cases = caseload(api)
+
+    statuses = Counter((c.type, c.status) for c in cases)
+    for dispute_status in (
+        "new",
+        "investigating",
+        "pending_customer",
+        "pending_merchant",
+        "pending_approval",
+        "resolved",
+    ):
+        assert statuses[("dispute", dispute_status)] >= 1, dispute_status
+    for fraud_status in ("new", "investigating", "confirmed", "closed"):
+        assert statuses[("fraud_report", fraud_status)] >= 1, fraud_status
+    assert statuses[("arrangement", "pending_approval")] >= 3
+    states = Counter(case_sla_state(c, NOW).value for c in cases if c.is_open)
+    assert set(states) == {"on_track", "at_risk", "breached", "paused"}
+    assert {c.assignee_id for c in cases} - {None}, "some cases are assigned"
+    assert all(c.opened_at <= NOW for c in cases)
+
+
+def test_the_caseload_is_real_and_audited(api: SeededApi) -> None:
+    cases = caseload(api)
+    supervisor = api.headers["supervisor"]
+
+    for case in cases:
+        subject = api.client.get(f"/v1/cases/{case.id}", headers=supervisor).json()["subject_url"]
+        response = api.client.get(subject, headers=supervisor)
+        assert response.status_code == 200, response.text
+        assert response.json()["status"] == case.status
+    with api.session() as session:
+        assert verify_audit_chain(session) is None
+
+
+def test_the_caseload_is_deterministic_and_made_once(
+    seeded: tuple[Connection, SeededApi], api: SeededApi
+) -> None:
+    connection, _ = seeded
+    attempt = connection.begin_nested()
+    first = shape(caseload(api))
+    attempt.rollback()
+
+    second = shape(caseload(api))
+
+    assert second == first
+    assert seed_caseload(api.session_factory, today=TODAY) == 0
+    with api.session() as session:
+        assert shape(list(session.scalars(select(Case).order_by(Case.id)))) == first
