@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import i18n, theme
 from ui.demo import DemoBackend
+from ui.garbage import GuiThreadGarbageCollector
 from ui.login import LoginDialog, SignedIn
 from ui.tasks import Task
 
@@ -61,6 +62,8 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    # Cyclic garbage is collected on this thread only: see ui/garbage.py.
+    GuiThreadGarbageCollector(app).start()
     return app
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui import icons
 
 THEMES = ("light", "dark")
 DEFAULT_THEME = "light"
+FONT_PIXELS = 13  # the text size of every widget the style sheets do not size otherwise
 
 # Palette colours kept in step with the style sheets (widgets the QSS does not reach use them).
 _PALETTES: dict[str, dict[QPalette.ColorRole, str]] = {
@@ -83,6 +84,12 @@ def apply_theme(app: QApplication, name: str) -> str:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     app.setPalette(palette)
+    if app.font().pixelSize() != FONT_PIXELS:
+        # Through the application font, not a `QWidget { font-size }` rule: such a rule is
+        # matched and applied to each widget as it is polished, a third of building a tab.
+        font = QFont(app.font())
+        font.setPixelSize(FONT_PIXELS)
+        app.setFont(font)
     icons.set_icon_color(_ICON_COLORS[name])
     app.setStyleSheet(style_sheet(name))
     return name

@@ -4,7 +4,7 @@
     <context>
         <name>BillsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="151" />
+            <location filename="../../ui/workspace/bills.py" line="153" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n line · sum %1</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>InstallmentsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="113" />
+            <location filename="../../ui/workspace/installments.py" line="114" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>Schedule of %1: %2, %n term</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>NotesTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="181" />
+            <location filename="../../ui/workspace/notes.py" line="183" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>The latest %n note, newest first.</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="183" />
+            <location filename="../../ui/workspace/notes.py" line="185" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n note, newest first.</numerusform>
@@ -56,7 +56,7 @@
     <context>
         <name>TransactionsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="227" />
+            <location filename="../../ui/workspace/transactions.py" line="231" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>%n transaction loaded, newest first; more load as you scroll.</numerusform>
@@ -64,7 +64,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="229" />
+            <location filename="../../ui/workspace/transactions.py" line="233" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>All %n transaction shown, newest first.</numerusform>

@@ -4,113 +4,113 @@
     <context>
         <name>AccountCard</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="82" />
+            <location filename="../../ui/workspace/overview.py" line="85" />
             <source>Daily rate %1</source>
             <translation>日利率 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="85" />
+            <location filename="../../ui/workspace/overview.py" line="88" />
             <source>Opened %1</source>
             <translation>开户于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="90" />
+            <location filename="../../ui/workspace/overview.py" line="93" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="92" />
+            <location filename="../../ui/workspace/overview.py" line="95" />
             <source>Loan limit</source>
             <translation>借款额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="92" />
+            <location filename="../../ui/workspace/overview.py" line="95" />
             <source>Credit limit</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="94" />
+            <location filename="../../ui/workspace/overview.py" line="97" />
             <source>Used</source>
             <translation>已用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="95" />
+            <location filename="../../ui/workspace/overview.py" line="98" />
             <source>Available</source>
             <translation>可用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="96" />
+            <location filename="../../ui/workspace/overview.py" line="99" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="97" />
+            <location filename="../../ui/workspace/overview.py" line="100" />
             <source>Past due</source>
             <translation>逾期金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="99" />
+            <location filename="../../ui/workspace/overview.py" line="102" />
             <source>Days past due</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="102" />
+            <location filename="../../ui/workspace/overview.py" line="105" />
             <source>Next due date</source>
             <translation>下一到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="104" />
+            <location filename="../../ui/workspace/overview.py" line="107" />
             <source>Next due amount</source>
             <translation>下期应还金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="115" />
-            <location filename="../../ui/workspace/overview.py" line="134" />
+            <location filename="../../ui/workspace/overview.py" line="118" />
+            <location filename="../../ui/workspace/overview.py" line="137" />
             <source>Current bill</source>
             <translation>本期账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="116" />
+            <location filename="../../ui/workspace/overview.py" line="119" />
             <source>No bill yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="128" />
+            <location filename="../../ui/workspace/overview.py" line="131" />
             <source>Active installment plans: %1 · principal still to bill or pay: %2</source>
             <translation>进行中的分期：%1 笔 · 未出账或未还本金：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="135" />
+            <location filename="../../ui/workspace/overview.py" line="138" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="136" />
+            <location filename="../../ui/workspace/overview.py" line="139" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="137" />
+            <location filename="../../ui/workspace/overview.py" line="140" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="138" />
+            <location filename="../../ui/workspace/overview.py" line="141" />
             <source>Minimum payment</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="139" />
+            <location filename="../../ui/workspace/overview.py" line="142" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="140" />
+            <location filename="../../ui/workspace/overview.py" line="143" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="144" />
+            <location filename="../../ui/workspace/overview.py" line="147" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -131,39 +131,39 @@
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="53" />
+            <location filename="../../ui/workspace/bills.py" line="55" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="66" />
+            <location filename="../../ui/workspace/bills.py" line="68" />
             <source>Bill lines</source>
             <translation>账单明细</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="119" />
+            <location filename="../../ui/workspace/bills.py" line="121" />
             <source>No bills yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="136" />
+            <location filename="../../ui/workspace/bills.py" line="138" />
             <source>Lines of the bill of %1 (due %2)</source>
             <translation>%1 账单明细（到期日 %2）</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="151" />
+            <location filename="../../ui/workspace/bills.py" line="153" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n 条 · 合计 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="153" />
+            <location filename="../../ui/workspace/bills.py" line="155" />
             <source>bill total %1</source>
             <translation>账单总额 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="157" />
+            <location filename="../../ui/workspace/bills.py" line="159" />
             <source>bill total %1: report this bill</source>
             <translation>账单总额 %1：请上报此账单</translation>
         </message>
@@ -402,52 +402,52 @@
     <context>
         <name>CustomerHeader</name>
         <message>
-            <location filename="../../ui/workspace/header.py" line="190" />
+            <location filename="../../ui/workspace/header.py" line="181" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="191" />
+            <location filename="../../ui/workspace/header.py" line="182" />
             <source>National ID</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="200" />
+            <location filename="../../ui/workspace/header.py" line="191" />
             <source>Credit limit</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="201" />
+            <location filename="../../ui/workspace/header.py" line="192" />
             <source>Used</source>
             <translation>已用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="202" />
+            <location filename="../../ui/workspace/header.py" line="193" />
             <source>Available</source>
             <translation>可用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="203" />
+            <location filename="../../ui/workspace/header.py" line="194" />
             <source>Next due date</source>
             <translation>下一到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="204" />
+            <location filename="../../ui/workspace/header.py" line="195" />
             <source>Amount due</source>
             <translation>应还金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="205" />
+            <location filename="../../ui/workspace/header.py" line="196" />
             <source>Days past due</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="206" />
+            <location filename="../../ui/workspace/header.py" line="197" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="237" />
+            <location filename="../../ui/workspace/header.py" line="228" />
             <source>The most overdue of the customer's accounts</source>
             <translation>该客户逾期最严重的账户</translation>
         </message>
@@ -529,25 +529,6 @@
         </message>
     </context>
     <context>
-        <name>ErrorBanner</name>
-        <message>
-            <location filename="../../ui/widgets/banner.py" line="48" />
-            <source>Details…</source>
-            <translation>详情…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/banner.py" line="51" />
-            <source>Retry</source>
-            <translation>重试</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/banner.py" line="58" />
-            <location filename="../../ui/widgets/banner.py" line="59" />
-            <source>Dismiss</source>
-            <translation>关闭</translation>
-        </message>
-    </context>
-    <context>
         <name>Failures</name>
         <message>
             <location filename="../../ui/failures.py" line="59" />
@@ -608,29 +589,29 @@
     <context>
         <name>InstallmentsTab</name>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="38" />
+            <location filename="../../ui/workspace/installments.py" line="40" />
             <source>Installment plans</source>
             <translation>分期计划</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="41" />
+            <location filename="../../ui/workspace/installments.py" line="43" />
             <source>No installment plans.</source>
             <translation>没有分期计划。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="59" />
+            <location filename="../../ui/workspace/installments.py" line="60" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="113" />
+            <location filename="../../ui/workspace/installments.py" line="114" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>%1 的还款计划：%2，共 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="122" />
+            <location filename="../../ui/workspace/installments.py" line="123" />
             <source>Principal %1 · fee / interest %2 · total %3 · paid %4</source>
             <translation>本金 %1 · 手续费/利息 %2 · 合计 %3 · 已还 %4</translation>
         </message>
@@ -999,27 +980,27 @@ All data in the demo is fictional.</source>
     <context>
         <name>MaskedField</name>
         <message>
-            <location filename="../../ui/workspace/header.py" line="125" />
+            <location filename="../../ui/workspace/header.py" line="117" />
             <source>(none on file)</source>
             <translation>（未登记）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="145" />
+            <location filename="../../ui/workspace/header.py" line="137" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="146" />
+            <location filename="../../ui/workspace/header.py" line="138" />
             <source>Show the masked value again</source>
             <translation>重新显示掩码值</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="149" />
+            <location filename="../../ui/workspace/header.py" line="141" />
             <source>Reveal</source>
             <translation>查看完整</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="150" />
+            <location filename="../../ui/workspace/header.py" line="142" />
             <source>Show the full value; asks for a reason, which is audited</source>
             <translation>显示完整信息；需填写原因，并记入审计</translation>
         </message>
@@ -1027,54 +1008,54 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="85" />
+            <location filename="../../ui/workspace/notes.py" line="87" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="96" />
+            <location filename="../../ui/workspace/notes.py" line="98" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="97" />
+            <location filename="../../ui/workspace/notes.py" line="99" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="101" />
+            <location filename="../../ui/workspace/notes.py" line="103" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="104" />
+            <location filename="../../ui/workspace/notes.py" line="106" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="113" />
+            <location filename="../../ui/workspace/notes.py" line="115" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="114" />
+            <location filename="../../ui/workspace/notes.py" line="116" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="179" />
+            <location filename="../../ui/workspace/notes.py" line="181" />
             <source>No contact notes yet.</source>
             <translation>暂无联络备注。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="181" />
+            <location filename="../../ui/workspace/notes.py" line="183" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>最近 %n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="183" />
+            <location filename="../../ui/workspace/notes.py" line="185" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n 条备注，最新的在前。</numerusform>
@@ -1084,7 +1065,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>OverviewTab</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="182" />
+            <location filename="../../ui/workspace/overview.py" line="185" />
             <source>This customer has no accounts.</source>
             <translation>该客户没有账户。</translation>
         </message>
@@ -1257,73 +1238,78 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/transactions.py" line="33" />
+            <source>Disputes and fraud</source>
+            <translation>争议与欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="35" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="35" />
+            <location filename="../../ui/workspace/transactions.py" line="37" />
             <source>Interest and penalties</source>
             <translation>利息与罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="36" />
+            <location filename="../../ui/workspace/transactions.py" line="38" />
             <source>Fees and waivers</source>
             <translation>手续费与减免</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="37" />
+            <location filename="../../ui/workspace/transactions.py" line="39" />
             <source>Cash loan</source>
             <translation>现金借款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="38" />
-            <source>Adjustments</source>
-            <translation>调整</translation>
+            <location filename="../../ui/workspace/transactions.py" line="40" />
+            <source>Adjustments and hardship plans</source>
+            <translation>调整与协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="72" />
+            <location filename="../../ui/workspace/transactions.py" line="76" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="77" />
+            <location filename="../../ui/workspace/transactions.py" line="81" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="85" />
+            <location filename="../../ui/workspace/transactions.py" line="89" />
             <source>Dates</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="86" />
+            <location filename="../../ui/workspace/transactions.py" line="90" />
             <source>Only transactions between these business dates (inclusive)</source>
             <translation>仅显示这两个营业日之间（含）的交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="108" />
+            <location filename="../../ui/workspace/transactions.py" line="112" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="223" />
+            <location filename="../../ui/workspace/transactions.py" line="227" />
             <source>Loading transactions…</source>
             <translation>正在加载交易…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="225" />
+            <location filename="../../ui/workspace/transactions.py" line="229" />
             <source>No transactions match these filters.</source>
             <translation>没有符合筛选条件的交易。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="227" />
+            <location filename="../../ui/workspace/transactions.py" line="231" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>已加载 %n 笔交易，最新的在前；向下滚动加载更多。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="229" />
+            <location filename="../../ui/workspace/transactions.py" line="233" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>已显示全部 %n 笔交易，最新的在前。</numerusform>
@@ -1398,112 +1384,152 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>已减免</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="46" />
+            <location filename="../../ui/workspace/labels.py" line="43" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="47" />
             <source>Purchase</source>
             <translation>消费</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="47" />
+            <location filename="../../ui/workspace/labels.py" line="48" />
             <source>Refund</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="48" />
+            <location filename="../../ui/workspace/labels.py" line="49" />
             <source>Repayment</source>
             <translation>还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="49" />
+            <location filename="../../ui/workspace/labels.py" line="50" />
             <source>Loan disbursement</source>
             <translation>借款放款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="50" />
+            <location filename="../../ui/workspace/labels.py" line="51" />
             <source>Converted to installments</source>
             <translation>转为分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="51" />
+            <location filename="../../ui/workspace/labels.py" line="52" />
             <source>Installment principal</source>
             <translation>分期本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="52" />
+            <location filename="../../ui/workspace/labels.py" line="53" />
             <source>Installment fee</source>
             <translation>分期手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="53" />
+            <location filename="../../ui/workspace/labels.py" line="54" />
             <source>Loan principal</source>
             <translation>借款本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="54" />
+            <location filename="../../ui/workspace/labels.py" line="55" />
             <source>Loan interest</source>
             <translation>借款利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="55" />
+            <location filename="../../ui/workspace/labels.py" line="56" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="56" />
+            <location filename="../../ui/workspace/labels.py" line="57" />
             <source>Interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="57" />
+            <location filename="../../ui/workspace/labels.py" line="58" />
             <source>Penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="58" />
+            <location filename="../../ui/workspace/labels.py" line="59" />
             <source>Fee waiver</source>
             <translation>费用减免</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="59" />
+            <location filename="../../ui/workspace/labels.py" line="60" />
             <source>Adjustment</source>
             <translation>调整</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="60" />
+            <location filename="../../ui/workspace/labels.py" line="61" />
+            <source>Fee reversal</source>
+            <translation>费用减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="62" />
+            <source>Provisional credit (dispute)</source>
+            <translation>争议临时贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="63" />
+            <source>Provisional credit reversed</source>
+            <translation>临时贷记冲回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="64" />
+            <source>Dispute refund</source>
+            <translation>争议退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="65" />
+            <source>Write-off</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="66" />
+            <source>Bill converted to installments</source>
+            <translation>账单分期转入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="67" />
+            <source>Moved into a hardship plan</source>
+            <translation>转入协商还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/labels.py" line="68" />
             <source>Previous balance</source>
             <translation>上期余额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="82" />
+            <location filename="../../ui/workspace/labels.py" line="97" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="83" />
+            <location filename="../../ui/workspace/labels.py" line="98" />
             <source>Chat</source>
             <translation>在线聊天</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="84" />
+            <location filename="../../ui/workspace/labels.py" line="99" />
             <source>Email</source>
             <translation>电子邮件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="85" />
+            <location filename="../../ui/workspace/labels.py" line="100" />
             <source>Branch</source>
             <translation>网点</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="89" />
+            <location filename="../../ui/workspace/labels.py" line="104" />
             <source>phone number</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="90" />
+            <location filename="../../ui/workspace/labels.py" line="105" />
             <source>national ID</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/labels.py" line="91" />
+            <location filename="../../ui/workspace/labels.py" line="106" />
             <source>bank card</source>
             <translation>银行卡号</translation>
         </message>
@@ -1511,142 +1537,161 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>WorkspaceModels</name>
         <message>
-            <location filename="../../ui/workspace/models.py" line="177" />
+            <location filename="../../ui/workspace/models.py" line="203" />
             <source>Credit: reduces what the customer owes</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="202" />
+            <location filename="../../ui/workspace/models.py" line="228" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="203" />
-            <location filename="../../ui/workspace/models.py" line="265" />
+            <location filename="../../ui/workspace/models.py" line="229" />
+            <location filename="../../ui/workspace/models.py" line="292" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="204" />
-            <location filename="../../ui/workspace/models.py" line="268" />
+            <location filename="../../ui/workspace/models.py" line="230" />
+            <location filename="../../ui/workspace/models.py" line="295" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="205" />
+            <location filename="../../ui/workspace/models.py" line="231" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="206" />
-            <location filename="../../ui/workspace/models.py" line="269" />
+            <location filename="../../ui/workspace/models.py" line="232" />
+            <location filename="../../ui/workspace/models.py" line="296" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="207" />
+            <location filename="../../ui/workspace/models.py" line="233" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="208" />
-            <location filename="../../ui/workspace/models.py" line="249" />
-            <location filename="../../ui/workspace/models.py" line="270" />
+            <location filename="../../ui/workspace/models.py" line="234" />
+            <location filename="../../ui/workspace/models.py" line="275" />
+            <location filename="../../ui/workspace/models.py" line="297" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="221" />
-            <location filename="../../ui/workspace/models.py" line="337" />
+            <location filename="../../ui/workspace/models.py" line="247" />
+            <location filename="../../ui/workspace/models.py" line="365" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="222" />
-            <location filename="../../ui/workspace/models.py" line="338" />
+            <location filename="../../ui/workspace/models.py" line="248" />
+            <location filename="../../ui/workspace/models.py" line="366" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="223" />
-            <location filename="../../ui/workspace/models.py" line="244" />
-            <location filename="../../ui/workspace/models.py" line="340" />
+            <location filename="../../ui/workspace/models.py" line="249" />
+            <location filename="../../ui/workspace/models.py" line="270" />
+            <location filename="../../ui/workspace/models.py" line="368" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="224" />
-            <location filename="../../ui/workspace/models.py" line="341" />
+            <location filename="../../ui/workspace/models.py" line="250" />
+            <location filename="../../ui/workspace/models.py" line="369" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="242" />
-            <location filename="../../ui/workspace/models.py" line="288" />
+            <location filename="../../ui/workspace/models.py" line="268" />
+            <location filename="../../ui/workspace/models.py" line="315" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="243" />
+            <location filename="../../ui/workspace/models.py" line="269" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="245" />
-            <location filename="../../ui/workspace/models.py" line="266" />
+            <location filename="../../ui/workspace/models.py" line="271" />
+            <location filename="../../ui/workspace/models.py" line="293" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="246" />
-            <location filename="../../ui/workspace/models.py" line="267" />
+            <location filename="../../ui/workspace/models.py" line="272" />
+            <location filename="../../ui/workspace/models.py" line="294" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="247" />
+            <location filename="../../ui/workspace/models.py" line="273" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="248" />
+            <location filename="../../ui/workspace/models.py" line="274" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="250" />
+            <location filename="../../ui/workspace/models.py" line="276" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="264" />
+            <location filename="../../ui/workspace/models.py" line="291" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="285" />
+            <location filename="../../ui/workspace/models.py" line="312" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="286" />
+            <location filename="../../ui/workspace/models.py" line="313" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="287" />
+            <location filename="../../ui/workspace/models.py" line="314" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="289" />
+            <location filename="../../ui/workspace/models.py" line="316" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="339" />
+            <location filename="../../ui/workspace/models.py" line="367" />
             <source>Merchant</source>
             <translation>商户</translation>
+        </message>
+    </context>
+    <context>
+        <name>banner</name>
+        <message>
+            <location filename="../../ui/widgets/banner.py" line="139" />
+            <source>Details…</source>
+            <translation>详情…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/banner.py" line="142" />
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/banner.py" line="149" />
+            <location filename="../../ui/widgets/banner.py" line="150" />
+            <source>Dismiss</source>
+            <translation>关闭</translation>
         </message>
     </context>
 </TS>

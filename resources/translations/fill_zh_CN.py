@@ -15,6 +15,16 @@ from pathlib import Path
 TS = Path(__file__).with_name("creditdesk_zh_CN.ts")
 
 ZH: dict[str, str] = {
+    # Casework money events and arrangements
+    "Disputes and fraud": "争议与欺诈",
+    "Adjustments and hardship plans": "调整与协商还款",
+    "Fee reversal": "费用减免",
+    "Provisional credit (dispute)": "争议临时贷记",
+    "Provisional credit reversed": "临时贷记冲回",
+    "Dispute refund": "争议退款",
+    "Write-off": "核销",
+    "Bill converted to installments": "账单分期转入",
+    "Moved into a hardship plan": "转入协商还款",
     # Money, accounts and bills (DESIGN §3 wording)
     "Credit: reduces what the customer owes": "贷记：减少客户欠款",
     "Daily rate %1": "日利率 %1",

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui import tasks
+from ui.garbage import GuiThreadGarbageCollector
 
 # The offscreen platform cannot resize native windows to their size hints and says so whenever a
 # top-level widget's layout changes its minimum size, nor raise a window: noise about the test
@@ -49,6 +51,16 @@ def _our_running_timers() -> list[str]:
     return found
 
 
+@pytest.fixture(autouse=True, scope="package")
+def gui_thread_garbage_collection(qapp: QApplication) -> Iterator[None]:
+    """As in the console (ui/garbage.py): cyclic garbage is collected on the GUI thread only, never
+    on a pool or backend thread that happens to allocate (that crashed a run with a segfault)."""
+    collector = GuiThreadGarbageCollector()  # no parent: the timer check below is for tests' timers
+    collector.start()
+    yield
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def task_hygiene(qtbot: QtBot) -> Iterator[None]:
     """Fail a test that leaves a task or one of our timers running; restore the task handlers."""
@@ -63,6 +75,7 @@ def task_hygiene(qtbot: QtBot) -> Iterator[None]:
         tasks.wait_for_pool(30_000)
         QCoreApplication.processEvents()
         tasks._active.clear()
+        gc.collect()  # here, on the GUI thread, between tests
         tasks.set_unhandled_failure_handler(unhandled)
         tasks.set_reauthentication_handler(None)
     if leftover:

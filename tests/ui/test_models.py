@@ -99,3 +99,14 @@ def test_transactions_model_pages_and_passes_the_tester(
     # The attached tester keeps fetching on every insert: wait until it has read the last page.
     qtbot.waitUntil(lambda: not model.is_loading and not model.has_more, timeout=20_000)
     assert {t.type for t in model.records()} == {"repayment"}
+
+
+def test_every_transaction_type_the_api_defines_has_a_label_and_a_filter() -> None:
+    from backend.billing.engine import TRANSACTION_TYPES
+    from ui.workspace import labels
+    from ui.workspace.transactions import TYPE_GROUPS
+
+    assert set(TRANSACTION_TYPES) <= set(labels.TRANSACTION_TYPES)
+    assert set(TRANSACTION_TYPES) <= set(labels.TRANSACTION_FILTER_ORDER)
+    filtered = {t for _, types in TYPE_GROUPS for t in types}
+    assert set(TRANSACTION_TYPES) <= filtered, set(TRANSACTION_TYPES) - filtered

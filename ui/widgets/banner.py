@@ -34,32 +34,31 @@ class ErrorBanner(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._retry: Callable[[], None] | None = None
         self._report = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.setSpacing(8)
-        self._icon = QLabel()
-        self._icon.setPixmap(icon("warning").pixmap(18, 18))
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("bannerText")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message_label, 1)
-        self.details_button = QPushButton(self.tr("Details…"))
-        self.details_button.clicked.connect(self._show_details)
-        layout.addWidget(self.details_button)
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setIcon(icon("refresh"))
-        self.retry_button.clicked.connect(self._on_retry)
-        layout.addWidget(self.retry_button)
-        self.dismiss_button = QToolButton()
-        self.dismiss_button.setIcon(icon("close"))
-        self.dismiss_button.setAutoRaise(True)
-        self.dismiss_button.setToolTip(self.tr("Dismiss"))
-        self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
-        self.dismiss_button.clicked.connect(self.dismiss)
-        layout.addWidget(self.dismiss_button)
+        # Every tab has a banner and few ever show one: its text and buttons are made the first
+        # time it shows something (six widgets less to build and style per tab until then).
+        self._parts: _BannerParts | None = None
         self.setVisible(False)
+
+    def _built(self) -> _BannerParts:
+        if self._parts is None:
+            self._parts = _BannerParts(self)
+        return self._parts
+
+    @property
+    def message_label(self) -> QLabel:
+        return self._built().message_label
+
+    @property
+    def details_button(self) -> QPushButton:
+        return self._built().details_button
+
+    @property
+    def retry_button(self) -> QPushButton:
+        return self._built().retry_button
+
+    @property
+    def dismiss_button(self) -> QToolButton:
+        return self._built().dismiss_button
 
     def show_message(self, text: str, *, retry: Callable[[], None] | None = None, kind: str = "error") -> None:
         """Show ``text``; a Retry button appears when ``retry`` is given."""
@@ -81,7 +80,7 @@ class ErrorBanner(QFrame):
 
     def text(self) -> str:
         """The sentence shown (empty when hidden)."""
-        return self.message_label.text() if self.isVisible() else ""
+        return self._parts.message_label.text() if self._parts is not None and self.isVisible() else ""
 
     def report(self) -> str:
         """The copyable bug report, empty for known failures."""
@@ -98,7 +97,8 @@ class ErrorBanner(QFrame):
         """Hide without emitting ``dismissed`` (e.g. when a reload succeeded)."""
         self._retry = None
         self._report = ""
-        self.message_label.clear()
+        if self._parts is not None:
+            self._parts.message_label.clear()
         self.setVisible(False)
 
     def _on_retry(self) -> None:
@@ -119,3 +119,34 @@ class ErrorBanner(QFrame):
     def _context(self) -> str:
         parent = self.parentWidget()
         return type(parent).__name__ if parent is not None else "banner"
+
+
+class _BannerParts:
+    """The banner's icon, text and buttons, made on first use."""
+
+    def __init__(self, banner: ErrorBanner) -> None:
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setSpacing(8)
+        self.icon = QLabel(banner)
+        self.icon.setPixmap(icon("warning").pixmap(18, 18))
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.message_label = QLabel(banner)
+        self.message_label.setObjectName("bannerText")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message_label, 1)
+        self.details_button = QPushButton(banner.tr("Details…"), banner)
+        self.details_button.clicked.connect(banner._show_details)
+        layout.addWidget(self.details_button)
+        self.retry_button = QPushButton(banner.tr("Retry"), banner)
+        self.retry_button.setIcon(icon("refresh"))
+        self.retry_button.clicked.connect(banner._on_retry)
+        layout.addWidget(self.retry_button)
+        self.dismiss_button = QToolButton(banner)
+        self.dismiss_button.setIcon(icon("close"))
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.setToolTip(banner.tr("Dismiss"))
+        self.dismiss_button.setAccessibleName(banner.tr("Dismiss"))
+        self.dismiss_button.clicked.connect(banner.dismiss)
+        layout.addWidget(self.dismiss_button)

@@ -55,22 +55,14 @@ class Figure(QWidget):
         self.caption.setProperty("role", "caption")
         self.caption.setObjectName("figureCaption")
         self.value = value if value is not None else QLabel()
-        self.value.setObjectName("figureValue")
+        self.value.setObjectName("figureValue")  # sized by the theme's style sheet
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        scale_font(self.value, 15, bold=True)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
 
     def text(self) -> str:
         return self.value.text()
-
-
-def scale_font(widget: QWidget, pixels: int, *, bold: bool = False) -> None:
-    """Size `widget`'s text in pixels. The themes size every QWidget's font in their style
-    sheet, which wins over `setFont`, so this is a style sheet on the widget itself."""
-    weight = "font-weight: 700;" if bold else ""
-    widget.setStyleSheet(f"font-size: {pixels}px; {weight}")
 
 
 def set_role(label: QLabel, role: str) -> None:
@@ -164,8 +156,7 @@ class CustomerHeader(QFrame):
         top = QHBoxLayout()
         top.setSpacing(8)
         self.name_label = QLabel()
-        self.name_label.setObjectName("customerName")
-        scale_font(self.name_label, 22, bold=True)
+        self.name_label.setObjectName("customerName")  # sized by the theme's style sheet
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.name_label)
         self.bucket_chip = Chip()

@@ -40,6 +40,7 @@ PERIOD_STATUSES: dict[str, str] = {
     "partially_paid": QT_TRANSLATE_NOOP("WorkspaceLabels", "Partially paid"),
     "paid": QT_TRANSLATE_NOOP("WorkspaceLabels", "Paid"),
     "waived": QT_TRANSLATE_NOOP("WorkspaceLabels", "Waived"),
+    "cancelled": QT_TRANSLATE_NOOP("WorkspaceLabels", "Cancelled"),
 }
 
 TRANSACTION_TYPES: dict[str, str] = {
@@ -57,6 +58,13 @@ TRANSACTION_TYPES: dict[str, str] = {
     "penalty_interest": QT_TRANSLATE_NOOP("WorkspaceLabels", "Penalty interest"),
     "fee_waiver": QT_TRANSLATE_NOOP("WorkspaceLabels", "Fee waiver"),
     "adjustment": QT_TRANSLATE_NOOP("WorkspaceLabels", "Adjustment"),
+    "fee_reversal": QT_TRANSLATE_NOOP("WorkspaceLabels", "Fee reversal"),
+    "dispute_provisional_credit": QT_TRANSLATE_NOOP("WorkspaceLabels", "Provisional credit (dispute)"),
+    "dispute_provisional_credit_reversal": QT_TRANSLATE_NOOP("WorkspaceLabels", "Provisional credit reversed"),
+    "dispute_refund": QT_TRANSLATE_NOOP("WorkspaceLabels", "Dispute refund"),
+    "write_off": QT_TRANSLATE_NOOP("WorkspaceLabels", "Write-off"),
+    "bill_installment_conversion": QT_TRANSLATE_NOOP("WorkspaceLabels", "Bill converted to installments"),
+    "hardship_conversion": QT_TRANSLATE_NOOP("WorkspaceLabels", "Moved into a hardship plan"),
     "previous_balance": QT_TRANSLATE_NOOP("WorkspaceLabels", "Previous balance"),
 }
 
@@ -76,6 +84,13 @@ TRANSACTION_FILTER_ORDER: tuple[str, ...] = (
     "loan_principal",
     "loan_interest",
     "adjustment",
+    "fee_reversal",
+    "dispute_provisional_credit",
+    "dispute_provisional_credit_reversal",
+    "dispute_refund",
+    "write_off",
+    "bill_installment_conversion",
+    "hardship_conversion",
 )
 
 CHANNELS: dict[str, str] = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -42,6 +43,17 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+# A view asks each visible cell for seven roles on every paint, through the sorting proxy, and
+# each ask is a call into Python: the roles no model here answers return at once, as ints.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(SORT_ROLE), int(RECORD_ROLE)})
+_HORIZONTAL = Qt.Orientation.Horizontal
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def tr(text: str) -> str:
@@ -102,6 +114,11 @@ class Column(Generic[R]):
     def alignment(self) -> Qt.AlignmentFlag:
         return _RIGHT if self.kind in ("money", "int") else _LEFT
 
+    @cached_property
+    def alignment_value(self) -> int:
+        """`alignment` as the int a view asks for (computed once per column)."""
+        return int(self.alignment)
+
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of records with typed columns; replace the rows with `set_records`."""
@@ -111,12 +128,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[R] = []
+        # The text of each cell shown so far, by (id of the record, column): formatting money and
+        # times again on every paint was most of a table's repaint. Cleared whenever rows are replaced.
+        self._display: dict[tuple[int, int], str] = {}
 
     # -- data ------------------------------------------------------------------------------
 
     def set_records(self, records: Sequence[R]) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._display.clear()
         self.endResetModel()
 
     def records(self) -> list[R]:
@@ -136,24 +157,29 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+        if role != _DISPLAY and role != _ALIGNMENT:
+            return None
+        if orientation != _HORIZONTAL or not 0 <= section < len(self.COLUMNS):
             return None
         column = self.COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return tr(column.header)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.alignment)
-        return None
+        return column.alignment_value
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+        if role not in _ANSWERED_ROLES:
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
+        row, column_number = index.row(), index.column()  # -1 for an invalid index
+        if not (0 <= row < len(self._records) and 0 <= column_number < len(self.COLUMNS)):
             return None
-        record = self._records[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
+        record = self._records[row]
+        column = self.COLUMNS[column_number]
+        if role == _DISPLAY:
+            key = (id(record), column_number)
+            text = self._display.get(key)
+            if text is None:
+                text = self._display[key] = column.display(record)
+            return text
         if role == SORT_ROLE:
             raw = column.value(record)
             # Sort keys of one type per column: None sorts with the empty string / zero.
@@ -164,11 +190,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return raw
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.alignment)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _ALIGNMENT:
+            return column.alignment_value
+        if role == _FOREGROUND:
             return self.foreground(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column.tooltip is not None:
                 return column.tooltip(record)
             if column.kind == "money":
@@ -188,8 +214,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _ROW_FLAGS
 
 
 # -- bills -------------------------------------------------------------------------------------
@@ -253,6 +279,7 @@ class PlansModel(RecordTableModel[Any]):
     def set_account_numbers(self, account_numbers: dict[int, str]) -> None:
         self._account_numbers.clear()
         self._account_numbers.update(account_numbers)
+        self._display.clear()
         if self._records:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0))
 
@@ -292,6 +319,7 @@ class NotesModel(RecordTableModel[Any]):
     def set_account_numbers(self, account_numbers: dict[int, str]) -> None:
         self._account_numbers.clear()
         self._account_numbers.update(account_numbers)
+        self._display.clear()
 
     def set_records(self, records: Sequence[Any]) -> None:
         super().set_records(sorted(records, key=lambda n: (n.created_at, n.id), reverse=True))
@@ -389,6 +417,7 @@ class TransactionsModel(RecordTableModel[Any]):
         self._drop_task()
         self.beginResetModel()
         self._records = []
+        self._display.clear()
         self._query = query
         self._next_cursor = None
         self._exhausted = False

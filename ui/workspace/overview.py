@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -48,7 +49,9 @@ class FigureGrid(QGridLayout):
         self.setColumnStretch(2, 1)
         if heading:
             title = QLabel(heading)
-            title.setStyleSheet("font-weight: 600;")
+            font = QFont(title.font())
+            font.setWeight(QFont.Weight.DemiBold)
+            title.setFont(font)
             self.addWidget(title, 0, 0, 1, 2)
 
     def addRow(self, caption: QLabel, value: QWidget) -> None:  # noqa: N802 — QFormLayout's name

@@ -29,13 +29,15 @@ TYPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("TransactionsTab", "Repayments"), ("repayment",)),
     (QT_TRANSLATE_NOOP("TransactionsTab", "Refunds"), ("refund",)),
     (QT_TRANSLATE_NOOP("TransactionsTab", "Credits (repayments, refunds, waivers)"),
-     ("repayment", "refund", "fee_waiver")),
+     ("repayment", "refund", "fee_waiver", "fee_reversal", "dispute_refund", "dispute_provisional_credit", "write_off")),
+    (QT_TRANSLATE_NOOP("TransactionsTab", "Disputes and fraud"),
+     ("dispute_provisional_credit", "dispute_provisional_credit_reversal", "dispute_refund", "write_off")),
     (QT_TRANSLATE_NOOP("TransactionsTab", "Installments"),
-     ("installment_conversion", "installment_principal", "installment_fee")),
+     ("installment_conversion", "installment_principal", "installment_fee", "bill_installment_conversion")),
     (QT_TRANSLATE_NOOP("TransactionsTab", "Interest and penalties"), ("interest", "penalty_interest")),
-    (QT_TRANSLATE_NOOP("TransactionsTab", "Fees and waivers"), ("fee", "fee_waiver")),
+    (QT_TRANSLATE_NOOP("TransactionsTab", "Fees and waivers"), ("fee", "fee_waiver", "fee_reversal")),
     (QT_TRANSLATE_NOOP("TransactionsTab", "Cash loan"), ("loan_disbursement", "loan_principal", "loan_interest")),
-    (QT_TRANSLATE_NOOP("TransactionsTab", "Adjustments"), ("adjustment",)),
+    (QT_TRANSLATE_NOOP("TransactionsTab", "Adjustments and hardship plans"), ("adjustment", "hardship_conversion")),
 )
 
 DEFAULT_RANGE_DAYS = 90
@@ -69,34 +71,36 @@ class TransactionsTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Account:")))
-        self.account_picker = AccountPicker()
+        # Widgets are made with their parent, never reparented later: with an application style
+        # sheet each reparenting restyles the widget's subtree again (a table's header twice).
+        bar.addWidget(QLabel(self.tr("Account:"), self))
+        self.account_picker = AccountPicker(self)
         self.account_picker.account_changed.connect(lambda _id: self.requery())
         bar.addWidget(self.account_picker)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Type:")))
-        self.type_filter = QComboBox()
+        bar.addWidget(QLabel(self.tr("Type:"), self))
+        self.type_filter = QComboBox(self)
         for source, types in TYPE_GROUPS:
             # Item data as text: a tuple would come back from Qt as a list and never match.
             self.type_filter.addItem(self.tr(source), ",".join(types))
         self.type_filter.currentIndexChanged.connect(lambda _i: self.requery())
         bar.addWidget(self.type_filter)
         bar.addSpacing(12)
-        self.date_filter = QCheckBox(self.tr("Dates"))
+        self.date_filter = QCheckBox(self.tr("Dates"), self)
         self.date_filter.setToolTip(self.tr("Only transactions between these business dates (inclusive)"))
         self.date_filter.toggled.connect(self._dates_toggled)
         bar.addWidget(self.date_filter)
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("–"))
+        bar.addWidget(QLabel("–", self))
         bar.addWidget(self.date_to)
         bar.addStretch(1)
-        self.busy = BusyIndicator()
+        self.busy = BusyIndicator(self)
         bar.addWidget(self.busy)
         layout.addLayout(bar)
 
-        self.banner = ErrorBanner()
+        self.banner = ErrorBanner(self)
         layout.addWidget(self.banner)
 
         self.model = TransactionsModel(fetch_transactions(client), parent=self)
@@ -104,19 +108,19 @@ class TransactionsTab(QWidget):
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(lambda exc: self.banner.show_failure(exc, retry=self.model.retry))
         self.model.modelReset.connect(self._update_status)
-        self.view = make_table(self.model, stretch_column=3)
+        self.view = make_table(self.model, stretch_column=3, parent=self)
         self.view.setAccessibleName(self.tr("Transactions"))
         fit_columns(self.view, {0: 16, 1: 20, 2: 16, 4: 13})
         layout.addWidget(self.view, 1)
 
-        self.status_label = QLabel()
+        self.status_label = QLabel(self)
         self.status_label.setProperty("role", "caption")
         layout.addWidget(self.status_label)
         self._set_default_range(datetime.now(BUSINESS_TZ).date())
         self._dates_toggled(False)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = QDateEdit(self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         # editingFinished: typing a date does not re-query on every keystroke.

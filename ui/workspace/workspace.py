@@ -150,12 +150,13 @@ class CustomerWorkspace(QWidget):
     def _tab(self, name: str) -> LazyTab:
         tab = self._built.get(name)
         if tab is None:
-            client = self.client
+            client, page = self.client, self._pages[name]
+            # Made inside its page (not reparented into it): see BillsTab on why that matters.
             factories: dict[str, Callable[[], LazyTab]] = {
-                "bills": lambda: BillsTab(client),
-                "installments": InstallmentsTab,
-                "transactions": lambda: TransactionsTab(client),
-                "notes": lambda: NotesTab(client),
+                "bills": lambda: BillsTab(client, page),
+                "installments": lambda: InstallmentsTab(page),
+                "transactions": lambda: TransactionsTab(client, page),
+                "notes": lambda: NotesTab(client, page),
             }
             tab = factories[name]()
             self._pages[name].layout().addWidget(tab)
