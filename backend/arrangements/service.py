@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from backend.accounts.models import Account, Transaction
@@ -57,7 +57,7 @@ from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import Page, newest_first
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
 from backend.settings import Policy
@@ -617,13 +617,15 @@ def arrangement_out(*, session: Session, arrangement: Arrangement, user: User) -
 def list_account_arrangements(*, session: Session, account_id: int, limit: int,
                               cursor: str | None) -> Page[ArrangementSummary]:
     """The account's arrangements, newest first."""
-    query = select(Arrangement).where(Arrangement.account_id == account_id)
-    if cursor is not None:
-        proposed_at, arrangement_id = decode_cursor(cursor, ARRANGEMENTS_CURSOR, (datetime, int))
-        query = query.where(tuple_(Arrangement.proposed_at, Arrangement.id) < (proposed_at, arrangement_id))
-    query = query.order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(session.scalars(query).all(), limit=limit, kind=ARRANGEMENTS_CURSOR,
-                                key=lambda a: (a.proposed_at, a.id))
+    rows, next_cursor = newest_first(
+        session,
+        select(Arrangement).where(Arrangement.account_id == account_id),
+        at=Arrangement.proposed_at,
+        id_=Arrangement.id,
+        kind=ARRANGEMENTS_CURSOR,
+        limit=limit,
+        cursor=cursor,
+    )
     return Page[ArrangementSummary](
         items=[ArrangementSummary.model_validate(a, from_attributes=True) for a in rows], next_cursor=next_cursor
     )

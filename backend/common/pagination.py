@@ -17,6 +17,8 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel, Field
+from sqlalchemy import Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from backend.errors import ValidationFailed
 
@@ -26,6 +28,7 @@ MAX_CURSOR_LENGTH = 512
 
 T = TypeVar("T")
 Row = TypeVar("Row")
+Entity = TypeVar("Entity")
 KeyPart = int | str | date | datetime
 
 
@@ -125,3 +128,27 @@ def page_of(
         return rows, None
     shown = rows[:limit]
     return shown, encode_cursor(kind, key(shown[-1]))
+
+
+def newest_first(
+    session: Session,
+    query: Select[tuple[Entity]],
+    *,
+    at: InstrumentedAttribute[datetime],
+    id_: InstrumentedAttribute[int],
+    kind: str,
+    limit: int,
+    cursor: str | None,
+) -> tuple[Sequence[Entity], str | None]:
+    """One page of the entities `query` selects, newest first by (`at`, `id_`), starting strictly
+    after the key in `cursor` (a `kind` cursor); returns the rows and the next page's cursor."""
+    if cursor is not None:
+        after_at, after_id = decode_cursor(cursor, kind, (datetime, int))
+        query = query.where(tuple_(at, id_) < (after_at, after_id))
+    query = query.order_by(at.desc(), id_.desc()).limit(limit + 1)
+    return page_of(
+        session.scalars(query).all(),
+        limit=limit,
+        kind=kind,
+        key=lambda row: (getattr(row, at.key), getattr(row, id_.key)),
+    )

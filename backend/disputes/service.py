@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -26,7 +26,7 @@ from backend.cases.service import case_of, case_sla_state, change_case, open_cas
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version, etag_for
 from backend.common.context import RequestContext
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import Page, newest_first
 from backend.disputes import rules
 from backend.disputes.models import Dispute, DisputeMoneyEvent
 from backend.disputes.rules import DisputeAction, DisputeStatus, ExtensionRefusal, MoneyEventKind
@@ -231,13 +231,14 @@ def list_account_disputes(
     *, session: Session, account_id: int, limit: int, cursor: str | None
 ) -> Page[DisputeSummary]:
     """An account's disputes, newest first."""
-    query = select(Dispute).where(Dispute.account_id == account_id)
-    if cursor is not None:
-        opened_at, dispute_id = decode_cursor(cursor, DISPUTES_CURSOR, (datetime, int))
-        query = query.where(tuple_(Dispute.opened_at, Dispute.id) < (opened_at, dispute_id))
-    query = query.order_by(Dispute.opened_at.desc(), Dispute.id.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(
-        session.scalars(query).all(), limit=limit, kind=DISPUTES_CURSOR, key=lambda d: (d.opened_at, d.id)
+    rows, next_cursor = newest_first(
+        session,
+        select(Dispute).where(Dispute.account_id == account_id),
+        at=Dispute.opened_at,
+        id_=Dispute.id,
+        kind=DISPUTES_CURSOR,
+        limit=limit,
+        cursor=cursor,
     )
     return Page[DisputeSummary](items=[DisputeSummary.model_validate(d) for d in rows], next_cursor=next_cursor)
 

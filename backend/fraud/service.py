@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -21,7 +21,7 @@ from backend.cases.sla import SlaState
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import Page, newest_first
 from backend.disputes.models import Dispute
 from backend.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from backend.fraud import rules
@@ -411,26 +411,8 @@ def act_on_report(
     due_at = rules.case_due_at(
         report.status, first_review_due_at=report.first_review_due_at, decision_due_at=report.decision_due_at
     )
-    if target == FraudStatus.CLOSED:
-        change_case(
-            session=session,
-            case=case,
-            ctx=ctx,
-            action=action,
-            note=body.note,
-            status=report.status,
-            close=True,
-        )
-    else:
-        change_case(
-            session=session,
-            case=case,
-            ctx=ctx,
-            action=action,
-            note=body.note,
-            status=report.status,
-            due_at=due_at,
-        )
+    deadline: dict[str, Any] = {"close": True} if target == FraudStatus.CLOSED else {"due_at": due_at}
+    change_case(session=session, case=case, ctx=ctx, action=action, note=body.note, status=report.status, **deadline)
     return report
 
 
@@ -524,13 +506,14 @@ def list_account_reports(
     *, session: Session, account_id: int, limit: int, cursor: str | None
 ) -> Page[FraudReportSummary]:
     """An account's fraud reports, newest first."""
-    query = select(FraudReport).where(FraudReport.account_id == account_id)
-    if cursor is not None:
-        filed_at, report_id = decode_cursor(cursor, REPORTS_CURSOR, (datetime, int))
-        query = query.where(tuple_(FraudReport.filed_at, FraudReport.id) < (filed_at, report_id))
-    query = query.order_by(FraudReport.filed_at.desc(), FraudReport.id.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(
-        session.scalars(query).all(), limit=limit, kind=REPORTS_CURSOR, key=lambda r: (r.filed_at, r.id)
+    rows, next_cursor = newest_first(
+        session,
+        select(FraudReport).where(FraudReport.account_id == account_id),
+        at=FraudReport.filed_at,
+        id_=FraudReport.id,
+        kind=REPORTS_CURSOR,
+        limit=limit,
+        cursor=cursor,
     )
     ids = [r.id for r in rows]
     cases = _cases_of(session, ids)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
 from backend.audit.service import record_audit
 from backend.common.context import RequestContext
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import Page, newest_first
 from backend.notes.models import ContactNote
 from backend.notes.schemas import NoteIn, NoteOut
 
@@ -19,13 +17,14 @@ NOTES_CURSOR = "notes"
 
 def list_notes(*, session: Session, account_id: int, limit: int, cursor: str | None) -> Page[NoteOut]:
     """An account's notes, newest first."""
-    query = select(ContactNote).where(ContactNote.account_id == account_id)
-    if cursor is not None:
-        created_at, note_id = decode_cursor(cursor, NOTES_CURSOR, (datetime, int))
-        query = query.where(tuple_(ContactNote.created_at, ContactNote.id) < (created_at, note_id))
-    query = query.order_by(ContactNote.created_at.desc(), ContactNote.id.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(
-        session.scalars(query).all(), limit=limit, kind=NOTES_CURSOR, key=lambda n: (n.created_at, n.id)
+    rows, next_cursor = newest_first(
+        session,
+        select(ContactNote).where(ContactNote.account_id == account_id),
+        at=ContactNote.created_at,
+        id_=ContactNote.id,
+        kind=NOTES_CURSOR,
+        limit=limit,
+        cursor=cursor,
     )
     return Page[NoteOut](items=[NoteOut.model_validate(n) for n in rows], next_cursor=next_cursor)
 
