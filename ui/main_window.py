@@ -297,8 +297,10 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.search_page = SearchPage(self.client, self)
         self.search_page.customerActivated.connect(self.open_customer)
+        # The role's views; a later release's placeholder page is built when first opened.
+        self._views: tuple[str, ...] = tuple(views_for(self.user.role))
         self._view_pages: dict[str, QWidget] = {}
-        for view in views_for(self.user.role):
+        for view in self._views:
             item = QListWidgetItem(icon(view_icon(view)), view_title(view))
             item.setData(Qt.ItemDataRole.UserRole, view)
             if view not in AVAILABLE_VIEWS:
@@ -306,9 +308,9 @@ class MainWindow(QMainWindow):
                 item.setToolTip(self.tr("Coming in a later release"))
                 item.setForeground(self.palette().placeholderText())
             self.view_list.addItem(item)
-            page: QWidget = self.search_page if view == "search" else LaterReleasePage(view)
-            self._view_pages[view] = page
-            self.views.addWidget(page)
+            if view == "search":
+                self._view_pages[view] = self.search_page
+                self.views.addWidget(self.search_page)
         if "search" not in self._view_pages:
             self.search_page.hide()
             self.search_box.setEnabled(False)
@@ -371,8 +373,19 @@ class MainWindow(QMainWindow):
         self._show_view("search")
         self.search_page.focus_results()
 
-    def _show_view(self, view: str) -> None:
+    def _view_page(self, view: str) -> QWidget | None:
+        """The page of one of the role's views (None for a view the role does not have)."""
+        if view not in self._views:
+            return None
         page = self._view_pages.get(view)
+        if page is None:
+            page = LaterReleasePage(view)
+            self._view_pages[view] = page
+            self.views.addWidget(page)
+        return page
+
+    def _show_view(self, view: str) -> None:
+        page = self._view_page(view)
         if page is None:
             return
         for row in range(self.view_list.count()):
@@ -387,7 +400,7 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         view = str(current.data(Qt.ItemDataRole.UserRole))
-        page = self._view_pages.get(view)
+        page = self._view_page(view)
         if page is not None:
             self.views.setCurrentWidget(page)
             self.tabs.setTabText(0, view_title(view))

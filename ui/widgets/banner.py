@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from ui.failures import BugReportDialog, failure_message, failure_report, is_known_failure, log_bug
 from ui.icons import icon
+from ui.widgets.restyle import restyle
 
 
 class ErrorBanner(QFrame):
@@ -113,8 +114,7 @@ class ErrorBanner(QFrame):
 
     def _set_kind(self, kind: str) -> None:
         self.setProperty("kind", kind)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
     def _context(self) -> str:
         parent = self.parentWidget()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.widgets.restyle import restyle
+
 TONES = ("neutral", "good", "info", "warning", "danger", "muted")
 
 ACCOUNT_STATUS_TONES = {"active": "good", "frozen": "info", "closed": "muted", "charged_off": "danger"}
@@ -127,8 +129,7 @@ class Chip(QLabel):
             return
         self._tone = tone
         self.setProperty("tone", tone)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
     @classmethod
     def account_status(cls, status: str, parent: QWidget | None = None) -> Chip:

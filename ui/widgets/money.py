@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.formatting import format_fen
+from ui.widgets.restyle import restyle
 
 
 class MoneyLabel(QLabel):
@@ -34,5 +35,4 @@ class MoneyLabel(QLabel):
 
     def set_emphasis(self, emphasis: str) -> None:
         self.setProperty("emphasis", emphasis)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)

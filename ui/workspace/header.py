@@ -20,6 +20,7 @@ from console.models import AccountOverview, CustomerProfile
 from ui.icons import icon
 from ui.widgets import Chip, MoneyLabel
 from ui.widgets.chips import account_status_text, bucket_text
+from ui.widgets.restyle import restyle
 
 BUCKET_ORDER = ("current", "M1", "M2", "M3", "M4+")
 BUCKET_TONES = {"current": "good", "M1": "warning", "M2": "danger", "M3": "danger", "M4+": "danger"}
@@ -68,8 +69,7 @@ class Figure(QWidget):
 def set_role(label: QLabel, role: str) -> None:
     """Set the style sheet's `role` property (caption, error, …) and restyle the label."""
     label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
+    restyle(label)
 
 
 def money_figure(caption: str, parent: QWidget | None = None) -> tuple[Figure, MoneyLabel]:

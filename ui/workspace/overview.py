@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -174,21 +176,38 @@ class OverviewTab(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._body)
         self.cards: list[AccountCard] = []
+        self._empty: AccountCardPlaceholder | None = None
 
     def show_profile(self, profile: CustomerProfile) -> None:
+        """Show the customer's accounts at once (see `fill_steps` for the same, turn by turn)."""
+        for step in self.fill_steps(profile):
+            step()
+
+    def fill_steps(self, profile: CustomerProfile) -> list[Callable[[], None]]:
+        """The steps that show the customer's accounts: clear, then one step per account card,
+        so that a caller can run each in its own event-loop turn (`ui.turns.TurnByTurn`)."""
+        accounts = sorted_accounts(profile)
+        steps: list[Callable[[], None]] = [lambda: self._clear(has_accounts=bool(accounts))]
+        steps += [lambda a=account: self._add_card(a, profile) for account in accounts]  # type: ignore[misc]
+        return steps
+
+    def _clear(self, *, has_accounts: bool) -> None:
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
         self.cards = []
-        accounts = sorted_accounts(profile)
-        if not accounts:
-            empty = AccountCardPlaceholder(self.tr("This customer has no accounts."))
-            self._layout.insertWidget(0, empty)
-            return
-        for position, account in enumerate(accounts):
-            card = AccountCard(account, profile)
-            self._layout.insertWidget(position, card)
-            self.cards.append(card)
+        if self._empty is not None:
+            self._empty.setParent(None)
+            self._empty.deleteLater()
+            self._empty = None
+        if not has_accounts:
+            self._empty = AccountCardPlaceholder(self.tr("This customer has no accounts."))
+            self._layout.insertWidget(0, self._empty)
+
+    def _add_card(self, account: AccountOverview, profile: CustomerProfile) -> None:
+        card = AccountCard(account, profile)
+        self._layout.insertWidget(len(self.cards), card)
+        self.cards.append(card)
 
     def card_for(self, account_id: int) -> AccountCard | None:
         return next((card for card in self.cards if card.account_id == account_id), None)

@@ -23,6 +23,7 @@ from console.api import ApiClient
 from console.models import CustomerProfile
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
+from ui.turns import TurnByTurn
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace.bills import BillsTab
 from ui.workspace.header import CustomerHeader
@@ -64,6 +65,7 @@ class CustomerWorkspace(QWidget):
         self.load_task: Task[CustomerProfile] | None = None
         self.reveal_dialog: RevealDialog | None = None
         self._loader = LatestOnly()
+        self._filling = TurnByTurn(self)
         self._title = self.tr("Customer %1").replace("%1", str(customer_id))
         # The round trip starts first and runs while the widgets are built.
         self.busy = BusyIndicator(keep_space=False)
@@ -85,9 +87,21 @@ class CustomerWorkspace(QWidget):
         loading_layout.addStretch(1)
         layout.addWidget(self.loading_row)
 
-        self.header = CustomerHeader()
+        self._pages: dict[str, QWidget] = {}
+        self._built: dict[str, LazyTab] = {}
+        # The header and the tabs are built in the next turn, while the round trip runs: the
+        # turn that opens the tab stays short (the fill follows, turn by turn, once it answers).
+        self._parts_built = False
+        self._filling.run([self._build_parts])
+
+    def _build_parts(self) -> None:
+        """Build the header and the tabs (hidden until the first answer fills them), once."""
+        if self._parts_built:
+            return
+        self._parts_built = True
+        self.header = CustomerHeader(self)
         self.header.connect_reveal(self.request_reveal)
-        self.header.set_can_reveal(role in CUSTOMER_ROLES)
+        self.header.set_can_reveal(self.role in CUSTOMER_ROLES)
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
@@ -95,15 +109,15 @@ class CustomerWorkspace(QWidget):
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.reload)
         self.header.add_action(self.refresh_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.header)
 
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.overview_tab = OverviewTab()
         self.tabs.addTab(self.overview_tab, icon("overview"), self.tr("Overview"))
         # The other tabs are built on first show: a workspace opens with what a call needs first.
-        self._pages: dict[str, QWidget] = {}
-        self._built: dict[str, LazyTab] = {}
         for name, icon_name, title in (
             ("bills", "bill", self.tr("Bills")),
             ("installments", "installments", self.tr("Installments")),
@@ -150,6 +164,7 @@ class CustomerWorkspace(QWidget):
     def _tab(self, name: str) -> LazyTab:
         tab = self._built.get(name)
         if tab is None:
+            self._build_parts()
             client, page = self.client, self._pages[name]
             # Made inside its page (not reparented into it): see BillsTab on why that matters.
             factories: dict[str, Callable[[], LazyTab]] = {
@@ -167,6 +182,7 @@ class CustomerWorkspace(QWidget):
 
     def reload(self) -> None:
         """Open (or refresh) the customer: one round trip for the header and the Overview."""
+        self._build_parts()
         self.loading_row.setVisible(self.profile is None)
         self.refresh_button.setEnabled(False)
         self._request_profile()
@@ -182,6 +198,7 @@ class CustomerWorkspace(QWidget):
 
     def show_tab(self, name: str) -> QWidget:
         """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `notes`)."""
+        self._build_parts()
         if name == "overview":
             self.tabs.setCurrentWidget(self.overview_tab)
             return self.overview_tab
@@ -204,28 +221,40 @@ class CustomerWorkspace(QWidget):
     def close_workspace(self) -> None:
         """Drop answers still on their way (the tab is closing)."""
         self._loader.discard()
+        self._filling.stop()
         for tab in self._built.values():
             tab.stop()
 
     # -- loading ---------------------------------------------------------------------------
 
     def _show_profile(self, profile: CustomerProfile) -> None:
-        self.profile = profile
+        # Filled turn by turn (header, then each Overview card), so that opening a customer
+        # never holds the GUI thread for long; `profile` is set and `loaded` emitted at the end.
         self.banner.clear()
+        self._filling.run([
+            self._build_parts,  # if the answer came before the turn that builds them
+            lambda: self._fill_header(profile),
+        ])
+
+    def _fill_header(self, profile: CustomerProfile) -> None:
         self.loading_row.setVisible(False)
-        self.refresh_button.setEnabled(True)
         self.header.show_profile(profile)
-        self.overview_tab.show_profile(profile)
-        for tab in self._built.values():
-            tab.set_profile(profile)
         self.tabs.setVisible(True)
         if self._title != profile.name:
             self._title = profile.name
             self.title_changed.emit(profile.name)
+        self._filling.add([*self.overview_tab.fill_steps(profile), lambda: self._filled(profile)])
+
+    def _filled(self, profile: CustomerProfile) -> None:
+        self.profile = profile
+        self.refresh_button.setEnabled(True)
+        for tab in self._built.values():
+            tab.set_profile(profile)
         self.loaded.emit()
         self._tab_changed(self.tabs.currentIndex())  # a lazy tab on screen reloads now
 
     def _load_failed(self, exc: BaseException) -> None:
+        self._build_parts()
         self.refresh_button.setEnabled(True)
         self.loading_row.setVisible(False)
         self.banner.show_failure(exc, retry=self.reload)
@@ -240,6 +269,7 @@ class CustomerWorkspace(QWidget):
     # -- reveal ----------------------------------------------------------------------------
 
     def _show_revealed(self, field: str, value: object) -> None:
+        self._build_parts()
         target = {"phone": self.header.phone, "national_id": self.header.national_id}.get(field)
         if target is not None:
             target.show_revealed(None if value is None else str(value))
