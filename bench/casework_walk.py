@@ -19,12 +19,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from console.api import ApiClient
-from console.errors import ApiError, Forbidden
+from console.errors import ApiError, Conflict, Forbidden
 from console.formatting import format_fen
 
 FOUR_EYES_OVER_FEN = 200_000  # ¥2,000 (policy.dispute_outcome_approval_over_fen)
@@ -58,8 +58,8 @@ def _customers(agent: ApiClient, limit: int) -> list[dict[str, Any]]:
     return found
 
 
-def _big_purchase(agent: ApiClient, customers: list[dict[str, Any]]) -> dict[str, Any]:
-    """A purchase over the four-eyes limit on an active credit line."""
+def _big_purchases(agent: ApiClient, customers: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Purchases over the four-eyes limit on active credit lines, in customer order."""
     for customer in customers:
         for account in customer["account_overviews"] or []:
             if account["product"] != "credit_line" or account["status"] != "active":
@@ -69,8 +69,18 @@ def _big_purchase(agent: ApiClient, customers: list[dict[str, Any]]) -> dict[str
             )
             for transaction in page["items"]:
                 if transaction["amount_fen"] > FOUR_EYES_OVER_FEN:
-                    return dict(transaction)
-    raise WalkFailed("no purchase over ¥2,000 in the demo data")
+                    yield dict(transaction)
+
+
+def _file_first(candidates: Iterator[dict[str, Any]], file: Callable[[dict[str, Any]], Any]) -> tuple[Any, Any]:
+    """File on the first candidate the API accepts; one already in a case (409) is skipped, as
+    the demo data's own caseload may hold it."""
+    for candidate in candidates:
+        try:
+            return candidate, file(candidate)
+        except Conflict:
+            continue
+    raise WalkFailed("no candidate in the demo data could be filed")
 
 
 def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: int = 40) -> dict[str, Any]:
@@ -82,17 +92,19 @@ def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: i
     customers = _customers(agent, customers_to_scan)
 
     # 1. A dispute over ¥2,000, worked to an outcome that needs a second supervisor.
-    purchase = _big_purchase(agent, customers)
-    dispute = agent.post_json(
-        "/v1/disputes",
-        {
-            "transaction_id": purchase["id"],
-            "category": "consumer_dispute",
-            "reason": "not_received",
-            "disputed_amount_fen": purchase["amount_fen"],
-            "description": "The customer says the goods never arrived.",
-            "channel": "phone",
-        },
+    purchase, dispute = _file_first(
+        _big_purchases(agent, customers),
+        lambda purchase: agent.post_json(
+            "/v1/disputes",
+            {
+                "transaction_id": purchase["id"],
+                "category": "consumer_dispute",
+                "reason": "not_received",
+                "disputed_amount_fen": purchase["amount_fen"],
+                "description": "The customer says the goods never arrived.",
+                "channel": "phone",
+            },
+        ),
     )
     say(f"agent1 filed dispute {dispute['id']} of {format_fen(purchase['amount_fen'])} "
         f"(transaction {purchase['id']}): status {dispute['status']}, case {dispute['case_id']}")
@@ -140,42 +152,51 @@ def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: i
     say(f"case {case['id']} closed; timeline: {', '.join(e['action'] for e in case['timeline'])}")
 
     # 2. A fraud report freezes the account in the same transaction.
-    victim = next(
-        c for c in customers
-        if c["id"] != dispute["customer_id"]
-        and any(a["product"] == "credit_line" and a["status"] == "active" for a in c["account_overviews"] or [])
-    )
-    account = next(a for a in victim["account_overviews"] if a["product"] == "credit_line")
-    purchases = agent.get_json(f"/v1/accounts/{account['id']}/transactions", params={"type": "purchase", "limit": 2})
-    report = agent.post_json(
-        "/v1/fraud-reports",
-        {
-            "account_id": account["id"],
-            "category": "unknown_transactions",
-            "transaction_ids": [t["id"] for t in purchases["items"]],
-            "description": "The customer lost the phone and sees purchases they did not make.",
-            "channel": "phone",
-        },
-    )
+    def credit_lines() -> Iterator[dict[str, Any]]:
+        for customer in customers:
+            if customer["id"] == dispute["customer_id"]:
+                continue
+            for overview in customer["account_overviews"] or []:
+                if overview["product"] == "credit_line" and overview["status"] == "active":
+                    yield overview
+
+    def report_fraud(overview: dict[str, Any]) -> Any:
+        purchases = agent.get_json(
+            f"/v1/accounts/{overview['id']}/transactions", params={"type": "purchase", "limit": 2}
+        )
+        return agent.post_json(
+            "/v1/fraud-reports",
+            {
+                "account_id": overview["id"],
+                "category": "unknown_transactions",
+                "transaction_ids": [t["id"] for t in purchases["items"]],
+                "description": "The customer lost the phone and sees purchases they did not make.",
+                "channel": "phone",
+            },
+        )
+
+    account, report = _file_first(credit_lines(), report_fraud)
     frozen = agent.get_json(f"/v1/accounts/{account['id']}")
     say(f"agent1 filed fraud report {report['id']} on account {account['id']}: account status {frozen['status']}")
     check(frozen["status"] == "frozen", "filing a fraud report freezes the account")
 
     # 3. A 24-month hardship plan is beyond an agent's authority: it waits for approval.
-    overdue = next(
-        (a for c in customers for a in c["account_overviews"] or []
-         if a["product"] == "credit_line" and a["status"] == "active" and a["days_past_due"] > 0),
-        None,
+    overdue_lines = (
+        a for c in customers for a in c["account_overviews"] or []
+        if a["product"] == "credit_line" and a["status"] == "active" and a["days_past_due"] > 0
     )
-    check(overdue is not None, "the demo data has an overdue credit line")
-    assert overdue is not None
     terms = {"type": "hardship_plan", "months": 24}
-    quote = agent.post_json(f"/v1/accounts/{overdue['id']}/arrangement-quotes", terms, keyed=False)
+
+    def propose_hardship(overdue: dict[str, Any]) -> tuple[Any, Any]:
+        quote = agent.post_json(f"/v1/accounts/{overdue['id']}/arrangement-quotes", terms, keyed=False)
+        plan = agent.post_json("/v1/arrangements", {**terms, "account_id": overdue["id"], "note": "Lost job in October."})
+        return quote, plan
+
+    overdue, (quote, plan) = _file_first(overdue_lines, propose_hardship)
     say(f"quote for a 24-month hardship plan on account {overdue['id']}: {len(quote['schedule'])} payments of about "
         f"{format_fen(quote['schedule'][0]['total_fen'])}, needs approval: {quote['needs_approval']} "
         f"({'; '.join(r['message'] for r in quote['approval_reasons'])})")
     check(quote["needs_approval"], "a 24-month plan needs a supervisor")
-    plan = agent.post_json("/v1/arrangements", {**terms, "account_id": overdue["id"], "note": "Lost job in October."})
     say(f"agent1 proposed it: arrangement {plan['id']} status {plan['status']}, case {plan['case_id']}")
     check(plan["status"] == "pending_approval", "the proposal waits for approval")
     inbox = super1.get_json("/v1/cases", params={"status": "pending_approval", "type": "arrangement"})
