@@ -145,6 +145,11 @@ def test_the_cursor_walks_the_whole_trail_newest_first(api: SeededApi, trail: li
         ({"to": str(YESTERDAY - timedelta(days=1))}, []),
         ({"actor": "super1"}, [5, 3, 1]),
         ({"actor": "nobody"}, []),
+        # The ends of the calendar: 0001-01-01 in Shanghai is still year 0 in UTC, 9999-12-31 has
+        # no next day. Neither excludes anything (found by schemathesis as a 500).
+        ({"from": "0001-01-01"}, [5, 4, 3, 2, 1, 0]),
+        ({"to": "9999-12-31"}, [5, 4, 3, 2, 1, 0]),
+        ({"from": "0001-01-01", "to": "0001-01-01"}, []),
     ],
 )
 def test_filters(api: SeededApi, trail: list[int], params: dict[str, Any], expected: list[int]) -> None:

@@ -58,11 +58,23 @@ def _conditions(session: Session, filters: AuditFilters) -> list[ColumnElement[b
             conditions.append(AuditRecord.action == filters.action)
     if filters.customer_id is not None:
         conditions.append(AuditRecord.customer_id == filters.customer_id)
-    if filters.date_from is not None:
-        conditions.append(AuditRecord.at >= start_of_business_day(filters.date_from))
-    if filters.date_to is not None:
-        conditions.append(AuditRecord.at < start_of_business_day(filters.date_to + timedelta(days=1)))
+    start = _day_start(filters.date_from) if filters.date_from is not None else None
+    if start is not None:
+        conditions.append(AuditRecord.at >= start)
+    end = _day_start(filters.date_to, days_later=1) if filters.date_to is not None else None
+    if end is not None:
+        conditions.append(AuditRecord.at < end)
     return conditions
+
+
+def _day_start(day: date, *, days_later: int = 0) -> datetime | None:
+    """00:00 Shanghai of `day` + `days_later`, in UTC; None at the ends of the calendar (year 1
+    in Shanghai is still year 0 in UTC, and 9999-12-31 has no next day), where the bound
+    excludes nothing anyway."""
+    try:
+        return start_of_business_day(day + timedelta(days=days_later))
+    except OverflowError:
+        return None
 
 
 def list_audit_records(
