@@ -262,11 +262,5 @@ def test_allowed_actions(status: str, kind: str, role: str, proposer: bool, expe
     assert rules.allowed_actions(status=status, arrangement_type=kind, role=role, is_proposer=proposer) == expected
 
 
-def test_fen_text() -> None:
-    assert rules.fen_text(123_456) == "¥1,234.56"
-    assert rules.fen_text(5) == "¥0.05"
-    assert rules.fen_text(-20_000) == "-¥200.00"
-
-
 def test_every_type_is_named() -> None:
     assert set(rules.ARRANGEMENT_TYPES) == {t.value for t in ArrangementType}

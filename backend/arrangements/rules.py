@@ -19,6 +19,7 @@ from typing import Any
 
 from backend.billing import rules as billing
 from backend.billing.rules import Components, ScheduledPeriod
+from backend.common.money import fen_text
 from backend.settings import Policy
 
 
@@ -98,13 +99,6 @@ class QuoteResult:
     def total_fen(self) -> int:
         """What the customer pays under the schedule (principal + fee), or the amount at stake."""
         return self.principal_fen + self.fee_fen
-
-
-def fen_text(fen: int) -> str:
-    """¥1,234.56 for 123456 fen."""
-    sign = "-" if fen < 0 else ""
-    yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}¥{yuan:,}.{cents:02d}"
 
 
 def in_window(earlier: date, today: date, window_days: int) -> bool:

@@ -57,6 +57,7 @@ from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
+from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
@@ -423,13 +424,13 @@ def _end_hardship(session: Session, arrangement: Arrangement, account: Account, 
 def _summary(result: QuoteResult, terms: dict[str, Any]) -> str:
     kind = result.type
     if kind is ArrangementType.HARDSHIP_PLAN:
-        what = f"Hardship plan: {terms['months']} months, {rules.fen_text(result.principal_fen)}"
+        what = f"Hardship plan: {terms['months']} months, {fen_text(result.principal_fen)}"
     elif kind is ArrangementType.DUE_DATE_EXTENSION:
         what = f"Due date extension: {terms['days']} days"
     elif kind is ArrangementType.FEE_WAIVER:
-        what = f"Fee waiver: {rules.fen_text(result.principal_fen)} of {terms['component'].replace('_', ' ')}"
+        what = f"Fee waiver: {fen_text(result.principal_fen)} of {terms['component'].replace('_', ' ')}"
     else:
-        what = f"{kind.value.replace('_', ' ').capitalize()}: {rules.fen_text(result.principal_fen)}"
+        what = f"{kind.value.replace('_', ' ').capitalize()}: {fen_text(result.principal_fen)}"
     why = "; ".join(r.message for r in result.approval_reasons)
     return f"{what}. Needs approval: {why}"
 

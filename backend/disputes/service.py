@@ -26,6 +26,7 @@ from backend.cases.service import case_of, case_sla_state, change_case, open_cas
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version, etag_for
 from backend.common.context import RequestContext
+from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.disputes import rules
 from backend.disputes.models import Dispute, DisputeMoneyEvent
@@ -112,13 +113,6 @@ class ExtensionOverLimit(ValidationFailed):
 
 def etag_of(dispute: Dispute) -> str:
     return etag_for(ETAG_KIND, dispute.id, dispute.version)
-
-
-def yuan_text(fen: int) -> str:
-    """`123456` → `¥1,234.56`, for summaries (exact: no floats)."""
-    sign = "-" if fen < 0 else ""
-    yuan, rest = divmod(abs(fen), 100)
-    return f"{sign}¥{yuan:,}.{rest:02d}"
 
 
 def _lock_account(session: Session, account_id: int) -> Account:
@@ -343,7 +337,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
         customer_id=account.customer_id,
         status=dispute.status,
         summary=(
-            f"Dispute {body.category}/{body.reason}: {yuan_text(body.disputed_amount_fen)}"
+            f"Dispute {body.category}/{body.reason}: {fen_text(body.disputed_amount_fen)}"
             f" of transaction {transaction.id}"
             + (f" ({transaction.merchant})" if transaction.merchant else "")
         ),

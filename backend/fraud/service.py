@@ -21,6 +21,7 @@ from backend.cases.sla import SlaState
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
+from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.disputes.models import Dispute
 from backend.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
@@ -61,10 +62,6 @@ class TransactionUnderDispute(Conflict):
 class TransactionAlreadyReported(Conflict):
     code = "transaction_already_reported"
     title = "A transaction is already in another fraud report"
-
-
-def _fen(amount_fen: int) -> str:
-    return f"¥{amount_fen // 100:,}.{amount_fen % 100:02d}"
 
 
 def lock_account_for_change(session: Session, account_id: int) -> Account:
@@ -265,7 +262,7 @@ def file_report(*, session: Session, body: FraudReportIn, ctx: RequestContext, p
         customer_id=account.customer_id,
         status=report.status,
         summary=(
-            f"Fraud: {body.category.replace('_', ' ')}, {len(transactions)} transaction(s), {_fen(reported_fen)}"
+            f"Fraud: {body.category.replace('_', ' ')}, {len(transactions)} transaction(s), {fen_text(reported_fen)}"
         ),
         due_at=report.first_review_due_at,
         ctx=ctx,
