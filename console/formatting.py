@@ -1,4 +1,4 @@
-"""Money, dates and labels as an agent reads them. Integer arithmetic only: money never
+"""Money and dates as an agent reads them. Integer arithmetic only: money never
 passes through a float.
 
 - `format_fen(123456)` → `¥1,234.56`; negatives with an ASCII minus, `-¥12.30` (it survives
@@ -6,8 +6,9 @@ passes through a float.
 - `parse_yuan("1,234.56")` → `123456` fen, for amounts typed by a person.
 - Dates as ISO `YYYY-MM-DD`, timestamps in Asia/Shanghai (the business time zone) as
   `YYYY-MM-DD HH:MM`: unambiguous in English and Chinese alike.
-- `label(kind, value)` for the API's enumerations (buckets, statuses, products, …), in English;
-  the UI translates them with `tr()` where it shows them.
+
+The words for the API's enumerations (statuses, buckets, transaction types) live with the
+screens that translate them: `ui/widgets/chips.py` and `ui/workspace/labels.py`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from zoneinfo import ZoneInfo
 
 __all__ = [
     "BUSINESS_TZ",
-    "LABELS",
     "format_date",
     "format_datetime",
     "format_fen",
     "format_ppm",
-    "label",
     "parse_yuan",
     "to_business_time",
 ]
@@ -95,89 +94,3 @@ def format_datetime(moment: datetime | None, *, seconds: bool = False) -> str:
         return ""
     local = to_business_time(moment)
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-
-
-LABELS: Final[dict[str, dict[str, str]]] = {
-    "bucket": {
-        "current": "Current",
-        "M1": "M1 (1–30 days)",
-        "M2": "M2 (31–60 days)",
-        "M3": "M3 (61–90 days)",
-        "M4+": "M4+ (over 90 days)",
-    },
-    "account_status": {
-        "active": "Active",
-        "frozen": "Frozen",
-        "closed": "Closed",
-        "charged_off": "Charged off",
-    },
-    "product": {"credit_line": "Credit line", "cash_loan": "Cash loan"},
-    "bill_status": {
-        "open": "Open",
-        "paid": "Paid",
-        "partially_paid": "Partially paid",
-        "overdue": "Overdue",
-    },
-    "plan_kind": {
-        "bill_installment": "Bill installment",
-        "transaction_installment": "Transaction installment",
-        "cash_loan": "Cash loan",
-        "hardship_plan": "Hardship plan",
-    },
-    "plan_status": {
-        "active": "Active",
-        "completed": "Completed",
-        "paid_off": "Paid off",
-        "broken": "Broken",
-    },
-    "period_status": {
-        "scheduled": "Scheduled",
-        "billed": "Billed",
-        "partially_paid": "Partially paid",
-        "paid": "Paid",
-        "waived": "Waived",
-        "cancelled": "Cancelled",
-    },
-    "transaction_type": {
-        "purchase": "Purchase",
-        "refund": "Refund",
-        "loan_disbursement": "Loan disbursement",
-        "installment_conversion": "Installment conversion",
-        "installment_principal": "Installment principal",
-        "installment_fee": "Installment fee",
-        "loan_principal": "Loan principal",
-        "loan_interest": "Loan interest",
-        "fee": "Fee",
-        "interest": "Interest",
-        "penalty_interest": "Penalty interest",
-        "fee_waiver": "Fee waiver",
-        "adjustment": "Adjustment",
-        "repayment": "Repayment",
-        "fee_reversal": "Fee reversal",
-        "dispute_provisional_credit": "Dispute provisional credit",
-        "dispute_provisional_credit_reversal": "Dispute provisional credit reversal",
-        "dispute_refund": "Dispute refund",
-        "write_off": "Write-off",
-        "bill_installment_conversion": "Bill converted to installments",
-        "hardship_conversion": "Moved into a hardship plan",
-    },
-    "channel": {"phone": "Phone", "chat": "Chat", "email": "Email", "branch": "Branch"},
-    "role": {
-        "agent": "Agent",
-        "dispute_handler": "Dispute handler",
-        "supervisor": "Supervisor",
-        "admin": "Administrator",
-    },
-}
-
-
-def label(kind: str, value: str | None) -> str:
-    """The English label of an API enumeration value (`label("bucket", "M1")`); an unknown value
-    (the API may add some) reads as itself with underscores as spaces, capitalised."""
-    if value is None:
-        return ""
-    known = LABELS.get(kind, {}).get(value)
-    if known is not None:
-        return known
-    text = value.replace("_", " ")
-    return text[:1].upper() + text[1:]

@@ -13,7 +13,6 @@ from console.formatting import (
     format_datetime,
     format_fen,
     format_ppm,
-    label,
     parse_yuan,
 )
 
@@ -97,39 +96,3 @@ def test_dates_and_times_in_the_business_time_zone() -> None:
 def test_naive_timestamps_are_refused() -> None:
     with pytest.raises(ValueError):
         format_datetime(datetime(2024, 6, 15, 10, 0))
-
-
-def test_labels() -> None:
-    assert label("bucket", "M4+") == "M4+ (over 90 days)"
-    assert label("account_status", "charged_off") == "Charged off"
-    assert label("transaction_type", "penalty_interest") == "Penalty interest"
-    assert label("role", "dispute_handler") == "Dispute handler"
-    assert label("bill_status", "brand_new_status") == "Brand new status"
-    assert label("nonexistent_kind", "x") == "X"
-    assert label("bucket", None) == ""
-
-
-def test_labels_cover_every_value_the_api_defines() -> None:
-    from typing import get_args
-
-    from backend.accounts.schemas import AccountStatus, DelinquencyBucket, Product
-    from backend.billing.engine import TRANSACTION_TYPES
-    from backend.billing.schemas import BillStatus
-    from backend.installments.schemas import PeriodStatus, PlanKind, PlanStatus
-    from backend.notes.schemas import Channel
-    from console.formatting import LABELS
-
-    expected = {
-        "bucket": get_args(DelinquencyBucket),
-        "account_status": get_args(AccountStatus),
-        "product": get_args(Product),
-        "bill_status": get_args(BillStatus),
-        "plan_kind": get_args(PlanKind),
-        "plan_status": get_args(PlanStatus),
-        "period_status": get_args(PeriodStatus),
-        "channel": get_args(Channel),
-        "transaction_type": TRANSACTION_TYPES,
-    }
-    for kind, values in expected.items():
-        # Every value the API sends has a label (a stale extra label is harmless).
-        assert set(values) <= set(LABELS[kind]), kind

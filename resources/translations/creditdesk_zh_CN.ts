@@ -4,113 +4,113 @@
     <context>
         <name>AccountCard</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="85" />
+            <location filename="../../ui/workspace/overview.py" line="87" />
             <source>Daily rate %1</source>
             <translation>日利率 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="88" />
+            <location filename="../../ui/workspace/overview.py" line="90" />
             <source>Opened %1</source>
             <translation>开户于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="93" />
+            <location filename="../../ui/workspace/overview.py" line="95" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="95" />
+            <location filename="../../ui/workspace/overview.py" line="97" />
             <source>Loan limit</source>
             <translation>借款额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="95" />
+            <location filename="../../ui/workspace/overview.py" line="97" />
             <source>Credit limit</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="97" />
+            <location filename="../../ui/workspace/overview.py" line="99" />
             <source>Used</source>
             <translation>已用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="98" />
+            <location filename="../../ui/workspace/overview.py" line="100" />
             <source>Available</source>
             <translation>可用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="99" />
+            <location filename="../../ui/workspace/overview.py" line="101" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="100" />
+            <location filename="../../ui/workspace/overview.py" line="102" />
             <source>Past due</source>
             <translation>逾期金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="102" />
+            <location filename="../../ui/workspace/overview.py" line="104" />
             <source>Days past due</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="105" />
+            <location filename="../../ui/workspace/overview.py" line="107" />
             <source>Next due date</source>
             <translation>下一到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="107" />
+            <location filename="../../ui/workspace/overview.py" line="109" />
             <source>Next due amount</source>
             <translation>下期应还金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="118" />
-            <location filename="../../ui/workspace/overview.py" line="137" />
+            <location filename="../../ui/workspace/overview.py" line="120" />
+            <location filename="../../ui/workspace/overview.py" line="139" />
             <source>Current bill</source>
             <translation>本期账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="119" />
+            <location filename="../../ui/workspace/overview.py" line="121" />
             <source>No bill yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="131" />
+            <location filename="../../ui/workspace/overview.py" line="133" />
             <source>Active installment plans: %1 · principal still to bill or pay: %2</source>
             <translation>进行中的分期：%1 笔 · 未出账或未还本金：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="138" />
+            <location filename="../../ui/workspace/overview.py" line="140" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="139" />
+            <location filename="../../ui/workspace/overview.py" line="141" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="140" />
+            <location filename="../../ui/workspace/overview.py" line="142" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="141" />
+            <location filename="../../ui/workspace/overview.py" line="143" />
             <source>Minimum payment</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="142" />
+            <location filename="../../ui/workspace/overview.py" line="144" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="143" />
+            <location filename="../../ui/workspace/overview.py" line="145" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="147" />
+            <location filename="../../ui/workspace/overview.py" line="149" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -209,7 +209,7 @@
         <name>Chips</name>
         <message>
             <location filename="../../ui/widgets/chips.py" line="46" />
-            <location filename="../../ui/widgets/chips.py" line="79" />
+            <location filename="../../ui/widgets/chips.py" line="86" />
             <source>Active</source>
             <translation>正常</translation>
         </message>
@@ -229,100 +229,100 @@
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="57" />
+            <location filename="../../ui/widgets/chips.py" line="59" />
             <source>Current</source>
             <translation>未逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="58" />
+            <location filename="../../ui/widgets/chips.py" line="60" />
             <source>M1 overdue</source>
             <translation>M1 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="59" />
+            <location filename="../../ui/widgets/chips.py" line="61" />
             <source>M2 overdue</source>
             <translation>M2 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="60" />
+            <location filename="../../ui/widgets/chips.py" line="62" />
             <source>M3 overdue</source>
             <translation>M3 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="61" />
+            <location filename="../../ui/widgets/chips.py" line="63" />
             <source>M4+ overdue</source>
             <translation>M4+ 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="69" />
+            <location filename="../../ui/widgets/chips.py" line="74" />
             <source>Open</source>
             <translation>待还款</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="70" />
-            <location filename="../../ui/widgets/chips.py" line="82" />
+            <location filename="../../ui/widgets/chips.py" line="75" />
+            <location filename="../../ui/widgets/chips.py" line="89" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="71" />
-            <location filename="../../ui/widgets/chips.py" line="88" />
+            <location filename="../../ui/widgets/chips.py" line="76" />
+            <location filename="../../ui/widgets/chips.py" line="95" />
             <source>Partially paid</source>
             <translation>部分还款</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="72" />
-            <location filename="../../ui/widgets/chips.py" line="85" />
+            <location filename="../../ui/widgets/chips.py" line="77" />
+            <location filename="../../ui/widgets/chips.py" line="92" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="80" />
+            <location filename="../../ui/widgets/chips.py" line="87" />
             <source>Paid off</source>
             <translation>已结清</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="81" />
+            <location filename="../../ui/widgets/chips.py" line="88" />
             <source>Completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="83" />
+            <location filename="../../ui/widgets/chips.py" line="90" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="84" />
+            <location filename="../../ui/widgets/chips.py" line="91" />
             <source>Broken</source>
             <translation>已违约</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="86" />
+            <location filename="../../ui/widgets/chips.py" line="93" />
             <source>Pending</source>
             <translation>待处理</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="87" />
+            <location filename="../../ui/widgets/chips.py" line="94" />
             <source>Billed</source>
             <translation>已出账</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="89" />
+            <location filename="../../ui/widgets/chips.py" line="96" />
             <source>Not due</source>
             <translation>未到期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="90" />
+            <location filename="../../ui/widgets/chips.py" line="97" />
             <source>Waived</source>
             <translation>已减免</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="97" />
+            <location filename="../../ui/widgets/chips.py" line="106" />
             <source>Credit line</source>
             <translation>信用额度</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="97" />
+            <location filename="../../ui/widgets/chips.py" line="107" />
             <source>Cash loan</source>
             <translation>现金借款</translation>
         </message>
@@ -330,7 +330,7 @@
     <context>
         <name>Console</name>
         <message>
-            <location filename="../../ui/app.py" line="128" />
+            <location filename="../../ui/app.py" line="131" />
             <location filename="../../ui/screenshots.py" line="240" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
@@ -483,47 +483,47 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="67" />
+            <location filename="../../ui/workspace/workspace.py" line="69" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="82" />
+            <location filename="../../ui/workspace/workspace.py" line="84" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="93" />
+            <location filename="../../ui/workspace/workspace.py" line="107" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="94" />
+            <location filename="../../ui/workspace/workspace.py" line="108" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="103" />
+            <location filename="../../ui/workspace/workspace.py" line="119" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="108" />
+            <location filename="../../ui/workspace/workspace.py" line="122" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="109" />
+            <location filename="../../ui/workspace/workspace.py" line="123" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="110" />
+            <location filename="../../ui/workspace/workspace.py" line="124" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="111" />
+            <location filename="../../ui/workspace/workspace.py" line="125" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
@@ -889,7 +889,7 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="204" />
-            <location filename="../../ui/main_window.py" line="415" />
+            <location filename="../../ui/main_window.py" line="428" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
@@ -920,7 +920,7 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="234" />
-            <location filename="../../ui/main_window.py" line="544" />
+            <location filename="../../ui/main_window.py" line="557" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
@@ -945,32 +945,32 @@
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="306" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="315" />
+            <location filename="../../ui/main_window.py" line="317" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="345" />
+            <location filename="../../ui/main_window.py" line="347" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="427" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="545" />
+            <location filename="../../ui/main_window.py" line="558" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -1065,7 +1065,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>OverviewTab</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="185" />
+            <location filename="../../ui/workspace/overview.py" line="204" />
             <source>This customer has no accounts.</source>
             <translation>该客户没有账户。</translation>
         </message>

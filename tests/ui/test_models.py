@@ -110,3 +110,28 @@ def test_every_transaction_type_the_api_defines_has_a_label_and_a_filter() -> No
     assert set(TRANSACTION_TYPES) <= set(labels.TRANSACTION_FILTER_ORDER)
     filtered = {t for _, types in TYPE_GROUPS for t in types}
     assert set(TRANSACTION_TYPES) <= filtered, set(TRANSACTION_TYPES) - filtered
+
+
+def test_every_enumeration_value_the_api_sends_has_words_on_screen() -> None:
+    from typing import get_args
+
+    from backend.accounts.schemas import AccountStatus, DelinquencyBucket, Product
+    from backend.billing.schemas import BillStatus
+    from backend.installments.schemas import PeriodStatus, PlanKind, PlanStatus
+    from backend.notes.schemas import Channel
+    from ui.widgets import chips
+    from ui.workspace import labels
+
+    expected = {
+        "bucket": (get_args(DelinquencyBucket), chips.BUCKET_TEXTS),
+        "account_status": (get_args(AccountStatus), chips.ACCOUNT_STATUS_TEXTS),
+        "product": (get_args(Product), chips.PRODUCT_TEXTS),
+        "bill_status": (get_args(BillStatus), chips.BILL_STATUS_TEXTS),
+        "plan_kind": (get_args(PlanKind), labels.PLAN_KINDS),
+        "plan_status": (get_args(PlanStatus), labels.PLAN_STATUSES),
+        "period_status": (get_args(PeriodStatus), labels.PERIOD_STATUSES),
+        "channel": (get_args(Channel), labels.CHANNELS),
+    }
+    for kind, (values, table) in expected.items():
+        # Every value the API sends has words (a stale extra entry is harmless).
+        assert set(values) <= set(table), kind

@@ -42,62 +42,75 @@ def _lookup(texts: dict[str, str], code: str) -> str:
     return _t(text) if text is not None else code.replace("_", " ").capitalize()
 
 
+ACCOUNT_STATUS_TEXTS: dict[str, str] = {
+    "active": QT_TRANSLATE_NOOP("Chips", "Active"),
+    "frozen": QT_TRANSLATE_NOOP("Chips", "Frozen"),
+    "closed": QT_TRANSLATE_NOOP("Chips", "Closed"),
+    "charged_off": QT_TRANSLATE_NOOP("Chips", "Charged off"),
+}
+
+
 def account_status_text(status: str) -> str:
     """The account status in words (``frozen`` → "Frozen")."""
-    texts = {
-        "active": QT_TRANSLATE_NOOP("Chips", "Active"),
-        "frozen": QT_TRANSLATE_NOOP("Chips", "Frozen"),
-        "closed": QT_TRANSLATE_NOOP("Chips", "Closed"),
-        "charged_off": QT_TRANSLATE_NOOP("Chips", "Charged off"),
-    }
-    return _lookup(texts, status)
+    return _lookup(ACCOUNT_STATUS_TEXTS, status)
+
+
+BUCKET_TEXTS: dict[str, str] = {
+    "current": QT_TRANSLATE_NOOP("Chips", "Current"),
+    "M1": QT_TRANSLATE_NOOP("Chips", "M1 overdue"),
+    "M2": QT_TRANSLATE_NOOP("Chips", "M2 overdue"),
+    "M3": QT_TRANSLATE_NOOP("Chips", "M3 overdue"),
+    "M4+": QT_TRANSLATE_NOOP("Chips", "M4+ overdue"),
+}
 
 
 def bucket_text(bucket: str) -> str:
     """The delinquency bucket (``current`` → "Current"; M1…M4+ stay as they are, with a hint)."""
-    texts = {
-        "current": QT_TRANSLATE_NOOP("Chips", "Current"),
-        "M1": QT_TRANSLATE_NOOP("Chips", "M1 overdue"),
-        "M2": QT_TRANSLATE_NOOP("Chips", "M2 overdue"),
-        "M3": QT_TRANSLATE_NOOP("Chips", "M3 overdue"),
-        "M4+": QT_TRANSLATE_NOOP("Chips", "M4+ overdue"),
-    }
-    text = texts.get(bucket)
+    text = BUCKET_TEXTS.get(bucket)
     return _t(text) if text is not None else bucket
 
 
+BILL_STATUS_TEXTS: dict[str, str] = {
+    "open": QT_TRANSLATE_NOOP("Chips", "Open"),
+    "paid": QT_TRANSLATE_NOOP("Chips", "Paid"),
+    "partially_paid": QT_TRANSLATE_NOOP("Chips", "Partially paid"),
+    "overdue": QT_TRANSLATE_NOOP("Chips", "Overdue"),
+}
+
+
 def bill_status_text(status: str) -> str:
-    texts = {
-        "open": QT_TRANSLATE_NOOP("Chips", "Open"),
-        "paid": QT_TRANSLATE_NOOP("Chips", "Paid"),
-        "partially_paid": QT_TRANSLATE_NOOP("Chips", "Partially paid"),
-        "overdue": QT_TRANSLATE_NOOP("Chips", "Overdue"),
-    }
-    return _lookup(texts, status)
+    return _lookup(BILL_STATUS_TEXTS, status)
+
+
+PLAN_STATUS_TEXTS: dict[str, str] = {
+    "active": QT_TRANSLATE_NOOP("Chips", "Active"),
+    "paid_off": QT_TRANSLATE_NOOP("Chips", "Paid off"),
+    "completed": QT_TRANSLATE_NOOP("Chips", "Completed"),
+    "paid": QT_TRANSLATE_NOOP("Chips", "Paid"),
+    "cancelled": QT_TRANSLATE_NOOP("Chips", "Cancelled"),
+    "broken": QT_TRANSLATE_NOOP("Chips", "Broken"),
+    "overdue": QT_TRANSLATE_NOOP("Chips", "Overdue"),
+    "pending": QT_TRANSLATE_NOOP("Chips", "Pending"),
+    "billed": QT_TRANSLATE_NOOP("Chips", "Billed"),
+    "partially_paid": QT_TRANSLATE_NOOP("Chips", "Partially paid"),
+    "not_due": QT_TRANSLATE_NOOP("Chips", "Not due"),
+    "waived": QT_TRANSLATE_NOOP("Chips", "Waived"),
+}
 
 
 def plan_status_text(status: str) -> str:
-    texts = {
-        "active": QT_TRANSLATE_NOOP("Chips", "Active"),
-        "paid_off": QT_TRANSLATE_NOOP("Chips", "Paid off"),
-        "completed": QT_TRANSLATE_NOOP("Chips", "Completed"),
-        "paid": QT_TRANSLATE_NOOP("Chips", "Paid"),
-        "cancelled": QT_TRANSLATE_NOOP("Chips", "Cancelled"),
-        "broken": QT_TRANSLATE_NOOP("Chips", "Broken"),
-        "overdue": QT_TRANSLATE_NOOP("Chips", "Overdue"),
-        "pending": QT_TRANSLATE_NOOP("Chips", "Pending"),
-        "billed": QT_TRANSLATE_NOOP("Chips", "Billed"),
-        "partially_paid": QT_TRANSLATE_NOOP("Chips", "Partially paid"),
-        "not_due": QT_TRANSLATE_NOOP("Chips", "Not due"),
-        "waived": QT_TRANSLATE_NOOP("Chips", "Waived"),
-    }
-    return _lookup(texts, status)
+    return _lookup(PLAN_STATUS_TEXTS, status)
+
+
+PRODUCT_TEXTS: dict[str, str] = {
+    "credit_line": QT_TRANSLATE_NOOP("Chips", "Credit line"),
+    "cash_loan": QT_TRANSLATE_NOOP("Chips", "Cash loan"),
+}
 
 
 def product_text(product: str) -> str:
     """``credit_line`` → "Credit line", ``cash_loan`` → "Cash loan"."""
-    texts = {"credit_line": QT_TRANSLATE_NOOP("Chips", "Credit line"), "cash_loan": QT_TRANSLATE_NOOP("Chips", "Cash loan")}
-    return _lookup(texts, product)
+    return _lookup(PRODUCT_TEXTS, product)
 
 
 class Chip(QLabel):
