@@ -8,6 +8,7 @@ Sources missing here are listed, so nothing stays English by accident.
 
 from __future__ import annotations
 
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -309,8 +310,17 @@ ZH: dict[str, str] = {
 }
 
 
+def glossary() -> dict[str, str]:
+    """ZH above plus every `zh_CN/*.json` beside this file (one per area of the console)."""
+    merged = dict(ZH)
+    for part in sorted(TS.with_name("zh_CN").glob("*.json")):
+        merged.update(json.loads(part.read_text(encoding="utf-8")))
+    return merged
+
+
 def main() -> int:
     tree = ET.parse(TS)
+    words = glossary()
     missing: list[str] = []
     filled = 0
     for message in tree.getroot().iter("message"):
@@ -324,7 +334,7 @@ def main() -> int:
         )
         if done and has_text:
             continue
-        text = ZH.get(source)
+        text = words.get(source)
         if text is None:
             missing.append(source)
             continue

@@ -1,0 +1,381 @@
+"""Cases and queues (DESIGN.md §3 "Cases and queues", §4 `/v1/cases…`): typed views and calls.
+
+    page = list_cases(client, CaseQuery(queue="disputes", open=True))
+    case, etag = get_case(client, page.items[0].id)
+    assign_case(client, case.id, me.id, etag=etag)
+
+A case points at its subject (a dispute, fraud report or arrangement) through `subject_url`;
+the subject's own actions are posted there (`{subject_url}/actions/{action}`), with the
+subject's ETag (`get_subject`). Every function runs on a pool thread (it blocks on HTTP).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from console.api import ApiClient, ParamValue
+from console.models import JsonObject, Page, _optional_int, _optional_str, parse_datetime
+
+__all__ = [
+    "AgeingBucket",
+    "BulkAssignResult",
+    "Case",
+    "CaseDetail",
+    "CaseEvent",
+    "CaseQuery",
+    "CaseStats",
+    "QueueStats",
+    "Subject",
+    "assign_case",
+    "bulk_assign",
+    "case_stats",
+    "get_case",
+    "get_subject",
+    "list_cases",
+    "subject_action",
+    "take_next",
+]
+
+CASE_TYPES = ("dispute", "fraud_report", "arrangement")
+QUEUES = ("disputes", "fraud", "approvals")
+SLA_STATES = ("on_track", "at_risk", "breached", "paused")
+PRIORITIES = ("high", "normal", "low")
+
+
+def _optional_datetime(value: Any) -> datetime | None:
+    return None if value is None else parse_datetime(value)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case as a queue shows it. `seconds_to_due` was computed by the server when it answered
+    (negative when breached; None when paused, closed or without a deadline)."""
+
+    id: int
+    type: str
+    subject_id: int
+    subject_url: str
+    account_id: int
+    customer_id: int
+    status: str
+    is_open: bool
+    queue: str
+    priority: str
+    assignee_id: int | None
+    assignee_name: str | None
+    summary: str
+    amount_fen: int
+    opened_by: int | None
+    opened_at: datetime
+    due_at: datetime | None
+    paused_since: datetime | None
+    closed_at: datetime | None
+    sla_state: str
+    seconds_to_due: int | None
+    version: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> Case:
+        return cls(**_case_fields(data))
+
+    @property
+    def etag(self) -> str:
+        """The ETag the server gives this version of the case (for `If-Match`)."""
+        return f'"case-{self.id}-v{self.version}"'
+
+
+def _case_fields(data: JsonObject) -> dict[str, Any]:
+    return {
+        "id": int(data["id"]),
+        "type": str(data["type"]),
+        "subject_id": int(data["subject_id"]),
+        "subject_url": str(data["subject_url"]),
+        "account_id": int(data["account_id"]),
+        "customer_id": int(data["customer_id"]),
+        "status": str(data["status"]),
+        "is_open": bool(data["is_open"]),
+        "queue": str(data["queue"]),
+        "priority": str(data["priority"]),
+        "assignee_id": _optional_int(data.get("assignee_id")),
+        "assignee_name": _optional_str(data.get("assignee_name")),
+        "summary": str(data.get("summary", "")),
+        "amount_fen": int(data.get("amount_fen", 0)),
+        "opened_by": _optional_int(data.get("opened_by")),
+        "opened_at": parse_datetime(data["opened_at"]),
+        "due_at": _optional_datetime(data.get("due_at")),
+        "paused_since": _optional_datetime(data.get("paused_since")),
+        "closed_at": _optional_datetime(data.get("closed_at")),
+        "sla_state": str(data["sla_state"]),
+        "seconds_to_due": _optional_int(data.get("seconds_to_due")),
+        "version": int(data["version"]),
+    }
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """One timeline entry: who did what, when, with the fields before → after."""
+
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str
+    actor_role: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str | None
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> CaseEvent:
+        return cls(
+            id=int(data["id"]),
+            at=parse_datetime(data["at"]),
+            actor_id=_optional_int(data.get("actor_id")),
+            actor_name=str(data.get("actor_name", "")),
+            actor_role=str(data.get("actor_role", "")),
+            action=str(data["action"]),
+            before=dict(data["before"]) if data.get("before") is not None else None,
+            after=dict(data["after"]) if data.get("after") is not None else None,
+            note=_optional_str(data.get("note")),
+        )
+
+
+@dataclass(frozen=True)
+class CaseDetail(Case):
+    """A case with its timeline (oldest first) and what the caller may do to the case itself
+    (`take`, `release`, `assign`); the subject's actions are on the subject."""
+
+    timeline: tuple[CaseEvent, ...] = ()
+    allowed_actions: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> CaseDetail:
+        return cls(
+            **_case_fields(data),
+            timeline=tuple(CaseEvent.from_json(event) for event in data.get("timeline", ())),
+            allowed_actions=tuple(str(action) for action in data.get("allowed_actions", ())),
+        )
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Filters of `GET /v1/cases`; None leaves a filter out. `assignee`: `me`, `none` or a user id."""
+
+    type: str | None = None
+    status: str | None = None
+    queue: str | None = None
+    assignee: str | None = None
+    sla_state: str | None = None
+    account_id: int | None = None
+    customer_id: int | None = None
+    open: bool | None = None
+
+    def params(self) -> dict[str, ParamValue]:
+        return {
+            "type": self.type,
+            "status": self.status,
+            "queue": self.queue,
+            "assignee": self.assignee,
+            "sla_state": self.sla_state,
+            "account_id": self.account_id,
+            "customer_id": self.customer_id,
+            "open": None if self.open is None else ("true" if self.open else "false"),
+        }
+
+
+@dataclass(frozen=True)
+class BulkAssignResult:
+    assignee_id: int | None
+    changed_ids: tuple[int, ...]
+    unchanged_ids: tuple[int, ...]
+    items: tuple[Case, ...]
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> BulkAssignResult:
+        return cls(
+            assignee_id=_optional_int(data.get("assignee_id")),
+            changed_ids=tuple(int(i) for i in data.get("changed_ids", ())),
+            unchanged_ids=tuple(int(i) for i in data.get("unchanged_ids", ())),
+            items=tuple(Case.from_json(item) for item in data.get("items", ())),
+        )
+
+
+@dataclass(frozen=True)
+class AgeingBucket:
+    bucket: str
+    min_days: int
+    max_days: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    queue: str
+    open: int
+    unassigned: int
+    on_track: int
+    at_risk: int
+    breached: int
+    paused: int
+
+
+@dataclass(frozen=True)
+class CaseStats:
+    """Open cases the caller can see, counted (`GET /v1/cases/stats`)."""
+
+    as_of: datetime
+    open_total: int
+    by_queue: dict[str, int]
+    by_type: dict[str, int]
+    by_status: dict[str, int]
+    by_sla_state: dict[str, int]
+    ageing: tuple[AgeingBucket, ...]
+    pending_approvals: int
+    queues: tuple[QueueStats, ...] = field(default=())
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> CaseStats:
+        return cls(
+            as_of=parse_datetime(data["as_of"]),
+            open_total=int(data["open_total"]),
+            by_queue={str(k): int(v) for k, v in data.get("by_queue", {}).items()},
+            by_type={str(k): int(v) for k, v in data.get("by_type", {}).items()},
+            by_status={str(k): int(v) for k, v in data.get("by_status", {}).items()},
+            by_sla_state={str(k): int(v) for k, v in data.get("by_sla_state", {}).items()},
+            ageing=tuple(
+                AgeingBucket(
+                    bucket=str(item["bucket"]),
+                    min_days=int(item["min_days"]),
+                    max_days=_optional_int(item.get("max_days")),
+                    count=int(item["count"]),
+                )
+                for item in data.get("ageing", ())
+            ),
+            pending_approvals=int(data.get("pending_approvals", 0)),
+            queues=tuple(
+                QueueStats(
+                    queue=str(item["queue"]),
+                    open=int(item["open"]),
+                    unassigned=int(item["unassigned"]),
+                    on_track=int(item["on_track"]),
+                    at_risk=int(item["at_risk"]),
+                    breached=int(item["breached"]),
+                    paused=int(item["paused"]),
+                )
+                for item in data.get("queues", ())
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A case's subject (dispute, fraud report or arrangement) as its own endpoint returns it:
+    the raw JSON (`data`, whose fields differ per type), its ETag and `allowed_actions`."""
+
+    url: str
+    data: dict[str, Any]
+    etag: str | None
+
+    @property
+    def allowed_actions(self) -> tuple[str, ...]:
+        return tuple(str(action) for action in self.data.get("allowed_actions", ()))
+
+    @property
+    def status(self) -> str:
+        return str(self.data.get("status", ""))
+
+
+# -- calls ----------------------------------------------------------------------------------
+
+
+def list_cases(
+    client: ApiClient, query: CaseQuery = CaseQuery(), *, limit: int = 100, cursor: str | None = None
+) -> Page[Case]:
+    """One page of the cases the caller can see, matching `query` (the server's order)."""
+    params = {**query.params(), "limit": limit, "cursor": cursor}
+    return Page.from_json(client.get_json("/v1/cases", params=params), Case.from_json)
+
+
+def get_case(client: ApiClient, case_id: int) -> tuple[CaseDetail, str]:
+    """The case with its timeline, and its ETag (for `assign_case`)."""
+    data, etag = client.get_json_etag(f"/v1/cases/{int(case_id)}")
+    detail = CaseDetail.from_json(data)
+    return detail, etag or detail.etag
+
+
+def assign_case(
+    client: ApiClient,
+    case_id: int,
+    assignee_id: int | None,
+    *,
+    etag: str,
+    note: str | None = None,
+    idempotency_key: str | None = None,
+) -> CaseDetail:
+    """Assign the case (None: unassign). A stale `etag` raises `PreconditionFailed` (412)."""
+    body: dict[str, Any] = {"assignee_id": assignee_id}
+    if note:
+        body["note"] = note
+    data = client.post_json(
+        f"/v1/cases/{int(case_id)}/assign", body, if_match=etag, idempotency_key=idempotency_key
+    )
+    return CaseDetail.from_json(data)
+
+
+def take_next(client: ApiClient, queue: str | None = None, *, idempotency_key: str | None = None) -> CaseDetail:
+    """Assign yourself the oldest-due unassigned case of `queue` (or of any queue you serve).
+    An empty queue raises `Conflict` with code `queue_empty`."""
+    data = client.post_json("/v1/cases/take-next", {"queue": queue}, idempotency_key=idempotency_key)
+    return CaseDetail.from_json(data)
+
+
+def bulk_assign(
+    client: ApiClient,
+    case_ids: Sequence[int],
+    assignee_id: int | None,
+    *,
+    note: str | None = None,
+    idempotency_key: str | None = None,
+) -> BulkAssignResult:
+    """Assign every case to one user, all or nothing (supervisors)."""
+    body: dict[str, Any] = {"case_ids": [int(i) for i in case_ids], "assignee_id": assignee_id}
+    if note:
+        body["note"] = note
+    return BulkAssignResult.from_json(
+        client.post_json("/v1/cases/bulk-assign", body, idempotency_key=idempotency_key)
+    )
+
+
+def case_stats(client: ApiClient) -> CaseStats:
+    return CaseStats.from_json(client.get_json("/v1/cases/stats"))
+
+
+def get_subject(client: ApiClient, subject_url: str) -> Subject:
+    """The dispute, fraud report or arrangement behind a case, with its ETag."""
+    data, etag = client.get_json_etag(subject_url)
+    return Subject(url=subject_url, data=dict(data), etag=etag)
+
+
+def subject_action(
+    client: ApiClient,
+    subject: Subject,
+    action: str,
+    body: JsonObject | None = None,
+    *,
+    idempotency_key: str | None = None,
+) -> Subject:
+    """Post `action` on the subject with its ETag; returns the subject as it is now.
+    A stale ETag raises `PreconditionFailed` (412): reload with `get_subject` and show what changed."""
+    response = client.request(
+        "POST",
+        f"{subject.url}/actions/{action}",
+        json=dict(body or {}),
+        if_match=subject.etag,
+        idempotency_key=idempotency_key,
+    )
+    if response.status_code == 204 or not response.content:
+        return get_subject(client, subject.url)
+    return Subject(url=subject.url, data=dict(response.json()), etag=response.headers.get("ETag"))
