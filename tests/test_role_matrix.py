@@ -132,6 +132,7 @@ MATRIX: tuple[Call, ...] = (
     # cases: own / queues served / all; assign; take-next (handlers, supervisors); bulk (supervisors)
     Call("GET", "/v1/cases", SERVICING),
     Call("GET", "/v1/cases/stats", WORKERS),
+    Call("GET", "/v1/cases/assignees", SUPERVISORS, params={"queue": "disputes"}),
     Call("GET", "/v1/cases/{case_id}", SERVICING),
     Call("POST", "/v1/cases/{case_id}/assign", WORKERS, body="assign_self", etag="case"),
     Call("POST", "/v1/cases/take-next", WORKERS, body="empty"),

@@ -43,6 +43,8 @@ from backend.auth.models import Role, User
 from backend.cases.models import QUEUES, Case, CaseEvent, CaseType, Queue
 from backend.cases.schemas import (
     AgeingBucket,
+    AssigneeList,
+    AssigneeOut,
     BulkAssignOut,
     CaseDetail,
     CaseEventOut,
@@ -55,6 +57,7 @@ from backend.cases.sla import AT_RISK_DENOMINATOR, AT_RISK_NUMERATOR, SLA_STATES
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.pagination import InvalidCursor, Page, decode_cursor, page_of
+from backend.customers.models import Customer
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
 CASES_CURSOR = "cases"
@@ -199,7 +202,7 @@ def seconds_to_due(case_row: Case, now: datetime) -> int | None:
 # --- reading ------------------------------------------------------------------------------
 
 
-def case_out(case_row: Case, assignee_name: str | None, now: datetime) -> CaseOut:
+def case_out(case_row: Case, assignee_name: str | None, now: datetime, customer_name: str = "") -> CaseOut:
     return CaseOut(
         id=case_row.id,
         type=case_row.type,  # type: ignore[arg-type]
@@ -207,6 +210,7 @@ def case_out(case_row: Case, assignee_name: str | None, now: datetime) -> CaseOu
         subject_url=f"{SUBJECT_PATHS[case_row.type]}/{case_row.subject_id}",
         account_id=case_row.account_id,
         customer_id=case_row.customer_id,
+        customer_name=customer_name,
         status=case_row.status,
         is_open=case_row.is_open,
         queue=case_row.queue,  # type: ignore[arg-type]
@@ -298,7 +302,11 @@ def list_cases(
 ) -> Page[CaseOut]:
     """The cases `user` can see that match `filters`, by deadline (`due_at`, no deadline last)
     then id, one page of `limit`."""
-    query = _with_assignee_name(select(Case, User.display_name)).where(*_filtered(filters, user, now))
+    query = (
+        _with_assignee_name(select(Case, User.display_name, Customer.name))
+        .join(Customer, Customer.id == Case.customer_id)
+        .where(*_filtered(filters, user, now))
+    )
     if cursor is not None:
         due, after_id = _decode_cases_cursor(cursor)
         if due is None:
@@ -316,7 +324,7 @@ def list_cases(
     shown, next_cursor = page_of(
         rows, limit=limit, kind=CASES_CURSOR, key=lambda row: (row[0].due_at or "", row[0].id)
     )
-    return Page[CaseOut](items=[case_out(row[0], row[1], now) for row in shown], next_cursor=next_cursor)
+    return Page[CaseOut](items=[case_out(row[0], row[1], now, row[2]) for row in shown], next_cursor=next_cursor)
 
 
 def visible_case(*, session: Session, user: User, case_id: int) -> Case:
@@ -350,11 +358,12 @@ def case_detail(*, session: Session, user: User, case_row: Case, now: datetime) 
         if case_row.assignee_id is not None
         else None
     )
+    customer_name = session.scalar(select(Customer.name).where(Customer.id == case_row.customer_id)) or ""
     events = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_row.id).order_by(CaseEvent.id)
     ).all()
     return CaseDetail(
-        **case_out(case_row, assignee_name, now).model_dump(),
+        **case_out(case_row, assignee_name, now, customer_name).model_dump(),
         timeline=[
             CaseEventOut(
                 id=event.id,
@@ -564,12 +573,51 @@ def bulk_assign(
     names = dict(
         session.execute(select(User.id, User.display_name).where(User.id == assignee_id)).tuples().all()
     )
+    customer_names = dict(
+        session.execute(
+            select(Customer.id, Customer.name).where(Customer.id.in_({case.customer_id for case in cases.values()}))
+        )
+        .tuples()
+        .all()
+    )
     now = ctx.clock.now()
     return BulkAssignOut(
         assignee_id=assignee_id,
         changed_ids=changed,
         unchanged_ids=unchanged,
-        items=[case_out(cases[case_id], names.get(assignee_id or 0), now) for case_id in case_ids],
+        items=[
+            case_out(cases[i], names.get(assignee_id or 0), now, customer_names.get(cases[i].customer_id, ""))
+            for i in case_ids
+        ],
+    )
+
+
+def assignees(*, session: Session, queues: Sequence[str]) -> AssigneeList:
+    """The active users who work every one of `queues` (default: any queue), each with the number
+    of open cases they hold, by display name then id: whom a supervisor can assign cases to."""
+    wanted = tuple(dict.fromkeys(queues))
+    if wanted:
+        roles = set(SERVING_ROLES[wanted[0]]).intersection(*(SERVING_ROLES[queue] for queue in wanted[1:]))
+    else:
+        wanted, roles = QUEUES, {role for queue in QUEUES for role in SERVING_ROLES[queue]}
+    held = (
+        select(Case.assignee_id.label("user_id"), func.count().label("n"))
+        .where(Case.is_open == true(), Case.assignee_id.is_not(None))
+        .group_by(Case.assignee_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(User.id, User.username, User.display_name, User.role, func.coalesce(held.c.n, 0))
+        .outerjoin(held, held.c.user_id == User.id)
+        .where(User.active == true(), User.role.in_(sorted(roles)))
+        .order_by(User.display_name, User.id)
+    ).all()
+    return AssigneeList(
+        queues=list(wanted),  # type: ignore[arg-type]
+        items=[
+            AssigneeOut(id=uid, username=username, display_name=name, role=role, open_cases=int(count))
+            for uid, username, name, role, count in rows
+        ],
     )
 
 

@@ -13,6 +13,7 @@ from backend.auth.models import Role, User
 from backend.cases import queues
 from backend.cases.models import CASE_TYPES, QUEUES
 from backend.cases.schemas import (
+    AssigneeList,
     AssignIn,
     BulkAssignIn,
     BulkAssignOut,
@@ -143,6 +144,25 @@ def case_stats(session: SessionDep, user: QueueWorker, clock: ClockDep) -> CaseS
     approvals waiting; per queue the unassigned, at-risk and breached. Dispute handlers and
     supervisors."""
     return queues.case_stats(session=session, user=user, now=clock.now())
+
+
+@router.get("/assignees", response_model=AssigneeList, responses=problem_responses(401, 403, 422))
+def assignees(
+    session: SessionDep,
+    user: Supervisor,
+    queue: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            pattern=comma_list_pattern(QUEUES),
+            description=f"Comma list of: {', '.join(QUEUES)}; the users who work every one of them "
+            "(default: who work any queue)",
+        ),
+    ] = None,
+) -> AssigneeList:
+    """Whom cases can be assigned to: the active dispute handlers and supervisors for the disputes
+    and fraud queues, supervisors for approvals, each with the open cases they hold. Supervisors."""
+    return queues.assignees(session=session, queues=queues.comma_values(queue))
 
 
 @router.get("/{case_id:int}", response_model=CaseDetail, responses=READ_RESPONSES)

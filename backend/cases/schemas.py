@@ -33,6 +33,7 @@ class CaseOut(BaseModel):
     )
     account_id: int
     customer_id: int
+    customer_name: str = Field(description="The customer's name, as search shows it")
     status: str = Field(description="Mirrors the subject's status", examples=["investigating"])
     is_open: bool
     queue: QueueName
@@ -108,6 +109,21 @@ class BulkAssignOut(BaseModel):
     )
     unchanged_ids: list[int] = Field(description="Cases that already had this assignee; left as they were")
     items: list[CaseOut] = Field(description="Every case asked for, in the order asked, as it is now")
+
+
+class AssigneeOut(BaseModel):
+    """A user who may hold cases of the queues asked for, with the open cases they hold now."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Literal["dispute_handler", "supervisor"]
+    open_cases: int = Field(description="Open cases assigned to this user now, in any queue")
+
+
+class AssigneeList(BaseModel):
+    queues: list[QueueName] = Field(description="The queues every listed user works")
+    items: list[AssigneeOut] = Field(description="Active users who work those queues, by name")
 
 
 class AgeingBucket(BaseModel):

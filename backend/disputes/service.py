@@ -337,7 +337,8 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
         customer_id=account.customer_id,
         status=dispute.status,
         summary=(
-            f"Dispute {body.category}/{body.reason}: {fen_text(body.disputed_amount_fen)}"
+            f"Dispute ({body.category.replace('_', ' ')}: {body.reason.replace('_', ' ')}):"
+            f" {fen_text(body.disputed_amount_fen)}"
             f" of transaction {transaction.id}"
             + (f" ({transaction.merchant})" if transaction.merchant else "")
         ),
