@@ -21,6 +21,7 @@ from console.models import JsonObject, Page, _optional_int, _optional_str, parse
 
 __all__ = [
     "AgeingBucket",
+    "Assignee",
     "BulkAssignResult",
     "Case",
     "CaseDetail",
@@ -34,6 +35,7 @@ __all__ = [
     "case_stats",
     "get_case",
     "get_subject",
+    "list_assignees",
     "list_cases",
     "subject_action",
     "take_next",
@@ -60,6 +62,7 @@ class Case:
     subject_url: str
     account_id: int
     customer_id: int
+    customer_name: str
     status: str
     is_open: bool
     queue: str
@@ -95,6 +98,7 @@ def _case_fields(data: JsonObject) -> dict[str, Any]:
         "subject_url": str(data["subject_url"]),
         "account_id": int(data["account_id"]),
         "customer_id": int(data["customer_id"]),
+        "customer_name": str(data.get("customer_name") or ""),
         "status": str(data["status"]),
         "is_open": bool(data["is_open"]),
         "queue": str(data["queue"]),
@@ -271,6 +275,27 @@ class CaseStats:
 
 
 @dataclass(frozen=True)
+class Assignee:
+    """A user who may hold cases, and how many open cases they hold now."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    open_cases: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> Assignee:
+        return cls(
+            id=int(data["id"]),
+            username=str(data["username"]),
+            display_name=str(data.get("display_name") or data["username"]),
+            role=str(data["role"]),
+            open_cases=int(data.get("open_cases", 0)),
+        )
+
+
+@dataclass(frozen=True)
 class Subject:
     """A case's subject (dispute, fraud report or arrangement) as its own endpoint returns it:
     the raw JSON (`data`, whose fields differ per type), its ETag and `allowed_actions`."""
@@ -347,6 +372,13 @@ def bulk_assign(
     return BulkAssignResult.from_json(
         client.post_json("/v1/cases/bulk-assign", body, idempotency_key=idempotency_key)
     )
+
+
+def list_assignees(client: ApiClient, queues: Sequence[str] = ()) -> list[Assignee]:
+    """Who can hold cases of every one of `queues` (default: any queue); supervisors only."""
+    params: dict[str, ParamValue] = {"queue": ",".join(dict.fromkeys(queues)) or None}
+    data = client.get_json("/v1/cases/assignees", params=params)
+    return [Assignee.from_json(item) for item in data.get("items", ())]
 
 
 def case_stats(client: ApiClient) -> CaseStats:

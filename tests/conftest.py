@@ -14,6 +14,7 @@ Database fixtures, from the widest to the narrowest:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 # Before anything imports Qt or keyring: tests never open a window or touch the real keyring.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -47,6 +48,15 @@ settings.register_profile(
     "creditdesk", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "creditdesk"))
+
+
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The console's user data directory (outbox, embedded database, logs) is the test's own,
+    never the real one of whoever runs the tests."""
+    directory = tmp_path / "user-data"
+    monkeypatch.setenv("CREDITDESK_DATA_DIR", str(directory))
+    return directory
 
 
 @pytest.fixture(autouse=True)

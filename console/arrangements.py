@@ -1,0 +1,310 @@
+"""Repayment arrangements (DESIGN.md §3 "Repayment arrangements", §4): typed quotes and calls.
+
+    terms = hardship_plan_terms(months=24)
+    quote = get_quote(client, account_id, terms)          # changes nothing
+    if quote.needs_approval: ...                          # quote.approval_reasons say which limit
+    result = propose(outbox, client, proposal_body(account_id, terms, note="…"), label="…")
+    if isinstance(result, Queued): ...                    # kept in the outbox, sent later
+    else: result.status                                   # "active" or "pending_approval"
+
+Terms are plain JSON objects, one shape per `type` (backend/arrangements/schemas.py); the
+builders below make them. Money is int fen. Every call blocks on HTTP: run it on a pool thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from console.api import ApiClient
+from console.models import JsonObject, _optional_int, _optional_str, parse_date, parse_datetime
+from console.outbox import Delivered, Outbox, Queued, send
+
+__all__ = [
+    "ARRANGEMENT_TYPES",
+    "ApprovalReason",
+    "Arrangement",
+    "BILL_INSTALLMENT_TERMS",
+    "FEE_WAIVER_COMPONENTS",
+    "Quote",
+    "QuoteCost",
+    "QuotePeriod",
+    "act",
+    "bill_installment_terms",
+    "due_date_extension_terms",
+    "fee_waiver_terms",
+    "get_arrangement",
+    "get_quote",
+    "hardship_plan_terms",
+    "message_shape",
+    "promise_to_pay_terms",
+    "proposal_body",
+    "propose",
+]
+
+ARRANGEMENT_TYPES = ("bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay")
+BILL_INSTALLMENT_TERMS = (3, 6, 9, 12)
+FEE_WAIVER_COMPONENTS = ("penalty_interest", "interest", "fees")
+ARRANGEMENTS_PATH = "/v1/arrangements"
+
+
+# -- terms ------------------------------------------------------------------------------------
+
+
+def bill_installment_terms(terms: int, bill_id: int | None = None) -> dict[str, Any]:
+    """Convert the latest bill's unpaid balance into `terms` (3, 6, 9 or 12) monthly installments."""
+    body: dict[str, Any] = {"type": "bill_installment", "terms": int(terms)}
+    if bill_id is not None:
+        body["bill_id"] = int(bill_id)
+    return body
+
+
+def due_date_extension_terms(days: int) -> dict[str, Any]:
+    """Move the current bill's due date by `days`."""
+    return {"type": "due_date_extension", "days": int(days)}
+
+
+def hardship_plan_terms(months: int, penalty_waiver_fen: int = 0) -> dict[str, Any]:
+    """Restructure the overdue balance into `months` payments, waiving `penalty_waiver_fen` of penalty interest."""
+    return {"type": "hardship_plan", "months": int(months), "penalty_waiver_fen": int(penalty_waiver_fen)}
+
+
+def fee_waiver_terms(amount_fen: int, component: str, reason: str) -> dict[str, Any]:
+    """Waive `amount_fen` of `component` (penalty_interest, interest or fees), for `reason`."""
+    return {"type": "fee_waiver", "amount_fen": int(amount_fen), "component": component, "reason": reason}
+
+
+def promise_to_pay_terms(amount_fen: int, promised_date: date) -> dict[str, Any]:
+    """Record that the customer promises to pay `amount_fen` by `promised_date`."""
+    return {"type": "promise_to_pay", "amount_fen": int(amount_fen), "promised_date": promised_date.isoformat()}
+
+
+def proposal_body(account_id: int, terms: Mapping[str, Any], note: str | None = None) -> dict[str, Any]:
+    """The body of `POST /v1/arrangements`: the terms on the account, with the agent's note."""
+    body: dict[str, Any] = {**terms, "account_id": int(account_id)}
+    note = (note or "").strip()
+    if note:
+        body["note"] = note
+    return body
+
+
+# -- typed answers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuotePeriod:
+    """One period of a quoted schedule; total = principal + fee (fen)."""
+
+    period: int
+    due_date: date
+    principal_fen: int
+    fee_fen: int
+    total_fen: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> QuotePeriod:
+        return cls(
+            period=int(data["period"]),
+            due_date=parse_date(data["due_date"]),
+            principal_fen=int(data["principal_fen"]),
+            fee_fen=int(data["fee_fen"]),
+            total_fen=int(data["total_fen"]),
+        )
+
+
+@dataclass(frozen=True)
+class QuoteCost:
+    """What the arrangement moves, in fen: `principal_fen` converted, restructured, waived or
+    promised; `fee_fen` the installment fee; `waived_fen` penalty interest, interest or fees
+    waived; `total_fen` what the schedule adds up to (principal + fee)."""
+
+    principal_fen: int
+    fee_fen: int
+    waived_fen: int
+    total_fen: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> QuoteCost:
+        return cls(
+            principal_fen=int(data.get("principal_fen", 0)),
+            fee_fen=int(data.get("fee_fen", 0)),
+            waived_fen=int(data.get("waived_fen", 0)),
+            total_fen=int(data.get("total_fen", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class ApprovalReason:
+    """Why a supervisor must approve: the limit of an agent's authority that is exceeded.
+    `code`: hardship_months, hardship_penalty_waiver, extension_days, fee_waiver_amount, …;
+    `message`: the server's English sentence (see `message_shape` to translate it)."""
+
+    code: str
+    message: str
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> ApprovalReason:
+        return cls(code=str(data.get("code", "")), message=str(data.get("message", "")))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote: the schedule (empty for an extension, a waiver or a promise), its cost, the
+    effects on the account (e.g. `new_due_date`, `first_due_date`, `restructured_fen`) and
+    whether it is beyond an agent's authority (`needs_approval`, with the reasons)."""
+
+    type: str
+    account_id: int
+    terms: dict[str, Any]
+    schedule: tuple[QuotePeriod, ...]
+    cost: QuoteCost
+    needs_approval: bool
+    approval_reasons: tuple[ApprovalReason, ...]
+    effects: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> Quote:
+        return cls(**_quote_fields(data))
+
+
+def _quote_fields(data: JsonObject) -> dict[str, Any]:
+    return {
+        "type": str(data["type"]),
+        "account_id": int(data["account_id"]),
+        "terms": dict(data.get("terms") or {}),
+        "schedule": tuple(QuotePeriod.from_json(p) for p in data.get("schedule", ())),
+        "cost": QuoteCost.from_json(data.get("cost") or {}),
+        "needs_approval": bool(data.get("needs_approval", False)),
+        "approval_reasons": tuple(ApprovalReason.from_json(r) for r in data.get("approval_reasons", ())),
+        "effects": dict(data.get("effects") or {}),
+    }
+
+
+def _optional_datetime(value: Any) -> datetime | None:
+    return None if value is None else parse_datetime(value)
+
+
+@dataclass(frozen=True)
+class Arrangement(Quote):
+    """A proposed arrangement. `status`: pending_approval, active, rejected, cancelled, kept,
+    broken or completed; `case_id` is its approvals case while it waits (None otherwise);
+    `allowed_actions` what the caller may do now (approve, reject, cancel)."""
+
+    id: int = 0
+    customer_id: int = 0
+    status: str = ""
+    note: str | None = None
+    proposed_by: int = 0
+    proposed_by_name: str = ""
+    proposed_at: datetime | None = None
+    decided_by_name: str | None = None
+    decided_at: datetime | None = None
+    decision_comment: str | None = None
+    plan_id: int | None = None
+    bill_id: int | None = None
+    case_id: int | None = None
+    version: int = 0
+    allowed_actions: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> Arrangement:
+        return cls(
+            **_quote_fields(data),
+            id=int(data["id"]),
+            customer_id=int(data["customer_id"]),
+            status=str(data["status"]),
+            note=_optional_str(data.get("note")),
+            proposed_by=int(data["proposed_by"]),
+            proposed_by_name=str(data.get("proposed_by_name", "")),
+            proposed_at=_optional_datetime(data.get("proposed_at")),
+            decided_by_name=_optional_str(data.get("decided_by_name")),
+            decided_at=_optional_datetime(data.get("decided_at")),
+            decision_comment=_optional_str(data.get("decision_comment")),
+            plan_id=_optional_int(data.get("plan_id")),
+            bill_id=_optional_int(data.get("bill_id")),
+            case_id=_optional_int(data.get("case_id")),
+            version=int(data.get("version", 0)),
+            allowed_actions=tuple(str(a) for a in data.get("allowed_actions", ())),
+        )
+
+    @property
+    def etag(self) -> str:
+        """The ETag the server gives this version (for `If-Match`)."""
+        return f'"arrangement-{self.id}-v{self.version}"'
+
+
+# -- calls ------------------------------------------------------------------------------------
+
+
+def get_quote(client: ApiClient, account_id: int, terms: Mapping[str, Any]) -> Quote:
+    """Quote `terms` on the account as it is now (`POST /v1/accounts/{id}/arrangement-quotes`).
+    Changes nothing, so it carries no Idempotency-Key. A refusal raises `Conflict` (the
+    account's state) or `ValidationFailed` (the terms, with the field at fault)."""
+    data = client.post_json(f"/v1/accounts/{int(account_id)}/arrangement-quotes", dict(terms), keyed=False)
+    return Quote.from_json(data)
+
+
+def propose(
+    outbox: Outbox | None,
+    client: ApiClient,
+    body: Mapping[str, Any],
+    *,
+    label: str,
+    idempotency_key: str | None = None,
+) -> Delivered | Queued:
+    """Propose the arrangement through the outbox (`POST /v1/arrangements`): `Delivered` with the
+    arrangement's JSON (active at once, or pending_approval with a case), or `Queued` when the
+    backend could not be reached. Reuse `idempotency_key` for a retry of the same body."""
+    return send(outbox, client, ARRANGEMENTS_PATH, dict(body), label=label, idempotency_key=idempotency_key)
+
+
+def get_arrangement(client: ApiClient, arrangement_id: int) -> tuple[Arrangement, str]:
+    """The arrangement and its ETag (for `act`)."""
+    data, etag = client.get_json_etag(f"{ARRANGEMENTS_PATH}/{int(arrangement_id)}")
+    arrangement = Arrangement.from_json(data)
+    return arrangement, etag or arrangement.etag
+
+
+def act(
+    client: ApiClient,
+    arrangement_id: int,
+    action: str,
+    *,
+    etag: str,
+    comment: str | None = None,
+    idempotency_key: str | None = None,
+) -> Arrangement:
+    """approve, reject (with a `comment`) or cancel, guarded by `etag` (412 when stale)."""
+    body: dict[str, Any] = {}
+    if comment:
+        body["comment"] = comment
+    data = client.post_json(
+        f"{ARRANGEMENTS_PATH}/{int(arrangement_id)}/actions/{action}",
+        body,
+        if_match=etag,
+        idempotency_key=idempotency_key,
+    )
+    return Arrangement.from_json(data)
+
+
+# -- the server's sentences -------------------------------------------------------------------
+
+# The variable parts of the server's sentences: ISO dates, amounts in yuan, whole numbers.
+_TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}|-?¥[\d,]+\.\d{2}|\d+")
+
+
+def message_shape(message: str) -> tuple[str, tuple[str, ...]]:
+    """Split one of the server's sentences into its shape (the variable parts as `%1`, `%2`, …)
+    and those parts, so the UI can look the shape up as a translatable text and fill it in:
+    `"24 months is over the 12 months an agent may grant alone."` →
+    `("%1 months is over the %2 months an agent may grant alone.", ("24", "12"))`."""
+    tokens: list[str] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        tokens.append(match.group(0))
+        return f"%{len(tokens)}"
+
+    return _TOKEN.sub(placeholder, message), tuple(tokens)
