@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from console import session
 from ui import i18n, theme
 from ui.demo import DemoBackend
 from ui.garbage import GuiThreadGarbageCollector
@@ -27,6 +28,7 @@ from ui.login import LoginDialog, SignedIn
 from ui.tasks import Task
 
 if TYPE_CHECKING:
+    from console.outbox import Outbox
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -101,6 +103,7 @@ class Console(QObject):
         self.login_dialog: LoginDialog | None = None
         self.window: MainWindow | None = None
         self.signed_in: SignedIn | None = None
+        self.outbox: Outbox | None = None  # the signed-in user's outbox (closed at log out and quit)
         app.aboutToQuit.connect(self.shutdown)
 
     def show_login(self) -> LoginDialog:
@@ -112,9 +115,13 @@ class Console(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-        if "ui.main_window" not in sys.modules:
+        if "ui.main_window" not in sys.modules or "ui.outbox" not in sys.modules:
             # Load the main window's code while the user types, not on the GUI thread at sign-in.
-            Task(lambda: importlib.import_module("ui.main_window"), parent=self, label="load the main window").run()
+            Task(
+                lambda: [importlib.import_module(name) for name in ("ui.main_window", "ui.outbox")],
+                parent=self,
+                label="load the main window",
+            ).run()
         return dialog
 
     def _login_cancelled(self) -> None:
@@ -124,7 +131,27 @@ class Console(QObject):
     def _signed_in(self, outcome: SignedIn) -> None:
         self.signed_in = outcome
         self.login_dialog = None
+        self.outbox = self.make_outbox(outcome)
         self.show_main_window(outcome)
+
+    def server_identity(self, outcome: SignedIn) -> str:
+        """The server's stable name: the embedded backend's port changes at each start, so it is
+        named by its database file (as remembered logins are), a deployed one by its URL."""
+        if outcome.demo and self.demo is not None:
+            return self.demo.server_key
+        return session.server_key(outcome.server_url)
+
+    def make_outbox(self, outcome: SignedIn) -> Outbox:
+        """The signed-in user's outbox (no disk I/O until first used, on a pool thread)."""
+        from console import paths
+        from console.outbox import Outbox
+
+        return Outbox(paths.outbox_path(), server_url=self.server_identity(outcome), username=outcome.user.username)
+
+    def close_outbox(self) -> None:
+        outbox, self.outbox = self.outbox, None
+        if outbox is not None:
+            outbox.close()
 
     def server_label(self, outcome: SignedIn) -> str:
         if outcome.demo:
@@ -142,6 +169,7 @@ class Console(QObject):
             remember_key=(self.demo.server_key if outcome.demo and self.demo else outcome.server_url)
             if self.use_keyring
             else None,
+            outbox=self.outbox,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.loggedOut.connect(self._logged_out)
@@ -153,8 +181,11 @@ class Console(QObject):
         return window
 
     def _logged_out(self) -> None:
+        if self.window is not None and self.window.outbox_status is not None:
+            self.window.outbox_status.stop()  # before the outbox closes under it
         self.window = None
         self.signed_in = None
+        self.close_outbox()  # the window (and its drainer) closed first; the next user gets their own
         self.show_login()
 
     def switch_language(self, language: str) -> None:
@@ -175,6 +206,9 @@ class Console(QObject):
 
     def shutdown(self) -> None:
         """At quit: stop the embedded backend (joins its thread; nothing else is running then)."""
+        if self.window is not None and self.window.outbox_status is not None:
+            self.window.outbox_status.stop()
+        self.close_outbox()
         if self.demo is not None:
             self.demo.stop()
 

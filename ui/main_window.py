@@ -1,17 +1,20 @@
-"""The main window: search always at hand, a tab per open customer, views by role."""
+"""The main window: search always at hand, a tab per open customer or case, views by role."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,8 +23,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabBar,
+    QTableView,
     QTabWidget,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +36,22 @@ from console.api import ApiClient
 from console.errors import Unauthorized
 from console.models import User
 from ui import i18n, tasks, theme
+from ui.cases.case_page import CasePage
+from ui.cases.queue import CaseListView
+from ui.export import export_view, find_export_view, show_header_menu
 from ui.failures import is_known_failure
 from ui.icons import icon
 from ui.login import ReloginDialog
 from ui.roles import AVAILABLE_VIEWS, role_text, views_for
 from ui.search import SearchPage
+from ui.supervisor.approvals import ApprovalsView
+from ui.supervisor.dashboard import DashboardView
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace import CustomerWorkspace
+
+if TYPE_CHECKING:
+    from console.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -142,12 +155,17 @@ class MainWindow(QMainWindow):
     session ends (``tasks.set_reauthentication_handler``), then re-runs what failed.
 
     Signals: ``loggedOut()`` after "Log out"; ``languageChangeRequested(str)`` when the user picks
-    a language (the app rebuilds the window in it); ``customerOpened(int)`` when a tab is added.
+    a language (the app rebuilds the window in it); ``customerOpened(int)`` when a tab is added;
+    ``caseOpened(int)`` when a case tab is added.
+
+    ``outbox`` (made by the app after sign-in) is where writes that cannot reach the server are
+    kept; it is passed on to every customer workspace and case page.
     """
 
     loggedOut = Signal()
     languageChangeRequested = Signal(str)
     customerOpened = Signal(int)
+    caseOpened = Signal(int)
 
     def __init__(
         self,
@@ -157,12 +175,14 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         server_label: str,
         remember_key: str | None = None,
+        outbox: Outbox | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.client = client
         self.user = user
+        self.outbox = outbox
         self._settings = settings
         self._remember_key = remember_key
         self._relogin: ReloginDialog | None = None
@@ -186,6 +206,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.export_action = QAction(icon("export"), self.tr("&Export CSV…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setToolTip(self.tr("Save the table in front of you as a CSV file"))
+        self.export_action.triggered.connect(lambda: self.export_csv())
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         self.log_out_action = QAction(icon("logout"), self.tr("Log &out"), self)
         self.log_out_action.triggered.connect(self.log_out)
         file_menu.addAction(self.log_out_action)
@@ -201,7 +227,7 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_action.triggered.connect(self.focus_search)
         view_menu.addAction(self.search_action)
-        self.close_tab_action = QAction(icon("close"), self.tr("Close customer tab"), self)
+        self.close_tab_action = QAction(icon("close"), self.tr("Close tab"), self)
         self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_tab_action.triggered.connect(self.close_current_customer)
         view_menu.addAction(self.close_tab_action)
@@ -300,6 +326,13 @@ class MainWindow(QMainWindow):
         # The role's views; a later release's placeholder page is built when first opened.
         self._views: tuple[str, ...] = tuple(views_for(self.user.role))
         self._view_pages: dict[str, QWidget] = {}
+        # The page of each view this release has, built when first opened; one line per view.
+        self._view_factories: dict[str, Callable[[], QWidget]] = {
+            "my_cases": lambda: self._case_list("mine"),
+            "queues": lambda: self._case_list("queues"),
+            "approvals": self._approvals,
+            "dashboard": lambda: DashboardView(self.client),
+        }
         for view in self._views:
             item = QListWidgetItem(icon(view_icon(view)), view_title(view))
             item.setData(Qt.ItemDataRole.UserRole, view)
@@ -333,9 +366,15 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.server_status = QLabel()
         self.user_status = QLabel()
-        self.outbox_status = QLabel()  # the outbox count arrives with the outbox (a later release)
-        self.outbox_status.setVisible(False)
-        bar.addPermanentWidget(self.outbox_status)
+        # The outbox count (hidden while empty); it drains the outbox until this window closes.
+        from ui.outbox import OutboxStatus
+
+        self.outbox_status: OutboxStatus | None = (
+            OutboxStatus(self.outbox, self.client) if self.outbox is not None else None
+        )
+        if self.outbox_status is not None:
+            bar.addPermanentWidget(self.outbox_status)
+            self.outbox_status.watch(self)
         bar.addPermanentWidget(self.server_status)
         bar.addPermanentWidget(self.user_status)
         self.set_server_label(self._server_label)
@@ -379,10 +418,30 @@ class MainWindow(QMainWindow):
             return None
         page = self._view_pages.get(view)
         if page is None:
-            page = LaterReleasePage(view)
+            factory = self._view_factories.get(view)
+            page = factory() if factory is not None and view in AVAILABLE_VIEWS else LaterReleasePage(view)
             self._view_pages[view] = page
             self.views.addWidget(page)
         return page
+
+    def _approvals(self) -> ApprovalsView:
+        view = ApprovalsView(self.client, user=self.user, outbox=self.outbox)
+        view.case_requested.connect(self.open_case)
+        return view
+
+    def _case_list(self, mode: str) -> CaseListView:
+        view = CaseListView(self.client, user=self.user, mode=mode)
+        view.case_requested.connect(self.open_case)
+        return view
+
+    def view_page(self, view: str) -> QWidget | None:
+        """The page of one of the role's views, built if it was not yet (None: not the role's)."""
+        return self._view_page(view)
+
+    def show_view(self, view: str) -> QWidget | None:
+        """Bring one of the role's views to the front; returns its page."""
+        self._show_view(view)
+        return self._view_pages.get(view)
 
     def _show_view(self, view: str) -> None:
         page = self._view_page(view)
@@ -414,25 +473,53 @@ class MainWindow(QMainWindow):
             if isinstance(widget, CustomerWorkspace) and widget.customer_id == customer_id:
                 self.tabs.setCurrentIndex(index)
                 return widget
-        workspace = CustomerWorkspace(self.client, customer_id, role=self.user.role, parent=self.tabs)
+        workspace = CustomerWorkspace(
+            self.client, customer_id, role=self.user.role, outbox=self.outbox, parent=self.tabs
+        )
+        workspace.case_requested.connect(self.open_case)
         title = name or workspace.title
-        index = self.tabs.addTab(workspace, icon("customer"), title)
-        self.tabs.setTabToolTip(index, title)
+        self._add_tab(workspace, "customer", title, self.tr("Close customer tab"))
         workspace.title_changed.connect(lambda text, w=workspace: self._retitle(w, text))
+        self.customerOpened.emit(customer_id)
+        return workspace
+
+    def open_case(self, case_id: int) -> CasePage:
+        """Open the case's tab, or bring it to the front when it is already open."""
+        for page in self.case_tabs():
+            if page.case_id == case_id:
+                self.tabs.setCurrentWidget(page)
+                return page
+        page = CasePage(self.client, case_id, user=self.user, outbox=self.outbox, parent=self.tabs)
+        page.customer_requested.connect(lambda customer_id: self.open_customer(customer_id))
+        page.changed.connect(self._case_changed)
+        self._add_tab(page, "cases", self.tr("Case %1").replace("%1", str(case_id)), self.tr("Close case tab"))
+        page.title_changed.connect(lambda text, p=page: self._retitle(p, text))
+        self.caseOpened.emit(case_id)
+        return page
+
+    def _add_tab(self, widget: QWidget, icon_name: str, title: str, close_name: str) -> int:
+        widget.setProperty("tabIcon", icon_name)
+        index = self.tabs.addTab(widget, icon(icon_name), title)
+        self.tabs.setTabToolTip(index, title)
         close = QToolButton()
         close.setObjectName("tabClose")
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
         close.setFixedSize(20, 20)
         close.setToolTip(self.tr("Close (Ctrl+W)"))
-        close.setAccessibleName(self.tr("Close customer tab"))
-        close.clicked.connect(lambda _checked=False, w=workspace: self.close_tab(self.tabs.indexOf(w)))
+        close.setAccessibleName(close_name)
+        close.clicked.connect(lambda _checked=False, w=widget: self.close_tab(self.tabs.indexOf(w)))
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
         self.tabs.setCurrentIndex(index)
-        self.customerOpened.emit(customer_id)
-        return workspace
+        return index
 
-    def _retitle(self, workspace: CustomerWorkspace, title: str) -> None:
+    def _case_changed(self) -> None:
+        """A case changed on its page: the case lists already built show it at once."""
+        for page in self._view_pages.values():
+            if isinstance(page, CaseListView) and page.isVisible():
+                page.refresh()
+
+    def _retitle(self, workspace: QWidget, title: str) -> None:
         index = self.tabs.indexOf(workspace)
         if index > 0:
             self.tabs.setTabText(index, title)
@@ -442,6 +529,10 @@ class MainWindow(QMainWindow):
         """The open customer workspaces, in tab order."""
         return [w for i in range(1, self.tabs.count()) if isinstance(w := self.tabs.widget(i), CustomerWorkspace)]
 
+    def case_tabs(self) -> list[CasePage]:
+        """The open case pages, in tab order."""
+        return [w for i in range(1, self.tabs.count()) if isinstance(w := self.tabs.widget(i), CasePage)]
+
     def close_tab(self, index: int) -> None:
         if index <= 0:
             return
@@ -449,11 +540,48 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         if isinstance(widget, CustomerWorkspace):
             widget.close_workspace()
+        if isinstance(widget, CasePage):
+            widget.close_page()
         if widget is not None:
             widget.deleteLater()
 
     def close_current_customer(self) -> None:
         self.close_tab(self.tabs.currentIndex())
+
+    # -- CSV export ------------------------------------------------------------------------------
+
+    def export_target(self) -> QAbstractItemView | None:
+        """The table an export is about: the one with focus, else the main table of the tab in front."""
+        current = self.tabs.currentWidget()
+        root = self.views.currentWidget() if current is self.views else current
+        return find_export_view(root)
+
+    def export_csv(self, path: str | None = None) -> tasks.Task[int] | None:
+        """File ▸ Export CSV… (Ctrl+Shift+E): the table in front as CSV (asks where unless `path`)."""
+        view = self.export_target()
+        if view is None:
+            self.statusBar().showMessage(self.tr("There is no table here to export."), 5000)
+            return None
+        return export_view(view, parent=self, path=path, done=self._exported, failed=self.banner.show_failure)
+
+    def _exported(self, path: str, rows: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("%1 rows exported to %2").replace("%1", str(rows)).replace("%2", path), 8000
+        )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """A right-click on any table's header that nobody else handled offers "Export CSV…"."""
+        widget = QApplication.widgetAt(event.globalPos())
+        while widget is not None and not isinstance(widget, QHeaderView):
+            widget = widget.parentWidget()
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            view = widget.parentWidget()
+            if isinstance(view, QTableView | QTreeView):
+                show_header_menu(view, event.globalPos(), parent=self, done=self._exported,
+                                 failed=self.banner.show_failure)
+                event.accept()
+                return
+        super().contextMenuEvent(event)
 
     # -- failures and sessions ---------------------------------------------------------------
 
@@ -545,7 +673,8 @@ class MainWindow(QMainWindow):
             item = self.view_list.item(row)
             item.setIcon(icon(view_icon(str(item.data(Qt.ItemDataRole.UserRole)))))
         for index in range(self.tabs.count()):
-            self.tabs.setTabIcon(index, icon("customer" if index else view_icon(self.current_view())))
+            name = self.tabs.widget(index).property("tabIcon") if index else None
+            self.tabs.setTabIcon(index, icon(str(name or "customer") if index else view_icon(self.current_view())))
 
     def current_view(self) -> str:
         item = self.view_list.currentItem()
@@ -583,6 +712,13 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.save_state()
         self.search_page.stop()
+        for page in self._view_pages.values():
+            if isinstance(page, (CaseListView, ApprovalsView, DashboardView)):
+                page.close_view()
+        for case_page in self.case_tabs():
+            case_page.close_page()
+        if self.outbox_status is not None:
+            self.outbox_status.stop()
         # Only our own handlers: after a language switch the new window has installed its own.
         if tasks.unhandled_failure_handler() == self.show_unhandled_failure:
             tasks.set_unhandled_failure_handler(None)

@@ -11,7 +11,8 @@ ROLE_NAMES: dict[str, str] = {
     "admin": QT_TRANSLATE_NOOP("Roles", "Admin"),
 }
 
-# View ids in side-list order, with the roles that see them. Only "search" exists in this release.
+# View ids in side-list order, with the roles that see them; AVAILABLE_VIEWS are built, the rest
+# show what they will hold.
 VIEWS: tuple[tuple[str, frozenset[str]], ...] = (
     ("search", frozenset({"agent", "dispute_handler", "supervisor"})),
     ("my_cases", frozenset({"agent", "dispute_handler", "supervisor"})),
@@ -21,7 +22,7 @@ VIEWS: tuple[tuple[str, frozenset[str]], ...] = (
     ("audit", frozenset({"supervisor", "admin"})),
     ("users", frozenset({"admin"})),
 )
-AVAILABLE_VIEWS = frozenset({"search"})
+AVAILABLE_VIEWS = frozenset({"search", "my_cases", "queues", "approvals", "dashboard"})
 
 
 def role_text(role: str) -> str:

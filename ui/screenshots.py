@@ -31,15 +31,20 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n, tasks, theme
+from ui.arrangements.wizard import ArrangementWizard
+from ui.cases.queue import CaseListView
 from ui.demo import DEMO_PASSWORD, DemoBackend
 from ui.login import LoginDialog, SignedIn
+from ui.main_window import MainWindow
+from ui.supervisor.approvals import ApprovalsView
 from ui.tasks import Task
+from ui.workspace.transactions import is_disputable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SHOT_TIMEOUT_MS = 120_000
-WORKSPACE_TABS = ("overview", "bills", "installments", "transactions", "notes")
+WORKSPACE_TABS = ("overview", "bills", "installments", "transactions", "cases", "notes")
 
 
 class ScreenshotFailed(RuntimeError):
@@ -165,8 +170,6 @@ def call(op: Callable[[], T], what: str) -> T:
 
 
 def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str) -> None:
-    from ui.main_window import MainWindow
-
     tag = "en" if language == i18n.ENGLISH else "zh"
 
     # The login dialog as it first appears, then with a demo user picked.
@@ -181,7 +184,14 @@ def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str
     dialog.demo_users.setCurrentRow(0)
     dialog._fill_demo_user(dialog.demo_users.item(0))
     shooter.shoot(dialog, f"login-{tag}")
-    outcome = _sign_in(dialog)
+    agent_walk(shooter, settings, _sign_in(dialog), tag)
+    handler_walk(shooter, settings, _sign_in_as(settings, demo, "handler1"), tag)
+    supervisor_walk(shooter, settings, _sign_in_as(settings, demo, "super1"), tag)
+    settle()
+
+
+def _window(settings: QSettings, outcome: SignedIn) -> MainWindow:
+    from ui.main_window import MainWindow
 
     window = MainWindow(
         outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
@@ -189,6 +199,20 @@ def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str
     window.resize(1366, 860)
     window.show()
     settle()
+    return window
+
+
+def _close(window: MainWindow, outcome: SignedIn) -> None:
+    window.close()
+    window.deleteLater()
+    call(outcome.client.logout, "log out")
+    settle()
+
+
+def agent_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:
+    """agent1: search, customer 1 on every tab, the dispute and fraud dialogs, the arrangement
+    wizard up to its quote (24 months: waits for a supervisor), My cases."""
+    window = _window(settings, outcome)
     client = outcome.client
     profile = call(lambda: client.get_customer(1, include=()), "customer 1's name")
     window.search_box.setText(profile.name[:1])
@@ -201,28 +225,97 @@ def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str
         workspace.show_tab(tab)
         settle()
         shooter.shoot(window, f"customer-{tab}-{tag}")
-    window.close()
-    window.deleteLater()
-    call(client.logout, "log out")
 
-    # A supervisor sees more views; those of later releases say so.
+    # A dispute on the newest purchase, from the transactions' context menu.
+    transactions = workspace.transactions_tab
+    workspace.show_tab("transactions")
+    settle()
+    model = transactions.model
+    rows = [row for row in range(model.rowCount()) if is_disputable(model.record(row))]
+    if rows:
+        transactions.select_rows(rows[:1])
+        dispute = workspace.open_dispute(model.record(rows[0]))
+        if dispute is not None:
+            settle()
+            shooter.shoot(dispute, f"dispute-dialog-{tag}")
+            dispute.reject()
+    fraud = workspace.open_fraud([model.record(row) for row in rows[:2]])
+    if fraud is not None:
+        settle()
+        shooter.shoot(fraud, f"fraud-dialog-{tag}")
+        fraud.reject()
+
+    # The arrangement wizard: a 24-month hardship plan is beyond an agent's 12 months.
+    wizard = workspace.open_arrangement()
+    if isinstance(wizard, ArrangementWizard):
+        settle()
+        wizard.type_page.select("hardship_plan")
+        shooter.shoot(wizard, f"arrangement-type-{tag}")
+        wizard.next()
+        settle()
+        form = wizard.terms_page.forms["hardship_plan"]
+        form.months_box.setValue(24)  # type: ignore[attr-defined]
+        shooter.shoot(wizard, f"arrangement-terms-{tag}")
+        wizard.next()
+        settle()
+        shooter.shoot(wizard, f"arrangement-quote-{tag}")
+        wizard.reject()
+        settle()
+
+    window.show_view("my_cases")
+    settle()
+    shooter.shoot(window, f"agent-my-cases-{tag}")
+    _close(window, outcome)
+
+
+def handler_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:
+    """handler1: the queues by deadline, and a dispute's case page with its actions."""
+    window = _window(settings, outcome)
+    queues = window.show_view("queues")
+    settle()
+    shooter.shoot(window, f"handler-queues-{tag}")
+    if isinstance(queues, CaseListView):
+        dispute = next(
+            (c for c in queues.shown_cases() if c.type == "dispute" and c.status == "investigating"), None
+        )
+        if dispute is not None:
+            window.open_case(dispute.id)
+            settle()
+            shooter.shoot(window, f"handler-case-{tag}")
+    _close(window, outcome)
+
+
+def supervisor_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:
+    """super1: the queues with Assign, the approvals inbox, the dashboard, an arrangement's case."""
+    window = _window(settings, outcome)
+    window.show_view("queues")
+    settle()
+    shooter.shoot(window, f"supervisor-queues-{tag}")
+    approvals = window.show_view("approvals")
+    settle()
+    if isinstance(approvals, ApprovalsView):
+        mine = next((item for item in approvals.items() if not item.proposed_by(outcome.user)), None)
+        if mine is not None:
+            approvals.select_case(mine.case.id)
+            settle()
+    shooter.shoot(window, f"supervisor-approvals-{tag}")
+    window.show_view("dashboard")
+    settle()
+    shooter.shoot(window, f"supervisor-dashboard-{tag}")
+    if isinstance(approvals, ApprovalsView) and approvals.items():
+        window.open_case(approvals.items()[0].case.id)
+        settle()
+        shooter.shoot(window, f"supervisor-case-{tag}")
+    _close(window, outcome)
+
+
+def _sign_in_as(settings: QSettings, demo: DemoBackend, username: str) -> SignedIn:
     dialog = LoginDialog(settings, demo=demo, use_keyring=False)
     dialog.demo_radio.setChecked(True)
-    dialog.username_edit.setText("super1")
+    dialog.username_edit.setText(username)
     dialog.password_edit.setText(DEMO_PASSWORD)
     dialog.show()
-    outcome = _sign_in(dialog)
-    window = MainWindow(
-        outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
-    )
-    window.resize(1366, 860)
-    window.show()
-    window.view_list.setCurrentRow(window.view_list.count() - 1)
-    shooter.shoot(window, f"supervisor-{tag}")
-    window.close()
-    window.deleteLater()
-    call(outcome.client.logout, "log out")
-    settle()
+    return _sign_in(dialog)
 
 
 def _sign_in(dialog: LoginDialog) -> SignedIn:

@@ -2,13 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>ApprovalsView</name>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="437" />
+            <location filename="../../ui/supervisor/approvals.py" line="733" />
+            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
+                <numerusform>%n payments from %1 to %2, adding up to %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BillsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="153" />
+            <location filename="../../ui/workspace/bills.py" line="197" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n line · sum %1</numerusform>
                 <numerusform>%n lines · sum %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/bills.py" line="255" />
+            <source>Statement saved to %1 (%n page(s)).</source>
+            <translation>
+                <numerusform>Statement saved to %1 (%n page).</numerusform>
+                <numerusform>Statement saved to %1 (%n pages).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FraudDialog</name>
+        <message numerus="yes">
+            <location filename="../../ui/casework/fraud_dialog.py" line="308" />
+            <source>Fraud report on account %1 (%n transaction(s))</source>
+            <translation>
+                <numerusform>Fraud report on account %1 (%n transaction)</numerusform>
+                <numerusform>Fraud report on account %1 (%n transactions)</numerusform>
             </translation>
         </message>
     </context>
@@ -26,7 +82,7 @@
     <context>
         <name>NotesTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="183" />
+            <location filename="../../ui/workspace/notes.py" line="192" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>The latest %n note, newest first.</numerusform>
@@ -34,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="185" />
+            <location filename="../../ui/workspace/notes.py" line="194" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n note, newest first.</numerusform>
@@ -56,7 +112,15 @@
     <context>
         <name>TransactionsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="231" />
+            <location filename="../../ui/workspace/transactions.py" line="305" />
+            <source>Report fraud with the %n selected purchase(s) ticked.</source>
+            <translation>
+                <numerusform>Report fraud with the %n selected purchase ticked.</numerusform>
+                <numerusform>Report fraud with the %n selected purchases ticked.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/transactions.py" line="374" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>%n transaction loaded, newest first; more load as you scroll.</numerusform>
@@ -64,7 +128,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="233" />
+            <location filename="../../ui/workspace/transactions.py" line="376" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>All %n transaction shown, newest first.</numerusform>

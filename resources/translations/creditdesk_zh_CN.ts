@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="176" />
+            <source>This value is not accepted. Check it and try again.</source>
+            <translation>此值不被接受，请检查后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="99" />
+            <source>Customer %1</source>
+            <translation>客户 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="100" />
+            <source>%1 · account %2</source>
+            <translation>%1 · 账户 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="123" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="238" />
+            <source>The clock is paused while the case waits for the customer.</source>
+            <translation>案件等待客户回复期间，计时暂停。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="240" />
+            <source>At risk: 80% or more of the time to the deadline is used.</source>
+            <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="242" />
+            <source>The deadline has passed.</source>
+            <translation>已过截止时间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="163" />
+            <source>table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="184" />
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="184" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="204" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+    </context>
+    <context>
         <name>AccountCard</name>
         <message>
             <location filename="../../ui/workspace/overview.py" line="87" />
@@ -124,48 +182,877 @@
         </message>
     </context>
     <context>
+        <name>ApprovalsView</name>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="296" />
+            <source>Approvals</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="305" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="316" />
+            <source>Waiting for approval</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="343" />
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="351" />
+            <source>Comment (required to reject; goes on the case timeline)</source>
+            <translation>意见（驳回时必填；记入案件时间线）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="362" />
+            <location filename="../../ui/supervisor/approvals.py" line="517" />
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="365" />
+            <location filename="../../ui/supervisor/approvals.py" line="518" />
+            <source>Reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="375" />
+            <source>Open case</source>
+            <translation>打开案件</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="437" />
+            <location filename="../../ui/supervisor/approvals.py" line="733" />
+            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n 项待审批</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="475" />
+            <source>Nothing waits for your approval.</source>
+            <translation>目前没有待您审批的事项。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="477" />
+            <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
+            <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="500" />
+            <location filename="../../ui/supervisor/approvals.py" line="747" />
+            <source>You proposed this; another supervisor must approve it.</source>
+            <translation>这是您提议的；须由另一位主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="503" />
+            <source>Your role may not decide this; a supervisor who did not propose it must.</source>
+            <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="514" />
+            <source>Approve outcome</source>
+            <translation>批准处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="515" />
+            <source>Reject outcome</source>
+            <translation>驳回处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="529" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="530" />
+            <source>Proposed by</source>
+            <translation>提议人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="548" />
+            <source>user %1</source>
+            <translation>用户 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="550" />
+            <source>%1 (you)</source>
+            <translation>%1（您）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <source>%1 on %2</source>
+            <translation>%1，于 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <source>Arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="560" />
+            <source>Amount covered</source>
+            <translation>涉及金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="562" />
+            <source>Fee</source>
+            <translation>手续费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="564" />
+            <source>Waived</source>
+            <translation>减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <source>Schedule total</source>
+            <translation>还款计划合计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="567" />
+            <source>Agent's note</source>
+            <translation>坐席备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="573" />
+            <source>Monthly payments</source>
+            <translation>月供期数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="575" />
+            <source>Penalty interest waived</source>
+            <translation>减免罚息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <source>Due date moved by</source>
+            <translation>还款日顺延</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="579" />
+            <source>Installments</source>
+            <translation>分期期数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="581" />
+            <source>Waiver</source>
+            <translation>减免金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="583" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="585" />
+            <source>Promised</source>
+            <translation>承诺金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="587" />
+            <source>By</source>
+            <translation>承诺日期</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 期</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="637" />
+            <source>Proposed outcome</source>
+            <translation>提议的处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="638" />
+            <source>Amount to the customer</source>
+            <translation>给客户的金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="640" />
+            <source>Handler's note</source>
+            <translation>处理人备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="641" />
+            <source>Disputed</source>
+            <translation>争议金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="643" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="651" />
+            <source>Transaction</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="659" />
+            <source>Customer says</source>
+            <translation>客户陈述</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="662" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="678" />
+            <source>Say why you reject it: a comment is required.</source>
+            <translation>请说明驳回原因：意见为必填项。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="708" />
+            <location filename="../../ui/supervisor/approvals.py" line="709" />
+            <source>Approve %1 for %2</source>
+            <translation>批准 %2 的 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="710" />
+            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <source>Reject %1 for %2</source>
+            <translation>驳回 %2 的 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="720" />
+            <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
+            <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="727" />
+            <source>Approved: %1 for %2.</source>
+            <translation>已批准：%2 的 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="727" />
+            <source>Rejected: %1 for %2.</source>
+            <translation>已驳回：%2 的 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="730" />
+            <source>Now: %1.</source>
+            <translation>当前状态：%1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="756" />
+            <source>This changed while you were looking at it</source>
+            <translation>您查看期间此事项已被更改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="785" />
+            <source>Check it and decide again.</source>
+            <translation>请核对后重新决定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="785" />
+            <source>It no longer waits for approval.</source>
+            <translation>此事项已不再等待审批。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArrangementWizard</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="993" />
+            <source>Repayment arrangement for %1</source>
+            <translation>为 %1 办理还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="998" />
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="999" />
+            <source>Back</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="1000" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="1041" />
+            <source>%1 for %2 (account %3): %4</source>
+            <translation>%2 的%1（账户 %3）：%4</translation>
+        </message>
+    </context>
+    <context>
+        <name>Arrangements</name>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="31" />
+            <source>Converts the bill's unpaid balance into 3, 6, 9 or 12 monthly installments, with the installment fee.</source>
+            <translation>将账单未还余额分为 3、6、9 或 12 期，按期收取分期手续费。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="34" />
+            <source>Moves the current bill's due date; once in 12 months.</source>
+            <translation>推迟当期账单的到期日；12 个月内仅限一次。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="36" />
+            <source>Restructures the overdue balance into 3 to 60 monthly payments without fee; penalty interest stops while it is kept, and two missed payments break it.</source>
+            <translation>将逾期余额重组为 3 至 60 期按月还款，不收手续费；履约期间停止计收罚息，两次未还即告违约。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="39" />
+            <source>Waives penalty interest, interest or fees on the latest bill.</source>
+            <translation>减免最新账单上的罚息、利息或费用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="41" />
+            <source>Records an amount the customer promises to pay by a date at most 14 days away.</source>
+            <translation>记录客户承诺在 14 天内某日前偿还的金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="46" />
+            <source>An agent may always grant it.</source>
+            <translation>坐席均可自行办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="47" />
+            <source>An agent may grant up to 3 days alone; up to 10 days with a supervisor.</source>
+            <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="49" />
+            <source>An agent may grant up to 12 months and a penalty waiver up to ¥200.00 alone; more with a supervisor.</source>
+            <translation>坐席可自行批准最多 12 个月及不超过 ¥200.00 的罚息减免；超出需主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="52" />
+            <source>An agent may waive up to ¥50.00 per account in 90 days alone; more with a supervisor.</source>
+            <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00；超出需主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="54" />
+            <source>An agent may always record it.</source>
+            <translation>坐席均可自行记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="58" />
+            <source>Penalty interest</source>
+            <translation>罚息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="59" />
+            <source>Interest</source>
+            <translation>利息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="60" />
+            <source>Fees</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="66" />
+            <source>%1 months is over the %2 months an agent may grant alone.</source>
+            <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="67" />
+            <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
+            <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="68" />
+            <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
+            <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="70" />
+            <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
+            <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="73" />
+            <source>The bill has no unpaid balance to convert.</source>
+            <translation>账单没有可分期的未还余额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="74" />
+            <source>An extension is at least %1 day.</source>
+            <translation>延期至少 %1 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="75" />
+            <source>A due date can be moved by at most %1 days.</source>
+            <translation>到期日最多可延后 %1 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="76" />
+            <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
+            <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="78" />
+            <source>The bill's due date has passed; it can no longer be extended.</source>
+            <translation>账单已过到期日，不能再延期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="79" />
+            <source>The new due date must fall before the next statement date.</source>
+            <translation>新的到期日必须早于下一个账单日。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="80" />
+            <source>A hardship plan runs %1 to %2 months.</source>
+            <translation>协商还款期限为 %1 至 %2 个月。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="81" />
+            <location filename="../../ui/arrangements/wizard.py" line="127" />
+            <source>A hardship plan is only for an account that is overdue.</source>
+            <translation>协商还款仅适用于已逾期的账户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="82" />
+            <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
+            <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="85" />
+            <source>There is too little overdue balance for a plan of this length.</source>
+            <translation>逾期余额过少，无法办理这么长期限的方案。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="86" />
+            <source>The amount must be positive.</source>
+            <translation>金额必须为正数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="87" />
+            <source>The bill owes %1 of penalty interest; a waiver cannot exceed it.</source>
+            <translation>账单所欠罚息为 %1，减免不能超过此数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="88" />
+            <source>The bill owes %1 of interest; a waiver cannot exceed it.</source>
+            <translation>账单所欠利息为 %1，减免不能超过此数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="89" />
+            <source>The bill owes %1 of fees; a waiver cannot exceed it.</source>
+            <translation>账单所欠费用为 %1，减免不能超过此数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="90" />
+            <source>The promised date must be from %1 to %2.</source>
+            <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="91" />
+            <source>The account owes %1; a promise cannot exceed it.</source>
+            <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="92" />
+            <location filename="../../ui/arrangements/wizard.py" line="109" />
+            <location filename="../../ui/arrangements/wizard.py" line="119" />
+            <location filename="../../ui/arrangements/wizard.py" line="130" />
+            <source>The account has no bill yet.</source>
+            <translation>账户尚无账单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="93" />
+            <location filename="../../ui/arrangements/wizard.py" line="121" />
+            <source>The bill is paid; there is nothing to extend.</source>
+            <translation>账单已还清，无需延期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="94" />
+            <location filename="../../ui/arrangements/wizard.py" line="107" />
+            <source>Only a credit line's bill can be converted.</source>
+            <translation>只有花呗账单可以分期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="95" />
+            <source>Only the latest bill (%1) can be converted.</source>
+            <translation>只有最新账单（%1）可以分期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="96" />
+            <location filename="../../ui/arrangements/wizard.py" line="111" />
+            <source>The account is overdue: offer a hardship plan instead.</source>
+            <translation>账户已逾期：请改为提供协商还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="97" />
+            <source>A bill can be converted until its due date.</source>
+            <translation>账单只能在到期日前分期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="98" />
+            <source>The account is closed.</source>
+            <translation>账户已关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="99" />
+            <source>The account is charged off.</source>
+            <translation>账户已核销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="100" />
+            <source>The account already has a bill installment waiting for approval (arrangement %1).</source>
+            <translation>该账户已有一笔待审批的账单分期（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="102" />
+            <source>The account already has a due date extension waiting for approval (arrangement %1).</source>
+            <translation>该账户已有一笔待审批的延期还款（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="104" />
+            <source>The account already has a hardship plan waiting for approval (arrangement %1).</source>
+            <translation>该账户已有一笔待审批的协商还款（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="106" />
+            <source>The account already has a fee waiver waiting for approval (arrangement %1).</source>
+            <translation>该账户已有一笔待审批的费用减免（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="108" />
+            <source>The account already has a promise to pay waiting for approval (arrangement %1).</source>
+            <translation>该账户已有一笔待审批的承诺还款（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="110" />
+            <source>The account already has a hardship plan in force (arrangement %1).</source>
+            <translation>该账户已有一笔生效中的协商还款（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="111" />
+            <source>The account already has a promise to pay in force (arrangement %1).</source>
+            <translation>该账户已有一笔生效中的承诺还款（还款安排 %1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="140" />
+            <source>The plan is longer than an agent may grant alone.</source>
+            <translation>方案期限超过了坐席可自行批准的范围。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="141" />
+            <source>The penalty waiver is more than an agent may grant alone.</source>
+            <translation>罚息减免超过了坐席可自行批准的金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="143" />
+            <source>The extension is longer than an agent may grant alone.</source>
+            <translation>延期天数超过了坐席可自行批准的范围。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="145" />
+            <source>The waiver is more than an agent may waive alone in 90 days.</source>
+            <translation>减免金额超过了坐席 90 天内可自行减免的额度。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="147" />
+            <source>It is beyond what an agent may grant alone.</source>
+            <translation>超出了坐席可自行批准的范围。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="158" />
+            <source>Change the terms, or choose another kind of arrangement.</source>
+            <translation>请修改条件，或选择其他类型的还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="160" />
+            <source>Choose another kind of arrangement, or refresh the customer to see the account as it is now.</source>
+            <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="103" />
+            <source>The account is closed or charged off: no arrangement can be made on it.</source>
+            <translation>账户已关闭或已核销：无法办理还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="113" />
+            <source>The latest bill is paid: there is nothing to convert.</source>
+            <translation>最新账单已还清：没有可分期的金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="115" />
+            <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
+            <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="123" />
+            <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
+            <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="133" />
+            <source>The account owes nothing: there is nothing to promise.</source>
+            <translation>账户没有欠款：无需承诺还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="140" />
+            <source>%1 monthly installments</source>
+            <translation>分 %1 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="142" />
+            <source>Due date moved by %1 days</source>
+            <translation>还款日顺延 %1 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="144" />
+            <source>%1 monthly payments</source>
+            <translation>分 %1 个月还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="147" />
+            <source>, penalty interest waived: %1</source>
+            <translation>，减免罚息：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="151" />
+            <source>%1 waived: %2</source>
+            <translation>减免%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="153" />
+            <source>%1 by %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="161" />
+            <source>Goes live at once: this is within what an agent may grant alone.</source>
+            <translation>立即生效：在坐席可自行批准的范围内。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="163" />
+            <source>Needs another supervisor's approval (not yours): %1</source>
+            <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <source>Needs a supervisor's approval: %1</source>
+            <translation>需要主管审批：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="384" />
+            <source>Enter an amount in yuan, for example 1,000.00.</source>
+            <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="389" />
+            <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
+            <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="391" />
+            <source>The amount must be more than zero.</source>
+            <translation>金额必须大于零。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="495" />
+            <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
+            <translation>请说明减免原因；原因会随还款安排保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignDialog</name>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="63" />
+            <source>Assign case %1</source>
+            <translation>分配案件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="65" />
+            <source>Assign %1 cases</source>
+            <translation>分配 %1 件案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="73" />
+            <source>Who should work this case?</source>
+            <translation>谁来处理这件案件？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="73" />
+            <source>Who should work these %1 cases?</source>
+            <translation>谁来处理这 %1 件案件？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="80" />
+            <source>People who can hold the cases</source>
+            <translation>可以处理这些案件的人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="84" />
+            <source>Note (optional, shown in the case timeline)</source>
+            <translation>备注（可选，显示在案件时间线中）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="87" />
+            <source>Why this person, for example: knows the merchant</source>
+            <translation>为什么选这个人，例如：熟悉该商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="94" />
+            <source>Assign</source>
+            <translation>分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="119" />
+            <source>Nobody (back to the queue)</source>
+            <translation>无人（退回队列）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="123" />
+            <source>%1 · %2 · %3 open</source>
+            <translation>%1 · %2 · %3 件未结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/assign.py" line="131" />
+            <source> (now)</source>
+            <translation>（当前）</translation>
+        </message>
+    </context>
+    <context>
+        <name>BillInstallmentForm</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="399" />
+            <source>Bill:</source>
+            <translation>账单：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="403" />
+            <source>%1 months (fee %2 of the amount)</source>
+            <translation>%1 期（手续费为金额的 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="406" />
+            <source>Installments:</source>
+            <translation>分期期数：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="411" />
+            <source>Statement of %1, due %2: %3 unpaid</source>
+            <translation>%1 账单，%2 到期：未还 %3</translation>
+        </message>
+    </context>
+    <context>
         <name>BillsTab</name>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="39" />
+            <location filename="../../ui/workspace/bills.py" line="69" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="55" />
+            <location filename="../../ui/workspace/bills.py" line="76" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="77" />
+            <source>Save the selected bill as a PDF statement</source>
+            <translation>将所选账单保存为 PDF 账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="80" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="81" />
+            <source>Print the selected bill as a statement</source>
+            <translation>打印所选账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="94" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="68" />
+            <location filename="../../ui/workspace/bills.py" line="107" />
             <source>Bill lines</source>
             <translation>账单明细</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="121" />
+            <location filename="../../ui/workspace/bills.py" line="162" />
             <source>No bills yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="138" />
+            <location filename="../../ui/workspace/bills.py" line="181" />
             <source>Lines of the bill of %1 (due %2)</source>
             <translation>%1 账单明细（到期日 %2）</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="153" />
+            <location filename="../../ui/workspace/bills.py" line="197" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n 条 · 合计 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="155" />
+            <location filename="../../ui/workspace/bills.py" line="199" />
             <source>bill total %1</source>
             <translation>账单总额 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="159" />
+            <location filename="../../ui/workspace/bills.py" line="203" />
             <source>bill total %1: report this bill</source>
             <translation>账单总额 %1：请上报此账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="234" />
+            <source>Save statement as PDF</source>
+            <translation>将账单另存为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="235" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="248" />
+            <source>The statement could not be saved to %1: %2</source>
+            <translation>账单无法保存到 %1：%2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/bills.py" line="255" />
+            <source>Statement saved to %1 (%n page(s)).</source>
+            <translation>
+                <numerusform>账单已保存到 %1（共 %n 页）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/bills.py" line="272" />
+            <source>Print statement</source>
+            <translation>打印账单</translation>
         </message>
     </context>
     <context>
@@ -203,6 +1090,1110 @@
             <location filename="../../ui/widgets/busy.py" line="33" />
             <source>Loading…</source>
             <translation>加载中…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseActions</name>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="107" />
+            <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
+            <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="112" />
+            <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
+            <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="115" />
+            <source>Credit the customer provisionally while the dispute is worked: a credit is posted on the account at once. At most the disputed amount, %1.</source>
+            <translation>争议处理期间先行给客户临时退款：立即在账户上记一笔贷记。最多为争议金额 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="120" />
+            <source>Approve the proposed outcome: %1. The dispute is resolved and the money is posted.</source>
+            <translation>批准拟定结果：%1。争议结案，资金随即入账。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="123" />
+            <source>Reject the proposed outcome: %1. The dispute goes back to investigating.</source>
+            <translation>驳回拟定结果：%1。争议退回调查中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="126" />
+            <source>Confirm the fraud: the reported transactions (%1) are written off; the customer is not liable.</source>
+            <translation>确认欺诈：报告的交易（%1）将被核销，客户无需承担。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="130" />
+            <source>Not fraud: the customer stays liable for the reported transactions, and the freeze this report holds is lifted.</source>
+            <translation>非欺诈：客户仍需承担报告的交易，本报案造成的冻结将解除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="135" />
+            <source>Close the report: nothing more is done on it.</source>
+            <translation>关闭报案：不再做进一步处理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="136" />
+            <source>Start reviewing the report.</source>
+            <translation>开始审查此报案。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="137" />
+            <source>Approve the arrangement: it goes live now, if the account still allows it.</source>
+            <translation>批准还款安排：如账户状况仍允许，立即生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="140" />
+            <source>Reject the arrangement: it does not go live, and the proposer sees your comment.</source>
+            <translation>驳回还款安排：不会生效，提出人将看到您的意见。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="143" />
+            <source>Cancel the arrangement: it stops, and the account goes back to its normal terms.</source>
+            <translation>取消还款安排：安排终止，账户恢复正常条件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="592" />
+            <source>Decide</source>
+            <translation>作出决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="593" />
+            <source>Extend</source>
+            <translation>延期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="594" />
+            <source>Grant credit</source>
+            <translation>发放退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="595" />
+            <source>Reverse credit</source>
+            <translation>冲回退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="596" />
+            <location filename="../../ui/cases/actions.py" line="603" />
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="597" />
+            <location filename="../../ui/cases/actions.py" line="604" />
+            <source>Reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="598" />
+            <source>Withdraw dispute</source>
+            <translation>撤回争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="599" />
+            <source>Confirm fraud</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="600" />
+            <source>Not fraud</source>
+            <translation>非欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="601" />
+            <source>Close report</source>
+            <translation>关闭报案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="602" />
+            <source>Start review</source>
+            <translation>开始审查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="605" />
+            <source>Cancel arrangement</source>
+            <translation>取消安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="606" />
+            <source>Assign</source>
+            <translation>分配</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListView</name>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="69" />
+            <source>Anyone</source>
+            <translation>任何人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="70" />
+            <source>Me</source>
+            <translation>我</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="71" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="128" />
+            <source>My cases</source>
+            <translation>我的案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="128" />
+            <source>Queues</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="136" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="137" />
+            <source>Load the cases again (F5); the list also refreshes every minute</source>
+            <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="141" />
+            <source>Take next</source>
+            <translation>领取下一件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="143" />
+            <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
+            <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="148" />
+            <location filename="../../ui/cases/queue.py" line="418" />
+            <source>Assign to…</source>
+            <translation>分配给…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="149" />
+            <source>Assign the selected cases to one person</source>
+            <translation>把选中的案件分配给一个人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="154" />
+            <location filename="../../ui/cases/queue.py" line="421" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="161" />
+            <source>Queue</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="161" />
+            <source>All queues</source>
+            <translation>全部队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="165" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="165" />
+            <source>All types</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="168" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="168" />
+            <source>Any status</source>
+            <translation>任意状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="171" />
+            <source>SLA</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="171" />
+            <source>Any SLA state</source>
+            <translation>任意时限状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="174" />
+            <source>Assignee</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="179" />
+            <source>Open or closed</source>
+            <translation>未结或已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="180" />
+            <source>Open</source>
+            <translation>未结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="180" />
+            <source>Closed</source>
+            <translation>已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="180" />
+            <source>Open and closed</source>
+            <translation>未结和已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="184" />
+            <source>Filter: summary, case, customer or account number</source>
+            <translation>筛选：摘要、案件号、客户号或账户号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="185" />
+            <source>Filter the cases shown</source>
+            <translation>筛选显示的案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="343" />
+            <source>1 case</source>
+            <translation>1 件案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="343" />
+            <source>%1 cases</source>
+            <translation>%1 件案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="344" />
+            <source> · %1 at risk</source>
+            <translation> · %1 件有风险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="345" />
+            <source> · %1 breached</source>
+            <translation> · %1 件已超时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="347" />
+            <source> · the first %1 only: narrow the filters</source>
+            <translation> · 仅显示前 %1 件：请缩小筛选范围</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="353" />
+            <source>No case matches these filters.</source>
+            <translation>没有符合这些筛选条件的案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="355" />
+            <source>No cases here. New disputes, fraud reports and approvals appear as they are filed.</source>
+            <translation>这里没有案件。新的争议、欺诈报告和待审批事项提交后会出现在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="415" />
+            <source>Open case %1</source>
+            <translation>打开案件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="449" />
+            <source>your queues</source>
+            <translation>你的队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="451" />
+            <source>Nothing to take: no unassigned case is waiting in %1.</source>
+            <translation>没有可领取的案件：%1 中没有等待的未分配案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="488" />
+            <source>%1 case(s) reassigned.</source>
+            <translation>已重新分配 %1 件案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/queue.py" line="501" />
+            <source>%1 rows exported to %2</source>
+            <translation>已导出 %1 行到 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePage</name>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="99" />
+            <source>Opened</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="100" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="101" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="102" />
+            <source>Taken</source>
+            <translation>已领取</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="103" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="104" />
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="105" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="106" />
+            <source>Acknowledged</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="107" />
+            <source>Asked the customer for information</source>
+            <translation>已请客户补充信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="108" />
+            <source>Customer responded</source>
+            <translation>客户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="109" />
+            <source>Sent to the merchant</source>
+            <translation>已转商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="110" />
+            <source>Merchant responded</source>
+            <translation>商户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="111" />
+            <location filename="../../ui/cases/case_page.py" line="138" />
+            <source>Provisional credit granted</source>
+            <translation>已发放临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="112" />
+            <location filename="../../ui/cases/case_page.py" line="139" />
+            <source>Provisional credit reversed</source>
+            <translation>已冲回临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="113" />
+            <source>Deadline extended</source>
+            <translation>已延长期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="114" />
+            <source>Outcome decided</source>
+            <translation>已作出处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="115" />
+            <source>Outcome approved</source>
+            <translation>处理结果已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="116" />
+            <source>Outcome rejected</source>
+            <translation>处理结果被驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="117" />
+            <source>Withdrawn by the customer</source>
+            <translation>客户已撤回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="118" />
+            <source>Review started</source>
+            <translation>已开始审查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="119" />
+            <source>Fraud confirmed</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="120" />
+            <source>Found not fraud</source>
+            <translation>认定非欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="121" />
+            <source>Closed</source>
+            <translation>已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="126" />
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="127" />
+            <source>queue</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="128" />
+            <source>priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="129" />
+            <source>assigned to</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="130" />
+            <source>due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="131" />
+            <source>paused since</source>
+            <translation>暂停自</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="132" />
+            <source>closed</source>
+            <translation>关闭时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="133" />
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="140" />
+            <source>Refund credited</source>
+            <translation>退款已入账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="141" />
+            <location filename="../../ui/cases/case_page.py" line="381" />
+            <source>Written off</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="145" />
+            <source>penalty interest</source>
+            <translation>罚息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="146" />
+            <source>interest</source>
+            <translation>利息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="147" />
+            <source>fees</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="357" />
+            <location filename="../../ui/cases/case_page.py" line="368" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="358" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="359" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="360" />
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="361" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="369" />
+            <source>Event</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="370" />
+            <location filename="../../ui/cases/case_page.py" line="379" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="371" />
+            <source>Transaction</source>
+            <translation>交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="377" />
+            <source>Posted</source>
+            <translation>入账时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="378" />
+            <source>Merchant</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="392" />
+            <source>Period</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="393" />
+            <source>Due date</source>
+            <translation>到期还款日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="394" />
+            <source>Principal</source>
+            <translation>本金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="395" />
+            <source>Fee</source>
+            <translation>手续费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="396" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTable</name>
+        <message>
+            <location filename="../../ui/cases/models.py" line="104" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="105" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="107" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="108" />
+            <source>Customer / account</source>
+            <translation>客户 / 账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="110" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="112" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="114" />
+            <source>SLA</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="118" />
+            <source>Due in</source>
+            <translation>剩余时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="120" />
+            <source>Due at</source>
+            <translation>到期时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="122" />
+            <source>Assignee</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="124" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="126" />
+            <source>Opened</source>
+            <translation>创建时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesTab</name>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="101" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="132" />
+            <source>The clock is paused while the case waits for the customer.</source>
+            <translation>案件等待客户回复期间，计时暂停。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="133" />
+            <source>From 80% of the time used a case is at risk; past its deadline it is breached.</source>
+            <translation>用时达到 80% 即为有风险；超过期限即为已超时。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="190" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="191" />
+            <source>Double-click or press Enter to open the case.</source>
+            <translation>双击或按回车键打开案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="201" />
+            <source>You see the cases you opened or are assigned to; the header counts all the customer's open cases.</source>
+            <translation>此处显示您创建或分配给您的案件；页头统计该客户的全部未结案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="205" />
+            <source>You see your own cases and those in the queues you serve; the header counts all open cases.</source>
+            <translation>此处显示您的案件及您负责队列中的案件；页头统计全部未结案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="259" />
+            <source>Loading cases…</source>
+            <translation>正在加载案件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="268" />
+            <source>No cases for this customer.</source>
+            <translation>该客户没有案件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="271" />
+            <source>%1 open, %2 in all; open ones first, nearest deadline first.</source>
+            <translation>未结 %1 件，共 %2 件；未结在前，期限最近的在前。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Casework</name>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="46" />
+            <source>Dispute</source>
+            <translation>争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="47" />
+            <source>Fraud report</source>
+            <translation>欺诈报案</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="48" />
+            <source>Arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="52" />
+            <source>Disputes</source>
+            <translation>争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="53" />
+            <location filename="../../ui/casework/labels.py" line="108" />
+            <source>Fraud</source>
+            <translation>欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="54" />
+            <source>Approvals</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="58" />
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="59" />
+            <source>Normal</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="60" />
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="64" />
+            <source>On track</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="65" />
+            <source>At risk</source>
+            <translation>有超时风险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="66" />
+            <source>Breached</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="67" />
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="73" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="74" />
+            <source>Investigating</source>
+            <translation>调查中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="75" />
+            <source>Waiting for customer</source>
+            <translation>等待客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="76" />
+            <source>Waiting for merchant</source>
+            <translation>等待商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="77" />
+            <source>Waiting for approval</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="78" />
+            <source>Resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="79" />
+            <source>Fraud confirmed</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="80" />
+            <location filename="../../ui/casework/labels.py" line="171" />
+            <source>Not fraud</source>
+            <translation>非欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="81" />
+            <source>Closed</source>
+            <translation>已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="82" />
+            <source>Live</source>
+            <translation>已生效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="83" />
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="84" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="85" />
+            <source>Kept</source>
+            <translation>已履约</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="86" />
+            <source>Broken</source>
+            <translation>已违约</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="87" />
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="109" />
+            <source>Authorization</source>
+            <translation>授权问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="110" />
+            <source>Processing error</source>
+            <translation>处理差错</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="111" />
+            <source>Consumer dispute</source>
+            <translation>消费纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="115" />
+            <source>Not authorized by the customer</source>
+            <translation>非本人授权</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="116" />
+            <source>Cancelled recurring payment</source>
+            <translation>已取消的自动扣款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="117" />
+            <source>Charged twice</source>
+            <translation>重复扣款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="118" />
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="119" />
+            <source>Refund not credited</source>
+            <translation>退款未到账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="120" />
+            <source>Repayment not credited</source>
+            <translation>还款未入账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="121" />
+            <source>Goods or service not received</source>
+            <translation>未收到商品或服务</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="122" />
+            <source>Not as described</source>
+            <translation>与描述不符</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="126" />
+            <source>Won (full refund)</source>
+            <translation>胜诉（全额退款）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="127" />
+            <source>Partially won</source>
+            <translation>部分胜诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="128" />
+            <source>Lost</source>
+            <translation>败诉</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="129" />
+            <source>Withdrawn</source>
+            <translation>已撤回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="133" />
+            <source>Account taken over</source>
+            <translation>账户被盗用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="134" />
+            <source>Lost or stolen phone</source>
+            <translation>手机丢失或被盗</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="135" />
+            <source>Identity theft</source>
+            <translation>身份冒用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="136" />
+            <source>Scam</source>
+            <translation>诈骗</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="137" />
+            <source>Transactions the customer does not know</source>
+            <translation>客户不认识的交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="141" />
+            <source>Bill installments</source>
+            <translation>账单分期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="142" />
+            <source>Due date extension</source>
+            <translation>延期还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="143" />
+            <source>Hardship plan</source>
+            <translation>协商还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="144" />
+            <source>Fee waiver</source>
+            <translation>费用减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="145" />
+            <source>Promise to pay</source>
+            <translation>承诺还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="149" />
+            <source>Phone</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="150" />
+            <source>Chat</source>
+            <translation>在线客服</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="151" />
+            <source>Email</source>
+            <translation>邮件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="152" />
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="157" />
+            <source>Acknowledge</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="158" />
+            <source>Ask the customer for information</source>
+            <translation>请客户补充材料</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="159" />
+            <source>Customer responded</source>
+            <translation>客户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="160" />
+            <source>Send to merchant</source>
+            <translation>转商户处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="161" />
+            <source>Merchant responded</source>
+            <translation>商户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="162" />
+            <source>Grant provisional credit</source>
+            <translation>给予临时贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="163" />
+            <source>Reverse provisional credit</source>
+            <translation>冲回临时贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="164" />
+            <source>Extend deadline</source>
+            <translation>延长处理期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="165" />
+            <source>Decide outcome</source>
+            <translation>作出处理结论</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="166" />
+            <source>Approve outcome</source>
+            <translation>批准处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="167" />
+            <source>Reject outcome</source>
+            <translation>驳回处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="168" />
+            <source>Withdraw</source>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="169" />
+            <source>Start review</source>
+            <translation>开始审查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="170" />
+            <source>Confirm fraud</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="172" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="173" />
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="174" />
+            <source>Reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="175" />
+            <source>Cancel arrangement</source>
+            <translation>取消安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="176" />
+            <source>Take</source>
+            <translation>领取</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="177" />
+            <source>Release</source>
+            <translation>释放</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="178" />
+            <source>Assign…</source>
+            <translation>分配…</translation>
         </message>
     </context>
     <context>
@@ -328,10 +2319,108 @@
         </message>
     </context>
     <context>
+        <name>ConfirmPage</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <source>Confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="788" />
+            <source>Read the terms to the customer and confirm they agree.</source>
+            <translation>向客户宣读条件并确认其同意。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="798" />
+            <source>Note (optional, kept with the arrangement):</source>
+            <translation>备注（可选，随还款安排保存）：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="801" />
+            <source>Why, in your words: what the customer told you</source>
+            <translation>原因：客户告诉您的情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="815" />
+            <source>Sending…</source>
+            <translation>正在提交…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="838" />
+            <source>Customer:</source>
+            <translation>客户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="839" />
+            <source>Account:</source>
+            <translation>账户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="840" />
+            <source>Arrangement:</source>
+            <translation>还款安排：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="841" />
+            <source>Terms:</source>
+            <translation>条件：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <source>Payments:</source>
+            <translation>还款：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <source>%1 payments from %2, first %3, in all %4</source>
+            <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="858" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="860" />
+            <source>Send for approval</source>
+            <translation>提交审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="861" />
+            <source>Set up now</source>
+            <translation>立即办理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="918" />
+            <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
+            <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="940" />
+            <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
+            <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="943" />
+            <source>Waiting for approval: it is in the approvals queue.</source>
+            <translation>等待审批：已进入审批队列。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="945" />
+            <source>Live: %1 (%2) is in force on the account now.</source>
+            <translation>已生效：%1（%2）现已在账户上生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="946" />
+            <source>Sent: %1 is %2.</source>
+            <translation>已提交：%1 状态为%2。</translation>
+        </message>
+    </context>
+    <context>
         <name>Console</name>
         <message>
-            <location filename="../../ui/app.py" line="131" />
-            <location filename="../../ui/screenshots.py" line="240" />
+            <location filename="../../ui/app.py" line="158" />
+            <location filename="../../ui/screenshots.py" line="333" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -483,49 +2572,376 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="69" />
+            <location filename="../../ui/workspace/workspace.py" line="90" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="84" />
+            <location filename="../../ui/workspace/workspace.py" line="105" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="107" />
+            <location filename="../../ui/workspace/workspace.py" line="128" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="108" />
+            <location filename="../../ui/workspace/workspace.py" line="129" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="119" />
+            <location filename="../../ui/workspace/workspace.py" line="138" />
+            <source>What was just filed</source>
+            <translation>刚刚提交的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="144" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="122" />
+            <location filename="../../ui/workspace/workspace.py" line="147" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="123" />
+            <location filename="../../ui/workspace/workspace.py" line="148" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="124" />
+            <location filename="../../ui/workspace/workspace.py" line="149" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="125" />
+            <location filename="../../ui/workspace/workspace.py" line="150" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="151" />
             <source>Notes</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="185" />
+            <source>Dispute…</source>
+            <translation>争议…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="186" />
+            <source>Dispute a charge: the one selected in Transactions, or pick one</source>
+            <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="188" />
+            <source>Report fraud…</source>
+            <translation>欺诈举报…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="189" />
+            <source>Report fraud and freeze the account; selected purchases are linked</source>
+            <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="191" />
+            <source>Arrangement…</source>
+            <translation>还款安排…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="192" />
+            <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
+            <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <source>Add note</source>
+            <translation>添加备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <source>Write a contact note (Notes tab)</source>
+            <translation>写一条联系备注（备注页）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="203" />
+            <source>Your role cannot file casework or notes.</source>
+            <translation>您的角色不能提交案件或备注。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="205" />
+            <source>Opening the customer…</source>
+            <translation>正在打开客户…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <source>The customer has no account.</source>
+            <translation>该客户没有账户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="397" />
+            <source>The arrangement wizard is not available in this version.</source>
+            <translation>此版本没有还款安排向导。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="419" />
+            <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
+            <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="430" />
+            <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
+            <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="435" />
+            <source>The account is frozen.</source>
+            <translation>账户已冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="437" />
+            <source>The account stays open.</source>
+            <translation>账户未冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="445" />
+            <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
+            <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="448" />
+            <source>Arrangement set up: it is live now.</source>
+            <translation>还款安排已设立，立即生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="455" />
+            <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
+            <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="212" />
+            <source>Dashboard</source>
+            <translation>仪表板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="221" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="231" />
+            <location filename="../../ui/supervisor/dashboard.py" line="318" />
+            <location filename="../../ui/supervisor/dashboard.py" line="322" />
+            <source>Open cases</source>
+            <translation>未结案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="232" />
+            <source>At risk</source>
+            <translation>有超时风险</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="233" />
+            <source>Breached</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="234" />
+            <source>Approvals waiting</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="235" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="243" />
+            <source>Queue depth by SLA state</source>
+            <translation>各队列案件数（按时限状态）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="244" />
+            <source>Open cases by status</source>
+            <translation>未结案件（按状态）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="246" />
+            <source>Age of open cases</source>
+            <translation>未结案件账龄</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="302" />
+            <source>Updated %1</source>
+            <translation>更新于 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="328" />
+            <source>%1+ d</source>
+            <translation>%1 天以上</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="329" />
+            <source>%1–%2 d</source>
+            <translation>%1–%2 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisputeDialog</name>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="240" />
+            <source>File a dispute</source>
+            <translation>发起争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="241" />
+            <source>File dispute</source>
+            <translation>提交争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="248" />
+            <source>The disputed amount is left out of the minimum payment and of penalty interest while the dispute is open.</source>
+            <translation>争议处理期间，争议金额不计入最低还款额，也不计罚息。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="276" />
+            <source>Account:</source>
+            <translation>账户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="279" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="283" />
+            <source>Transaction:</source>
+            <translation>交易：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="291" />
+            <source>Category:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="294" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="305" />
+            <source>Disputed amount in yuan</source>
+            <translation>争议金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="312" />
+            <source>Disputed amount:</source>
+            <translation>争议金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="320" />
+            <source>What the customer says happened, in their words: when, what they expected, what they got.</source>
+            <translation>按客户的原话记录经过：何时发生、预期是什么、实际得到什么。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="324" />
+            <source>Description:</source>
+            <translation>描述：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="333" />
+            <source>Raised by:</source>
+            <translation>受理渠道：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="351" />
+            <source>The customer has no account to dispute a charge on.</source>
+            <translation>该客户没有可发起争议的账户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="367" />
+            <source>Loading the account's charges…</source>
+            <translation>正在加载该账户的消费记录…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="380" />
+            <source>Pick the charge the customer disputes…</source>
+            <translation>请选择客户有异议的扣款…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="382" />
+            <source>No charges on this account can be disputed.</source>
+            <translation>该账户没有可发起争议的扣款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="401" />
+            <source>at most %1</source>
+            <translation>最多 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="436" />
+            <source>Pick the transaction the customer disputes.</source>
+            <translation>请选择客户有异议的交易。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="444" />
+            <source>Enter the amount in yuan, for example 128.50.</source>
+            <translation>请输入以元为单位的金额，例如 128.50。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="450" />
+            <source>At most the transaction's %1 can be disputed.</source>
+            <translation>争议金额不能超过该笔交易的 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="457" />
+            <source>Write what the customer says happened.</source>
+            <translation>请填写客户所述的经过。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="462" />
+            <source>At most %1 characters (now %2).</source>
+            <translation>最多 %1 个字符（当前 %2 个）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="467" />
+            <source>Pick the customer's reason.</source>
+            <translation>请选择客户的原因。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/dispute_dialog.py" line="481" />
+            <source>Dispute of transaction %1 (%2)</source>
+            <translation>交易 %1 的争议（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtensionForm</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="427" />
+            <source>Move the due date by:</source>
+            <translation>到期日延后：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="428" />
+            <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
+            <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="430" />
+            <source>New due date:</source>
+            <translation>新到期日：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="444" />
+            <source>%1 (now %2)</source>
+            <translation>%1（当前为 %2）</translation>
         </message>
     </context>
     <context>
@@ -587,6 +3003,202 @@
         </message>
     </context>
     <context>
+        <name>FeeWaiverForm</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="482" />
+            <source>Waive:</source>
+            <translation>减免项目：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="484" />
+            <source>Amount:</source>
+            <translation>金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="485" />
+            <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
+            <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="488" />
+            <source>Why, for example: first late payment, customer was in hospital</source>
+            <translation>原因，例如：首次逾期、客户住院</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="489" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FraudDialog</name>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="47" />
+            <source>Tick the transactions the customer did not make: this kind of report must name at least one.</source>
+            <translation>请勾选非客户本人的交易：此类举报至少需要一笔。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="70" />
+            <source>Report fraud</source>
+            <translation>欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="71" />
+            <source>File fraud report</source>
+            <translation>提交欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="83" />
+            <source>Account:</source>
+            <translation>账户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="91" />
+            <source>Category:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="96" />
+            <source>Transactions the customer did not make</source>
+            <translation>非客户本人的交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="98" />
+            <source>Not made by the customer:</source>
+            <translation>非本人交易：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="106" />
+            <source>Freeze the account now</source>
+            <translation>立即冻结账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="110" />
+            <source>No new spending or loans while the report is open; the freeze is lifted if it is not fraud.</source>
+            <translation>举报处理期间不能新增消费或借款；若确认非欺诈将解除冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="114" />
+            <source>Why not freeze:</source>
+            <translation>不冻结的原因：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="119" />
+            <source>Required: why the account stays open (kept in the audit trail)</source>
+            <translation>必填：为何不冻结账户（记入审计记录）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="129" />
+            <source>Optional</source>
+            <translation>选填</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="130" />
+            <source>Police report number:</source>
+            <translation>报案回执编号：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="138" />
+            <source>What the customer says: what happened, when they noticed, what they still have (phone, card).</source>
+            <translation>客户所述：发生了什么、何时发现、手机和卡片是否仍在身边。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="142" />
+            <source>Description:</source>
+            <translation>描述：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="151" />
+            <source>Raised by:</source>
+            <translation>受理渠道：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="163" />
+            <source>The customer has no account to report.</source>
+            <translation>该客户没有可举报的账户。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="178" />
+            <source>Loading the account's purchases…</source>
+            <translation>正在加载该账户的消费…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="235" />
+            <source>No purchases or loan disbursements on this account.</source>
+            <translation>该账户没有消费或借款放款记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="241" />
+            <source>%1 of %2 ticked, %3 in all.</source>
+            <translation>已勾选 %1 / %2 笔，共 %3。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="268" />
+            <source>At most %1 transactions in one report.</source>
+            <translation>一次举报最多 %1 笔交易。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="275" />
+            <source>Say why the account stays open, or tick the freeze again.</source>
+            <translation>请说明不冻结账户的原因，或重新勾选冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="281" />
+            <source>Write what the customer says happened.</source>
+            <translation>请填写客户所述的经过。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="286" />
+            <source>At most %1 characters (now %2).</source>
+            <translation>最多 %1 个字符（当前 %2 个）。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/casework/fraud_dialog.py" line="308" />
+            <source>Fraud report on account %1 (%n transaction(s))</source>
+            <translation>
+                <numerusform>账户 %1 的欺诈举报（%n 笔交易）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HardshipForm</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="455" />
+            <source>Overdue:</source>
+            <translation>逾期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="459" />
+            <source> months</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="461" />
+            <source>Monthly payments:</source>
+            <translation>还款期数：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
+            <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="464" />
+            <source>Penalty interest to waive:</source>
+            <translation>减免罚息：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
+            <translation>可选。超过 ¥200.00 需主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="468" />
+            <source>%1 past due, %2 days</source>
+            <translation>逾期 %1，已逾期 %2 天</translation>
+        </message>
+    </context>
+    <context>
         <name>InstallmentsTab</name>
         <message>
             <location filename="../../ui/workspace/installments.py" line="40" />
@@ -619,7 +3231,7 @@
     <context>
         <name>LaterReleasePage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
         </message>
@@ -793,184 +3405,218 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="53" />
+            <location filename="../../ui/main_window.py" line="66" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="54" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="55" />
+            <location filename="../../ui/main_window.py" line="68" />
             <source>Queues</source>
             <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="56" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>Approvals</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="57" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="58" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="59" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>Users and roles</source>
             <translation>用户与角色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>The disputes, fraud reports and arrangements assigned to you, by deadline.</source>
             <translation>分配给您的争议、欺诈报告和还款安排，按截止时间排序。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="82" />
             <source>The dispute and fraud queues with their SLA state, and “take next”.</source>
             <translation>争议与欺诈队列及其 SLA 状态，以及“领取下一件”。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>Arrangements and large dispute outcomes waiting for a supervisor's approval.</source>
             <translation>等待主管审批的还款安排和大额争议处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>Queue depth, cases at risk or breached, ageing and approvals waiting.</source>
             <translation>队列积压、临近超时或已超时的案件、账龄及待审批事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>Who changed or revealed what, and when.</source>
             <translation>谁在何时修改或查看了哪些信息。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>Users, roles and policy limits.</source>
             <translation>用户、角色与政策限额。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>CreditDesk — %1</source>
             <translation>CreditDesk — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="209" />
+            <source>&amp;Export CSV…</source>
+            <translation>导出 CSV(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="211" />
+            <source>Save the table in front of you as a CSV file</source>
+            <translation>把当前表格保存为 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="215" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="198" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
-            <location filename="../../ui/main_window.py" line="428" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <source>Close tab</source>
+            <translation>关闭标签页</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="481" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="259" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
-            <location filename="../../ui/main_window.py" line="557" />
+            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="686" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="304" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="350" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="382" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="347" />
+            <location filename="../../ui/main_window.py" line="386" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="427" />
+            <location filename="../../ui/main_window.py" line="495" />
+            <source>Case %1</source>
+            <translation>案件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="495" />
+            <source>Close case tab</source>
+            <translation>关闭案件标签页</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="509" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="558" />
+            <location filename="../../ui/main_window.py" line="563" />
+            <source>There is no table here to export.</source>
+            <translation>这里没有可导出的表格。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="569" />
+            <source>%1 rows exported to %2</source>
+            <translation>已导出 %1 行到 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="687" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -1008,58 +3654,253 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="87" />
+            <location filename="../../ui/workspace/notes.py" line="92" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="98" />
+            <location filename="../../ui/workspace/notes.py" line="103" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="99" />
+            <location filename="../../ui/workspace/notes.py" line="104" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="103" />
+            <location filename="../../ui/workspace/notes.py" line="108" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="106" />
+            <location filename="../../ui/workspace/notes.py" line="111" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="115" />
+            <location filename="../../ui/workspace/notes.py" line="120" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="116" />
+            <location filename="../../ui/workspace/notes.py" line="121" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="181" />
+            <location filename="../../ui/workspace/notes.py" line="190" />
             <source>No contact notes yet.</source>
             <translation>暂无联络备注。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="183" />
+            <location filename="../../ui/workspace/notes.py" line="192" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>最近 %n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="185" />
+            <location filename="../../ui/workspace/notes.py" line="194" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n 条备注，最新的在前。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/notes.py" line="217" />
+            <source>Contact note on %1</source>
+            <translation>%1 上的联络记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/notes.py" line="217" />
+            <source>Contact note</source>
+            <translation>联络记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/notes.py" line="245" />
+            <source>The server cannot be reached right now. The note is kept in the outbox and will be sent as soon as the server is reachable: nothing is lost.</source>
+            <translation>暂时无法连接服务器。该记录已保存在发件箱中，服务器可连接后将自动发送，不会丢失。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outbox</name>
+        <message>
+            <location filename="../../ui/outbox.py" line="56" />
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="57" />
+            <source>Waiting</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="58" />
+            <source>Refused</source>
+            <translation>被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="59" />
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="62" />
+            <source>The server could not be reached.</source>
+            <translation>无法连接服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="63" />
+            <source>The server was not available.</source>
+            <translation>服务器暂不可用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="64" />
+            <source>The server was still working on it.</source>
+            <translation>服务器仍在处理该请求。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="65" />
+            <source>Waiting for you to sign in again.</source>
+            <translation>等待您重新登录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="66" />
+            <source>The server hit a problem; it will be tried again.</source>
+            <translation>服务器出现问题，稍后将重试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxDialog</name>
+        <message>
+            <location filename="../../ui/outbox.py" line="356" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="357" />
+            <source>Kept at</source>
+            <translation>暂存时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="358" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="359" />
+            <source>Attempts</source>
+            <translation>尝试次数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="360" />
+            <source>Next try</source>
+            <translation>下次尝试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="361" />
+            <source>Last problem</source>
+            <translation>最近的问题</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="367" />
+            <source>Outbox</source>
+            <translation>发件箱</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="378" />
+            <source>Changes you made that the server has not taken yet. Waiting ones are sent by themselves, in the order you made them, as soon as the server is reachable; nothing is sent twice. Refused ones wait for you: send them again or discard them.</source>
+            <translation>您所做但服务器尚未接收的操作。待发送的操作会在服务器可连接后按您操作的顺序自动发送，且不会重复发送。被拒绝的操作需要您处理：重新发送或丢弃。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="410" />
+            <source>Writes in the outbox</source>
+            <translation>发件箱中的操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="414" />
+            <source>The outbox is empty: everything you did has reached the server.</source>
+            <translation>发件箱为空：您的所有操作都已送达服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="420" />
+            <source>Try now</source>
+            <translation>立即重试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="421" />
+            <source>Send every waiting write now instead of at its next try</source>
+            <translation>立即发送所有待发送的操作，不再等待下次尝试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="422" />
+            <source>Send again</source>
+            <translation>重新发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="423" />
+            <location filename="../../ui/outbox.py" line="518" />
+            <source>Send the refused write again, unchanged</source>
+            <translation>原样重新发送被拒绝的操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="424" />
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="425" />
+            <source>Give up the refused write: it will not be sent</source>
+            <translation>放弃被拒绝的操作：它将不会被发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="515" />
+            <source>Sending it again cannot help: the record changed. Reload the record and make the change again.</source>
+            <translation>重新发送无济于事：记录已被修改。请重新加载记录后再操作一次。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="548" />
+            <source>Discard this write?</source>
+            <translation>丢弃此操作？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="549" />
+            <source>“%1” will not be sent to the server, and cannot be brought back. Discard it?</source>
+            <translation>“%1”将不会发送到服务器，且无法恢复。确定丢弃？</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxStatus</name>
+        <message>
+            <location filename="../../ui/outbox.py" line="255" />
+            <source>Outbox</source>
+            <translation>发件箱</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="256" />
+            <source>Writes kept until the server takes them. Click to see them.</source>
+            <translation>在服务器接收前暂存的操作。点击查看。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="304" />
+            <source>The server refused “%1”: %2 Open the outbox to send it again or discard it.</source>
+            <translation>服务器拒绝了“%1”：%2 请打开发件箱重新发送或丢弃。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="314" />
+            <source>Open the outbox</source>
+            <translation>打开发件箱</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="321" />
+            <source>Sent from the outbox: %1</source>
+            <translation>已从发件箱发送：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="323" />
+            <source>Sent from the outbox: %1 writes</source>
+            <translation>已从发件箱发送 %1 条操作</translation>
         </message>
     </context>
     <context>
@@ -1068,6 +3909,157 @@ All data in the demo is fictional.</source>
             <location filename="../../ui/workspace/overview.py" line="204" />
             <source>This customer has no accounts.</source>
             <translation>该客户没有账户。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromiseForm</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="503" />
+            <source>Owed:</source>
+            <translation>欠款：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="505" />
+            <source>Promised amount:</source>
+            <translation>承诺金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="510" />
+            <source>Pay by:</source>
+            <translation>还款日期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="511" />
+            <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
+            <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="520" />
+            <source>%1 in all; %2 due next</source>
+            <translation>共欠 %1；下期应还 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuotePage</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="620" />
+            <source>Quote</source>
+            <translation>报价</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="621" />
+            <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
+            <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="631" />
+            <source>Getting the quote…</source>
+            <translation>正在获取报价…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="723" />
+            <source>New schedule: %1 payments</source>
+            <translation>新还款计划：共 %1 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="746" />
+            <source>Converted:</source>
+            <translation>分期金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="747" />
+            <source>Installment fee:</source>
+            <translation>分期手续费：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="748" />
+            <source>Total to repay:</source>
+            <translation>应还总额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="749" />
+            <source>First installment due:</source>
+            <translation>首期到期日：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <source>Due date:</source>
+            <translation>到期日：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <source>Cost:</source>
+            <translation>费用：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <source>No fee.</source>
+            <translation>不收费。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="755" />
+            <source>Restructured:</source>
+            <translation>重组金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="757" />
+            <source>Penalty interest waived:</source>
+            <translation>减免罚息：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="758" />
+            <source>Fee:</source>
+            <translation>手续费：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <source>First payment due:</source>
+            <translation>首期到期日：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <source>While it is kept:</source>
+            <translation>履约期间：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <source>Penalty interest stops; two missed payments break the plan.</source>
+            <translation>停止计收罚息；两次未还即告违约。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="762" />
+            <source>Waived at once:</source>
+            <translation>立即减免：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="764" />
+            <source>Waived on this account in the last 90 days:</source>
+            <translation>该账户近 90 天已减免：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="766" />
+            <source>Promised:</source>
+            <translation>承诺金额：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="767" />
+            <source>By:</source>
+            <translation>截止日期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <source>Then:</source>
+            <translation>之后：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <source>Kept or broken is decided at the end of that day.</source>
+            <translation>履约与否在当天日终判定。</translation>
         </message>
     </context>
     <context>
@@ -1210,110 +4202,190 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
     </context>
     <context>
+        <name>TermsPage</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="565" />
+            <source>Terms: %1</source>
+            <translation>条件：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>TransactionsTab</name>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="27" />
+            <location filename="../../ui/workspace/transactions.py" line="33" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="28" />
+            <location filename="../../ui/workspace/transactions.py" line="34" />
             <source>Purchases</source>
             <translation>消费</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="29" />
+            <location filename="../../ui/workspace/transactions.py" line="35" />
             <source>Repayments</source>
             <translation>还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="30" />
+            <location filename="../../ui/workspace/transactions.py" line="36" />
             <source>Refunds</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="31" />
+            <location filename="../../ui/workspace/transactions.py" line="37" />
             <source>Credits (repayments, refunds, waivers)</source>
             <translation>贷记（还款、退款、减免）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="33" />
+            <location filename="../../ui/workspace/transactions.py" line="39" />
             <source>Disputes and fraud</source>
             <translation>争议与欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="35" />
+            <location filename="../../ui/workspace/transactions.py" line="41" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="37" />
+            <location filename="../../ui/workspace/transactions.py" line="43" />
             <source>Interest and penalties</source>
             <translation>利息与罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="38" />
+            <location filename="../../ui/workspace/transactions.py" line="44" />
             <source>Fees and waivers</source>
             <translation>手续费与减免</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="39" />
+            <location filename="../../ui/workspace/transactions.py" line="45" />
             <source>Cash loan</source>
             <translation>现金借款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="40" />
+            <location filename="../../ui/workspace/transactions.py" line="46" />
             <source>Adjustments and hardship plans</source>
             <translation>调整与协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="76" />
+            <location filename="../../ui/workspace/transactions.py" line="58" />
+            <source>Only a charge can be disputed: a purchase, a fee, interest or an adjustment. Repayments, refunds and credits cannot.</source>
+            <translation>只有扣款可以发起争议：消费、费用、利息或调整。还款、退款和贷记不可以。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="112" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="81" />
+            <location filename="../../ui/workspace/transactions.py" line="117" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="89" />
+            <location filename="../../ui/workspace/transactions.py" line="125" />
             <source>Dates</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="90" />
+            <location filename="../../ui/workspace/transactions.py" line="126" />
             <source>Only transactions between these business dates (inclusive)</source>
             <translation>仅显示这两个营业日之间（含）的交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="112" />
+            <location filename="../../ui/workspace/transactions.py" line="148" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="227" />
+            <location filename="../../ui/workspace/transactions.py" line="154" />
+            <location filename="../../ui/workspace/transactions.py" line="311" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="281" />
+            <source>Dispute this transaction…</source>
+            <translation>对此交易发起争议…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="285" />
+            <location filename="../../ui/workspace/transactions.py" line="302" />
+            <source>Your role cannot file disputes or fraud reports.</source>
+            <translation>您的角色不能提交争议或欺诈举报。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="288" />
+            <source>A dispute is about one transaction: select just one.</source>
+            <translation>一次争议针对一笔交易：请只选择一笔。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="293" />
+            <source>Open a dispute of this charge; the amount defaults to all of it.</source>
+            <translation>对此扣款发起争议；金额默认为全额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="297" />
+            <source>Report fraud…</source>
+            <translation>欺诈举报…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/transactions.py" line="305" />
+            <source>Report fraud with the %n selected purchase(s) ticked.</source>
+            <translation>
+                <numerusform>举报欺诈，并勾选所选的 %n 笔消费。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="307" />
+            <source>Only purchases and loan disbursements can be linked to a fraud report.</source>
+            <translation>只有消费和借款放款可以关联到欺诈举报。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/transactions.py" line="370" />
             <source>Loading transactions…</source>
             <translation>正在加载交易…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="229" />
+            <location filename="../../ui/workspace/transactions.py" line="372" />
             <source>No transactions match these filters.</source>
             <translation>没有符合筛选条件的交易。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="231" />
+            <location filename="../../ui/workspace/transactions.py" line="374" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>已加载 %n 笔交易，最新的在前；向下滚动加载更多。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="233" />
+            <location filename="../../ui/workspace/transactions.py" line="376" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>已显示全部 %n 笔交易，最新的在前。</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>TypePage</name>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="235" />
+            <source>Choose the arrangement</source>
+            <translation>选择还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="236" />
+            <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
+            <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="242" />
+            <source>Account:</source>
+            <translation>账户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="306" />
+            <source>Not available: %1</source>
+            <translation>不可用：%1</translation>
         </message>
     </context>
     <context>
@@ -1547,12 +4619,19 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>账单日</translation>
         </message>
         <message>
+            <location filename="../../ui/arrangements/wizard.py" line="601" />
             <location filename="../../ui/workspace/models.py" line="229" />
             <location filename="../../ui/workspace/models.py" line="292" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
+            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <source>Fee</source>
+            <translation>手续费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="604" />
             <location filename="../../ui/workspace/models.py" line="230" />
             <location filename="../../ui/workspace/models.py" line="295" />
             <source>Total</source>
@@ -1575,11 +4654,32 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>未还</translation>
         </message>
         <message>
+            <location filename="../../ui/workspace/cases.py" line="78" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="81" />
             <location filename="../../ui/workspace/models.py" line="234" />
             <location filename="../../ui/workspace/models.py" line="275" />
             <location filename="../../ui/workspace/models.py" line="297" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="84" />
+            <source>Due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="85" />
+            <source>Assignee</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/cases.py" line="86" />
+            <source>Opened</source>
+            <translation>创建时间</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="247" />
@@ -1588,10 +4688,38 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
+            <location filename="../../ui/supervisor/approvals.py" line="214" />
+            <location filename="../../ui/workspace/cases.py" line="77" />
             <location filename="../../ui/workspace/models.py" line="248" />
             <location filename="../../ui/workspace/models.py" line="366" />
             <source>Type</source>
             <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="215" />
+            <source>Customer / account</source>
+            <translation>客户 / 账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="216" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="218" />
+            <source>Proposed by</source>
+            <translation>提议人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="219" />
+            <source>Waiting since</source>
+            <translation>等待起始</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="221" />
+            <location filename="../../ui/workspace/cases.py" line="82" />
+            <source>SLA</source>
+            <translation>时限</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="249" />
@@ -1601,6 +4729,8 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
+            <location filename="../../ui/supervisor/approvals.py" line="217" />
+            <location filename="../../ui/workspace/cases.py" line="80" />
             <location filename="../../ui/workspace/models.py" line="250" />
             <location filename="../../ui/workspace/models.py" line="369" />
             <source>Amount</source>
@@ -1618,6 +4748,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>类别</translation>
         </message>
         <message>
+            <location filename="../../ui/arrangements/wizard.py" line="602" />
             <location filename="../../ui/workspace/models.py" line="271" />
             <location filename="../../ui/workspace/models.py" line="293" />
             <source>Principal</source>
@@ -1645,6 +4776,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>创建时间</translation>
         </message>
         <message>
+            <location filename="../../ui/arrangements/wizard.py" line="600" />
             <location filename="../../ui/workspace/models.py" line="291" />
             <source>Period</source>
             <translation>期次</translation>

@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.api import ApiClient
 from console.formatting import format_date, format_fen
 from console.models import BillDetail, BillSummary, CustomerProfile, Page
+from ui.icons import icon
+from ui.printing.statement import (
+    StatementData,
+    default_file_name,
+    render_statement,
+    save_statement_pdf,
+    statement_document,
+    statement_html,
+)
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace.common import AccountPicker, fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
 from ui.workspace.models import BillLinesModel, BillsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+log = logging.getLogger(__name__)
 
 BILLS_PAGE = 60  # five years of monthly bills: all an agent scrolls through on a call
 
@@ -24,6 +50,7 @@ class BillsTab(QWidget):
 
     bills_loaded = Signal()
     lines_loaded = Signal()
+    statement_saved = Signal(str)  # the PDF's path
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +59,9 @@ class BillsTab(QWidget):
         self._bills_task = LatestOnly()
         self._lines_task = LatestOnly()
         self.shown_bill: BillDetail | None = None
+        self._profile: CustomerProfile | None = None
+        self.last_statement_html = ""
+        self.last_render_ms: float | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -43,6 +73,15 @@ class BillsTab(QWidget):
         bar.addStretch(1)
         self.busy = BusyIndicator(self)
         bar.addWidget(self.busy)
+        self.save_pdf_button = QPushButton(icon("export"), self.tr("Save as PDF…"), self)
+        self.save_pdf_button.setToolTip(self.tr("Save the selected bill as a PDF statement"))
+        self.save_pdf_button.clicked.connect(lambda: self.save_pdf())
+        bar.addWidget(self.save_pdf_button)
+        self.print_button = QPushButton(icon("bill"), self.tr("Print…"), self)
+        self.print_button.setToolTip(self.tr("Print the selected bill as a statement"))
+        self.print_button.clicked.connect(lambda: self.print_statement())
+        bar.addWidget(self.print_button)
+        self._set_statement_enabled(False)
         layout.addLayout(bar)
         self.banner = ErrorBanner(self)
         layout.addWidget(self.banner)
@@ -79,6 +118,7 @@ class BillsTab(QWidget):
     # -- the workspace calls these ---------------------------------------------------------
 
     def set_profile(self, profile: CustomerProfile) -> None:
+        self._profile = profile
         self.account_picker.set_accounts(profile)
         self._stale = True
 
@@ -100,6 +140,7 @@ class BillsTab(QWidget):
         self._stale = False
         self.banner.clear()
         self.shown_bill = None
+        self._set_statement_enabled(False)
         self._lines_task.discard()
         self.lines_model.set_records([])
         self.lines_title.clear()
@@ -134,6 +175,8 @@ class BillsTab(QWidget):
 
     def load_lines(self, bill: BillSummary) -> None:
         client = self._client
+        self.shown_bill = None
+        self._set_statement_enabled(False)
         self.lines_title.setText(
             self.tr("Lines of the bill of %1 (due %2)")
             .replace("%1", format_date(bill.statement_date)).replace("%2", format_date(bill.due_date))
@@ -148,6 +191,7 @@ class BillsTab(QWidget):
 
     def _lines_arrived(self, detail: BillDetail) -> None:
         self.shown_bill = detail
+        self._set_statement_enabled(True)
         self.lines_model.set_records(detail.lines)
         lines_sum = self.lines_model.total_fen()
         text = self.tr("%n line(s) · sum %1", "", len(detail.lines)).replace("%1", format_fen(lines_sum))
@@ -163,3 +207,74 @@ class BillsTab(QWidget):
 
     def current_bill(self) -> Any:
         return self.shown_bill
+
+    # -- the statement -----------------------------------------------------------------------
+
+    def _set_statement_enabled(self, enabled: bool) -> None:
+        self.save_pdf_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled)
+
+    def statement_data(self) -> StatementData | None:
+        """The selected bill (with its lines, already fetched) and whose it is."""
+        bill = self.shown_bill
+        if bill is None:
+            return None
+        profile = self._profile
+        account = next((a for a in profile.accounts if a.id == bill.account_id), None) if profile else None
+        return StatementData(bill=bill, customer=profile, account=account)
+
+    def save_pdf(self, path: str | Path | None = None) -> Path | None:
+        """Save the selected bill's statement as a PDF at `path` (asked for when None); returns
+        where it went, or None if nothing was saved. Painting is on the GUI thread and short."""
+        data = self.statement_data()
+        if data is None:
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save statement as PDF"), str(Path.home() / default_file_name(data)),
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not chosen:
+                return None
+            path = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
+        target = Path(path)
+        started = time.perf_counter()
+        self.last_statement_html = statement_html(data)
+        document = statement_document(data)
+        try:
+            pages = save_statement_pdf(document, target)
+        except OSError as exc:
+            self.banner.show_message(
+                self.tr("The statement could not be saved to %1: %2").replace("%1", str(target)).replace("%2", str(exc))
+            )
+            return None
+        self.last_render_ms = (time.perf_counter() - started) * 1000
+        log.info("statement of bill %s: %d lines, %d pages in %.1f ms",
+                 data.bill.id, len(data.bill.lines), pages, self.last_render_ms)
+        self.banner.show_message(
+            self.tr("Statement saved to %1 (%n page(s)).", "", pages).replace("%1", str(target)), kind="info"
+        )
+        self.statement_saved.emit(str(target))
+        return target
+
+    def print_statement(self, printer: QPrinter | None = None) -> int:
+        """Print the selected bill's statement; asks for the printer when `printer` is None.
+        Returns the pages printed (0 when cancelled or nothing is selected)."""
+        data = self.statement_data()
+        if data is None:
+            return 0
+        if printer is None:
+            # Qt's print support is loaded when someone prints, not with every workspace.
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle(self.tr("Print statement"))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        self.last_statement_html = statement_html(data)
+        try:
+            return render_statement(statement_document(data), printer)
+        except OSError as exc:
+            self.banner.show_message(str(exc))
+            return 0

@@ -2,7 +2,9 @@
 
 A note is never lost: the text stays in the box until the server has confirmed it, and a retry
 of the same text sends the same Idempotency-Key, so a note that did land the first time (the
-answer was lost, not the write) is not written twice.
+answer was lost, not the write) is not written twice. With an outbox (`set_outbox`), a note the
+server cannot take now is kept there (with its key) and sent when the server is back: the box is
+cleared and the agent is told so.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient, new_idempotency_key
 from console.models import CustomerProfile, Note
+from console.outbox import Delivered, Outbox, Queued, send
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace import labels
@@ -53,6 +56,7 @@ class NotesTab(QWidget):
     notes_loaded = Signal()
     note_added = Signal(object)  # the Note as the server stored it
     note_failed = Signal(object)  # the exception; the text is still in the box
+    note_queued = Signal(object)  # the console.outbox.Queued: kept in the outbox, sent later
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +65,8 @@ class NotesTab(QWidget):
         self._stale = True
         self._load_task = LatestOnly()
         self._draft: NoteDraft | None = None  # the last attempt that did not land
-        self.write_task: Task[Note] | None = None
+        self._outbox: Outbox | None = None
+        self.write_task: Task[Delivered | Queued] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -137,6 +142,10 @@ class NotesTab(QWidget):
         self.account_picker.set_accounts(profile)
         self._stale = True
 
+    def set_outbox(self, outbox: Outbox | None) -> None:
+        """Send notes through `outbox`: one the server cannot take now waits there, not in the box."""
+        self._outbox = outbox
+
     def activate(self) -> None:
         if self._stale:
             self.load()
@@ -203,20 +212,44 @@ class NotesTab(QWidget):
             # A new note (or an edited one): a new key. The same note again: the same key.
             draft = NoteDraft(account_id, channel, body, new_idempotency_key())
         self._draft = draft
-        client = self._client
-        task: Task[Note] = Task(
-            lambda: client.add_note(draft.account_id, draft.body, channel=draft.channel,
-                                    idempotency_key=draft.idempotency_key),
+        client, outbox = self._client, self._outbox
+        account_text = self.account_picker.currentText()
+        label = self.tr("Contact note on %1").replace("%1", account_text) if account_text else self.tr("Contact note")
+        task: Task[Delivered | Queued] = Task(
+            lambda: send(
+                outbox,
+                client,
+                f"/v1/accounts/{int(draft.account_id)}/notes",
+                {"body": draft.body, "channel": draft.channel},
+                label=label,
+                idempotency_key=draft.idempotency_key,
+            ),
             parent=self,
             label="add note",
         )
-        task.on_success(self._note_saved).on_failure(self._note_failed).with_busy(self.busy)
+        task.on_success(self._note_sent).on_failure(self._note_failed).with_busy(self.busy)
         task.finished.connect(self._text_changed)
         self.write_task = task
         self.banner.clear()
         self.editor.setReadOnly(True)  # what is sent is what stays on screen if it fails
         task.run()
         self._text_changed()
+
+    def _note_sent(self, result: Delivered | Queued) -> None:
+        if isinstance(result, Queued):
+            self._draft = None
+            self.editor.setReadOnly(False)
+            self.editor.clear()
+            self.banner.show_message(
+                self.tr(
+                    "The server cannot be reached right now. The note is kept in the outbox and will be "
+                    "sent as soon as the server is reachable: nothing is lost."
+                ),
+                kind="info",
+            )
+            self.note_queued.emit(result)
+            return
+        self._note_saved(Note.from_json(result.body))
 
     def _note_saved(self, note: Note) -> None:
         self._draft = None

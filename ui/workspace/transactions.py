@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
 from console.api import ApiClient
-from console.formatting import BUSINESS_TZ
+from console.formatting import BUSINESS_TZ, format_datetime, format_fen
 from console.models import CustomerProfile, Page, Transaction
+from ui.icons import icon
 from ui.widgets import BusyIndicator, ErrorBanner
-from ui.workspace.common import AccountPicker, fit_columns, make_table
+from ui.workspace import labels
+from ui.workspace.common import AccountPicker, fit_columns, make_table, source_row, view_row
 from ui.workspace.models import FetchPage, TransactionQuery, TransactionsModel
 
 # The type filter speaks of what the caller asks about, each a set of the API's types.
@@ -42,6 +48,29 @@ TYPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 DEFAULT_RANGE_DAYS = 90
 
+# backend/disputes/rules.py DISPUTABLE_TRANSACTION_TYPES: only these debits can be disputed.
+DISPUTABLE_TYPES: frozenset[str] = frozenset(
+    {"purchase", "fee", "interest", "penalty_interest", "installment_fee", "loan_interest", "adjustment"}
+)
+# backend/fraud/rules.py REPORTABLE_TRANSACTION_TYPES: what a fraud report may name.
+REPORTABLE_TYPES: frozenset[str] = frozenset({"purchase", "loan_disbursement"})
+
+WHY_NOT_DISPUTABLE = QT_TRANSLATE_NOOP(
+    "TransactionsTab",
+    "Only a charge can be disputed: a purchase, a fee, interest or an adjustment. "
+    "Repayments, refunds and credits cannot.",
+)
+
+
+def is_disputable(transaction: Transaction) -> bool:
+    """Whether the backend accepts a dispute of `transaction` (a debit of a disputable type)."""
+    return transaction.amount_fen > 0 and transaction.type in DISPUTABLE_TYPES
+
+
+def is_reportable(transaction: Transaction) -> bool:
+    """Purchases and loan disbursements (debits) can be named in a fraud report."""
+    return transaction.amount_fen > 0 and transaction.type in REPORTABLE_TYPES
+
 
 def fetch_transactions(client: ApiClient) -> FetchPage:
     """The page fetcher the model runs on a pool thread: one `list_transactions` call."""
@@ -60,9 +89,16 @@ def fetch_transactions(client: ApiClient) -> FetchPage:
 
 
 class TransactionsTab(QWidget):
-    """Account, type and date filters over a lazily paged table (100,000 rows without a stall)."""
+    """Account, type and date filters over a lazily paged table (100,000 rows without a stall).
+
+    Right-click (or the Menu key) on rows: dispute the transaction, report fraud with the
+    selected rows to link, copy. The workspace opens the dialogs (`dispute_requested`,
+    `fraud_requested`).
+    """
 
     first_page_loaded = Signal()
+    dispute_requested = Signal(object)  # the Transaction
+    fraud_requested = Signal(object)  # the selected Transactions (a list)
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +147,16 @@ class TransactionsTab(QWidget):
         self.view = make_table(self.model, stretch_column=3, parent=self)
         self.view.setAccessibleName(self.tr("Transactions"))
         fit_columns(self.view, {0: 16, 1: 20, 2: 16, 4: 13})
+        # Several rows may be picked: a fraud report links every one of them.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.copy_action = QAction(icon("copy"), self.tr("Copy"), self.view)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(lambda: self.copy_rows(self.selected_rows()))
+        self.view.addAction(self.copy_action)
+        self.can_file = True  # the workspace turns it off for a role that may not file
         layout.addWidget(self.view, 1)
 
         self.status_label = QLabel(self)
@@ -206,6 +252,103 @@ class TransactionsTab(QWidget):
         query = self.current_query()
         if self.date_filter.isChecked() and query is not None and query != self.model.query:
             self.requery()
+
+    # -- the context menu ------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        """The model rows selected in the view, in the view's order."""
+        selection = self.view.selectionModel()
+        rows = sorted({index.row() for index in selection.selectedRows()}) if selection is not None else []
+        return [source_row(self.view, row) for row in rows]
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select these model rows (as a click and Ctrl-clicks would)."""
+        self.view.clearSelection()
+        selection = self.view.selectionModel()
+        for row in rows:
+            index = self.view.model().index(view_row(self.view, row), 0)
+            selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        if rows:
+            current = self.view.model().index(view_row(self.view, rows[0]), 0)
+            selection.setCurrentIndex(current, selection.SelectionFlag.NoUpdate)
+
+    def transaction_menu(self, rows: Sequence[int]) -> QMenu:
+        """The menu for these model rows: Dispute (one charge), Report fraud (with the rows to
+        link), Copy. Entries that do not apply are disabled and say why in their tooltip."""
+        transactions = [self.model.record(row) for row in rows if 0 <= row < self.model.rowCount()]
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        dispute = menu.addAction(self.tr("Dispute this transaction…"))
+        dispute.setObjectName("disputeTransactionAction")
+        if not self.can_file:
+            dispute.setEnabled(False)
+            dispute.setToolTip(self.tr("Your role cannot file disputes or fraud reports."))
+        elif len(transactions) != 1:
+            dispute.setEnabled(False)
+            dispute.setToolTip(self.tr("A dispute is about one transaction: select just one."))
+        elif not is_disputable(transactions[0]):
+            dispute.setEnabled(False)
+            dispute.setToolTip(self.tr(WHY_NOT_DISPUTABLE))
+        else:
+            dispute.setToolTip(self.tr("Open a dispute of this charge; the amount defaults to all of it."))
+            chosen = transactions[0]
+            dispute.triggered.connect(lambda: self.dispute_requested.emit(chosen))
+
+        fraud = menu.addAction(self.tr("Report fraud…"))
+        fraud.setObjectName("reportFraudAction")
+        reportable = [t for t in transactions if is_reportable(t)]
+        if not self.can_file:
+            fraud.setEnabled(False)
+            fraud.setToolTip(self.tr("Your role cannot file disputes or fraud reports."))
+        else:
+            if reportable:
+                fraud.setToolTip(self.tr("Report fraud with the %n selected purchase(s) ticked.", "", len(reportable)))
+            else:
+                fraud.setToolTip(self.tr("Only purchases and loan disbursements can be linked to a fraud report."))
+            fraud.triggered.connect(lambda: self.fraud_requested.emit(list(reportable)))
+
+        menu.addSeparator()
+        copy = menu.addAction(icon("copy"), self.tr("Copy"))
+        copy.setObjectName("copyTransactionAction")
+        copy.setEnabled(bool(transactions))
+        copy.triggered.connect(lambda: self.copy_rows(rows))
+        return menu
+
+    def copy_rows(self, rows: Sequence[int]) -> str:
+        """Put the rows on the clipboard as tab-separated text (date, type, merchant, description,
+        amount); returns the text."""
+        lines = []
+        for row in rows:
+            if not 0 <= row < self.model.rowCount():
+                continue
+            t: Transaction = self.model.record(row)
+            lines.append("\t".join((
+                format_datetime(t.posted_at), labels.label(labels.TRANSACTION_TYPES, t.type),
+                t.merchant or "", t.description, format_fen(t.amount_fen),
+            )))
+        text = "\n".join(lines)
+        if text:
+            clipboard = QGuiApplication.clipboard()
+            clipboard.setText(text)
+        return text
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        rows = self.selected_rows()
+        if index.isValid():
+            clicked = source_row(self.view, index.row())
+            if clicked not in rows:  # a right-click outside the selection picks that row
+                self.select_rows([clicked])
+                rows = [clicked]
+        elif rows:  # the Menu key: open at the current row
+            current = self.view.currentIndex()
+            if current.isValid():
+                pos = self.view.visualRect(current).bottomLeft()
+        if not rows:
+            return
+        menu = self.transaction_menu(rows)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- state -----------------------------------------------------------------------------
 

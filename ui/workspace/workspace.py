@@ -1,5 +1,9 @@
 """The customer workspace: one tab of the main window per customer on the line (DESIGN §5).
 
+An action bar under the header files a dispute, reports fraud, opens the arrangement wizard or
+adds a note; what was filed shows at once (a line saying where the case went, the header's chips
+and open cases, the Cases tab). Every write goes through the outbox (`console.outbox.send`).
+
 Opening it makes one round trip (`get_customer` with `include=accounts,current_bills,plans`)
 that fills the header and the Overview at once; the other tabs load on first show. Every call
 runs on a background task (`ui.tasks`); a failure shows in a banner with Retry, where it happened.
@@ -7,10 +11,13 @@ runs on a background task (`ui.tasks`); a failure shows in a banner with Retry, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QTabWidget,
@@ -20,24 +27,30 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.models import CustomerProfile
+from console.formatting import format_datetime
+from console.models import CustomerProfile, Transaction, parse_datetime
+from console.outbox import Outbox, Queued
+from ui.casework.labels import QUEUE_TEXTS, text_of
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.turns import TurnByTurn
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace.bills import BillsTab
-from ui.workspace.header import CustomerHeader
+from ui.workspace.cases import CasesTab
+from ui.workspace.header import CustomerHeader, primary_account
 from ui.workspace.installments import InstallmentsTab
 from ui.workspace.notes import NotesTab
 from ui.workspace.overview import OverviewTab
 from ui.workspace.reveal import RevealDialog
 from ui.workspace.transactions import TransactionsTab
 
-LazyTab = BillsTab | InstallmentsTab | TransactionsTab | NotesTab
+LazyTab = BillsTab | InstallmentsTab | TransactionsTab | CasesTab | NotesTab
 
 OPEN_INCLUDES = ("accounts", "current_bills", "plans")
 # Roles that may read and reveal customer data (DESIGN §3 roles); admin may not.
 CUSTOMER_ROLES = frozenset({"agent", "dispute_handler", "supervisor"})
+# Roles that may file disputes and fraud reports, propose arrangements and write notes.
+FILING_ROLES = frozenset({"agent", "dispute_handler", "supervisor"})
 
 
 class CustomerWorkspace(QWidget):
@@ -48,19 +61,27 @@ class CustomerWorkspace(QWidget):
         load_failed(exc): opening (or refreshing) failed; the banner shows it with Retry.
         title_changed(str): the tab's title (the customer's name) is known.
         revealed(field, value): a masked field was revealed (audited server-side).
+        case_requested(int): open this case (the Cases tab's double-click or Enter).
+        filed(object): a dispute, fraud report or arrangement was filed: the server's JSON
+            (a dict) or a `console.outbox.Queued`; the notice line says what happened.
     """
 
     loaded = Signal()
     load_failed = Signal(object)
     title_changed = Signal(str)
     revealed = Signal(str, object)
+    case_requested = Signal(int)
+    filed = Signal(object)
 
-    def __init__(self, client: ApiClient, customer_id: int, *, role: str, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ApiClient, customer_id: int, *, role: str, outbox: Outbox | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerWorkspace")
         self.client = client
         self.customer_id = customer_id
         self.role = role
+        self.outbox = outbox
+        self.dialog: QDialog | None = None  # the dispute, fraud or arrangement dialog open now
         self.profile: CustomerProfile | None = None
         self.load_task: Task[CustomerProfile] | None = None
         self.reveal_dialog: RevealDialog | None = None
@@ -112,6 +133,10 @@ class CustomerWorkspace(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.header)
+        self._build_action_bar(layout)
+        self.notice = ErrorBanner(self)
+        self.notice.setAccessibleName(self.tr("What was just filed"))
+        layout.addWidget(self.notice)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -122,6 +147,7 @@ class CustomerWorkspace(QWidget):
             ("bills", "bill", self.tr("Bills")),
             ("installments", "installments", self.tr("Installments")),
             ("transactions", "transactions", self.tr("Transactions")),
+            ("cases", "cases", self.tr("Cases")),
             ("notes", "note", self.tr("Notes")),
         ):
             page = QWidget()
@@ -133,6 +159,59 @@ class CustomerWorkspace(QWidget):
         self.tabs.setVisible(False)
         layout.addWidget(self.tabs, 1)
         self.refresh_button.setEnabled(False)
+        self._update_actions()
+
+    def _build_action_bar(self, layout: QVBoxLayout) -> None:
+        """Dispute…, Report fraud…, Arrangement…, Add note: what an agent does on a call."""
+        self.action_bar = QWidget(self)
+        self.action_bar.setObjectName("workspaceActions")
+        bar = QHBoxLayout(self.action_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(6)
+
+        def button(name: str, icon_name: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+            tool = QToolButton(self.action_bar)
+            tool.setObjectName(name)
+            tool.setIcon(icon(icon_name))
+            tool.setText(text)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            tool.setProperty("help", tip)
+            tool.setToolTip(tip)
+            tool.clicked.connect(lambda: slot())
+            bar.addWidget(tool)
+            return tool
+
+        self.dispute_button = button(
+            "disputeButton", "warning", self.tr("Dispute…"),
+            self.tr("Dispute a charge: the one selected in Transactions, or pick one"), self.open_dispute)
+        self.fraud_button = button(
+            "fraudButton", "lock", self.tr("Report fraud…"),
+            self.tr("Report fraud and freeze the account; selected purchases are linked"), self.open_fraud)
+        self.arrangement_button = button(
+            "arrangementButton", "installments", self.tr("Arrangement…"),
+            self.tr("Installments, a later due date, a hardship plan, a waiver or a promise to pay"),
+            self.open_arrangement)
+        self.note_button = button(
+            "noteButton", "note", self.tr("Add note"), self.tr("Write a contact note (Notes tab)"), self.add_note)
+        bar.addStretch(1)
+        layout.addWidget(self.action_bar)
+
+    def _update_actions(self) -> None:
+        """Enable what makes sense now; a disabled button's tooltip says why."""
+        profile = self.profile
+        if self.role not in FILING_ROLES:
+            why: str | None = self.tr("Your role cannot file casework or notes.")
+        elif profile is None:
+            why = self.tr("Opening the customer…")
+        elif not profile.accounts:
+            why = self.tr("The customer has no account.")
+        else:
+            why = None
+        for tool in (self.dispute_button, self.fraud_button, self.arrangement_button, self.note_button):
+            allowed = why is None or (tool is self.note_button and profile is not None
+                                      and self.role in FILING_ROLES and bool(profile.accounts))
+            tool.setEnabled(allowed)
+            tool.setToolTip(str(tool.property("help")) if allowed else (why or ""))
 
     # -- public ----------------------------------------------------------------------------
 
@@ -154,6 +233,10 @@ class CustomerWorkspace(QWidget):
         return self._tab("transactions")  # type: ignore[return-value]
 
     @property
+    def cases_tab(self) -> CasesTab:
+        return self._tab("cases")  # type: ignore[return-value]
+
+    @property
     def notes_tab(self) -> NotesTab:
         return self._tab("notes")  # type: ignore[return-value]
 
@@ -165,15 +248,17 @@ class CustomerWorkspace(QWidget):
         tab = self._built.get(name)
         if tab is None:
             self._build_parts()
-            client, page = self.client, self._pages[name]
+            client, page, role = self.client, self._pages[name], self.role
             # Made inside its page (not reparented into it): see BillsTab on why that matters.
             factories: dict[str, Callable[[], LazyTab]] = {
                 "bills": lambda: BillsTab(client, page),
                 "installments": lambda: InstallmentsTab(page),
                 "transactions": lambda: TransactionsTab(client, page),
+                "cases": lambda: CasesTab(client, role, page),
                 "notes": lambda: NotesTab(client, page),
             }
             tab = factories[name]()
+            self._connect_tab(tab)
             self._pages[name].layout().addWidget(tab)
             self._built[name] = tab
             if self.profile is not None:
@@ -196,8 +281,21 @@ class CustomerWorkspace(QWidget):
         self.load_task = task
         self._loader.run(task)
 
+    def _connect_tab(self, tab: LazyTab) -> None:
+        if isinstance(tab, TransactionsTab):
+            tab.can_file = self.role in FILING_ROLES
+            tab.dispute_requested.connect(self.open_dispute)
+            tab.fraud_requested.connect(self.open_fraud)
+        elif isinstance(tab, CasesTab):
+            tab.case_requested.connect(self.case_requested)
+        elif isinstance(tab, NotesTab):
+            set_outbox = getattr(tab, "set_outbox", None)  # notes go through the outbox too
+            if callable(set_outbox):
+                set_outbox(self.outbox)
+
     def show_tab(self, name: str) -> QWidget:
-        """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `notes`)."""
+        """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `cases`,
+        `notes`)."""
         self._build_parts()
         if name == "overview":
             self.tabs.setCurrentWidget(self.overview_tab)
@@ -224,6 +322,144 @@ class CustomerWorkspace(QWidget):
         self._filling.stop()
         for tab in self._built.values():
             tab.stop()
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    # -- casework --------------------------------------------------------------------------
+
+    def _current_account_id(self) -> int | None:
+        """The account the agent is looking at: the Transactions tab's, else the credit line."""
+        transactions = self._built.get("transactions")
+        if isinstance(transactions, TransactionsTab) and transactions.account_picker.account_id() is not None:
+            return transactions.account_picker.account_id()
+        if self.profile is not None:
+            account = primary_account(self.profile)
+            return account.id if account is not None else None
+        return None
+
+    def _selected_transactions(self) -> list[Transaction]:
+        transactions = self._built.get("transactions")
+        if not isinstance(transactions, TransactionsTab):
+            return []
+        return [transactions.model.record(row) for row in transactions.selected_rows()]
+
+    def _replace_dialog(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def open_dispute(self, transaction: Transaction | None = None) -> QDialog | None:
+        """Open the dispute dialog on `transaction`; without one, on the transaction selected in
+        the Transactions tab, else with the account's recent charges to pick from."""
+        if self.profile is None:
+            return None
+        from ui.casework.dispute_dialog import DisputeDialog  # the dialogs import this package
+        from ui.workspace.transactions import is_disputable
+
+        if transaction is None:
+            selected = self._selected_transactions()
+            if len(selected) == 1 and is_disputable(selected[0]):
+                transaction = selected[0]
+        dialog = DisputeDialog(self.client, transaction, profile=self.profile, account_id=self._current_account_id(),
+                               outbox=self.outbox, parent=self)
+        dialog.filed.connect(self._dispute_filed)
+        self._replace_dialog(dialog)
+        return dialog
+
+    def open_fraud(self, transactions: Sequence[Transaction] | None = None) -> QDialog | None:
+        """Open the fraud dialog with `transactions` ticked (default: the Transactions tab's selection)."""
+        if self.profile is None:
+            return None
+        from ui.casework.fraud_dialog import FraudDialog
+
+        chosen = list(transactions) if transactions is not None else self._selected_transactions()
+        account_id = chosen[0].account_id if chosen else self._current_account_id()
+        dialog = FraudDialog(self.client, self.profile, account_id=account_id, preselected=chosen,
+                             outbox=self.outbox, parent=self)
+        dialog.filed.connect(self._fraud_filed)
+        self._replace_dialog(dialog)
+        return dialog
+
+    def open_arrangement(self) -> QDialog | None:
+        """Open the arrangement wizard on the account in view."""
+        if self.profile is None:
+            return None
+        try:  # imported when used: the wizard is a large module most calls never open
+            wizard_module: Any = importlib.import_module("ui.arrangements.wizard")
+        except ImportError:
+            self.notice.show_message(self.tr("The arrangement wizard is not available in this version."),
+                                     kind="warning")
+            return None
+        wizard = wizard_module.ArrangementWizard(
+            self.client, self.profile, account_id=self._current_account_id(), outbox=self.outbox, parent=self
+        )
+        wizard.arrangement_submitted.connect(self._arrangement_submitted)
+        self._replace_dialog(wizard)
+        return wizard  # type: ignore[no-any-return]
+
+    def add_note(self) -> QWidget:
+        """Show the Notes tab with the cursor in its editor."""
+        tab = self.show_tab("notes")
+        editor = getattr(tab, "editor", None)
+        if isinstance(editor, QWidget):
+            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return tab
+
+    def _dispute_filed(self, result: object) -> None:
+        if isinstance(result, dict):
+            sla = result.get("sla") or {}
+            due = sla.get("acknowledge_due_at")
+            text = (self.tr("Dispute filed: case %1, in the %2 queue; acknowledge due %3.")
+                    .replace("%1", str(result.get("case_id", "")))
+                    .replace("%2", text_of(QUEUE_TEXTS, "disputes"))
+                    .replace("%3", format_datetime(parse_datetime(due)) if due else "—"))
+            self._show_filed(text, result)
+        else:
+            self._show_filed(self._queued_text(result), result)
+
+    def _fraud_filed(self, result: object) -> None:
+        if isinstance(result, dict):
+            due = result.get("first_review_due_at")
+            text = (self.tr("Fraud report filed: case %1, in the %2 queue; first review due %3.")
+                    .replace("%1", str(result.get("case_id", "")))
+                    .replace("%2", text_of(QUEUE_TEXTS, "fraud"))
+                    .replace("%3", format_datetime(parse_datetime(due)) if due else "—"))
+            if result.get("account_status") == "frozen":
+                text += " " + self.tr("The account is frozen.")
+            elif result.get("freeze_requested") is False:
+                text += " " + self.tr("The account stays open.")
+            self._show_filed(text, result)
+        else:
+            self._show_filed(self._queued_text(result), result)
+
+    def _arrangement_submitted(self, result: object) -> None:
+        if isinstance(result, dict):
+            if result.get("status") == "pending_approval":
+                text = self.tr("Arrangement sent for approval: case %1 is in the %2 queue.").replace(
+                    "%1", str(result.get("case_id") or "")).replace("%2", text_of(QUEUE_TEXTS, "approvals"))
+            else:
+                text = self.tr("Arrangement set up: it is live now.")
+            self._show_filed(text, result)
+        else:
+            self._show_filed(self._queued_text(result), result)
+
+    def _queued_text(self, result: object) -> str:
+        label = result.label if isinstance(result, Queued) else ""
+        return self.tr("The server cannot be reached: “%1” is kept in the outbox and will be sent when it is "
+                       "reachable. Nothing is lost.").replace("%1", label)
+
+    def _show_filed(self, text: str, result: object) -> None:
+        """Say what was filed, then show it: the header (chips, open cases) and the Cases tab."""
+        self.notice.show_message(text, kind="warning" if isinstance(result, Queued) else "info")
+        self.reload()  # the new profile marks the tabs stale; the one on screen reloads at once
+        self.filed.emit(result)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -248,6 +484,7 @@ class CustomerWorkspace(QWidget):
     def _filled(self, profile: CustomerProfile) -> None:
         self.profile = profile
         self.refresh_button.setEnabled(True)
+        self._update_actions()
         for tab in self._built.values():
             tab.set_profile(profile)
         self.loaded.emit()

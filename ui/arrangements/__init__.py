@@ -1,0 +1,1 @@
+"""The arrangement wizard: type → terms → quote with its schedule → confirm (DESIGN §5)."""

@@ -1,0 +1,1 @@
+"""Printed documents: a bill as a statement, to paper or to a PDF file."""

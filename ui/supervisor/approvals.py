@@ -1,0 +1,831 @@
+"""The approvals inbox (DESIGN.md §3 "four eyes", §5): what waits for a supervisor, one item at a
+time, with what the decision is about and Approve / Reject beside it.
+
+An item is a case in `pending_approval`: an arrangement beyond an agent's authority, or a dispute
+outcome over the four-eyes limit. The decision is posted on the case's subject
+(`{subject_url}/actions/approve|reject|approve_outcome|reject_outcome`) with the subject's ETag,
+through the outbox. Nobody decides their own proposal: the buttons give way to a sentence.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.api import ApiClient
+from console.cases import Case, CaseQuery, Subject, get_case, get_subject, list_cases
+from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, ValidationFailed
+from console.formatting import format_date, format_datetime, format_fen
+from console.models import User, parse_date, parse_datetime
+from console.outbox import Delivered, Outbox, Queued, send
+from ui.casework.labels import (
+    ARRANGEMENT_TYPE_TEXTS,
+    CASE_STATUS_TEXTS,
+    CASE_TYPE_TEXTS,
+    DISPUTE_CATEGORY_TEXTS,
+    DISPUTE_REASON_TEXTS,
+    OUTCOME_TEXTS,
+    SLA_STATE_TEXTS,
+    SLA_TONES,
+    countdown_text,
+    text_of,
+)
+from ui.failures import failure_message
+from ui.icons import icon
+from ui.supervisor import sla_colour
+from ui.tasks import LatestOnly, Task
+from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.workspace.common import fit_columns, make_table, source_row, view_row
+from ui.workspace.header import set_role
+from ui.workspace.models import Column, RecordTableModel
+
+REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
+INBOX_LIMIT = 200  # the API's page maximum: more than a day's approvals
+SCHEDULE_ROWS_SHOWN = 3  # the first payments; the rest is summed up
+
+# Which subject action decides an item, by case type.
+APPROVE_ACTION = {"arrangement": "approve", "dispute": "approve_outcome"}
+REJECT_ACTION = {"arrangement": "reject", "dispute": "reject_outcome"}
+
+CONTEXT = "Approvals"
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """One item waiting for a supervisor: its case, its subject (with the ETag to decide it
+    with), whose it is and who proposed it."""
+
+    case: Case
+    subject: Subject
+    customer_name: str
+    account_number: str
+    proposer_id: int | None
+    proposer_name: str
+    proposed_at: datetime
+
+    @property
+    def amount_fen(self) -> int:
+        """What is decided: the award of a dispute outcome, else the case's money at stake."""
+        proposal = self.subject.data.get("proposal")
+        if self.case.type == "dispute" and isinstance(proposal, dict) and proposal.get("amount_fen") is not None:
+            return int(proposal["amount_fen"])
+        return self.case.amount_fen
+
+    def proposed_by(self, user: User) -> bool:
+        return self.proposer_id is not None and self.proposer_id == user.id
+
+
+# -- loading (pool thread) -------------------------------------------------------------------
+
+
+def _proposer(case: Case, subject: Subject, client: ApiClient) -> tuple[int | None, str, datetime]:
+    data = subject.data
+    if case.type == "arrangement":
+        return (
+            _int_or_none(data.get("proposed_by")),
+            str(data.get("proposed_by_name") or ""),
+            parse_datetime(data.get("proposed_at") or case.opened_at.isoformat()),
+        )
+    proposal = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
+    if proposal is None:
+        return case.opened_by, "", case.opened_at
+    proposer_id = _int_or_none(proposal.get("proposed_by"))
+    # The dispute names the proposer by id only: the case's timeline has the name.
+    detail, _etag = get_case(client, case.id)
+    name = next(
+        (event.actor_name for event in reversed(detail.timeline) if event.actor_id == proposer_id), ""
+    )
+    return proposer_id, name, parse_datetime(proposal.get("proposed_at") or case.opened_at.isoformat())
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def load_item(client: ApiClient, case: Case, names: dict[int, tuple[str, dict[int, str]]]) -> InboxItem:
+    """The inbox item of `case`: its subject and the customer's masked name (cached in `names`)."""
+    subject = get_subject(client, case.subject_url)
+    if case.customer_id not in names:
+        profile = client.get_customer(case.customer_id, include=())
+        names[case.customer_id] = (profile.name, {a.id: a.account_number for a in profile.accounts})
+    name, numbers = names[case.customer_id]
+    proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
+    return InboxItem(
+        case=case,
+        subject=subject,
+        customer_name=name,
+        account_number=numbers.get(case.account_id, str(case.account_id)),
+        proposer_id=proposer_id,
+        proposer_name=proposer_name,
+        proposed_at=proposed_at,
+    )
+
+
+def load_inbox(client: ApiClient) -> list[InboxItem]:
+    """Every open case waiting for approval that the caller can see, oldest deadline first."""
+    page = list_cases(client, CaseQuery(status="pending_approval", open=True), limit=INBOX_LIMIT)
+    names: dict[int, tuple[str, dict[int, str]]] = {}
+    items = [load_item(client, case, names) for case in page.items]
+    # Decided meanwhile (the subject moved on before the case list caught up): not waiting any more.
+    items = [item for item in items if item.subject.status == "pending_approval"]
+    return sorted(items, key=lambda item: (item.case.seconds_to_due is None, item.case.seconds_to_due or 0))
+
+
+def reload_item(client: ApiClient, item: InboxItem) -> InboxItem:
+    """The item as it is now (after a 409 or 412): its case and subject read again."""
+    detail, _etag = get_case(client, item.case.id)
+    case = Case(**{name: getattr(detail, name) for name in Case.__dataclass_fields__})
+    names = {item.case.customer_id: (item.customer_name, {item.case.account_id: item.account_number})}
+    return load_item(client, case, names)
+
+
+# -- words -----------------------------------------------------------------------------------
+
+
+def _tr(text: str) -> str:
+    return str(QCoreApplication.translate(CONTEXT, text))
+
+
+def what_text(item: InboxItem) -> str:
+    """What waits, in a few words: "Hardship plan · 24 months", "Dispute outcome: Won (full refund)"."""
+    data = item.subject.data
+    if item.case.type == "arrangement":
+        kind = str(data.get("type", ""))
+        terms = _dict(data.get("terms"))
+        words = text_of(ARRANGEMENT_TYPE_TEXTS, kind)
+        detail = _terms_short(kind, terms)
+        return f"{words} · {detail}" if detail else words
+    proposal = _dict(data.get("proposal"))
+    outcome = text_of(OUTCOME_TEXTS, str(proposal.get("outcome", ""))) if proposal else ""
+    merchant = str((data.get("transaction") or {}).get("merchant") or "")
+    text = _tr("Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
+    return f"{text} · {merchant}" if merchant else text
+
+
+def _terms_short(kind: str, terms: dict[str, Any]) -> str:
+    if kind == "hardship_plan" and "months" in terms:
+        return _tr("%1 months").replace("%1", str(terms["months"]))
+    if kind == "due_date_extension" and "days" in terms:
+        return _tr("%1 days").replace("%1", str(terms["days"]))
+    if kind == "bill_installment" and "terms" in terms:
+        return _tr("%1 installments").replace("%1", str(terms["terms"]))
+    if kind in ("fee_waiver", "promise_to_pay") and "amount_fen" in terms:
+        return format_fen(int(terms["amount_fen"]))
+    return ""
+
+
+# -- the table -------------------------------------------------------------------------------
+
+
+class InboxModel(RecordTableModel[InboxItem]):
+    """The items waiting, one row each; the SLA column is coloured by the SLA state."""
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda i: i.case.type, words=lambda code: text_of(CASE_TYPE_TEXTS, code)),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer / account"), lambda i: f"{i.customer_name} · {i.account_number}"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: i.case.summary),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda i: i.amount_fen, "money"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda i: i.proposer_name),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Waiting since"), lambda i: i.proposed_at, "datetime"),
+        Column(
+            QT_TRANSLATE_NOOP("WorkspaceModels", "SLA"),
+            lambda i: i.case.seconds_to_due if i.case.seconds_to_due is not None else 10**12,
+            words=None,
+            tooltip=lambda i: text_of(SLA_STATE_TEXTS, i.case.sla_state),
+        ),
+    )
+    SLA_COLUMN = 6
+
+    def data(self, index: QModelIndex | Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == self.SLA_COLUMN:
+            item = self.record(index.row())
+            return countdown_text(item.case.seconds_to_due, item.case.sla_state)
+        return super().data(index, role)
+
+    def foreground(self, record: InboxItem, column: Column[Any]) -> QBrush | None:
+        if column.header == "SLA":
+            return QBrush(sla_colour(record.case.sla_state))
+        return super().foreground(record, column)
+
+    def row_of_case(self, case_id: int) -> int | None:
+        return next((row for row, item in enumerate(self._records) if item.case.id == case_id), None)
+
+    def remove_case(self, case_id: int) -> None:
+        row = self.row_of_case(case_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._records[row]
+        self._display.clear()
+        self.endRemoveRows()
+
+    def replace_item(self, item: InboxItem) -> None:
+        row = self.row_of_case(item.case.id)
+        if row is None:
+            return
+        self._records[row] = item
+        self._display.clear()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+
+# -- the view --------------------------------------------------------------------------------
+
+
+class ApprovalsView(QWidget):
+    """The inbox on the left, the selected item and the decision on the right.
+
+    Signals: `case_requested(case_id)` ("Open case"); `inbox_loaded()` after each (re)load;
+    `decided(case_id, action)` when a decision landed or was kept in the outbox.
+    """
+
+    case_requested = Signal(int)
+    inbox_loaded = Signal()
+    decided = Signal(int, str)
+    item_reloaded = Signal(int)
+
+    def __init__(
+        self,
+        client: ApiClient,
+        *,
+        user: User,
+        outbox: Outbox | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._user = user
+        self._outbox = outbox
+        self._inbox_task = LatestOnly()
+        self._action_task = LatestOnly()
+        self._reload_task = LatestOnly()
+        self.shown_item: InboxItem | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        bar = QHBoxLayout()
+        self.title_label = QLabel(self.tr("Approvals"), self)
+        self.title_label.setObjectName("pageHeading")
+        bar.addWidget(self.title_label)
+        self.count_label = QLabel(self)
+        set_role(self.count_label, "secondary")
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        self.busy = BusyIndicator(self)
+        bar.addWidget(self.busy)
+        self.refresh_button = QPushButton(icon("refresh"), self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+
+        self.banner = ErrorBanner(self)
+        layout.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.model = InboxModel(self)
+        self.table = make_table(self.model, parent=splitter, stretch_column=2)
+        self.table.setAccessibleName(self.tr("Waiting for approval"))
+        fit_columns(self.table, {0: 9, 1: 18, 3: 11, 4: 12, 5: 15, 6: 11})
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self._open_case())
+        splitter.addWidget(self.table)
+
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details = QWidget(scroll)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(12, 0, 0, 0)
+        heading_row = QHBoxLayout()
+        self.detail_title = QLabel(self.details)
+        self.detail_title.setObjectName("dialogHeading")
+        self.detail_title.setWordWrap(True)
+        heading_row.addWidget(self.detail_title, 1)
+        self.sla_chip = Chip(parent=self.details)
+        heading_row.addWidget(self.sla_chip, 0, Qt.AlignmentFlag.AlignTop)
+        details_layout.addLayout(heading_row)
+        self.detail_text = QLabel(self.details)
+        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        details_layout.addWidget(self.detail_text)
+
+        self.decision_box = QGroupBox(self.tr("Decision"), self.details)
+        self.decision_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        decision_layout = QVBoxLayout(self.decision_box)
+        self.four_eyes_label = QLabel(self.decision_box)
+        self.four_eyes_label.setWordWrap(True)
+        set_role(self.four_eyes_label, "secondary")
+        decision_layout.addWidget(self.four_eyes_label)
+        self.comment_edit = QPlainTextEdit(self.decision_box)
+        self.comment_edit.setPlaceholderText(self.tr("Comment (required to reject; goes on the case timeline)"))
+        self.comment_edit.setAccessibleName(self.tr("Comment"))
+        self.comment_edit.setFixedHeight(self.comment_edit.fontMetrics().height() * 4 + 16)
+        self.comment_edit.textChanged.connect(lambda: self.comment_error.setVisible(False))
+        decision_layout.addWidget(self.comment_edit)
+        self.comment_error = QLabel(self.decision_box)
+        self.comment_error.setWordWrap(True)
+        set_role(self.comment_error, "error")
+        self.comment_error.setVisible(False)
+        decision_layout.addWidget(self.comment_error)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
+        self.approve_button.clicked.connect(self.approve)
+        buttons.addWidget(self.approve_button)
+        self.reject_button = QPushButton(icon("close"), self.tr("Reject"), self.decision_box)
+        self.reject_button.clicked.connect(self.reject)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        self.action_busy = BusyIndicator(self.decision_box)
+        buttons.addWidget(self.action_busy)
+        decision_layout.addLayout(buttons)
+        details_layout.addWidget(self.decision_box)
+
+        open_row = QHBoxLayout()
+        self.open_case_button = QPushButton(icon("cases"), self.tr("Open case"), self.details)
+        self.open_case_button.clicked.connect(self._open_case)
+        open_row.addWidget(self.open_case_button)
+        open_row.addStretch(1)
+        details_layout.addLayout(open_row)
+        details_layout.addStretch(1)
+        scroll.setWidget(self.details)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 460])
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setObjectName("approvalsRefresh")
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._loaded_once = False
+        self._show_item(None)
+
+    # -- life --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
+        super().showEvent(event)
+        self._timer.start()
+        if not self._loaded_once:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def stop(self) -> None:
+        """Stop refreshing and drop what is still on its way (the view is closing)."""
+        self._timer.stop()
+        self._inbox_task.discard()
+        self._reload_task.discard()
+
+    def close_view(self) -> None:
+        self.stop()
+
+    @property
+    def refresh_timer(self) -> QTimer:
+        return self._timer
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the inbox again; the selected item stays selected if it still waits."""
+        self._loaded_once = True
+        client = self._client
+        task: Task[list[InboxItem]] = Task(lambda: load_inbox(client), parent=self, label="approvals inbox")
+        task.on_success(self._inbox_arrived).on_failure(
+            lambda exc: self.banner.show_failure(exc, retry=self.refresh)
+        ).with_busy(self.busy)
+        self._inbox_task.run(task)
+
+    def _inbox_arrived(self, items: list[InboxItem]) -> None:
+        if self.banner.isVisible() and self.banner.property("kind") == "error":
+            self.banner.clear()
+        selected = self.shown_item.case.id if self.shown_item is not None else None
+        self.model.set_records(items)
+        self.count_label.setText(self.tr("%n waiting", "", len(items)))
+        row = self.model.row_of_case(selected) if selected is not None else None
+        if row is None and items:
+            row = 0
+        if row is not None:
+            self.table.selectRow(view_row(self.table, row))
+            self._show_item(self.model.record(row), keep_comment=self.model.record(row).case.id == selected)
+        else:
+            self._show_item(None)
+        self.inbox_loaded.emit()
+
+    def items(self) -> list[InboxItem]:
+        return self.model.records()
+
+    def select_case(self, case_id: int) -> bool:
+        """Select the item of case `case_id`; False if it is not in the inbox."""
+        row = self.model.row_of_case(case_id)
+        if row is None:
+            return False
+        self.table.selectRow(view_row(self.table, row))
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.model.record(source_row(self.table, rows[0].row()))
+        if self.shown_item is None or item.case.id != self.shown_item.case.id:
+            self._show_item(item)
+
+    # -- the details -------------------------------------------------------------------------
+
+    def _show_item(self, item: InboxItem | None, *, keep_comment: bool = False) -> None:
+        self.shown_item = item
+        if not keep_comment:
+            self.comment_edit.clear()
+        self.comment_error.setVisible(False)
+        if item is None:
+            self.detail_title.setText(self.tr("Nothing waits for your approval."))
+            self.detail_text.setText(
+                html.escape(self.tr("Arrangements beyond an agent's authority and dispute outcomes over the "
+                                    "four-eyes limit appear here."))
+            )
+            self.sla_chip.setVisible(False)
+            self.decision_box.setVisible(False)
+            self.open_case_button.setVisible(False)
+            return
+        case = item.case
+        self.detail_title.setText(what_text(item))
+        self.sla_chip.set_chip(
+            f"{text_of(SLA_STATE_TEXTS, case.sla_state)} · {countdown_text(case.seconds_to_due, case.sla_state)}".rstrip(" ·"),
+            SLA_TONES.get(case.sla_state, "neutral"),
+        )
+        self.sla_chip.setVisible(True)
+        self.detail_text.setText(self.details_html(item))
+        self.open_case_button.setVisible(True)
+        self.decision_box.setVisible(True)
+        self._set_decision_state(item)
+
+    def _set_decision_state(self, item: InboxItem) -> None:
+        approve, reject = APPROVE_ACTION.get(item.case.type, ""), REJECT_ACTION.get(item.case.type, "")
+        allowed = item.subject.allowed_actions
+        if item.proposed_by(self._user):
+            sentence = self.tr("You proposed this; another supervisor must approve it.")
+            may_decide = False
+        elif approve not in allowed and reject not in allowed:
+            sentence = self.tr("Your role may not decide this; a supervisor who did not propose it must.")
+            may_decide = False
+        else:
+            sentence = ""
+            may_decide = True
+        self.four_eyes_label.setText(sentence)
+        self.four_eyes_label.setVisible(bool(sentence))
+        self.comment_edit.setVisible(may_decide)
+        self.approve_button.setVisible(may_decide and approve in allowed)
+        self.reject_button.setVisible(may_decide and reject in allowed)
+        if item.case.type == "dispute":
+            self.approve_button.setText(self.tr("Approve outcome"))
+            self.reject_button.setText(self.tr("Reject outcome"))
+        else:
+            self.approve_button.setText(self.tr("Approve"))
+            self.reject_button.setText(self.tr("Reject"))
+        self._set_deciding(self._action_task.current is not None and self._action_task.current.is_running)
+
+    def _set_deciding(self, deciding: bool) -> None:
+        self.approve_button.setEnabled(not deciding)
+        self.reject_button.setEnabled(not deciding)
+        self.comment_edit.setReadOnly(deciding)
+
+    def details_html(self, item: InboxItem) -> str:
+        """What the decision is about, as escaped rich text."""
+        rows: list[tuple[str, str]] = [
+            (self.tr("Customer"), f"{item.customer_name} · {item.account_number}"),
+            (self.tr("Proposed by"), self._proposer_text(item)),
+        ]
+        sections: list[str] = []
+        if item.case.type == "arrangement":
+            rows.extend(self._arrangement_rows(item.subject.data))
+            sections.append(self._schedule_html(item.subject.data))
+            sections.append(self._reasons_html(item.subject.data))
+        else:
+            rows.extend(self._dispute_rows(item.subject.data))
+        table = "".join(
+            f"<tr><td style='padding:2px 12px 2px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
+            f"<td style='padding:2px 0'>{html.escape(value)}</td></tr>"
+            for label, value in rows
+            if value
+        )
+        return f"<table cellspacing='0'>{table}</table>" + "".join(s for s in sections if s)
+
+    def _proposer_text(self, item: InboxItem) -> str:
+        name = item.proposer_name or self.tr("user %1").replace("%1", str(item.proposer_id or "?"))
+        if item.proposed_by(self._user):
+            name = self.tr("%1 (you)").replace("%1", name)
+        return self.tr("%1 on %2").replace("%1", name).replace("%2", format_datetime(item.proposed_at))
+
+    def _arrangement_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        kind = str(data.get("type", ""))
+        terms = _dict(data.get("terms"))
+        cost = _dict(data.get("cost"))
+        rows = [(self.tr("Arrangement"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))]
+        rows.extend(self._terms_rows(kind, terms))
+        if cost:
+            rows.append((self.tr("Amount covered"), format_fen(int(cost.get("principal_fen", 0)))))
+            if int(cost.get("fee_fen", 0)):
+                rows.append((self.tr("Fee"), format_fen(int(cost["fee_fen"]))))
+            if int(cost.get("waived_fen", 0)):
+                rows.append((self.tr("Waived"), format_fen(int(cost["waived_fen"]))))
+            rows.append((self.tr("Schedule total"), format_fen(int(cost.get("total_fen", 0)))))
+        if data.get("note"):
+            rows.append((self.tr("Agent's note"), str(data["note"])))
+        return rows
+
+    def _terms_rows(self, kind: str, terms: dict[str, Any]) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        if kind == "hardship_plan":
+            rows.append((self.tr("Monthly payments"), str(terms.get("months", ""))))
+            if int(terms.get("penalty_waiver_fen", 0) or 0):
+                rows.append((self.tr("Penalty interest waived"), format_fen(int(terms["penalty_waiver_fen"]))))
+        elif kind == "due_date_extension":
+            rows.append((self.tr("Due date moved by"), self.tr("%n day(s)", "", int(terms.get("days", 0)))))
+        elif kind == "bill_installment":
+            rows.append((self.tr("Installments"), str(terms.get("terms", ""))))
+        elif kind == "fee_waiver":
+            rows.append((self.tr("Waiver"), format_fen(int(terms.get("amount_fen", 0)))))
+            if terms.get("reason"):
+                rows.append((self.tr("Reason"), str(terms["reason"])))
+        elif kind == "promise_to_pay":
+            rows.append((self.tr("Promised"), format_fen(int(terms.get("amount_fen", 0)))))
+            if terms.get("promised_date"):
+                rows.append((self.tr("By"), format_date(parse_date(terms["promised_date"]))))
+        return rows
+
+    def _schedule_html(self, data: dict[str, Any]) -> str:
+        schedule = [p for p in data.get("schedule", ()) if isinstance(p, dict)]
+        if not schedule:
+            return ""
+        first, last = schedule[0], schedule[-1]
+        summary = (
+            self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
+            .replace("%1", format_date(parse_date(first["due_date"])))
+            .replace("%2", format_date(parse_date(last["due_date"])))
+            .replace("%3", format_fen(sum(int(p["total_fen"]) for p in schedule)))
+        )
+        shown = schedule[:SCHEDULE_ROWS_SHOWN]
+        cells = "".join(
+            f"<tr><td style='padding:1px 12px 1px 0'>{int(p['period'])}</td>"
+            f"<td style='padding:1px 12px 1px 0'>{html.escape(format_date(parse_date(p['due_date'])))}</td>"
+            f"<td align='right'>{html.escape(format_fen(int(p['total_fen'])))}</td></tr>"
+            for p in shown
+        )
+        more = ""
+        if len(schedule) > len(shown):
+            more = (
+                "<tr><td colspan='3' style='padding:1px 0'>"
+                + html.escape(
+                    self.tr("… and %n more", "", len(schedule) - len(shown))
+                )
+                + "</td></tr>"
+            )
+        return (
+            f"<p style='margin-top:10px'><b>{html.escape(self.tr('Schedule'))}</b><br/>{html.escape(summary)}</p>"
+            f"<table cellspacing='0'>{cells}{more}</table>"
+        )
+
+    def _reasons_html(self, data: dict[str, Any]) -> str:
+        reasons = [r for r in data.get("approval_reasons", ()) if isinstance(r, dict)]
+        if not reasons:
+            return ""
+        points = "".join(f"<li>{html.escape(str(r.get('message', r.get('code', ''))))}</li>" for r in reasons)
+        return (
+            f"<p style='margin-top:10px'><b>{html.escape(self.tr('Why it needs a supervisor'))}</b></p>"
+            f"<ul style='margin-top:0'>{points}</ul>"
+        )
+
+    def _dispute_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        proposal = _dict(data.get("proposal"))
+        transaction = _dict(data.get("transaction"))
+        rows: list[tuple[str, str]] = []
+        if proposal:
+            rows.append((self.tr("Proposed outcome"), text_of(OUTCOME_TEXTS, str(proposal.get("outcome", "")))))
+            rows.append((self.tr("Amount to the customer"), format_fen(int(proposal.get("amount_fen", 0)))))
+            if proposal.get("note"):
+                rows.append((self.tr("Handler's note"), str(proposal["note"])))
+        rows.append((self.tr("Disputed"), format_fen(int(data.get("disputed_amount_fen", 0)))))
+        rows.append((
+            self.tr("Category"),
+            f"{text_of(DISPUTE_CATEGORY_TEXTS, str(data.get('category', '')))} · "
+            f"{text_of(DISPUTE_REASON_TEXTS, str(data.get('reason', '')))}",
+        ))
+        if transaction:
+            posted = transaction.get("posted_at")
+            when = format_datetime(parse_datetime(posted)) if posted else ""
+            rows.append((
+                self.tr("Transaction"),
+                " · ".join(
+                    part
+                    for part in (when, str(transaction.get("merchant") or ""), format_fen(int(transaction.get("amount_fen", 0))))
+                    if part
+                ),
+            ))
+        if data.get("description"):
+            rows.append((self.tr("Customer says"), str(data["description"])))
+        status = str(data.get("status", ""))
+        if status:
+            rows.append((self.tr("Status"), text_of(CASE_STATUS_TEXTS, status)))
+        return rows
+
+    # -- deciding ----------------------------------------------------------------------------
+
+    def approve(self) -> None:
+        item = self.shown_item
+        if item is None:
+            return
+        self._decide(item, APPROVE_ACTION.get(item.case.type, "approve"))
+
+    def reject(self) -> None:
+        item = self.shown_item
+        if item is None:
+            return
+        if not self.comment_edit.toPlainText().strip():
+            self.comment_error.setText(self.tr("Say why you reject it: a comment is required."))
+            self.comment_error.setVisible(True)
+            self.comment_edit.setFocus()
+            return
+        self._decide(item, REJECT_ACTION.get(item.case.type, "reject"))
+
+    def _decide(self, item: InboxItem, action: str) -> None:
+        comment = self.comment_edit.toPlainText().strip()
+        body: dict[str, Any] = {}
+        if comment:
+            # A dispute's approval takes a timeline note; every other decision a comment.
+            body["note" if action == "approve_outcome" else "comment"] = comment
+        label = self._outbox_label(item, action)
+        client, outbox, subject = self._client, self._outbox, item.subject
+        path = f"{subject.url}/actions/{action}"
+        task: Task[Delivered | Queued] = Task(
+            lambda: send(outbox, client, path, body, label=label, if_match=subject.etag),
+            parent=self,
+            label=f"approvals {action}",
+        )
+        task.on_success(lambda result: self._decision_landed(item, action, result)).on_failure(
+            lambda exc: self._decision_failed(item, exc)
+        ).with_busy(self.action_busy)
+        self.banner.clear()
+        self._set_deciding(True)
+        self._action_task.run(task)
+
+    def _outbox_label(self, item: InboxItem, action: str) -> str:
+        what = what_text(item)
+        words = {
+            "approve": self.tr("Approve %1 for %2"),
+            "approve_outcome": self.tr("Approve %1 for %2"),
+            "reject": self.tr("Reject %1 for %2"),
+            "reject_outcome": self.tr("Reject %1 for %2"),
+        }[action]
+        return words.replace("%1", what).replace("%2", item.customer_name)
+
+    def _decision_landed(self, item: InboxItem, action: str, result: Delivered | Queued) -> None:
+        self._set_deciding(False)
+        what = what_text(item)
+        if isinstance(result, Queued):
+            text = self.tr(
+                "The server cannot be reached: your decision on %1 for %2 is kept in the outbox and "
+                "will be sent when the server is reachable."
+            )
+            self.banner.show_message(text.replace("%1", what).replace("%2", item.customer_name), kind="warning")
+        else:
+            status = str((result.body or {}).get("status", "")) if isinstance(result.body, dict) else ""
+            approved = action in ("approve", "approve_outcome")
+            text = self.tr("Approved: %1 for %2.") if approved else self.tr("Rejected: %1 for %2.")
+            text = text.replace("%1", what).replace("%2", item.customer_name)
+            if status:
+                text += " " + self.tr("Now: %1.").replace("%1", text_of(CASE_STATUS_TEXTS, status))
+            self.banner.show_message(text, kind="info")
+        self.model.remove_case(item.case.id)
+        self.count_label.setText(self.tr("%n waiting", "", self.model.rowCount()))
+        if self.shown_item is not None and self.shown_item.case.id == item.case.id:
+            self.shown_item = None
+            if self.model.rowCount():
+                self.table.selectRow(0)
+                first = self.model.record(source_row(self.table, 0))
+                self._show_item(first)
+            else:
+                self._show_item(None)
+        self.decided.emit(item.case.id, action)
+
+    def _decision_failed(self, item: InboxItem, exc: BaseException) -> None:
+        self._set_deciding(False)
+        if isinstance(exc, Forbidden) and exc.code == "four_eyes":
+            self.banner.show_message(self.tr("You proposed this; another supervisor must approve it."), kind="warning")
+            self._reload(item, None)
+            return
+        if isinstance(exc, ValidationFailed) and any("comment" in field or "note" in field
+                                                     for field, _message in exc.field_errors):
+            self.comment_error.setText(failure_message(exc))
+            self.comment_error.setVisible(True)
+            return
+        if isinstance(exc, PreconditionFailed):
+            self._reload(item, self.tr("This changed while you were looking at it"))
+            return
+        if isinstance(exc, Conflict):
+            self.banner.show_message(failure_message(exc), kind="error")
+            self._reload(item, None)
+            return
+        if isinstance(exc, ApiError):
+            self.banner.show_message(failure_message(exc), kind="error")
+            return
+        self.banner.show_failure(exc, retry=lambda: self._decide_again(item))
+
+    def _decide_again(self, item: InboxItem) -> None:
+        self._show_item(item, keep_comment=True)
+
+    def _reload(self, item: InboxItem, changed_prefix: str | None) -> None:
+        """Read the item again after a refusal; say what changed when `changed_prefix` is given."""
+        client = self._client
+        task: Task[InboxItem] = Task(lambda: reload_item(client, item), parent=self, label="approvals reload")
+        task.on_success(lambda fresh: self._item_reloaded(item, fresh, changed_prefix)).on_failure(
+            lambda exc: self.banner.show_failure(exc, retry=self.refresh)
+        ).with_busy(self.action_busy)
+        self._reload_task.run(task)
+
+    def _item_reloaded(self, old: InboxItem, fresh: InboxItem, changed_prefix: str | None) -> None:
+        still_waiting = fresh.subject.status == "pending_approval" and fresh.case.is_open
+        if changed_prefix is not None:
+            changes = describe_changes(old, fresh)
+            text = changed_prefix + ": " + changes + " "
+            text += (
+                self.tr("Check it and decide again.") if still_waiting else self.tr("It no longer waits for approval.")
+            )
+            self.banner.show_message(text, kind="warning")
+        if still_waiting:
+            self.model.replace_item(fresh)
+            if self.shown_item is not None and self.shown_item.case.id == fresh.case.id:
+                self._show_item(fresh, keep_comment=True)
+        else:
+            self.model.remove_case(fresh.case.id)
+            self.count_label.setText(self.tr("%n waiting", "", self.model.rowCount()))
+            if self.shown_item is not None and self.shown_item.case.id == fresh.case.id:
+                self._show_item(self.model.record(0) if self.model.rowCount() else None)
+        self.item_reloaded.emit(fresh.case.id)
+
+    def _open_case(self) -> None:
+        if self.shown_item is not None:
+            self.case_requested.emit(self.shown_item.case.id)
+
+
+def describe_changes(old: InboxItem, fresh: InboxItem) -> str:
+    """What changed between two reads of an item, in words ("now Resolved", "the proposal changed")."""
+    parts: list[str] = []
+    if old.subject.status != fresh.subject.status:
+        parts.append(_tr("it is now %1").replace("%1", text_of(CASE_STATUS_TEXTS, fresh.subject.status)))
+    if old.amount_fen != fresh.amount_fen:
+        parts.append(
+            _tr("the amount is now %1 (was %2)")
+            .replace("%1", format_fen(fresh.amount_fen))
+            .replace("%2", format_fen(old.amount_fen))
+        )
+    if old.proposer_id != fresh.proposer_id:
+        parts.append(_tr("it was proposed again by %1").replace("%1", fresh.proposer_name or "?"))
+    if old.case.assignee_id != fresh.case.assignee_id:
+        parts.append(_tr("it is now assigned to %1").replace("%1", fresh.case.assignee_name or _tr("nobody")))
+    if not parts:
+        parts.append(_tr("it was updated by someone else"))
+    return "; ".join(parts) + "."
+
+
+__all__ = [
+    "ApprovalsView",
+    "InboxItem",
+    "InboxModel",
+    "describe_changes",
+    "load_inbox",
+    "what_text",
+]
