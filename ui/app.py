@@ -29,7 +29,7 @@ from ui.tasks import Task
 
 if TYPE_CHECKING:
     from console.outbox import Outbox
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow, OpenTab
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class Console(QObject):
     """Runs the console: the login dialog, then the main window; back to login after logging out.
 
     ``demo`` is the embedded backend (None with ``--server``). Switching language rebuilds the
-    main window in the new language and reopens the same customer tabs.
+    main window in the new language and reopens the same customer and case tabs.
     """
 
     def __init__(
@@ -158,7 +158,7 @@ class Console(QObject):
             return self.tr("Demo data on this computer (%1)").replace("%1", outcome.server_url)
         return outcome.server_url
 
-    def show_main_window(self, outcome: SignedIn, reopen: Sequence[tuple[int, str]] = ()) -> MainWindow:
+    def show_main_window(self, outcome: SignedIn, reopen: Sequence[OpenTab] = ()) -> MainWindow:
         from ui.main_window import MainWindow  # after the login dialog is up: it pulls in the workspace
 
         window = MainWindow(
@@ -175,8 +175,7 @@ class Console(QObject):
         window.loggedOut.connect(self._logged_out)
         window.languageChangeRequested.connect(self.switch_language)
         self.window = window
-        for customer_id, title in reopen:
-            window.open_customer(customer_id, title)
+        window.reopen_tabs(reopen)
         window.show()
         return window
 
@@ -195,7 +194,7 @@ class Console(QObject):
         old, outcome = self.window, self.signed_in
         if old is None or outcome is None:
             return
-        reopen = old.open_customer_ids()
+        reopen = old.open_tabs()
         geometry = old.saveGeometry()
         old.loggedOut.disconnect(self._logged_out)
         old.save_state()

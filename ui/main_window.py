@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -144,6 +145,15 @@ class SearchBox(QLineEdit):
             self.clear()
             return
         super().keyPressEvent(event)
+
+
+@dataclass(frozen=True)
+class OpenTab:
+    """A customer's or a case's tab: what to reopen after a language switch."""
+
+    kind: str  # "customer" | "case"
+    id: int
+    title: str
 
 
 class MainWindow(QMainWindow):
@@ -702,11 +712,23 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self._settings.setValue(SETTINGS_STATE, self.saveState())
 
-    def open_customer_ids(self) -> list[tuple[int, str]]:
-        """(customer id, tab title) of the open tabs, to reopen them after a language switch."""
-        return [
-            (w.customer_id, self.tabs.tabText(self.tabs.indexOf(w))) for w in self.customer_tabs()
-        ]
+    def open_tabs(self) -> list[OpenTab]:
+        """The customer and case tabs, in tab order, to reopen them after a language switch."""
+        found: list[OpenTab] = []
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, CustomerWorkspace):
+                found.append(OpenTab("customer", widget.customer_id, self.tabs.tabText(index)))
+            elif isinstance(widget, CasePage):
+                found.append(OpenTab("case", widget.case_id, self.tabs.tabText(index)))
+        return found
+
+    def reopen_tabs(self, tabs: Sequence[OpenTab]) -> None:
+        for tab in tabs:
+            if tab.kind == "customer":
+                self.open_customer(tab.id, tab.title)
+            elif tab.kind == "case":
+                self.open_case(tab.id)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True

@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="437" />
-            <location filename="../../ui/supervisor/approvals.py" line="733" />
-            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <location filename="../../ui/supervisor/approvals.py" line="419" />
+            <location filename="../../ui/supervisor/approvals.py" line="715" />
+            <location filename="../../ui/supervisor/approvals.py" line="776" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -14,7 +14,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <location filename="../../ui/supervisor/approvals.py" line="559" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -22,7 +22,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <location filename="../../ui/supervisor/approvals.py" line="578" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
@@ -30,7 +30,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="613" />
+            <location filename="../../ui/supervisor/approvals.py" line="595" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>… and %n more</numerusform>
@@ -41,7 +41,7 @@
     <context>
         <name>BillsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="197" />
+            <location filename="../../ui/workspace/bills.py" line="198" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n line · sum %1</numerusform>
@@ -49,7 +49,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="255" />
+            <location filename="../../ui/workspace/bills.py" line="257" />
             <source>Statement saved to %1 (%n page(s)).</source>
             <translation>
                 <numerusform>Statement saved to %1 (%n page).</numerusform>
@@ -60,7 +60,7 @@
     <context>
         <name>FraudDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/casework/fraud_dialog.py" line="308" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="294" />
             <source>Fraud report on account %1 (%n transaction(s))</source>
             <translation>
                 <numerusform>Fraud report on account %1 (%n transaction)</numerusform>

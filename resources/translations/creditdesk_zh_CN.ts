@@ -215,13 +215,13 @@
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="362" />
-            <location filename="../../ui/supervisor/approvals.py" line="517" />
+            <location filename="../../ui/supervisor/approvals.py" line="499" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="365" />
-            <location filename="../../ui/supervisor/approvals.py" line="518" />
+            <location filename="../../ui/supervisor/approvals.py" line="500" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
@@ -231,250 +231,250 @@
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="437" />
-            <location filename="../../ui/supervisor/approvals.py" line="733" />
-            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <location filename="../../ui/supervisor/approvals.py" line="419" />
+            <location filename="../../ui/supervisor/approvals.py" line="715" />
+            <location filename="../../ui/supervisor/approvals.py" line="776" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="475" />
+            <location filename="../../ui/supervisor/approvals.py" line="457" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="477" />
+            <location filename="../../ui/supervisor/approvals.py" line="459" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="500" />
-            <location filename="../../ui/supervisor/approvals.py" line="747" />
+            <location filename="../../ui/supervisor/approvals.py" line="482" />
+            <location filename="../../ui/supervisor/approvals.py" line="729" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="503" />
+            <location filename="../../ui/supervisor/approvals.py" line="485" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="514" />
+            <location filename="../../ui/supervisor/approvals.py" line="496" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="515" />
+            <location filename="../../ui/supervisor/approvals.py" line="497" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="529" />
+            <location filename="../../ui/supervisor/approvals.py" line="511" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="530" />
+            <location filename="../../ui/supervisor/approvals.py" line="512" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="548" />
+            <location filename="../../ui/supervisor/approvals.py" line="530" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="550" />
+            <location filename="../../ui/supervisor/approvals.py" line="532" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <location filename="../../ui/supervisor/approvals.py" line="533" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <location filename="../../ui/supervisor/approvals.py" line="539" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="560" />
+            <location filename="../../ui/supervisor/approvals.py" line="542" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="562" />
+            <location filename="../../ui/supervisor/approvals.py" line="544" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="564" />
+            <location filename="../../ui/supervisor/approvals.py" line="546" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="547" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="567" />
+            <location filename="../../ui/supervisor/approvals.py" line="549" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="573" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="575" />
+            <location filename="../../ui/supervisor/approvals.py" line="557" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <location filename="../../ui/supervisor/approvals.py" line="559" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="577" />
+            <location filename="../../ui/supervisor/approvals.py" line="559" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="579" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="581" />
+            <location filename="../../ui/supervisor/approvals.py" line="563" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="583" />
+            <location filename="../../ui/supervisor/approvals.py" line="565" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="585" />
+            <location filename="../../ui/supervisor/approvals.py" line="567" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="587" />
+            <location filename="../../ui/supervisor/approvals.py" line="569" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <location filename="../../ui/supervisor/approvals.py" line="578" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="613" />
+            <location filename="../../ui/supervisor/approvals.py" line="595" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>……另有 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="637" />
+            <location filename="../../ui/supervisor/approvals.py" line="619" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="638" />
+            <location filename="../../ui/supervisor/approvals.py" line="620" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="640" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="641" />
+            <location filename="../../ui/supervisor/approvals.py" line="623" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="643" />
+            <location filename="../../ui/supervisor/approvals.py" line="625" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="651" />
+            <location filename="../../ui/supervisor/approvals.py" line="633" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="659" />
+            <location filename="../../ui/supervisor/approvals.py" line="641" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="662" />
+            <location filename="../../ui/supervisor/approvals.py" line="644" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="678" />
+            <location filename="../../ui/supervisor/approvals.py" line="660" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="708" />
-            <location filename="../../ui/supervisor/approvals.py" line="709" />
+            <location filename="../../ui/supervisor/approvals.py" line="690" />
+            <location filename="../../ui/supervisor/approvals.py" line="691" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="710" />
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <location filename="../../ui/supervisor/approvals.py" line="692" />
+            <location filename="../../ui/supervisor/approvals.py" line="693" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="720" />
+            <location filename="../../ui/supervisor/approvals.py" line="702" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="727" />
+            <location filename="../../ui/supervisor/approvals.py" line="709" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="727" />
+            <location filename="../../ui/supervisor/approvals.py" line="709" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="730" />
+            <location filename="../../ui/supervisor/approvals.py" line="712" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="756" />
+            <location filename="../../ui/supervisor/approvals.py" line="738" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="785" />
+            <location filename="../../ui/supervisor/approvals.py" line="767" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="785" />
+            <location filename="../../ui/supervisor/approvals.py" line="767" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -966,91 +966,91 @@
     <context>
         <name>BillsTab</name>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="69" />
+            <location filename="../../ui/workspace/bills.py" line="70" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="76" />
+            <location filename="../../ui/workspace/bills.py" line="77" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="77" />
+            <location filename="../../ui/workspace/bills.py" line="78" />
             <source>Save the selected bill as a PDF statement</source>
             <translation>将所选账单保存为 PDF 账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="80" />
+            <location filename="../../ui/workspace/bills.py" line="81" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="81" />
+            <location filename="../../ui/workspace/bills.py" line="82" />
             <source>Print the selected bill as a statement</source>
             <translation>打印所选账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="94" />
+            <location filename="../../ui/workspace/bills.py" line="95" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="107" />
+            <location filename="../../ui/workspace/bills.py" line="108" />
             <source>Bill lines</source>
             <translation>账单明细</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="162" />
+            <location filename="../../ui/workspace/bills.py" line="163" />
             <source>No bills yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="181" />
+            <location filename="../../ui/workspace/bills.py" line="182" />
             <source>Lines of the bill of %1 (due %2)</source>
             <translation>%1 账单明细（到期日 %2）</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="197" />
+            <location filename="../../ui/workspace/bills.py" line="198" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n 条 · 合计 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="199" />
+            <location filename="../../ui/workspace/bills.py" line="200" />
             <source>bill total %1</source>
             <translation>账单总额 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="203" />
+            <location filename="../../ui/workspace/bills.py" line="204" />
             <source>bill total %1: report this bill</source>
             <translation>账单总额 %1：请上报此账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="234" />
+            <location filename="../../ui/workspace/bills.py" line="237" />
             <source>Save statement as PDF</source>
             <translation>将账单另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="235" />
+            <location filename="../../ui/workspace/bills.py" line="238" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="248" />
+            <location filename="../../ui/workspace/bills.py" line="266" />
             <source>The statement could not be saved to %1: %2</source>
             <translation>账单无法保存到 %1：%2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="255" />
+            <location filename="../../ui/workspace/bills.py" line="257" />
             <source>Statement saved to %1 (%n page(s)).</source>
             <translation>
                 <numerusform>账单已保存到 %1（共 %n 页）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="272" />
+            <location filename="../../ui/workspace/bills.py" line="285" />
             <source>Print statement</source>
             <translation>打印账单</translation>
         </message>
@@ -1271,7 +1271,7 @@
         </message>
         <message>
             <location filename="../../ui/cases/queue.py" line="148" />
-            <location filename="../../ui/cases/queue.py" line="418" />
+            <location filename="../../ui/cases/queue.py" line="396" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
@@ -1282,7 +1282,7 @@
         </message>
         <message>
             <location filename="../../ui/cases/queue.py" line="154" />
-            <location filename="../../ui/cases/queue.py" line="421" />
+            <location filename="../../ui/cases/queue.py" line="399" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -1362,62 +1362,62 @@
             <translation>筛选显示的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="343" />
+            <location filename="../../ui/cases/queue.py" line="338" />
             <source>1 case</source>
             <translation>1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="343" />
+            <location filename="../../ui/cases/queue.py" line="338" />
             <source>%1 cases</source>
             <translation>%1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="344" />
+            <location filename="../../ui/cases/queue.py" line="339" />
             <source> · %1 at risk</source>
             <translation> · %1 件有风险</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="345" />
+            <location filename="../../ui/cases/queue.py" line="340" />
             <source> · %1 breached</source>
             <translation> · %1 件已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="347" />
+            <location filename="../../ui/cases/queue.py" line="342" />
             <source> · the first %1 only: narrow the filters</source>
             <translation> · 仅显示前 %1 件：请缩小筛选范围</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="353" />
+            <location filename="../../ui/cases/queue.py" line="348" />
             <source>No case matches these filters.</source>
             <translation>没有符合这些筛选条件的案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="355" />
+            <location filename="../../ui/cases/queue.py" line="350" />
             <source>No cases here. New disputes, fraud reports and approvals appear as they are filed.</source>
             <translation>这里没有案件。新的争议、欺诈报告和待审批事项提交后会出现在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="415" />
+            <location filename="../../ui/cases/queue.py" line="393" />
             <source>Open case %1</source>
             <translation>打开案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="449" />
+            <location filename="../../ui/cases/queue.py" line="427" />
             <source>your queues</source>
             <translation>你的队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="451" />
+            <location filename="../../ui/cases/queue.py" line="429" />
             <source>Nothing to take: no unassigned case is waiting in %1.</source>
             <translation>没有可领取的案件：%1 中没有等待的未分配案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="488" />
+            <location filename="../../ui/cases/queue.py" line="466" />
             <source>%1 case(s) reassigned.</source>
             <translation>已重新分配 %1 件案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="501" />
+            <location filename="../../ui/cases/queue.py" line="479" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -2736,8 +2736,8 @@
         </message>
         <message>
             <location filename="../../ui/supervisor/dashboard.py" line="231" />
-            <location filename="../../ui/supervisor/dashboard.py" line="318" />
-            <location filename="../../ui/supervisor/dashboard.py" line="322" />
+            <location filename="../../ui/supervisor/dashboard.py" line="301" />
+            <location filename="../../ui/supervisor/dashboard.py" line="305" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
@@ -2777,17 +2777,17 @@
             <translation>未结案件账龄</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="302" />
+            <location filename="../../ui/supervisor/dashboard.py" line="285" />
             <source>Updated %1</source>
             <translation>更新于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="328" />
+            <location filename="../../ui/supervisor/dashboard.py" line="311" />
             <source>%1+ d</source>
             <translation>%1 天以上</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="329" />
+            <location filename="../../ui/supervisor/dashboard.py" line="312" />
             <source>%1–%2 d</source>
             <translation>%1–%2 天</translation>
         </message>
@@ -2795,123 +2795,113 @@
     <context>
         <name>DisputeDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="240" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="266" />
             <source>File a dispute</source>
             <translation>发起争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="241" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="267" />
             <source>File dispute</source>
             <translation>提交争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="248" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="274" />
             <source>The disputed amount is left out of the minimum payment and of penalty interest while the dispute is open.</source>
             <translation>争议处理期间，争议金额不计入最低还款额，也不计罚息。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="276" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="302" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="279" />
-            <location filename="../../ui/casework/dispute_dialog.py" line="283" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="305" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="309" />
             <source>Transaction:</source>
             <translation>交易：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="291" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="317" />
             <source>Category:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="294" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="320" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="305" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="331" />
             <source>Disputed amount in yuan</source>
             <translation>争议金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="312" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="338" />
             <source>Disputed amount:</source>
             <translation>争议金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="320" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="344" />
             <source>What the customer says happened, in their words: when, what they expected, what they got.</source>
             <translation>按客户的原话记录经过：何时发生、预期是什么、实际得到什么。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="324" />
-            <source>Description:</source>
-            <translation>描述：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="333" />
-            <source>Raised by:</source>
-            <translation>受理渠道：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="351" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="364" />
             <source>The customer has no account to dispute a charge on.</source>
             <translation>该客户没有可发起争议的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="367" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="380" />
             <source>Loading the account's charges…</source>
             <translation>正在加载该账户的消费记录…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="380" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="393" />
             <source>Pick the charge the customer disputes…</source>
             <translation>请选择客户有异议的扣款…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="382" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="395" />
             <source>No charges on this account can be disputed.</source>
             <translation>该账户没有可发起争议的扣款。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="401" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="414" />
             <source>at most %1</source>
             <translation>最多 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="436" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="449" />
             <source>Pick the transaction the customer disputes.</source>
             <translation>请选择客户有异议的交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="444" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="457" />
             <source>Enter the amount in yuan, for example 128.50.</source>
             <translation>请输入以元为单位的金额，例如 128.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="450" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="463" />
             <source>At most the transaction's %1 can be disputed.</source>
             <translation>争议金额不能超过该笔交易的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="457" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="470" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="462" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="475" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="467" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="480" />
             <source>Pick the customer's reason.</source>
             <translation>请选择客户的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="481" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="494" />
             <source>Dispute of transaction %1 (%2)</source>
             <translation>交易 %1 的争议（%2）</translation>
         </message>
@@ -3031,129 +3021,132 @@
         </message>
     </context>
     <context>
-        <name>FraudDialog</name>
+        <name>FilingDialog</name>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="47" />
-            <source>Tick the transactions the customer did not make: this kind of report must name at least one.</source>
-            <translation>请勾选非客户本人的交易：此类举报至少需要一笔。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="70" />
-            <source>Report fraud</source>
-            <translation>欺诈举报</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="71" />
-            <source>File fraud report</source>
-            <translation>提交欺诈举报</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="83" />
-            <source>Account:</source>
-            <translation>账户：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="91" />
-            <source>Category:</source>
-            <translation>类别：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="96" />
-            <source>Transactions the customer did not make</source>
-            <translation>非客户本人的交易</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="98" />
-            <source>Not made by the customer:</source>
-            <translation>非本人交易：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="106" />
-            <source>Freeze the account now</source>
-            <translation>立即冻结账户</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="110" />
-            <source>No new spending or loans while the report is open; the freeze is lifted if it is not fraud.</source>
-            <translation>举报处理期间不能新增消费或借款；若确认非欺诈将解除冻结。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="114" />
-            <source>Why not freeze:</source>
-            <translation>不冻结的原因：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="119" />
-            <source>Required: why the account stays open (kept in the audit trail)</source>
-            <translation>必填：为何不冻结账户（记入审计记录）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="129" />
-            <source>Optional</source>
-            <translation>选填</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="130" />
-            <source>Police report number:</source>
-            <translation>报案回执编号：</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="138" />
-            <source>What the customer says: what happened, when they noticed, what they still have (phone, card).</source>
-            <translation>客户所述：发生了什么、何时发现、手机和卡片是否仍在身边。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="142" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="140" />
             <source>Description:</source>
             <translation>描述：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="151" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="149" />
             <source>Raised by:</source>
             <translation>受理渠道：</translation>
         </message>
+    </context>
+    <context>
+        <name>FraudDialog</name>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="163" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="46" />
+            <source>Tick the transactions the customer did not make: this kind of report must name at least one.</source>
+            <translation>请勾选非客户本人的交易：此类举报至少需要一笔。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="69" />
+            <source>Report fraud</source>
+            <translation>欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="70" />
+            <source>File fraud report</source>
+            <translation>提交欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="82" />
+            <source>Account:</source>
+            <translation>账户：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="90" />
+            <source>Category:</source>
+            <translation>类别：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="95" />
+            <source>Transactions the customer did not make</source>
+            <translation>非客户本人的交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="97" />
+            <source>Not made by the customer:</source>
+            <translation>非本人交易：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="105" />
+            <source>Freeze the account now</source>
+            <translation>立即冻结账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="109" />
+            <source>No new spending or loans while the report is open; the freeze is lifted if it is not fraud.</source>
+            <translation>举报处理期间不能新增消费或借款；若确认非欺诈将解除冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="113" />
+            <source>Why not freeze:</source>
+            <translation>不冻结的原因：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="118" />
+            <source>Required: why the account stays open (kept in the audit trail)</source>
+            <translation>必填：为何不冻结账户（记入审计记录）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="128" />
+            <source>Optional</source>
+            <translation>选填</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="129" />
+            <source>Police report number:</source>
+            <translation>报案回执编号：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="135" />
+            <source>What the customer says: what happened, when they noticed, what they still have (phone, card).</source>
+            <translation>客户所述：发生了什么、何时发现、手机和卡片是否仍在身边。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/fraud_dialog.py" line="149" />
             <source>The customer has no account to report.</source>
             <translation>该客户没有可举报的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="178" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="164" />
             <source>Loading the account's purchases…</source>
             <translation>正在加载该账户的消费…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="235" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="221" />
             <source>No purchases or loan disbursements on this account.</source>
             <translation>该账户没有消费或借款放款记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="241" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="227" />
             <source>%1 of %2 ticked, %3 in all.</source>
             <translation>已勾选 %1 / %2 笔，共 %3。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="268" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="254" />
             <source>At most %1 transactions in one report.</source>
             <translation>一次举报最多 %1 笔交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="275" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="261" />
             <source>Say why the account stays open, or tick the freeze again.</source>
             <translation>请说明不冻结账户的原因，或重新勾选冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="281" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="267" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="286" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="272" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/casework/fraud_dialog.py" line="308" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="294" />
             <source>Fraud report on account %1 (%n transaction(s))</source>
             <translation>
                 <numerusform>账户 %1 的欺诈举报（%n 笔交易）</numerusform>
@@ -3231,7 +3224,7 @@
     <context>
         <name>LaterReleasePage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
         </message>
@@ -3405,218 +3398,218 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="68" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>Queues</source>
             <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>Approvals</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>Users and roles</source>
             <translation>用户与角色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>The disputes, fraud reports and arrangements assigned to you, by deadline.</source>
             <translation>分配给您的争议、欺诈报告和还款安排，按截止时间排序。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="82" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>The dispute and fraud queues with their SLA state, and “take next”.</source>
             <translation>争议与欺诈队列及其 SLA 状态，以及“领取下一件”。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>Arrangements and large dispute outcomes waiting for a supervisor's approval.</source>
             <translation>等待主管审批的还款安排和大额争议处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>Queue depth, cases at risk or breached, ageing and approvals waiting.</source>
             <translation>队列积压、临近超时或已超时的案件、账龄及待审批事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>Who changed or revealed what, and when.</source>
             <translation>谁在何时修改或查看了哪些信息。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>Users, roles and policy limits.</source>
             <translation>用户、角色与政策限额。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>CreditDesk — %1</source>
             <translation>CreditDesk — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>&amp;Export CSV…</source>
             <translation>导出 CSV(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>Save the table in front of you as a CSV file</source>
             <translation>把当前表格保存为 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>Close tab</source>
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="481" />
+            <location filename="../../ui/main_window.py" line="491" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="258" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/main_window.py" line="270" />
+            <location filename="../../ui/main_window.py" line="696" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="283" />
+            <location filename="../../ui/main_window.py" line="293" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="295" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="304" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="382" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="386" />
+            <location filename="../../ui/main_window.py" line="396" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="495" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="495" />
+            <location filename="../../ui/main_window.py" line="505" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="509" />
+            <location filename="../../ui/main_window.py" line="519" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="563" />
+            <location filename="../../ui/main_window.py" line="573" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="569" />
+            <location filename="../../ui/main_window.py" line="579" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="687" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。

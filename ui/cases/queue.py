@@ -16,8 +16,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +48,7 @@ from ui.export import export_view, install_header_export
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.while_shown import WhileShown
 from ui.workspace.models import RECORD_ROLE
 
 __all__ = ["CaseListView", "queues_served"]
@@ -216,7 +216,7 @@ class CaseListView(QWidget):
         header.setStretchLastSection(False)
         char = self.table.fontMetrics().horizontalAdvance("0")
         for key, chars in (
-            ("id", 5), ("type", 10), ("summary", 30), ("customer", 16), ("amount", 10), ("status", 15),
+            ("id", 5), ("type", 12), ("summary", 30), ("customer", 16), ("amount", 10), ("status", 15),
             ("sla", 8), ("due_in", 12), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
         ):
             self.table.setColumnWidth(COLUMN[key], chars * char + 14)
@@ -235,14 +235,9 @@ class CaseListView(QWidget):
         self.empty_label.setVisible(False)
         layout.addWidget(self.empty_label)
 
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setObjectName("refresh_timer")
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.tick_timer = QTimer(self)
-        self.tick_timer.setObjectName("tick_timer")
-        self.tick_timer.setInterval(TICK_MS)
-        self.tick_timer.timeout.connect(self.tick)
+        self.refreshing = WhileShown(self, on_show=self.refresh)
+        self.refresh_timer = self.refreshing.timer("refresh_timer", REFRESH_MS, self.refresh)
+        self.tick_timer = self.refreshing.timer("tick_timer", TICK_MS, self.tick)
         self.proxy.modelReset.connect(self._update_counts)
         self.proxy.rowsInserted.connect(self._update_counts)
         self.proxy.rowsRemoved.connect(self._update_counts)
@@ -355,27 +350,10 @@ class CaseListView(QWidget):
                 else self.tr("No cases here. New disputes, fraud reports and approvals appear as they are filed.")
             )
 
-    # -- timers follow visibility -----------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._closed:
-            return
-        if not self.refresh_timer.isActive():
-            self.refresh()
-        self.refresh_timer.start()
-        self.tick_timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self.refresh_timer.stop()
-        self.tick_timer.stop()
-        super().hideEvent(event)
-
     def close_view(self) -> None:
         """Stop the timers and drop any answer still on its way (the window is closing)."""
         self._closed = True
-        self.refresh_timer.stop()
-        self.tick_timer.stop()
+        self.refreshing.stop()
         self._loader.discard()
         if self.assign_dialog is not None:
             self.assign_dialog.reject()

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -129,10 +130,30 @@ class FilingDialog(QDialog):
 
     # -- for subclasses --------------------------------------------------------------------
 
+    def add_description_and_channel(self, placeholder: str, *, min_height: int) -> None:
+        """The description (with its field error) and the channel it came in by: every filing has them."""
+        self.description_edit = QPlainTextEdit(self.fields)
+        self.description_edit.setObjectName("descriptionEdit")
+        self.description_edit.setPlaceholderText(placeholder)
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setMinimumHeight(min_height)
+        self.form.addRow(self.tr("Description:"), self.description_edit)
+        self.description_error = error_label(self.fields)
+        self.add_field_error("description", self.description_error)
+        self.form.addRow("", self.description_error)
+
+        self.channel_box = QComboBox(self.fields)
+        self.channel_box.setObjectName("channelBox")
+        for channel in CHANNEL_ORDER:
+            self.channel_box.addItem(text_of(CHANNEL_TEXTS, channel), channel)
+        self.form.addRow(self.tr("Raised by:"), self.channel_box)
+
     def set_submit_text(self, text: str) -> None:
         """The submit button's words, with room for them once the style sheet pads the button."""
         self.submit_button.setText(text)
-        self.submit_button.setMinimumWidth(self.submit_button.fontMetrics().horizontalAdvance(text) + 40)
+        bold = QFont(self.submit_button.font())
+        bold.setBold(True)  # the default button is bold in the themes
+        self.submit_button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(text) + 48)
 
     def add_field_error(self, field: str, label: QLabel) -> None:
         self._field_errors[field] = label
@@ -319,23 +340,10 @@ class DisputeDialog(FilingDialog):
         self.add_field_error("disputed_amount_fen", self.amount_error)
         self.form.addRow("", self.amount_error)
 
-        self.description_edit = QPlainTextEdit(self.fields)
-        self.description_edit.setObjectName("descriptionEdit")
-        self.description_edit.setPlaceholderText(
-            self.tr("What the customer says happened, in their words: when, what they expected, what they got.")
+        self.add_description_and_channel(
+            self.tr("What the customer says happened, in their words: when, what they expected, what they got."),
+            min_height=90,
         )
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setMinimumHeight(90)
-        self.form.addRow(self.tr("Description:"), self.description_edit)
-        self.description_error = error_label(self.fields)
-        self.add_field_error("description", self.description_error)
-        self.form.addRow("", self.description_error)
-
-        self.channel_box = QComboBox(self.fields)
-        self.channel_box.setObjectName("channelBox")
-        for channel in CHANNEL_ORDER:
-            self.channel_box.addItem(text_of(CHANNEL_TEXTS, channel), channel)
-        self.form.addRow(self.tr("Raised by:"), self.channel_box)
 
         self._category_changed()
         if transaction is not None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -26,8 +25,8 @@ from console.api import ApiClient
 from console.formatting import format_fen
 from console.models import CustomerProfile, Transaction
 from console.outbox import Outbox
-from ui.casework.dispute_dialog import CHANNEL_ORDER, FilingDialog, error_label, transaction_text
-from ui.casework.labels import CHANNEL_TEXTS, FRAUD_CATEGORY_TEXTS, text_of
+from ui.casework.dispute_dialog import FilingDialog, error_label, transaction_text
+from ui.casework.labels import FRAUD_CATEGORY_TEXTS, text_of
 from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
 from ui.workspace.common import AccountPicker
@@ -132,23 +131,10 @@ class FraudDialog(FilingDialog):
         self.add_field_error("police_report_number", self.police_error)
         self.form.addRow("", self.police_error)
 
-        self.description_edit = QPlainTextEdit(self.fields)
-        self.description_edit.setObjectName("descriptionEdit")
-        self.description_edit.setPlaceholderText(
-            self.tr("What the customer says: what happened, when they noticed, what they still have (phone, card).")
+        self.add_description_and_channel(
+            self.tr("What the customer says: what happened, when they noticed, what they still have (phone, card)."),
+            min_height=80,
         )
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setMinimumHeight(80)
-        self.form.addRow(self.tr("Description:"), self.description_edit)
-        self.description_error = error_label(self.fields)
-        self.add_field_error("description", self.description_error)
-        self.form.addRow("", self.description_error)
-
-        self.channel_box = QComboBox(self.fields)
-        self.channel_box.setObjectName("channelBox")
-        for channel in CHANNEL_ORDER:
-            self.channel_box.addItem(text_of(CHANNEL_TEXTS, channel), channel)
-        self.form.addRow(self.tr("Raised by:"), self.channel_box)
 
         self._freeze_toggled(True)
         self.load_transactions()

@@ -133,10 +133,11 @@ def statement_html(data: StatementData) -> str:
     )
 
 
-def statement_document(data: StatementData) -> QTextDocument:
-    """The statement laid out as a text document (GUI thread)."""
+def statement_document(data: StatementData, *, font: QFont | None = None) -> QTextDocument:
+    """The statement laid out as a text document in `font` (default: the application's, read on
+    the GUI thread; a pool thread passes a copy it was given)."""
     document = QTextDocument()
-    font = QFont(QGuiApplication.font())
+    font = QFont(font if font is not None else QGuiApplication.font())
     font.setPointSizeF(BODY_POINTS)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)

@@ -20,10 +20,9 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QHideEvent, QShowEvent
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -61,6 +60,7 @@ from ui.icons import icon
 from ui.supervisor import sla_colour
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.while_shown import WhileShown
 from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
 from ui.workspace.models import Column, RecordTableModel
@@ -314,7 +314,7 @@ class ApprovalsView(QWidget):
         self.model = InboxModel(self)
         self.table = make_table(self.model, parent=splitter, stretch_column=2)
         self.table.setAccessibleName(self.tr("Waiting for approval"))
-        fit_columns(self.table, {0: 9, 1: 18, 3: 11, 4: 12, 5: 15, 6: 11})
+        fit_columns(self.table, {0: 8, 1: 15, 3: 10, 4: 11, 5: 13, 6: 10})
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._open_case())
         splitter.addWidget(self.table)
@@ -382,46 +382,28 @@ class ApprovalsView(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 460])
+        splitter.setSizes([860, 420])
         layout.addWidget(splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setObjectName("approvalsRefresh")
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._loaded_once = False
+        self.refreshing = WhileShown(self, on_show=self.refresh)
+        self.refresh_timer = self.refreshing.timer("approvalsRefresh", REFRESH_MS, self.refresh)
         self._show_item(None)
 
     # -- life --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
-        super().showEvent(event)
-        self._timer.start()
-        if not self._loaded_once:
-            self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._timer.stop()
-        super().hideEvent(event)
-
     def stop(self) -> None:
         """Stop refreshing and drop what is still on its way (the view is closing)."""
-        self._timer.stop()
+        self.refreshing.stop()
         self._inbox_task.discard()
         self._reload_task.discard()
 
     def close_view(self) -> None:
         self.stop()
 
-    @property
-    def refresh_timer(self) -> QTimer:
-        return self._timer
-
     # -- loading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read the inbox again; the selected item stays selected if it still waits."""
-        self._loaded_once = True
         client = self._client
         task: Task[list[InboxItem]] = Task(lambda: load_inbox(client), parent=self, label="approvals inbox")
         task.on_success(self._inbox_arrived).on_failure(

@@ -20,8 +20,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QHideEvent, QPainter, QPen, QShowEvent
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.api import ApiClient
@@ -32,6 +32,7 @@ from ui.icons import icon
 from ui.supervisor import sla_colour, tone_colour
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.while_shown import WhileShown
 from ui.workspace.header import set_role
 
 REFRESH_MS = 60_000  # the dashboard reads the stats again every minute while on screen
@@ -204,7 +205,6 @@ class DashboardView(QWidget):
         self._client = client
         self._task = LatestOnly()
         self.stats: CaseStats | None = None
-        self._loaded_once = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -252,39 +252,22 @@ class DashboardView(QWidget):
         grid.setRowStretch(1, 1)
         layout.addLayout(grid, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setObjectName("dashboardRefresh")
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self.refreshing = WhileShown(self, on_show=self.refresh)
+        self.refresh_timer = self.refreshing.timer("dashboardRefresh", REFRESH_MS, self.refresh)
 
     # -- life --------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
-        super().showEvent(event)
-        self._timer.start()
-        if not self._loaded_once:
-            self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._timer.stop()
-        super().hideEvent(event)
-
     def stop(self) -> None:
         """Stop refreshing and drop a read still on its way (the view is closing)."""
-        self._timer.stop()
+        self.refreshing.stop()
         self._task.discard()
 
     def close_view(self) -> None:
         self.stop()
 
-    @property
-    def refresh_timer(self) -> QTimer:
-        return self._timer
-
     # -- loading -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._loaded_once = True
         client = self._client
         task: Task[CaseStats] = Task(lambda: case_stats(client), parent=self, label="dashboard stats")
         task.on_success(self._stats_arrived).on_failure(

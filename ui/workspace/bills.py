@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -223,9 +224,11 @@ class BillsTab(QWidget):
         account = next((a for a in profile.accounts if a.id == bill.account_id), None) if profile else None
         return StatementData(bill=bill, customer=profile, account=account)
 
-    def save_pdf(self, path: str | Path | None = None) -> Path | None:
-        """Save the selected bill's statement as a PDF at `path` (asked for when None); returns
-        where it went, or None if nothing was saved. Painting is on the GUI thread and short."""
+    def save_pdf(self, path: str | Path | None = None) -> Task[tuple[int, float]] | None:
+        """Save the selected bill's statement as a PDF at `path` (asked for when None). The
+        layout and the writing run on a pool thread (a statement of hundreds of lines takes a
+        few hundred ms); `statement_saved(path)` follows, or a banner says why it was not saved.
+        Returns the task, or None if nothing is to be saved."""
         data = self.statement_data()
         if data is None:
             return None
@@ -238,24 +241,34 @@ class BillsTab(QWidget):
                 return None
             path = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
         target = Path(path)
-        started = time.perf_counter()
         self.last_statement_html = statement_html(data)
-        document = statement_document(data)
-        try:
-            pages = save_statement_pdf(document, target)
-        except OSError as exc:
+        font = QFont(QGuiApplication.font())  # read here: the pool thread gets a copy
+
+        def write() -> tuple[int, float]:  # on a pool thread: a QTextDocument and a QPdfWriter of its own
+            started = time.perf_counter()
+            pages = save_statement_pdf(statement_document(data, font=font), target)
+            return pages, (time.perf_counter() - started) * 1000
+
+        def saved(result: tuple[int, float]) -> None:
+            pages, self.last_render_ms = result
+            log.info("statement of bill %s: %d lines, %d pages in %.1f ms",
+                     data.bill.id, len(data.bill.lines), pages, self.last_render_ms)
+            self.banner.show_message(
+                self.tr("Statement saved to %1 (%n page(s)).", "", pages).replace("%1", str(target)), kind="info"
+            )
+            self.statement_saved.emit(str(target))
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, OSError):
+                self.banner.show_failure(exc)
+                return
             self.banner.show_message(
                 self.tr("The statement could not be saved to %1: %2").replace("%1", str(target)).replace("%2", str(exc))
             )
-            return None
-        self.last_render_ms = (time.perf_counter() - started) * 1000
-        log.info("statement of bill %s: %d lines, %d pages in %.1f ms",
-                 data.bill.id, len(data.bill.lines), pages, self.last_render_ms)
-        self.banner.show_message(
-            self.tr("Statement saved to %1 (%n page(s)).", "", pages).replace("%1", str(target)), kind="info"
-        )
-        self.statement_saved.emit(str(target))
-        return target
+
+        task: Task[tuple[int, float]] = Task(write, parent=self, label="save the statement as PDF")
+        task.on_success(saved).on_failure(failed).with_busy(self.busy).run()
+        return task
 
     def print_statement(self, printer: QPrinter | None = None) -> int:
         """Print the selected bill's statement; asks for the printer when `printer` is None.
