@@ -45,11 +45,15 @@ def test_switching_language_rebuilds_the_window_with_the_same_tabs(
     assert first is not None
     workspace = first.open_customer(1)
     qtbot.waitUntil(lambda: workspace.profile is not None, timeout=10_000)
+    case_id = client.get_json("/v1/cases", params={"limit": 1})["items"][0]["id"]
+    first.open_case(case_id)
     try:
         first.language_actions[i18n.CHINESE].trigger()
         second = console.window
         assert second is not None and second is not first  # logging out below closes and deletes it
         assert [w.customer_id for w in second.customer_tabs()] == [1]
+        assert [page.case_id for page in second.case_tabs()] == [case_id]  # case tabs too, in order
+        assert [tab.kind for tab in second.open_tabs()] == ["customer", "case"]
         assert second.tabs.tabText(0) == "搜索"
         assert qt_settings.value("appearance/language") == i18n.CHINESE
         assert tasks.reauthentication_handler() == second.reauthenticate  # not cleared by the old window
