@@ -160,7 +160,7 @@ def find_export_view(root: QWidget | None) -> QAbstractItemView | None:
 
 
 def _suggested_name(view: QAbstractItemView) -> str:
-    name = view.property("exportName") or view.objectName() or tr("table")
+    name = view.property("exportName") or view.objectName() or QCoreApplication.translate("Export", "table")
     return f"{name}-{date.today().isoformat()}.csv"
 
 
@@ -181,7 +181,7 @@ def export_view(
         return None
     if path is None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, tr("Export CSV"), _suggested_name(view), tr("CSV files (*.csv)")
+            parent, QCoreApplication.translate("Export", "Export CSV"), _suggested_name(view), QCoreApplication.translate("Export", "CSV files (*.csv)")
         )
         if not chosen:
             return None
@@ -201,7 +201,7 @@ def show_header_menu(view: QAbstractItemView, global_pos: QPoint, *, parent: QWi
                      failed: Callable[[BaseException], None] | None = None) -> None:
     """The header's right-click menu: "Export CSV…"."""
     menu = QMenu(parent)
-    action = menu.addAction(icon("export"), tr("Export CSV…"))
+    action = menu.addAction(icon("export"), QCoreApplication.translate("Export", "Export CSV…"))
     action.triggered.connect(lambda: export_view(view, parent=parent, done=done, failed=failed))
     menu.popup(global_pos)
     menu.aboutToHide.connect(menu.deleteLater)

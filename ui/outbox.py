@@ -81,7 +81,8 @@ def problem_text(record: OutboxRecord) -> str:
     if record.refused:
         reason = record.last_error or ""
         if record.stale_version:
-            reason += " " + _t(
+            reason += " " + QCoreApplication.translate(
+                "Outbox",
                 "It was made on an older version of the record: open the record, reload it and make the "
                 "change again, then discard this one."
             )
@@ -95,10 +96,10 @@ def counts_text(counts: OutboxCounts) -> str:
     """"Outbox: 2 waiting", "Outbox: 1 refused", "Outbox: 2 waiting · 1 refused"."""
     parts = []
     if counts.waiting:
-        parts.append(_t("%1 waiting").replace("%1", str(counts.waiting)))
+        parts.append(QCoreApplication.translate("Outbox", "%1 waiting").replace("%1", str(counts.waiting)))
     if counts.refused:
-        parts.append(_t("%1 refused").replace("%1", str(counts.refused)))
-    return _t("Outbox: %1").replace("%1", " · ".join(parts))
+        parts.append(QCoreApplication.translate("Outbox", "%1 refused").replace("%1", str(counts.refused)))
+    return QCoreApplication.translate("Outbox", "Outbox: %1").replace("%1", " · ".join(parts))
 
 
 @dataclass(frozen=True)

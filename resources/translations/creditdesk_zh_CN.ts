@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <location filename="../../ui/arrangements/texts.py" line="176" />
-            <source>This value is not accepted. Check it and try again.</source>
-            <translation>此值不被接受，请检查后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="99" />
-            <source>Customer %1</source>
-            <translation>客户 %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="100" />
-            <source>%1 · account %2</source>
-            <translation>%1 · 账户 %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="123" />
-            <source>Unassigned</source>
-            <translation>未分配</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="238" />
-            <source>The clock is paused while the case waits for the customer.</source>
-            <translation>案件等待客户回复期间，计时暂停。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="240" />
-            <source>At risk: 80% or more of the time to the deadline is used.</source>
-            <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="242" />
-            <source>The deadline has passed.</source>
-            <translation>已过截止时间。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export.py" line="163" />
-            <source>table</source>
-            <translation>表格</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export.py" line="184" />
-            <source>Export CSV</source>
-            <translation>导出 CSV</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export.py" line="184" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/export.py" line="204" />
-            <source>Export CSV…</source>
-            <translation>导出 CSV…</translation>
-        </message>
-    </context>
-    <context>
         <name>AccountCard</name>
         <message>
             <location filename="../../ui/workspace/overview.py" line="87" />
@@ -179,6 +121,59 @@
             <location filename="../../ui/workspace/common.py" line="26" />
             <source>Account</source>
             <translation>账户</translation>
+        </message>
+    </context>
+    <context>
+        <name>Approvals</name>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="191" />
+            <source>Dispute outcome: %1</source>
+            <translation>争议处理结果：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="197" />
+            <source>%1 months</source>
+            <translation>%1 个月</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="199" />
+            <source>%1 days</source>
+            <translation>%1 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="201" />
+            <source>%1 installments</source>
+            <translation>%1 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="790" />
+            <source>it is now %1</source>
+            <translation>现在为%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="793" />
+            <source>the amount is now %1 (was %2)</source>
+            <translation>金额现为 %1（原为 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <source>it was proposed again by %1</source>
+            <translation>已由 %1 重新提议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="800" />
+            <source>it is now assigned to %1</source>
+            <translation>现已分配给 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="800" />
+            <source>nobody</source>
+            <translation>无人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="802" />
+            <source>it was updated by someone else</source>
+            <translation>已被他人更新</translation>
         </message>
     </context>
     <context>
@@ -792,6 +787,11 @@
             <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
         </message>
         <message>
+            <location filename="../../ui/arrangements/texts.py" line="176" />
+            <source>This value is not accepted. Check it and try again.</source>
+            <translation>此值不被接受，请检查后重试。</translation>
+        </message>
+        <message>
             <location filename="../../ui/arrangements/wizard.py" line="103" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
@@ -1155,6 +1155,139 @@
             <translation>取消还款安排：安排终止，账户恢复正常条件。</translation>
         </message>
         <message>
+            <location filename="../../ui/cases/actions.py" line="332" />
+            <source>Amount in yuan, e.g. 1200.50</source>
+            <translation>金额（元），如 1200.50</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="347" />
+            <source>At most %1 characters (now %2).</source>
+            <translation>最多 %1 个字符（当前 %2 个）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="352" />
+            <source>Required.</source>
+            <translation>必填。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="367" />
+            <source>Enter an amount in yuan, e.g. 1200.50.</source>
+            <translation>请输入金额（元），如 1200.50。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="370" />
+            <source>The amount must be more than zero.</source>
+            <translation>金额必须大于零。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="411" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="412" />
+            <source>Add</source>
+            <translation>延长</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="413" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="414" />
+            <source>Why more time is needed (the customer sees the new date)</source>
+            <translation>需要更多时间的原因（客户会看到新日期）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="416" />
+            <source>The decision window is %1 days from filing (decide by %2). A handler may extend once, to at most %3 days; a supervisor to at most %4 days.</source>
+            <translation>决定期限为自提交起 %1 天（%2 前决定）。处理员可延期一次，最多至 %3 天；主管最多至 %4 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="440" />
+            <source>Outcome</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="442" />
+            <source>Amount to the customer</source>
+            <translation>给客户的金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="443" />
+            <source>Reasons</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="444" />
+            <source>Why this outcome (kept on the case timeline)</source>
+            <translation>作出此结果的理由（记入工单处理记录）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="471" />
+            <source>Between ¥0.01 and %1 (the disputed amount).</source>
+            <translation>介于 ¥0.01 与 %1（争议金额）之间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="475" />
+            <source>%1 is over %2: this outcome waits for a supervisor's approval (another supervisor than you) before the dispute is resolved.</source>
+            <translation>%1 超过 %2：此结果须经主管（非您本人）批准后争议方可结案。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="481" />
+            <source>%1 is not over %2: the dispute is resolved at once and the money is posted.</source>
+            <translation>%1 未超过 %2：争议立即结案，资金随即入账。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="499" />
+            <source>Less than the disputed amount, %1; or choose Won.</source>
+            <translation>须小于争议金额 %1；否则请选择“胜诉”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="511" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="512" />
+            <location filename="../../ui/cases/actions.py" line="558" />
+            <location filename="../../ui/cases/actions.py" line="634" />
+            <location filename="../../ui/cases/actions.py" line="637" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="518" />
+            <source>At most the disputed amount, %1.</source>
+            <translation>最多为争议金额 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="540" />
+            <source>%1 (%2) · %3 open</source>
+            <translation>%1（%2）· 未结 %3 件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="553" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="556" />
+            <source>Assign to</source>
+            <translation>分派给</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="568" />
+            <source>Nobody else may hold this case.</source>
+            <translation>没有其他人可以处理此工单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="583" />
+            <source>Choose whom to assign.</source>
+            <translation>请选择分派对象。</translation>
+        </message>
+        <message>
             <location filename="../../ui/cases/actions.py" line="592" />
             <source>Decide</source>
             <translation>作出决定</translation>
@@ -1220,6 +1353,47 @@
             <location filename="../../ui/cases/actions.py" line="606" />
             <source>Assign</source>
             <translation>分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="620" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="621" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="631" />
+            <location filename="../../ui/cases/actions.py" line="641" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="632" />
+            <source>Why the outcome is rejected (required)</source>
+            <translation>驳回理由（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="635" />
+            <source>Optional: for the case timeline</source>
+            <translation>选填：记入工单处理记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="638" />
+            <source>Optional: for the case timeline and the audit trail</source>
+            <translation>选填：记入工单处理记录和审计记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="642" />
+            <source>Why (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="642" />
+            <source>Optional</source>
+            <translation>选填</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1600,7 @@
         <name>CasePage</name>
         <message>
             <location filename="../../ui/cases/case_page.py" line="99" />
+            <location filename="../../ui/cases/case_page.py" line="555" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
@@ -1538,6 +1713,7 @@
         </message>
         <message>
             <location filename="../../ui/cases/case_page.py" line="121" />
+            <location filename="../../ui/cases/case_page.py" line="704" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
@@ -1589,6 +1765,7 @@
         <message>
             <location filename="../../ui/cases/case_page.py" line="141" />
             <location filename="../../ui/cases/case_page.py" line="381" />
+            <location filename="../../ui/cases/case_page.py" line="936" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
@@ -1606,6 +1783,94 @@
             <location filename="../../ui/cases/case_page.py" line="147" />
             <source>fees</source>
             <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="168" />
+            <location filename="../../ui/cases/case_page.py" line="313" />
+            <source>System</source>
+            <translation>系统</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="194" />
+            <location filename="../../ui/cases/case_page.py" line="820" />
+            <source>user %1</source>
+            <translation>用户 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="235" />
+            <source>disputed amount</source>
+            <translation>争议金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="236" />
+            <source>provisional credit</source>
+            <translation>临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="237" />
+            <source>awarded</source>
+            <translation>判给金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="240" />
+            <source>reported</source>
+            <translation>报案金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="240" />
+            <source>written off</source>
+            <translation>核销金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="242" />
+            <source>total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="242" />
+            <source>waived</source>
+            <translation>减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="265" />
+            <source>status %1 → %2</source>
+            <translation>状态 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="271" />
+            <source>assigned to %1 → %2</source>
+            <translation>处理人 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="277" />
+            <source>due %1 → %2</source>
+            <translation>到期 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="292" />
+            <source>proposed outcome %1 → %2</source>
+            <translation>拟定结果 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="300" />
+            <location filename="../../ui/cases/case_page.py" line="303" />
+            <source>it was updated (version %1 → %2)</source>
+            <translation>已被更新（版本 %1 → %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="317" />
+            <source> (%1, %2)</source>
+            <translation>（%1，%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="320" />
+            <source>someone else changed it</source>
+            <translation>已被他人修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="322" />
+            <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
+            <translation>您打开期间此工单已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_page.py" line="357" />
@@ -1646,6 +1911,7 @@
         </message>
         <message>
             <location filename="../../ui/cases/case_page.py" line="371" />
+            <location filename="../../ui/cases/case_page.py" line="830" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
@@ -1660,6 +1926,17 @@
             <translation>商户</translation>
         </message>
         <message>
+            <location filename="../../ui/cases/case_page.py" line="382" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="382" />
+            <location filename="../../ui/cases/case_page.py" line="886" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
             <location filename="../../ui/cases/case_page.py" line="392" />
             <source>Period</source>
             <translation>期数</translation>
@@ -1671,11 +1948,13 @@
         </message>
         <message>
             <location filename="../../ui/cases/case_page.py" line="394" />
+            <location filename="../../ui/cases/case_page.py" line="1009" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_page.py" line="395" />
+            <location filename="../../ui/cases/case_page.py" line="1010" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
@@ -1684,9 +1963,448 @@
             <source>Total</source>
             <translation>合计</translation>
         </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="491" />
+            <source>Case %1</source>
+            <translation>案件 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="531" />
+            <source>Reload the case (F5)</source>
+            <translation>重新加载工单（F5）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="532" />
+            <source>Reload</source>
+            <translation>重新加载</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="536" />
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="551" />
+            <source>Queue</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="552" />
+            <source>Priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="553" />
+            <source>Assigned to</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="554" />
+            <source>At stake</source>
+            <translation>涉及金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="556" />
+            <source>Due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="557" />
+            <source>Customer · account</source>
+            <translation>客户 · 账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="603" />
+            <source>Timeline (newest first)</source>
+            <translation>处理记录（最新在前）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="689" />
+            <source>%1 · case %2</source>
+            <translation>%1 · 工单 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="698" />
+            <source>Nobody</source>
+            <translation>无人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="704" />
+            <source>Closed %1</source>
+            <translation>已于 %1 关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="707" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="742" />
+            <source>Next deadline: %1</source>
+            <translation>下一期限：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="785" />
+            <source>%1 disputed of %2</source>
+            <translation>争议 %1（交易金额 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="793" />
+            <source>%1 transaction(s), %2 reported</source>
+            <translation>%1 笔交易，报案金额 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="824" />
+            <source>Dispute %1</source>
+            <translation>争议 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="839" />
+            <source>Category and reason</source>
+            <translation>类别与原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="842" />
+            <location filename="../../ui/cases/case_page.py" line="934" />
+            <source>Raised by</source>
+            <translation>受理渠道</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="843" />
+            <source>Disputed amount</source>
+            <translation>争议金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="845" />
+            <source>Provisional credit outstanding</source>
+            <translation>未冲回的临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="850" />
+            <source>Outcome</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="856" />
+            <source>Resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="857" />
+            <location filename="../../ui/cases/case_page.py" line="939" />
+            <location filename="../../ui/cases/case_page.py" line="1016" />
+            <source>%1 by %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="861" />
+            <source>Resolution note</source>
+            <translation>处理说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="862" />
+            <location filename="../../ui/cases/case_page.py" line="937" />
+            <source>What the customer says</source>
+            <translation>客户陈述</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="866" />
+            <source>Deadlines</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="871" />
+            <source>Acknowledge by</source>
+            <translation>受理期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="872" />
+            <source>%1 (acknowledged %2)</source>
+            <translation>%1（已于 %2 受理）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="877" />
+            <location filename="../../ui/cases/case_page.py" line="946" />
+            <source>Decide by</source>
+            <translation>决定期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="878" />
+            <source>%1 (%2 days from filing)</source>
+            <translation>%1（自提交起 %2 天）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="884" />
+            <source>Extended</source>
+            <translation>已延期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="885" />
+            <source>Yes: %1 days, %2 time(s)</source>
+            <translation>是：%1 天，共 %2 次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="891" />
+            <source>Clock</source>
+            <translation>计时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="892" />
+            <source>Paused since %1 (waiting for the customer)</source>
+            <translation>自 %1 起暂停（等待客户）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="898" />
+            <source>Proposed outcome</source>
+            <translation>提议的处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="899" />
+            <source>%1, %2 — by %3 on %4</source>
+            <translation>%1，%2 —— %3 于 %4 提出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="905" />
+            <source>Proposal's reasons</source>
+            <translation>拟定理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="906" />
+            <location filename="../../ui/cases/case_page.py" line="938" />
+            <source>Deadlines and decision</source>
+            <translation>期限与决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="911" />
+            <source>Money events</source>
+            <translation>资金事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="921" />
+            <source>Fraud report %1</source>
+            <translation>欺诈报案 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="922" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="924" />
+            <source>Account frozen by this report</source>
+            <translation>账户因本报案冻结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="926" />
+            <source>Frozen while the report was open; now %1</source>
+            <translation>报案处理期间曾冻结；现为%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="930" />
+            <source>Not frozen: %1</source>
+            <translation>未冻结：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="931" />
+            <source>Freeze</source>
+            <translation>冻结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="932" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="933" />
+            <source>Police report no.</source>
+            <translation>报警回执号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="935" />
+            <source>Reported</source>
+            <translation>报案金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="939" />
+            <source>Filed</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="943" />
+            <source>First review by</source>
+            <translation>首次审查期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="944" />
+            <source>%1 (reviewed %2)</source>
+            <translation>%1（已于 %2 审查）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="950" />
+            <location filename="../../ui/cases/case_page.py" line="1035" />
+            <source>Decided</source>
+            <translation>已决定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="951" />
+            <location filename="../../ui/cases/case_page.py" line="1036" />
+            <source>%1: %2 by %3</source>
+            <translation>%1：%2（%3）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="957" />
+            <source>Linked transactions (%1)</source>
+            <translation>关联交易（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="965" />
+            <source>No transactions were reported.</source>
+            <translation>未报告任何交易。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="973" />
+            <source>%1 monthly installments</source>
+            <translation>分 %1 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="975" />
+            <source>Due date moved by %1 days</source>
+            <translation>还款日顺延 %1 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="977" />
+            <source> (%1 → %2)</source>
+            <translation>（%1 → %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="982" />
+            <source>%1 monthly payments, no fee</source>
+            <translation>分 %1 个月还款，免手续费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="985" />
+            <source>; penalty interest waived: %1</source>
+            <translation>；减免罚息：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="988" />
+            <source>%1 of %2 waived: %3</source>
+            <translation>减免%2 %1：%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="992" />
+            <source>%1 promised by %2</source>
+            <translation>承诺于 %2 前还款 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1000" />
+            <source>%1 (arrangement %2)</source>
+            <translation>%1（还款安排 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1005" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1006" />
+            <source>Terms</source>
+            <translation>条件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1011" />
+            <source>Waived</source>
+            <translation>减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1012" />
+            <source>Schedule total</source>
+            <translation>还款计划合计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1015" />
+            <source>Proposed</source>
+            <translation>提出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1021" />
+            <source>Proposer's note</source>
+            <translation>提出人备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1022" />
+            <source>Approval</source>
+            <translation>审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1027" />
+            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <source>Needs a supervisor because</source>
+            <translation>需主管审批的原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1028" />
+            <source>It is over an agent's limit.</source>
+            <translation>超出坐席权限。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <source>It does not: within an agent's limits.</source>
+            <translation>无需审批：在坐席权限内。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1041" />
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1043" />
+            <source>Live since</source>
+            <translation>生效时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1047" />
+            <source>Schedule (%1 payments)</source>
+            <translation>还款计划（%1 期）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1099" />
+            <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
+            <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1101" />
+            <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
+            <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1108" />
+            <source>Waiting for a supervisor's approval.</source>
+            <translation>等待主管审批。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1164" />
+            <source>%1 — %2 (case %3)</source>
+            <translation>%1 —— %2（工单 %3）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/case_page.py" line="1177" />
+            <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
+            <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
+        </message>
     </context>
     <context>
         <name>CaseTable</name>
+        <message>
+            <location filename="../../ui/cases/models.py" line="99" />
+            <source>Customer %1</source>
+            <translation>客户 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="100" />
+            <source>%1 · account %2</source>
+            <translation>%1 · 账户 %2</translation>
+        </message>
         <message>
             <location filename="../../ui/cases/models.py" line="104" />
             <source>Case</source>
@@ -1738,6 +2456,11 @@
             <translation>处理人</translation>
         </message>
         <message>
+            <location filename="../../ui/cases/models.py" line="123" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
             <location filename="../../ui/cases/models.py" line="124" />
             <source>Priority</source>
             <translation>优先级</translation>
@@ -1746,6 +2469,21 @@
             <location filename="../../ui/cases/models.py" line="126" />
             <source>Opened</source>
             <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="238" />
+            <source>The clock is paused while the case waits for the customer.</source>
+            <translation>案件等待客户回复期间，计时暂停。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="240" />
+            <source>At risk: 80% or more of the time to the deadline is used.</source>
+            <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="242" />
+            <source>The deadline has passed.</source>
+            <translation>已过截止时间。</translation>
         </message>
     </context>
     <context>
@@ -2194,6 +2932,31 @@
             <location filename="../../ui/casework/labels.py" line="178" />
             <source>Assign…</source>
             <translation>分配…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="186" />
+            <source>paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="195" />
+            <source>%1 d %2 h</source>
+            <translation>%1天%2小时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="197" />
+            <source>%1 h %2 min</source>
+            <translation>%1小时%2分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="199" />
+            <source>%1 min</source>
+            <translation>%1分钟</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="200" />
+            <source>overdue %1</source>
+            <translation>已超时 %1</translation>
         </message>
     </context>
     <context>
@@ -2904,6 +3667,29 @@
             <location filename="../../ui/casework/dispute_dialog.py" line="494" />
             <source>Dispute of transaction %1 (%2)</source>
             <translation>交易 %1 的争议（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../ui/export.py" line="163" />
+            <source>table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="184" />
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="184" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export.py" line="204" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
         </message>
     </context>
     <context>
@@ -3763,102 +4549,122 @@ All data in the demo is fictional.</source>
             <source>The server hit a problem; it will be tried again.</source>
             <translation>服务器出现问题，稍后将重试。</translation>
         </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="84" />
+            <source>It was made on an older version of the record: open the record, reload it and make the change again, then discard this one.</source>
+            <translation>该操作基于记录的旧版本：请打开记录并重新加载，再重新操作一次，然后丢弃此条。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="99" />
+            <source>%1 waiting</source>
+            <translation>%1 条待发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="101" />
+            <source>%1 refused</source>
+            <translation>%1 条被拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/outbox.py" line="102" />
+            <source>Outbox: %1</source>
+            <translation>发件箱：%1</translation>
+        </message>
     </context>
     <context>
         <name>OutboxDialog</name>
         <message>
-            <location filename="../../ui/outbox.py" line="356" />
+            <location filename="../../ui/outbox.py" line="357" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="357" />
+            <location filename="../../ui/outbox.py" line="358" />
             <source>Kept at</source>
             <translation>暂存时间</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="358" />
+            <location filename="../../ui/outbox.py" line="359" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="359" />
+            <location filename="../../ui/outbox.py" line="360" />
             <source>Attempts</source>
             <translation>尝试次数</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="360" />
+            <location filename="../../ui/outbox.py" line="361" />
             <source>Next try</source>
             <translation>下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="361" />
+            <location filename="../../ui/outbox.py" line="362" />
             <source>Last problem</source>
             <translation>最近的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="367" />
+            <location filename="../../ui/outbox.py" line="368" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="378" />
+            <location filename="../../ui/outbox.py" line="379" />
             <source>Changes you made that the server has not taken yet. Waiting ones are sent by themselves, in the order you made them, as soon as the server is reachable; nothing is sent twice. Refused ones wait for you: send them again or discard them.</source>
             <translation>您所做但服务器尚未接收的操作。待发送的操作会在服务器可连接后按您操作的顺序自动发送，且不会重复发送。被拒绝的操作需要您处理：重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="410" />
+            <location filename="../../ui/outbox.py" line="411" />
             <source>Writes in the outbox</source>
             <translation>发件箱中的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="414" />
+            <location filename="../../ui/outbox.py" line="415" />
             <source>The outbox is empty: everything you did has reached the server.</source>
             <translation>发件箱为空：您的所有操作都已送达服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="420" />
+            <location filename="../../ui/outbox.py" line="421" />
             <source>Try now</source>
             <translation>立即重试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="421" />
+            <location filename="../../ui/outbox.py" line="422" />
             <source>Send every waiting write now instead of at its next try</source>
             <translation>立即发送所有待发送的操作，不再等待下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="422" />
+            <location filename="../../ui/outbox.py" line="423" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="423" />
-            <location filename="../../ui/outbox.py" line="518" />
+            <location filename="../../ui/outbox.py" line="424" />
+            <location filename="../../ui/outbox.py" line="519" />
             <source>Send the refused write again, unchanged</source>
             <translation>原样重新发送被拒绝的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="424" />
+            <location filename="../../ui/outbox.py" line="425" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="425" />
+            <location filename="../../ui/outbox.py" line="426" />
             <source>Give up the refused write: it will not be sent</source>
             <translation>放弃被拒绝的操作：它将不会被发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="515" />
+            <location filename="../../ui/outbox.py" line="516" />
             <source>Sending it again cannot help: the record changed. Reload the record and make the change again.</source>
             <translation>重新发送无济于事：记录已被修改。请重新加载记录后再操作一次。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="548" />
+            <location filename="../../ui/outbox.py" line="549" />
             <source>Discard this write?</source>
             <translation>丢弃此操作？</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="549" />
+            <location filename="../../ui/outbox.py" line="550" />
             <source>“%1” will not be sent to the server, and cannot be brought back. Discard it?</source>
             <translation>“%1”将不会发送到服务器，且无法恢复。确定丢弃？</translation>
         </message>
@@ -3866,32 +4672,32 @@ All data in the demo is fictional.</source>
     <context>
         <name>OutboxStatus</name>
         <message>
-            <location filename="../../ui/outbox.py" line="255" />
+            <location filename="../../ui/outbox.py" line="256" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="256" />
+            <location filename="../../ui/outbox.py" line="257" />
             <source>Writes kept until the server takes them. Click to see them.</source>
             <translation>在服务器接收前暂存的操作。点击查看。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="304" />
+            <location filename="../../ui/outbox.py" line="305" />
             <source>The server refused “%1”: %2 Open the outbox to send it again or discard it.</source>
             <translation>服务器拒绝了“%1”：%2 请打开发件箱重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="314" />
+            <location filename="../../ui/outbox.py" line="315" />
             <source>Open the outbox</source>
             <translation>打开发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="321" />
+            <location filename="../../ui/outbox.py" line="322" />
             <source>Sent from the outbox: %1</source>
             <translation>已从发件箱发送：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="323" />
+            <location filename="../../ui/outbox.py" line="324" />
             <source>Sent from the outbox: %1 writes</source>
             <translation>已从发件箱发送 %1 条操作</translation>
         </message>
@@ -4192,6 +4998,125 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/search.py" line="341" />
             <source>1 customer for “%1”</source>
             <translation>“%1”共 1 位客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>Statement</name>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="42" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="43" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="44" />
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="45" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="46" />
+            <source>No lines on this bill.</source>
+            <translation>本期账单没有明细。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="47" />
+            <location filename="../../ui/printing/statement.py" line="199" />
+            <source>Statement</source>
+            <translation>账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="48" />
+            <source>Lines</source>
+            <translation>明细</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="49" />
+            <source>Sum of the lines</source>
+            <translation>明细合计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="50" />
+            <source>Printed %1. Phone and ID are masked.</source>
+            <translation>打印于 %1。手机号和身份证号已脱敏。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="85" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="86" />
+            <source>Phone</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="87" />
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="90" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="91" />
+            <source>Statement date</source>
+            <translation>账单日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="92" />
+            <source>Due date</source>
+            <translation>到期还款日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="93" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="96" />
+            <source>Previous balance</source>
+            <translation>上期余额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="97" />
+            <source>Total of this bill</source>
+            <translation>本期账单金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="98" />
+            <source>Minimum payment</source>
+            <translation>最低还款额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="99" />
+            <source>Paid</source>
+            <translation>已还</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="100" />
+            <source>Outstanding</source>
+            <translation>未还</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="176" />
+            <source>The statement could not be written: the printer or file is not available.</source>
+            <translation>无法写出账单：打印机或文件不可用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing/statement.py" line="188" />
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
         </message>
     </context>
     <context>

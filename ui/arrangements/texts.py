@@ -173,4 +173,4 @@ _NOT_REFUSALS = frozenset({"idempotency_in_flight", "idempotency_key_reused"})
 def field_sentence(message: str) -> str:
     """A field error from the server, in the user's language (a generic one when unknown)."""
     sentence = server_sentence(message)
-    return sentence if sentence is not None else tr("This value is not accepted. Check it and try again.")
+    return sentence if sentence is not None else QCoreApplication.translate("Arrangements", "This value is not accepted. Check it and try again.")

@@ -329,7 +329,7 @@ def _text_of(box: QWidget) -> str:
 
 def _amount_box(fen: int | None) -> QLineEdit:
     box = QLineEdit(format_fen(fen, symbol="", grouping=False) if fen is not None else "")
-    box.setPlaceholderText(_t("Amount in yuan, e.g. 1200.50"))
+    box.setPlaceholderText(QCoreApplication.translate("CaseActions", "Amount in yuan, e.g. 1200.50"))
     box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return box
 
@@ -344,12 +344,12 @@ def _add_text(dialog: ActionDialog, name: str, caption: str, *, required: bool, 
         text = _text_of(box)
         if len(text) > max_length:
             dialog.show_field_error(
-                name, _t("At most %1 characters (now %2).").replace("%1", str(max_length)).replace("%2", str(len(text)))
+                name, QCoreApplication.translate("CaseActions", "At most %1 characters (now %2).").replace("%1", str(max_length)).replace("%2", str(len(text)))
             )
             return False
         if not text:
             if required:
-                dialog.show_field_error(name, _t("Required."))
+                dialog.show_field_error(name, QCoreApplication.translate("CaseActions", "Required."))
                 return False
             return True
         body[name] = text
@@ -364,10 +364,10 @@ def _read_amount(dialog: ActionDialog, name: str) -> int | None:
     try:
         fen = parse_yuan(box.text())
     except ValueError:
-        dialog.show_field_error(name, _t("Enter an amount in yuan, e.g. 1200.50."))
+        dialog.show_field_error(name, QCoreApplication.translate("CaseActions", "Enter an amount in yuan, e.g. 1200.50."))
         return None
     if fen <= 0:
-        dialog.show_field_error(name, _t("The amount must be more than zero."))
+        dialog.show_field_error(name, QCoreApplication.translate("CaseActions", "The amount must be more than zero."))
         return None
     return fen
 
@@ -408,12 +408,12 @@ def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     days = QSpinBox()
     days.setRange(1, 60)
     days.setValue(max(1, min(most - window, 15)))
-    days.setSuffix(_t(" days"))
-    dialog.add_field("days", _t("Add"), days)
-    reason = _add_text(dialog, "reason", _t("Reason"), required=True, max_length=NOTE_MAX_LENGTH,
-                       placeholder=_t("Why more time is needed (the customer sees the new date)"))
+    days.setSuffix(QCoreApplication.translate("CaseActions", " days"))
+    dialog.add_field("days", QCoreApplication.translate("CaseActions", "Add"), days)
+    reason = _add_text(dialog, "reason", QCoreApplication.translate("CaseActions", "Reason"), required=True, max_length=NOTE_MAX_LENGTH,
+                       placeholder=QCoreApplication.translate("CaseActions", "Why more time is needed (the customer sees the new date)"))
     due = sla.get("decide_due_at")
-    hint = _t("The decision window is %1 days from filing (decide by %2). A handler may extend once, "
+    hint = QCoreApplication.translate("CaseActions", "The decision window is %1 days from filing (decide by %2). A handler may extend once, "
               "to at most %3 days; a supervisor to at most %4 days.")
     dialog.set_hint(
         hint.replace("%1", str(window))
@@ -437,11 +437,11 @@ def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     outcome = QComboBox()
     for code in OUTCOME_ORDER:
         outcome.addItem(text_of(OUTCOME_TEXTS, code), code)
-    dialog.add_field("outcome", _t("Outcome"), outcome)
+    dialog.add_field("outcome", QCoreApplication.translate("CaseActions", "Outcome"), outcome)
     amount = _amount_box(disputed)
-    dialog.add_field("amount_fen", _t("Amount to the customer"), amount)
-    note = _add_text(dialog, "note", _t("Reasons"), required=True, max_length=NOTE_MAX_LENGTH,
-                     placeholder=_t("Why this outcome (kept on the case timeline)"))
+    dialog.add_field("amount_fen", QCoreApplication.translate("CaseActions", "Amount to the customer"), amount)
+    note = _add_text(dialog, "note", QCoreApplication.translate("CaseActions", "Reasons"), required=True, max_length=NOTE_MAX_LENGTH,
+                     placeholder=QCoreApplication.translate("CaseActions", "Why this outcome (kept on the case timeline)"))
 
     def amount_fen() -> int | None:
         code = str(outcome.currentData())
@@ -468,17 +468,17 @@ def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
         limit = format_fen(DISPUTE_APPROVAL_OVER_FEN)
         if awarded is None:
             dialog.set_hint(
-                _t("Between ¥0.01 and %1 (the disputed amount).").replace("%1", format_fen(disputed))
+                QCoreApplication.translate("CaseActions", "Between ¥0.01 and %1 (the disputed amount).").replace("%1", format_fen(disputed))
             )
         elif awarded > DISPUTE_APPROVAL_OVER_FEN:
             dialog.set_hint(
-                _t("%1 is over %2: this outcome waits for a supervisor's approval (another supervisor "
+                QCoreApplication.translate("CaseActions", "%1 is over %2: this outcome waits for a supervisor's approval (another supervisor "
                    "than you) before the dispute is resolved.")
                 .replace("%1", format_fen(awarded)).replace("%2", limit)
             )
         else:
             dialog.set_hint(
-                _t("%1 is not over %2: the dispute is resolved at once and the money is posted.")
+                QCoreApplication.translate("CaseActions", "%1 is not over %2: the dispute is resolved at once and the money is posted.")
                 .replace("%1", format_fen(awarded)).replace("%2", limit)
             )
 
@@ -496,7 +496,7 @@ def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
                 ok = False
             elif fen >= disputed:
                 dialog.show_field_error(
-                    "amount_fen", _t("Less than the disputed amount, %1; or choose Won.").replace("%1", format_fen(disputed))
+                    "amount_fen", QCoreApplication.translate("CaseActions", "Less than the disputed amount, %1; or choose Won.").replace("%1", format_fen(disputed))
                 )
                 ok = False
             else:
@@ -508,14 +508,14 @@ def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
 
 def _credit_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     disputed = int(subject.data.get("disputed_amount_fen", 0))
-    dialog.add_field("amount_fen", _t("Amount"), _amount_box(disputed))
-    note = _add_text(dialog, "note", _t("Note"), required=False, max_length=NOTE_MAX_LENGTH)
+    dialog.add_field("amount_fen", QCoreApplication.translate("CaseActions", "Amount"), _amount_box(disputed))
+    note = _add_text(dialog, "note", QCoreApplication.translate("CaseActions", "Note"), required=False, max_length=NOTE_MAX_LENGTH)
 
     def collect() -> dict[str, Any] | None:
         fen = _read_amount(dialog, "amount_fen")
         if fen is not None and fen > disputed:
             dialog.show_field_error(
-                "amount_fen", _t("At most the disputed amount, %1.").replace("%1", format_fen(disputed))
+                "amount_fen", QCoreApplication.translate("CaseActions", "At most the disputed amount, %1.").replace("%1", format_fen(disputed))
             )
             fen = None
         body: dict[str, Any] = {} if fen is None else {"amount_fen": fen}
@@ -537,7 +537,7 @@ def _note_form(dialog: ActionDialog, name: str, caption: str, *, required: bool,
 
 def _assignee_text(person: Assignee) -> str:
     return (
-        _t("%1 (%2) · %3 open")
+        QCoreApplication.translate("CaseActions", "%1 (%2) · %3 open")
         .replace("%1", person.display_name)
         .replace("%2", role_text(person.role))
         .replace("%3", str(person.open_cases))
@@ -550,12 +550,12 @@ def _assign_form(dialog: ActionDialog, subject: ActionSubject, client: ApiClient
     row.setContentsMargins(0, 0, 0, 0)
     chooser = QComboBox()
     chooser.setMinimumWidth(280)
-    chooser.addItem(_t("Loading…"), None)
+    chooser.addItem(QCoreApplication.translate("CaseActions", "Loading…"), None)
     chooser.setEnabled(False)
     row.addWidget(chooser)
-    dialog.add_field("assignee_id", _t("Assign to"), holder)
+    dialog.add_field("assignee_id", QCoreApplication.translate("CaseActions", "Assign to"), holder)
     dialog.assignee_chooser = chooser
-    note = _add_text(dialog, "note", _t("Note"), required=False, max_length=ASSIGN_NOTE_MAX_LENGTH)
+    note = _add_text(dialog, "note", QCoreApplication.translate("CaseActions", "Note"), required=False, max_length=ASSIGN_NOTE_MAX_LENGTH)
     dialog.submit_button.setEnabled(False)
 
     def show(assignees: list[Assignee]) -> None:
@@ -565,7 +565,7 @@ def _assign_form(dialog: ActionDialog, subject: ActionSubject, client: ApiClient
                 chooser.addItem(_assignee_text(person), person.id)
         chooser.setEnabled(chooser.count() > 0)
         if chooser.count() == 0:
-            dialog.set_hint(_t("Nobody else may hold this case."))
+            dialog.set_hint(QCoreApplication.translate("CaseActions", "Nobody else may hold this case."))
         dialog.submit_button.setEnabled(chooser.count() > 0)
 
     def failed(exc: BaseException) -> None:
@@ -580,7 +580,7 @@ def _assign_form(dialog: ActionDialog, subject: ActionSubject, client: ApiClient
         data = chooser.currentData()
         chosen = int(data) if data is not None else None
         if chosen is None:
-            dialog.show_field_error("assignee_id", _t("Choose whom to assign."))
+            dialog.show_field_error("assignee_id", QCoreApplication.translate("CaseActions", "Choose whom to assign."))
             return None
         body: dict[str, Any] = {"assignee_id": chosen}
         return body if note(body) else None
@@ -617,8 +617,8 @@ def action_dialog(
 ) -> ActionDialog:
     """The form of `action` on `subject`; `submit(body)` runs on a pool thread when it is sent."""
     kind = subject.subject_type
-    subject_words = text_of(CASE_TYPE_TEXTS, kind) if kind != "case" else _t("Case")
-    title = _t("%1: %2").replace("%1", text_of(ACTION_TEXTS, action).rstrip("…")).replace("%2", subject_words)
+    subject_words = text_of(CASE_TYPE_TEXTS, kind) if kind != "case" else QCoreApplication.translate("CaseActions", "Case")
+    title = QCoreApplication.translate("CaseActions", "%1: %2").replace("%1", text_of(ACTION_TEXTS, action).rstrip("…")).replace("%2", subject_words)
     submit_text = _t(SUBMIT_TEXTS[action]) if action in SUBMIT_TEXTS else text_of(ACTION_TEXTS, action)
     dialog = ActionDialog(title, _explanation(subject, action), submit, submit_text=submit_text, parent=parent)
     if kind == "dispute" and action == "extend":
@@ -628,18 +628,18 @@ def action_dialog(
     elif kind == "dispute" and action == "grant_provisional_credit":
         _credit_form(dialog, subject)
     elif kind == "dispute" and action == "reject_outcome":
-        _note_form(dialog, "comment", _t("Comment"), required=True, max_length=NOTE_MAX_LENGTH,
-                   placeholder=_t("Why the outcome is rejected (required)"))
+        _note_form(dialog, "comment", QCoreApplication.translate("CaseActions", "Comment"), required=True, max_length=NOTE_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate("CaseActions", "Why the outcome is rejected (required)"))
     elif kind == "dispute":
-        _note_form(dialog, "note", _t("Note"), required=False, max_length=NOTE_MAX_LENGTH,
-                   placeholder=_t("Optional: for the case timeline"))
+        _note_form(dialog, "note", QCoreApplication.translate("CaseActions", "Note"), required=False, max_length=NOTE_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate("CaseActions", "Optional: for the case timeline"))
     elif kind == "fraud_report":
-        _note_form(dialog, "note", _t("Note"), required=False, max_length=NOTE_MAX_LENGTH,
-                   placeholder=_t("Optional: for the case timeline and the audit trail"))
+        _note_form(dialog, "note", QCoreApplication.translate("CaseActions", "Note"), required=False, max_length=NOTE_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate("CaseActions", "Optional: for the case timeline and the audit trail"))
     elif kind == "arrangement":
         required = action == "reject"
-        _note_form(dialog, "comment", _t("Comment"), required=required, max_length=ARRANGEMENT_TEXT_MAX_LENGTH,
-                   placeholder=_t("Why (required)") if required else _t("Optional"))
+        _note_form(dialog, "comment", QCoreApplication.translate("CaseActions", "Comment"), required=required, max_length=ARRANGEMENT_TEXT_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate("CaseActions", "Why (required)") if required else QCoreApplication.translate("CaseActions", "Optional"))
     elif kind == "case" and action == "assign":
         _assign_form(dialog, subject, client)
     return dialog

@@ -165,7 +165,7 @@ def event_text(action: str) -> str:
 def actor_text(event: CaseEvent) -> str:
     """"Li Na · Dispute handler"; the end-of-day run is "System"."""
     if event.actor_role == "system" or event.actor_id is None:
-        return _t("System")
+        return QCoreApplication.translate("CasePage", "System")
     return f"{event.actor_name} · {role_text(event.actor_role)}"
 
 
@@ -191,7 +191,7 @@ def field_value_text(name: str, value: Any, names: dict[int, str]) -> str:
     if name == "priority":
         return text_of(PRIORITY_TEXTS, str(value))
     if name == "assignee_id":
-        return names.get(int(value)) or _t("user %1").replace("%1", str(value))
+        return names.get(int(value)) or QCoreApplication.translate("CasePage", "user %1").replace("%1", str(value))
     if name == "amount_fen":
         return format_fen(int(value))
     moment = _when(value)
@@ -232,14 +232,14 @@ def people_of(case: CaseDetail) -> dict[int, str]:
 def _subject_amounts(case_type: str, data: dict[str, Any]) -> list[tuple[str, int | None]]:
     if case_type == "dispute":
         return [
-            (_t("disputed amount"), data.get("disputed_amount_fen")),
-            (_t("provisional credit"), data.get("provisional_credit_fen")),
-            (_t("awarded"), data.get("awarded_fen")),
+            (QCoreApplication.translate("CasePage", "disputed amount"), data.get("disputed_amount_fen")),
+            (QCoreApplication.translate("CasePage", "provisional credit"), data.get("provisional_credit_fen")),
+            (QCoreApplication.translate("CasePage", "awarded"), data.get("awarded_fen")),
         ]
     if case_type == "fraud_report":
-        return [(_t("reported"), data.get("reported_fen")), (_t("written off"), data.get("written_off_fen"))]
+        return [(QCoreApplication.translate("CasePage", "reported"), data.get("reported_fen")), (QCoreApplication.translate("CasePage", "written off"), data.get("written_off_fen"))]
     cost = data.get("cost") or {}
-    return [(_t("total"), cost.get("total_fen")), (_t("waived"), cost.get("waived_fen"))]
+    return [(QCoreApplication.translate("CasePage", "total"), cost.get("total_fen")), (QCoreApplication.translate("CasePage", "waived"), cost.get("waived_fen"))]
 
 
 def _proposal_words(data: dict[str, Any]) -> str:
@@ -262,19 +262,19 @@ def describe_changes(
     new_status = new_subject.status if new_subject is not None and new_subject.status else new_case.status
     if old_status != new_status:
         changes.append(
-            _t("status %1 → %2")
+            QCoreApplication.translate("CasePage", "status %1 → %2")
             .replace("%1", text_of(CASE_STATUS_TEXTS, old_status))
             .replace("%2", text_of(CASE_STATUS_TEXTS, new_status))
         )
     if old_case.assignee_id != new_case.assignee_id:
         changes.append(
-            _t("assigned to %1 → %2")
+            QCoreApplication.translate("CasePage", "assigned to %1 → %2")
             .replace("%1", field_value_text("assignee_id", old_case.assignee_id, names))
             .replace("%2", field_value_text("assignee_id", new_case.assignee_id, names))
         )
     if old_case.due_at != new_case.due_at:
         changes.append(
-            _t("due %1 → %2")
+            QCoreApplication.translate("CasePage", "due %1 → %2")
             .replace("%1", format_datetime(old_case.due_at) or "—")
             .replace("%2", format_datetime(new_case.due_at) or "—")
         )
@@ -289,7 +289,7 @@ def describe_changes(
                 )
         if new_case.type == "dispute" and old_subject.data.get("proposal") != new_subject.data.get("proposal"):
             changes.append(
-                _t("proposed outcome %1 → %2")
+                QCoreApplication.translate("CasePage", "proposed outcome %1 → %2")
                 .replace("%1", _proposal_words(old_subject.data))
                 .replace("%2", _proposal_words(new_subject.data))
             )
@@ -297,10 +297,10 @@ def describe_changes(
     new_version = new_subject.data.get("version") if new_subject is not None else None
     if not changes:
         if old_version != new_version and old_version is not None and new_version is not None:
-            changes.append(_t("it was updated (version %1 → %2)").replace("%1", str(old_version)).replace("%2", str(new_version)))
+            changes.append(QCoreApplication.translate("CasePage", "it was updated (version %1 → %2)").replace("%1", str(old_version)).replace("%2", str(new_version)))
         elif old_case.version != new_case.version:
             changes.append(
-                _t("it was updated (version %1 → %2)")
+                QCoreApplication.translate("CasePage", "it was updated (version %1 → %2)")
                 .replace("%1", str(old_case.version))
                 .replace("%2", str(new_case.version))
             )
@@ -310,16 +310,16 @@ def describe_changes(
     if newer:
         people: list[str] = []
         for event in newer:
-            person = _t("System") if event.actor_id is None else event.actor_name
+            person = QCoreApplication.translate("CasePage", "System") if event.actor_id is None else event.actor_name
             if person not in people:
                 people.append(person)
         latest = max(newer, key=lambda event: (event.at, event.id))
-        by_whom = _t(" (%1, %2)").replace("%1", ", ".join(people)).replace(
+        by_whom = QCoreApplication.translate("CasePage", " (%1, %2)").replace("%1", ", ".join(people)).replace(
             "%2", to_business_time(latest.at).strftime("%H:%M")
         )
-    what = "; ".join(changes) if changes else _t("someone else changed it")
+    what = "; ".join(changes) if changes else QCoreApplication.translate("CasePage", "someone else changed it")
     return (
-        _t("This case changed while you had it open: %1%2. Your action was not applied. Check and try again.")
+        QCoreApplication.translate("CasePage", "This case changed while you had it open: %1%2. Your action was not applied. Check and try again.")
         .replace("%1", what)
         .replace("%2", by_whom)
     )
@@ -379,7 +379,7 @@ def _fraud_transaction_columns() -> tuple[Column[dict[str, Any]], ...]:
         Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda t: t.get("amount_fen"), kind="money"),
         Column(
             QT_TRANSLATE_NOOP("CasePage", "Written off"),
-            lambda t: _t("Yes") if t.get("write_off_transaction_id") else _t("No"),
+            lambda t: QCoreApplication.translate("CasePage", "Yes") if t.get("write_off_transaction_id") else QCoreApplication.translate("CasePage", "No"),
         ),
     )
 
@@ -488,7 +488,7 @@ class CasePage(QWidget):
         self.stale_task: Task[tuple[CaseDetail, str, Subject]] | None = None
         self._loaded_at = 0.0  # monotonic time of the case's answer, for the countdown
         self._closed = False
-        self._title = _t("Case %1").replace("%1", str(self.case_id))
+        self._title = QCoreApplication.translate("CasePage", "Case %1").replace("%1", str(self.case_id))
 
         self.tick = QTimer(self)
         self.tick.setObjectName("slaTick")
@@ -528,12 +528,12 @@ class CasePage(QWidget):
         top.addWidget(self.busy)
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(icon("refresh"))
-        self.refresh_button.setToolTip(_t("Reload the case (F5)"))
-        self.refresh_button.setAccessibleName(_t("Reload"))
+        self.refresh_button.setToolTip(QCoreApplication.translate("CasePage", "Reload the case (F5)"))
+        self.refresh_button.setAccessibleName(QCoreApplication.translate("CasePage", "Reload"))
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.reload)
         top.addWidget(self.refresh_button)
-        self.customer_button = QPushButton(icon("customer"), _t("Open customer"))
+        self.customer_button = QPushButton(icon("customer"), QCoreApplication.translate("CasePage", "Open customer"))
         self.customer_button.setEnabled(False)
         self.customer_button.clicked.connect(self._open_customer)
         top.addWidget(self.customer_button)
@@ -548,13 +548,13 @@ class CasePage(QWidget):
         figures.setVerticalSpacing(2)
         self.figures: dict[str, Figure] = {}
         for column, (key, caption) in enumerate((
-            ("queue", _t("Queue")),
-            ("priority", _t("Priority")),
-            ("assignee", _t("Assigned to")),
-            ("amount", _t("At stake")),
-            ("opened", _t("Opened")),
-            ("due", _t("Due")),
-            ("customer", _t("Customer · account")),
+            ("queue", QCoreApplication.translate("CasePage", "Queue")),
+            ("priority", QCoreApplication.translate("CasePage", "Priority")),
+            ("assignee", QCoreApplication.translate("CasePage", "Assigned to")),
+            ("amount", QCoreApplication.translate("CasePage", "At stake")),
+            ("opened", QCoreApplication.translate("CasePage", "Opened")),
+            ("due", QCoreApplication.translate("CasePage", "Due")),
+            ("customer", QCoreApplication.translate("CasePage", "Customer · account")),
         )):
             figure = Figure(caption)
             self.figures[key] = figure
@@ -600,7 +600,7 @@ class CasePage(QWidget):
         self.details_grid.setSpacing(8)
         self.splitter.addWidget(self.details_area)
 
-        timeline_box = QGroupBox(_t("Timeline (newest first)"))
+        timeline_box = QGroupBox(QCoreApplication.translate("CasePage", "Timeline (newest first)"))
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(6, 6, 6, 6)
         self.timeline_model = PageTableModel(TIMELINE_COLUMNS, self)
@@ -686,7 +686,7 @@ class CasePage(QWidget):
         self.case_etag = etag
         self._loaded_at = time.monotonic()
         type_words = text_of(CASE_TYPE_TEXTS, case.type)
-        self._title = _t("%1 · case %2").replace("%1", type_words).replace("%2", str(case.id))
+        self._title = QCoreApplication.translate("CasePage", "%1 · case %2").replace("%1", type_words).replace("%2", str(case.id))
         self.title_label.setText(self._title)
         self.title_changed.emit(self._title)
         if self.subject is None:
@@ -695,16 +695,16 @@ class CasePage(QWidget):
         self.status_chip.setVisible(True)
         self.figures["queue"].value.setText(text_of(QUEUE_TEXTS, case.queue))
         self.figures["priority"].value.setText(text_of(PRIORITY_TEXTS, case.priority))
-        self.figures["assignee"].value.setText(case.assignee_name or _t("Nobody"))
+        self.figures["assignee"].value.setText(case.assignee_name or QCoreApplication.translate("CasePage", "Nobody"))
         self.figures["amount"].value.setText(format_fen(case.amount_fen))
         self.figures["opened"].value.setText(format_datetime(case.opened_at))
         if case.is_open:
             due = format_datetime(case.due_at) if case.due_at is not None else "—"
         else:
-            due = _t("Closed %1").replace("%1", format_datetime(case.closed_at)) if case.closed_at else _t("Closed")
+            due = QCoreApplication.translate("CasePage", "Closed %1").replace("%1", format_datetime(case.closed_at)) if case.closed_at else QCoreApplication.translate("CasePage", "Closed")
         self.figures["due"].value.setText(due)
         self.figures["customer"].value.setText(
-            _t("%1 · %2").replace("%1", case.customer_name or str(case.customer_id)).replace("%2", str(case.account_id))
+            QCoreApplication.translate("CasePage", "%1 · %2").replace("%1", case.customer_name or str(case.customer_id)).replace("%2", str(case.account_id))
         )
         self.customer_button.setEnabled(True)
         self._show_sla()
@@ -739,7 +739,7 @@ class CasePage(QWidget):
         text = words if state == "paused" or not countdown else f"{words} · {countdown}"
         self.sla_chip.set_chip(text, SLA_TONES.get(state, "neutral"))
         due = format_datetime(case.due_at) if case.due_at else ""
-        self.sla_chip.setToolTip(_t("Next deadline: %1").replace("%1", due) if due else "")
+        self.sla_chip.setToolTip(QCoreApplication.translate("CasePage", "Next deadline: %1").replace("%1", due) if due else "")
         self.sla_chip.setVisible(True)
 
     def _clear_details(self) -> None:
@@ -782,7 +782,7 @@ class CasePage(QWidget):
         if case.type == "dispute":
             transaction = data.get("transaction") or {}
             merchant = str(transaction.get("merchant") or transaction.get("description") or "")
-            amount = _t("%1 disputed of %2").replace("%1", format_fen(int(data.get("disputed_amount_fen", 0)))).replace(
+            amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(int(data.get("disputed_amount_fen", 0)))).replace(
                 "%2", format_fen(int(transaction.get("amount_fen", 0)))
             )
             parts = [text_of(DISPUTE_REASON_TEXTS, data.get("reason")), merchant, amount]
@@ -790,7 +790,7 @@ class CasePage(QWidget):
             count = len(data.get("transactions") or ())
             parts = [
                 text_of(FRAUD_CATEGORY_TEXTS, data.get("category")),
-                _t("%1 transaction(s), %2 reported").replace("%1", str(count)).replace(
+                QCoreApplication.translate("CasePage", "%1 transaction(s), %2 reported").replace("%1", str(count)).replace(
                     "%2", format_fen(int(data.get("reported_fen", 0)))
                 ),
             ]
@@ -817,17 +817,17 @@ class CasePage(QWidget):
                 return name
         if int(user_id) == self.user.id:
             return self.user.display_name
-        return _t("user %1").replace("%1", str(user_id))
+        return QCoreApplication.translate("CasePage", "user %1").replace("%1", str(user_id))
 
     def _dispute_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
         boxes: list[QGroupBox] = []
-        dispute = DetailsBox(_t("Dispute %1").replace("%1", str(data.get("id", ""))), self.details)
+        dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(data.get("id", ""))), self.details)
         transaction = data.get("transaction") or {}
         posted = _when(transaction.get("posted_at"))
         merchant = transaction.get("merchant") or transaction.get("description") or ""
         dispute.row(
             "transaction",
-            _t("Transaction"),
+            QCoreApplication.translate("CasePage", "Transaction"),
             " · ".join(part for part in (
                 format_date(posted) if posted else "",
                 str(merchant),
@@ -836,79 +836,79 @@ class CasePage(QWidget):
         )
         dispute.row(
             "category",
-            _t("Category and reason"),
+            QCoreApplication.translate("CasePage", "Category and reason"),
             f"{text_of(DISPUTE_CATEGORY_TEXTS, data.get('category'))} · {text_of(DISPUTE_REASON_TEXTS, data.get('reason'))}",
         )
-        dispute.row("channel", _t("Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
-        dispute.row("disputed", _t("Disputed amount"), format_fen(int(data.get("disputed_amount_fen", 0))))
+        dispute.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
+        dispute.row("disputed", QCoreApplication.translate("CasePage", "Disputed amount"), format_fen(int(data.get("disputed_amount_fen", 0))))
         dispute.row(
-            "provisional_credit", _t("Provisional credit outstanding"), format_fen(int(data.get("provisional_credit_fen", 0)))
+            "provisional_credit", QCoreApplication.translate("CasePage", "Provisional credit outstanding"), format_fen(int(data.get("provisional_credit_fen", 0)))
         )
         if data.get("outcome"):
             dispute.row(
                 "outcome",
-                _t("Outcome"),
+                QCoreApplication.translate("CasePage", "Outcome"),
                 f"{text_of(OUTCOME_TEXTS, data.get('outcome'))} · {format_fen(int(data.get('awarded_fen') or 0))}",
             )
             if data.get("resolved_by") is not None:
                 dispute.row(
                     "resolved",
-                    _t("Resolved"),
-                    _t("%1 by %2").replace("%1", format_datetime(_when(data.get("resolved_at"))))
+                    QCoreApplication.translate("CasePage", "Resolved"),
+                    QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("resolved_at"))))
                     .replace("%2", self._person(data.get("resolved_by"))),
                 )
             if data.get("resolution_note"):
-                dispute.row("resolution_note", _t("Resolution note"), str(data["resolution_note"]))
-        dispute.row("description", _t("What the customer says"), str(data.get("description", "")))
+                dispute.row("resolution_note", QCoreApplication.translate("CasePage", "Resolution note"), str(data["resolution_note"]))
+        dispute.row("description", QCoreApplication.translate("CasePage", "What the customer says"), str(data.get("description", "")))
         boxes.append(dispute)
 
         sla = data.get("sla") or {}
-        deadlines = DetailsBox(_t("Deadlines"), self.details)
+        deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines"), self.details)
         acknowledged = _when(sla.get("acknowledged_at"))
         ack_due = format_datetime(_when(sla.get("acknowledge_due_at")))
         deadlines.row(
             "acknowledge_by",
-            _t("Acknowledge by"),
-            _t("%1 (acknowledged %2)").replace("%1", ack_due).replace("%2", format_datetime(acknowledged))
+            QCoreApplication.translate("CasePage", "Acknowledge by"),
+            QCoreApplication.translate("CasePage", "%1 (acknowledged %2)").replace("%1", ack_due).replace("%2", format_datetime(acknowledged))
             if acknowledged else ack_due,
         )
         deadlines.row(
             "decide_by",
-            _t("Decide by"),
-            _t("%1 (%2 days from filing)").replace("%1", format_datetime(_when(sla.get("decide_due_at"))))
+            QCoreApplication.translate("CasePage", "Decide by"),
+            QCoreApplication.translate("CasePage", "%1 (%2 days from filing)").replace("%1", format_datetime(_when(sla.get("decide_due_at"))))
             .replace("%2", str(sla.get("decide_days", ""))),
         )
         extended = int(sla.get("extended_days", 0) or 0)
         deadlines.row(
             "extended",
-            _t("Extended"),
-            _t("Yes: %1 days, %2 time(s)").replace("%1", str(extended)).replace("%2", str(sla.get("extension_count", 0)))
-            if extended else _t("No"),
+            QCoreApplication.translate("CasePage", "Extended"),
+            QCoreApplication.translate("CasePage", "Yes: %1 days, %2 time(s)").replace("%1", str(extended)).replace("%2", str(sla.get("extension_count", 0)))
+            if extended else QCoreApplication.translate("CasePage", "No"),
         )
         if sla.get("paused"):
             deadlines.row(
                 "paused",
-                _t("Clock"),
-                _t("Paused since %1 (waiting for the customer)").replace("%1", format_datetime(_when(sla.get("paused_since")))),
+                QCoreApplication.translate("CasePage", "Clock"),
+                QCoreApplication.translate("CasePage", "Paused since %1 (waiting for the customer)").replace("%1", format_datetime(_when(sla.get("paused_since")))),
             )
         proposal = data.get("proposal")
         if proposal:
             deadlines.row(
                 "proposal",
-                _t("Proposed outcome"),
-                _t("%1, %2 — by %3 on %4").replace("%1", text_of(OUTCOME_TEXTS, proposal.get("outcome")))
+                QCoreApplication.translate("CasePage", "Proposed outcome"),
+                QCoreApplication.translate("CasePage", "%1, %2 — by %3 on %4").replace("%1", text_of(OUTCOME_TEXTS, proposal.get("outcome")))
                 .replace("%2", format_fen(int(proposal.get("amount_fen", 0))))
                 .replace("%3", self._person(proposal.get("proposed_by"), action="propose_outcome"))
                 .replace("%4", format_datetime(_when(proposal.get("proposed_at")))),
             )
             if proposal.get("note"):
-                deadlines.row("proposal_note", _t("Proposal's reasons"), str(proposal["note"]))
-        deadlines.setTitle(_t("Deadlines and decision"))
+                deadlines.row("proposal_note", QCoreApplication.translate("CasePage", "Proposal's reasons"), str(proposal["note"]))
+        deadlines.setTitle(QCoreApplication.translate("CasePage", "Deadlines and decision"))
         boxes.append(deadlines)
 
         events = list(data.get("money_events") or ())
         if events:
-            money = QGroupBox(_t("Money events"))
+            money = QGroupBox(QCoreApplication.translate("CasePage", "Money events"))
             money.setProperty("wide", True)
             money_layout = QVBoxLayout(money)
             view = _small_table(_money_event_columns(), events)
@@ -918,43 +918,43 @@ class CasePage(QWidget):
         return boxes
 
     def _fraud_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
-        report = DetailsBox(_t("Fraud report %1").replace("%1", str(data.get("id", ""))), self.details)
-        report.row("category", _t("Category"), text_of(FRAUD_CATEGORY_TEXTS, data.get("category")))
+        report = DetailsBox(QCoreApplication.translate("CasePage", "Fraud report %1").replace("%1", str(data.get("id", ""))), self.details)
+        report.row("category", QCoreApplication.translate("CasePage", "Category"), text_of(FRAUD_CATEGORY_TEXTS, data.get("category")))
         if data.get("holds_freeze"):
-            freeze = _t("Account frozen by this report")
+            freeze = QCoreApplication.translate("CasePage", "Account frozen by this report")
         elif data.get("freeze_requested"):
-            freeze = _t("Frozen while the report was open; now %1").replace(
+            freeze = QCoreApplication.translate("CasePage", "Frozen while the report was open; now %1").replace(
                 "%1", account_status_text(str(data.get("account_status", ""))).lower()
             )
         else:
-            freeze = _t("Not frozen: %1").replace("%1", str(data.get("no_freeze_reason") or "—"))
-        report.row("freeze", _t("Freeze"), freeze)
-        report.row("account_status", _t("Account"), account_status_text(str(data.get("account_status", ""))))
-        report.row("police_report", _t("Police report no."), str(data.get("police_report_number") or "—"))
-        report.row("channel", _t("Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
-        report.row("reported", _t("Reported"), format_fen(int(data.get("reported_fen", 0))))
-        report.row("written_off", _t("Written off"), format_fen(int(data.get("written_off_fen", 0))))
-        report.row("description", _t("What the customer says"), str(data.get("description", "")))
-        deadlines = DetailsBox(_t("Deadlines and decision"), self.details)
-        deadlines.row("filed", _t("Filed"), _t("%1 by %2").replace("%1", format_datetime(_when(data.get("filed_at"))))
+            freeze = QCoreApplication.translate("CasePage", "Not frozen: %1").replace("%1", str(data.get("no_freeze_reason") or "—"))
+        report.row("freeze", QCoreApplication.translate("CasePage", "Freeze"), freeze)
+        report.row("account_status", QCoreApplication.translate("CasePage", "Account"), account_status_text(str(data.get("account_status", ""))))
+        report.row("police_report", QCoreApplication.translate("CasePage", "Police report no."), str(data.get("police_report_number") or "—"))
+        report.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
+        report.row("reported", QCoreApplication.translate("CasePage", "Reported"), format_fen(int(data.get("reported_fen", 0))))
+        report.row("written_off", QCoreApplication.translate("CasePage", "Written off"), format_fen(int(data.get("written_off_fen", 0))))
+        report.row("description", QCoreApplication.translate("CasePage", "What the customer says"), str(data.get("description", "")))
+        deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines and decision"), self.details)
+        deadlines.row("filed", QCoreApplication.translate("CasePage", "Filed"), QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("filed_at"))))
                       .replace("%2", self._person(data.get("filed_by"), action="opened")))
         reviewed = _when(data.get("reviewed_at"))
         review_due = format_datetime(_when(data.get("first_review_due_at")))
-        deadlines.row("first_review", _t("First review by"),
-                      _t("%1 (reviewed %2)").replace("%1", review_due).replace("%2", format_datetime(reviewed))
+        deadlines.row("first_review", QCoreApplication.translate("CasePage", "First review by"),
+                      QCoreApplication.translate("CasePage", "%1 (reviewed %2)").replace("%1", review_due).replace("%2", format_datetime(reviewed))
                       if reviewed else review_due)
-        deadlines.row("decision_due", _t("Decide by"), format_datetime(_when(data.get("decision_due_at"))))
+        deadlines.row("decision_due", QCoreApplication.translate("CasePage", "Decide by"), format_datetime(_when(data.get("decision_due_at"))))
         if data.get("decided_at"):
             deadlines.row(
                 "decided",
-                _t("Decided"),
-                _t("%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
+                QCoreApplication.translate("CasePage", "Decided"),
+                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
                 .replace("%2", text_of(CASE_STATUS_TEXTS, data.get("outcome")))
                 .replace("%3", self._person(data.get("decided_by"))),
             )
         boxes: list[QGroupBox] = [report, deadlines]
         transactions = list(data.get("transactions") or ())
-        linked = QGroupBox(_t("Linked transactions (%1)").replace("%1", str(len(transactions))))
+        linked = QGroupBox(QCoreApplication.translate("CasePage", "Linked transactions (%1)").replace("%1", str(len(transactions))))
         linked.setProperty("wide", True)
         linked_layout = QVBoxLayout(linked)
         if transactions:
@@ -962,7 +962,7 @@ class CasePage(QWidget):
             self.detail_tables["transactions"] = view
             linked_layout.addWidget(view)
         else:
-            none = QLabel(_t("No transactions were reported."))
+            none = QLabel(QCoreApplication.translate("CasePage", "No transactions were reported."))
             none.setProperty("role", "secondary")
             linked_layout.addWidget(none)
         boxes.append(linked)
@@ -970,26 +970,26 @@ class CasePage(QWidget):
 
     def _terms_text(self, kind: str, terms: dict[str, Any], effects: dict[str, Any]) -> str:
         if kind == "bill_installment":
-            return _t("%1 monthly installments").replace("%1", str(terms.get("terms", "")))
+            return QCoreApplication.translate("CasePage", "%1 monthly installments").replace("%1", str(terms.get("terms", "")))
         if kind == "due_date_extension":
-            text = _t("Due date moved by %1 days").replace("%1", str(terms.get("days", "")))
+            text = QCoreApplication.translate("CasePage", "Due date moved by %1 days").replace("%1", str(terms.get("days", "")))
             if effects.get("new_due_date"):
-                text += _t(" (%1 → %2)").replace("%1", str(effects.get("current_due_date", ""))).replace(
+                text += QCoreApplication.translate("CasePage", " (%1 → %2)").replace("%1", str(effects.get("current_due_date", ""))).replace(
                     "%2", str(effects["new_due_date"])
                 )
             return text
         if kind == "hardship_plan":
-            text = _t("%1 monthly payments, no fee").replace("%1", str(terms.get("months", "")))
+            text = QCoreApplication.translate("CasePage", "%1 monthly payments, no fee").replace("%1", str(terms.get("months", "")))
             waiver = int(terms.get("penalty_waiver_fen", 0) or 0)
             if waiver:
-                text += _t("; penalty interest waived: %1").replace("%1", format_fen(waiver))
+                text += QCoreApplication.translate("CasePage", "; penalty interest waived: %1").replace("%1", format_fen(waiver))
             return text
         if kind == "fee_waiver":
-            return _t("%1 of %2 waived: %3").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
+            return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
                 "%2", _page_text(FEE_COMPONENT_TEXTS, terms.get("component"))
             ).replace("%3", str(terms.get("reason", "")))
         if kind == "promise_to_pay":
-            return _t("%1 promised by %2").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
+            return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
                 "%2", str(terms.get("promised_date", ""))
             )
         return ", ".join(f"{key}: {value}" for key, value in terms.items() if key != "type")
@@ -997,54 +997,54 @@ class CasePage(QWidget):
     def _arrangement_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
         kind = str(data.get("type", ""))
         arrangement = DetailsBox(
-            _t("%1 (arrangement %2)").replace("%1", text_of(ARRANGEMENT_TYPE_TEXTS, kind)).replace(
+            QCoreApplication.translate("CasePage", "%1 (arrangement %2)").replace("%1", text_of(ARRANGEMENT_TYPE_TEXTS, kind)).replace(
                 "%2", str(data.get("id", ""))
             ),
             self.details,
         )
-        arrangement.row("type", _t("Type"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))
-        arrangement.row("terms", _t("Terms"), self._terms_text(kind, dict(data.get("terms") or {}),
+        arrangement.row("type", QCoreApplication.translate("CasePage", "Type"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))
+        arrangement.row("terms", QCoreApplication.translate("CasePage", "Terms"), self._terms_text(kind, dict(data.get("terms") or {}),
                                                              dict(data.get("effects") or {})))
         cost = data.get("cost") or {}
-        arrangement.row("principal", _t("Principal"), format_fen(int(cost.get("principal_fen", 0))))
-        arrangement.row("fee", _t("Fee"), format_fen(int(cost.get("fee_fen", 0))))
-        arrangement.row("waived", _t("Waived"), format_fen(int(cost.get("waived_fen", 0))))
-        arrangement.row("total", _t("Schedule total"), format_fen(int(cost.get("total_fen", 0))))
+        arrangement.row("principal", QCoreApplication.translate("CasePage", "Principal"), format_fen(int(cost.get("principal_fen", 0))))
+        arrangement.row("fee", QCoreApplication.translate("CasePage", "Fee"), format_fen(int(cost.get("fee_fen", 0))))
+        arrangement.row("waived", QCoreApplication.translate("CasePage", "Waived"), format_fen(int(cost.get("waived_fen", 0))))
+        arrangement.row("total", QCoreApplication.translate("CasePage", "Schedule total"), format_fen(int(cost.get("total_fen", 0))))
         arrangement.row(
             "proposed",
-            _t("Proposed"),
-            _t("%1 by %2").replace("%1", format_datetime(_when(data.get("proposed_at")))).replace(
+            QCoreApplication.translate("CasePage", "Proposed"),
+            QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("proposed_at")))).replace(
                 "%2", str(data.get("proposed_by_name") or self._person(data.get("proposed_by")))
             ),
         )
         if data.get("note"):
-            arrangement.row("note", _t("Proposer's note"), str(data["note"]))
-        approval = DetailsBox(_t("Approval"), self.details)
+            arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), str(data["note"]))
+        approval = DetailsBox(QCoreApplication.translate("CasePage", "Approval"), self.details)
         reasons = [str(reason.get("message", "")) for reason in data.get("approval_reasons") or ()]
         if data.get("needs_approval"):
             approval.row(
                 "approval_reasons",
-                _t("Needs a supervisor because"),
-                "\n".join(f"• {reason}" for reason in reasons) if reasons else _t("It is over an agent's limit."),
+                QCoreApplication.translate("CasePage", "Needs a supervisor because"),
+                "\n".join(f"• {reason}" for reason in reasons) if reasons else QCoreApplication.translate("CasePage", "It is over an agent's limit."),
             )
         else:
-            approval.row("approval_reasons", _t("Needs a supervisor because"), _t("It does not: within an agent's limits."))
+            approval.row("approval_reasons", QCoreApplication.translate("CasePage", "Needs a supervisor because"), QCoreApplication.translate("CasePage", "It does not: within an agent's limits."))
         if data.get("decided_at"):
             approval.row(
                 "decided",
-                _t("Decided"),
-                _t("%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
+                QCoreApplication.translate("CasePage", "Decided"),
+                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
                 .replace("%2", text_of(CASE_STATUS_TEXTS, data.get("status")))
                 .replace("%3", str(data.get("decided_by_name") or "—")),
             )
             if data.get("decision_comment"):
-                approval.row("decision_comment", _t("Comment"), str(data["decision_comment"]))
+                approval.row("decision_comment", QCoreApplication.translate("CasePage", "Comment"), str(data["decision_comment"]))
         if data.get("activated_at"):
-            approval.row("activated", _t("Live since"), format_datetime(_when(data.get("activated_at"))))
+            approval.row("activated", QCoreApplication.translate("CasePage", "Live since"), format_datetime(_when(data.get("activated_at"))))
         boxes: list[QGroupBox] = [arrangement, approval]
         schedule = list(data.get("schedule") or ())
         if schedule:
-            box = QGroupBox(_t("Schedule (%1 payments)").replace("%1", str(len(schedule))))
+            box = QGroupBox(QCoreApplication.translate("CasePage", "Schedule (%1 payments)").replace("%1", str(len(schedule))))
             box.setProperty("wide", True)
             box_layout = QVBoxLayout(box)
             view = _small_table(_schedule_columns(), schedule, max_rows=12)
@@ -1096,16 +1096,16 @@ class CasePage(QWidget):
         if case.type == "dispute":
             proposal = subject.data.get("proposal") or {}
             if proposal.get("proposed_by") == self.user.id:
-                return _t("You proposed this outcome, so another supervisor must approve or reject it (four eyes).")
+                return QCoreApplication.translate("CasePage", "You proposed this outcome, so another supervisor must approve or reject it (four eyes).")
         elif case.type == "arrangement" and subject.data.get("proposed_by") == self.user.id:
-            return _t("You proposed this arrangement, so another supervisor must approve or reject it (four eyes).")
+            return QCoreApplication.translate("CasePage", "You proposed this arrangement, so another supervisor must approve or reject it (four eyes).")
         return ""
 
     def _waiting_note(self) -> str:
         subject = self.subject
         if subject is None or subject.status != "pending_approval" or self.user.role == "supervisor":
             return ""
-        return _t("Waiting for a supervisor's approval.")
+        return QCoreApplication.translate("CasePage", "Waiting for a supervisor's approval.")
 
     def start_action(self, kind: str, action: str) -> None:
         """Run `action` (a button's): at once when it needs no input, else through its form."""
@@ -1161,7 +1161,7 @@ class CasePage(QWidget):
 
             return assign
         path = f"{subject.url}/actions/{action}"
-        label = _t("%1 — %2 (case %3)").replace("%1", text_of(ACTION_TEXTS, action)).replace(
+        label = QCoreApplication.translate("CasePage", "%1 — %2 (case %3)").replace("%1", text_of(ACTION_TEXTS, action)).replace(
             "%2", text_of(CASE_TYPE_TEXTS, kind)
         ).replace("%3", str(case.id))
         etag = subject.etag
@@ -1174,7 +1174,7 @@ class CasePage(QWidget):
     def _action_landed(self, result: object) -> None:
         if isinstance(result, Queued):
             self.notice.show_message(
-                _t("No connection to the server: “%1” is kept in the outbox and will be sent when the "
+                QCoreApplication.translate("CasePage", "No connection to the server: “%1” is kept in the outbox and will be sent when the "
                    "server is reachable. Nothing is lost.").replace("%1", result.label),
                 kind="info",
             )

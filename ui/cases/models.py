@@ -96,8 +96,8 @@ def _iso(moment: datetime | None) -> str:
 
 
 def _customer(case: Case) -> str:
-    name = case.customer_name or tr("Customer %1").replace("%1", str(case.customer_id))
-    return tr("%1 · account %2").replace("%1", name).replace("%2", str(case.account_id))
+    name = case.customer_name or QCoreApplication.translate("CaseTable", "Customer %1").replace("%1", str(case.customer_id))
+    return QCoreApplication.translate("CaseTable", "%1 · account %2").replace("%1", name).replace("%2", str(case.account_id))
 
 
 COLUMNS: tuple[Col, ...] = (
@@ -120,7 +120,7 @@ COLUMNS: tuple[Col, ...] = (
     Col("due_at", QT_TRANSLATE_NOOP("CaseTable", "Due at"), lambda c, _s: _iso(c.due_at) or "~",
         lambda c, _s: format_datetime(c.due_at) if c.due_at else "", _LEFT, lambda c, _s: _iso(c.due_at)),
     Col("assignee", QT_TRANSLATE_NOOP("CaseTable", "Assignee"), lambda c, _s: c.assignee_name or "",
-        lambda c, _s: c.assignee_name or tr("Unassigned"), _LEFT, lambda c, _s: c.assignee_name or ""),
+        lambda c, _s: c.assignee_name or QCoreApplication.translate("CaseTable", "Unassigned"), _LEFT, lambda c, _s: c.assignee_name or ""),
     Col("priority", QT_TRANSLATE_NOOP("CaseTable", "Priority"), lambda c, _s: PRIORITY_ORDER.get(c.priority, 9),
         lambda c, _s: text_of(PRIORITY_TEXTS, c.priority)),
     Col("opened", QT_TRANSLATE_NOOP("CaseTable", "Opened"), lambda c, _s: _iso(c.opened_at),
@@ -235,11 +235,11 @@ class CaseTableModel(QAbstractTableModel):
     def _tooltip(self, case: Case, column: Col) -> str | None:
         if column.key == "sla":
             if case.sla_state == "paused":
-                return tr("The clock is paused while the case waits for the customer.")
+                return QCoreApplication.translate("CaseTable", "The clock is paused while the case waits for the customer.")
             if case.sla_state == "at_risk":
-                return tr("At risk: 80% or more of the time to the deadline is used.")
+                return QCoreApplication.translate("CaseTable", "At risk: 80% or more of the time to the deadline is used.")
             if case.sla_state == "breached":
-                return tr("The deadline has passed.")
+                return QCoreApplication.translate("CaseTable", "The deadline has passed.")
         if column.key == "summary":
             return case.summary or None
         return None

@@ -183,7 +183,7 @@ def countdown_text(seconds: int | None, sla_state: str) -> str:
     """What is left until the deadline, for a queue cell: "3 d 4 h", "2 h 15 min", "overdue 1 d 2 h",
     "paused"; empty without a deadline."""
     if sla_state == "paused":
-        return _t("paused")
+        return QCoreApplication.translate("Casework", "paused")
     if seconds is None:
         return ""
     overdue = seconds < 0
@@ -192,9 +192,9 @@ def countdown_text(seconds: int | None, sla_state: str) -> str:
     hours, rest = divmod(rest, 3_600)
     minutes = rest // 60
     if days:
-        span = _t("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        span = QCoreApplication.translate("Casework", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
     elif hours:
-        span = _t("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+        span = QCoreApplication.translate("Casework", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
     else:
-        span = _t("%1 min").replace("%1", str(max(minutes, 0 if overdue else 1) if left else 0))
-    return _t("overdue %1").replace("%1", span) if overdue else span
+        span = QCoreApplication.translate("Casework", "%1 min").replace("%1", str(max(minutes, 0 if overdue else 1) if left else 0))
+    return QCoreApplication.translate("Casework", "overdue %1").replace("%1", span) if overdue else span

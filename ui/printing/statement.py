@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -35,6 +35,20 @@ CONTEXT = "Statement"
 PDF_RESOLUTION = 300  # dots per inch of the PDF's layout: sharp text, small files
 BODY_POINTS = 9.5
 FOOTER_MM = 10.0
+
+
+# Words used inside the statement's f-strings, marked here so lupdate collects them.
+_WORDS = (
+    QT_TRANSLATE_NOOP("Statement", "Date"),
+    QT_TRANSLATE_NOOP("Statement", "Type"),
+    QT_TRANSLATE_NOOP("Statement", "Description"),
+    QT_TRANSLATE_NOOP("Statement", "Amount"),
+    QT_TRANSLATE_NOOP("Statement", "No lines on this bill."),
+    QT_TRANSLATE_NOOP("Statement", "Statement"),
+    QT_TRANSLATE_NOOP("Statement", "Lines"),
+    QT_TRANSLATE_NOOP("Statement", "Sum of the lines"),
+    QT_TRANSLATE_NOOP("Statement", "Printed %1. Phone and ID are masked."),
+)
 
 
 def _t(text: str) -> str:
@@ -68,22 +82,22 @@ def statement_html(data: StatementData) -> str:
     who_rows = []
     if customer is not None:
         who_rows.extend([
-            (_t("Customer"), customer.name),
-            (_t("Phone"), customer.phone_masked),
-            (_t("ID number"), customer.national_id_masked),
+            (QCoreApplication.translate("Statement", "Customer"), customer.name),
+            (QCoreApplication.translate("Statement", "Phone"), customer.phone_masked),
+            (QCoreApplication.translate("Statement", "ID number"), customer.national_id_masked),
         ])
     who_rows.extend([
-        (_t("Account"), account_text(data.account, bill.account_id)),
-        (_t("Statement date"), format_date(bill.statement_date)),
-        (_t("Due date"), format_date(bill.due_date)),
-        (_t("Status"), bill_status_text(bill.status)),
+        (QCoreApplication.translate("Statement", "Account"), account_text(data.account, bill.account_id)),
+        (QCoreApplication.translate("Statement", "Statement date"), format_date(bill.statement_date)),
+        (QCoreApplication.translate("Statement", "Due date"), format_date(bill.due_date)),
+        (QCoreApplication.translate("Statement", "Status"), bill_status_text(bill.status)),
     ])
     money_rows = [
-        (_t("Previous balance"), bill.previous_balance_fen),
-        (_t("Total of this bill"), bill.total_fen),
-        (_t("Minimum payment"), bill.minimum_payment_fen),
-        (_t("Paid"), bill.paid_fen),
-        (_t("Outstanding"), bill.outstanding_fen),
+        (QCoreApplication.translate("Statement", "Previous balance"), bill.previous_balance_fen),
+        (QCoreApplication.translate("Statement", "Total of this bill"), bill.total_fen),
+        (QCoreApplication.translate("Statement", "Minimum payment"), bill.minimum_payment_fen),
+        (QCoreApplication.translate("Statement", "Paid"), bill.paid_fen),
+        (QCoreApplication.translate("Statement", "Outstanding"), bill.outstanding_fen),
     ]
     cell = "padding:3px 8px; border-bottom:1px solid #d5dbe3;"
     who = "".join(
@@ -113,6 +127,7 @@ def statement_html(data: StatementData) -> str:
     no_lines = (
         f"<tr><td colspan='4' style='{cell}'>{esc(_t('No lines on this bill.'))}</td></tr>" if not bill.lines else ""
     )
+    line_count = str(len(bill.lines))  # "Lines (12)": a number reads the same in every language
     return (
         "<html><body>"
         f"<p style='font-size:16pt; margin:0'><b>CreditDesk</b></p>"
@@ -122,7 +137,7 @@ def statement_html(data: StatementData) -> str:
         f"<td valign='top' width='45%'><table cellspacing='0' align='right'>{money}</table></td>"
         "</tr></table>"
         f"<p style='margin:14px 0 4px 0'><b>{esc(_t('Lines'))}</b> "
-        f"({esc(str(QCoreApplication.translate(CONTEXT, '%n line(s)', '', len(bill.lines))))})</p>"
+        f"({esc(line_count)})</p>"
         f"<table width='100%' cellspacing='0' cellpadding='3'><thead><tr>{head}</tr></thead><tbody>{lines}{no_lines}"
         f"<tr><td colspan='3' style='padding:4px 8px'><b>{esc(_t('Sum of the lines'))}</b></td>"
         f"<td align='right' style='padding:4px 8px'><b>{esc(format_fen(lines_sum))}</b></td></tr>"
@@ -158,7 +173,7 @@ def render_statement(document: QTextDocument, device: QPagedPaintDevice) -> int:
     pages = max(1, document.pageCount())
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(_t("The statement could not be written: the printer or file is not available."))
+        raise OSError(QCoreApplication.translate("Statement", "The statement could not be written: the printer or file is not available."))
     try:
         footer_font = QFont(document.defaultFont())
         footer_font.setPointSizeF(BODY_POINTS - 1.5)
@@ -170,7 +185,7 @@ def render_statement(document: QTextDocument, device: QPagedPaintDevice) -> int:
             document.drawContents(painter, QRectF(0, page * height, width, height))
             painter.restore()
             painter.setFont(footer_font)
-            text = _t("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+            text = QCoreApplication.translate("Statement", "Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
             painter.drawText(QRectF(0, height, width, footer), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
     finally:
         painter.end()
@@ -181,7 +196,7 @@ def save_statement_pdf(document: QTextDocument, path: str | Path) -> int:
     """Write `document` as an A4 PDF at `path`; returns the number of pages."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(_t("Statement"))
+    writer.setTitle(QCoreApplication.translate("Statement", "Statement"))
     writer.setCreator("CreditDesk")
     writer.setPageLayout(
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

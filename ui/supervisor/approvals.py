@@ -188,17 +188,17 @@ def what_text(item: InboxItem) -> str:
     proposal = _dict(data.get("proposal"))
     outcome = text_of(OUTCOME_TEXTS, str(proposal.get("outcome", ""))) if proposal else ""
     merchant = str((data.get("transaction") or {}).get("merchant") or "")
-    text = _tr("Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
+    text = QCoreApplication.translate("Approvals", "Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
     return f"{text} · {merchant}" if merchant else text
 
 
 def _terms_short(kind: str, terms: dict[str, Any]) -> str:
     if kind == "hardship_plan" and "months" in terms:
-        return _tr("%1 months").replace("%1", str(terms["months"]))
+        return QCoreApplication.translate("Approvals", "%1 months").replace("%1", str(terms["months"]))
     if kind == "due_date_extension" and "days" in terms:
-        return _tr("%1 days").replace("%1", str(terms["days"]))
+        return QCoreApplication.translate("Approvals", "%1 days").replace("%1", str(terms["days"]))
     if kind == "bill_installment" and "terms" in terms:
-        return _tr("%1 installments").replace("%1", str(terms["terms"]))
+        return QCoreApplication.translate("Approvals", "%1 installments").replace("%1", str(terms["terms"]))
     if kind in ("fee_waiver", "promise_to_pay") and "amount_fen" in terms:
         return format_fen(int(terms["amount_fen"]))
     return ""
@@ -787,19 +787,19 @@ def describe_changes(old: InboxItem, fresh: InboxItem) -> str:
     """What changed between two reads of an item, in words ("now Resolved", "the proposal changed")."""
     parts: list[str] = []
     if old.subject.status != fresh.subject.status:
-        parts.append(_tr("it is now %1").replace("%1", text_of(CASE_STATUS_TEXTS, fresh.subject.status)))
+        parts.append(QCoreApplication.translate("Approvals", "it is now %1").replace("%1", text_of(CASE_STATUS_TEXTS, fresh.subject.status)))
     if old.amount_fen != fresh.amount_fen:
         parts.append(
-            _tr("the amount is now %1 (was %2)")
+            QCoreApplication.translate("Approvals", "the amount is now %1 (was %2)")
             .replace("%1", format_fen(fresh.amount_fen))
             .replace("%2", format_fen(old.amount_fen))
         )
     if old.proposer_id != fresh.proposer_id:
-        parts.append(_tr("it was proposed again by %1").replace("%1", fresh.proposer_name or "?"))
+        parts.append(QCoreApplication.translate("Approvals", "it was proposed again by %1").replace("%1", fresh.proposer_name or "?"))
     if old.case.assignee_id != fresh.case.assignee_id:
-        parts.append(_tr("it is now assigned to %1").replace("%1", fresh.case.assignee_name or _tr("nobody")))
+        parts.append(QCoreApplication.translate("Approvals", "it is now assigned to %1").replace("%1", fresh.case.assignee_name or QCoreApplication.translate("Approvals", "nobody")))
     if not parts:
-        parts.append(_tr("it was updated by someone else"))
+        parts.append(QCoreApplication.translate("Approvals", "it was updated by someone else"))
     return "; ".join(parts) + "."
 
 
