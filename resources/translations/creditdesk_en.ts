@@ -5,8 +5,8 @@
         <name>ApprovalsView</name>
         <message numerus="yes">
             <location filename="../../ui/supervisor/approvals.py" line="419" />
-            <location filename="../../ui/supervisor/approvals.py" line="715" />
-            <location filename="../../ui/supervisor/approvals.py" line="776" />
+            <location filename="../../ui/supervisor/approvals.py" line="717" />
+            <location filename="../../ui/supervisor/approvals.py" line="778" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>

@@ -146,32 +146,32 @@
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="790" />
+            <location filename="../../ui/supervisor/approvals.py" line="792" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="793" />
+            <location filename="../../ui/supervisor/approvals.py" line="795" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="800" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="800" />
+            <location filename="../../ui/supervisor/approvals.py" line="802" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="800" />
+            <location filename="../../ui/supervisor/approvals.py" line="802" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="802" />
+            <location filename="../../ui/supervisor/approvals.py" line="804" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -227,8 +227,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../ui/supervisor/approvals.py" line="419" />
-            <location filename="../../ui/supervisor/approvals.py" line="715" />
-            <location filename="../../ui/supervisor/approvals.py" line="776" />
+            <location filename="../../ui/supervisor/approvals.py" line="717" />
+            <location filename="../../ui/supervisor/approvals.py" line="778" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
@@ -246,7 +246,7 @@
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="482" />
-            <location filename="../../ui/supervisor/approvals.py" line="729" />
+            <location filename="../../ui/supervisor/approvals.py" line="731" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
@@ -382,94 +382,104 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="619" />
+            <location filename="../../ui/supervisor/approvals.py" line="599" />
+            <source>Schedule</source>
+            <translation>还款计划</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="610" />
+            <source>Why it needs a supervisor</source>
+            <translation>需要主管审批的原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="621" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="620" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="622" />
+            <location filename="../../ui/supervisor/approvals.py" line="624" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="623" />
+            <location filename="../../ui/supervisor/approvals.py" line="625" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="625" />
+            <location filename="../../ui/supervisor/approvals.py" line="627" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="633" />
+            <location filename="../../ui/supervisor/approvals.py" line="635" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="641" />
+            <location filename="../../ui/supervisor/approvals.py" line="643" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="644" />
+            <location filename="../../ui/supervisor/approvals.py" line="646" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="660" />
+            <location filename="../../ui/supervisor/approvals.py" line="662" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="690" />
-            <location filename="../../ui/supervisor/approvals.py" line="691" />
+            <location filename="../../ui/supervisor/approvals.py" line="692" />
+            <location filename="../../ui/supervisor/approvals.py" line="693" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="692" />
-            <location filename="../../ui/supervisor/approvals.py" line="693" />
+            <location filename="../../ui/supervisor/approvals.py" line="694" />
+            <location filename="../../ui/supervisor/approvals.py" line="695" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="702" />
+            <location filename="../../ui/supervisor/approvals.py" line="704" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="709" />
+            <location filename="../../ui/supervisor/approvals.py" line="711" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="709" />
+            <location filename="../../ui/supervisor/approvals.py" line="711" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="712" />
+            <location filename="../../ui/supervisor/approvals.py" line="714" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="738" />
+            <location filename="../../ui/supervisor/approvals.py" line="740" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="767" />
+            <location filename="../../ui/supervisor/approvals.py" line="769" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="767" />
+            <location filename="../../ui/supervisor/approvals.py" line="769" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>

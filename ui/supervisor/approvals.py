@@ -596,8 +596,9 @@ class ApprovalsView(QWidget):
                 )
                 + "</td></tr>"
             )
+        title = self.tr("Schedule")  # outside the f-string, where lupdate finds it
         return (
-            f"<p style='margin-top:10px'><b>{html.escape(self.tr('Schedule'))}</b><br/>{html.escape(summary)}</p>"
+            f"<p style='margin-top:10px'><b>{html.escape(title)}</b><br/>{html.escape(summary)}</p>"
             f"<table cellspacing='0'>{cells}{more}</table>"
         )
 
@@ -606,8 +607,9 @@ class ApprovalsView(QWidget):
         if not reasons:
             return ""
         points = "".join(f"<li>{html.escape(str(r.get('message', r.get('code', ''))))}</li>" for r in reasons)
+        title = self.tr("Why it needs a supervisor")
         return (
-            f"<p style='margin-top:10px'><b>{html.escape(self.tr('Why it needs a supervisor'))}</b></p>"
+            f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"
             f"<ul style='margin-top:0'>{points}</ul>"
         )
 
