@@ -2406,92 +2406,92 @@
     <context>
         <name>CaseTable</name>
         <message>
-            <location filename="../../ui/cases/models.py" line="99" />
+            <location filename="../../ui/cases/models.py" line="78" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="100" />
+            <location filename="../../ui/cases/models.py" line="79" />
             <source>%1 · account %2</source>
             <translation>%1 · 账户 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="104" />
+            <location filename="../../ui/cases/models.py" line="83" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="105" />
+            <location filename="../../ui/cases/models.py" line="84" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="107" />
+            <location filename="../../ui/cases/models.py" line="86" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="108" />
+            <location filename="../../ui/cases/models.py" line="87" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="110" />
+            <location filename="../../ui/cases/models.py" line="89" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="112" />
+            <location filename="../../ui/cases/models.py" line="91" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="114" />
+            <location filename="../../ui/cases/models.py" line="93" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="118" />
+            <location filename="../../ui/cases/models.py" line="97" />
             <source>Due in</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="120" />
+            <location filename="../../ui/cases/models.py" line="99" />
             <source>Due at</source>
             <translation>到期时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="122" />
+            <location filename="../../ui/cases/models.py" line="101" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="123" />
+            <location filename="../../ui/cases/models.py" line="102" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="124" />
+            <location filename="../../ui/cases/models.py" line="103" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="126" />
+            <location filename="../../ui/cases/models.py" line="105" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="238" />
+            <location filename="../../ui/cases/models.py" line="217" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="240" />
+            <location filename="../../ui/cases/models.py" line="219" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="242" />
+            <location filename="../../ui/cases/models.py" line="221" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
         </message>
@@ -2499,52 +2499,52 @@
     <context>
         <name>CasesTab</name>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="101" />
+            <location filename="../../ui/workspace/cases.py" line="83" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="132" />
+            <location filename="../../ui/workspace/cases.py" line="114" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="133" />
+            <location filename="../../ui/workspace/cases.py" line="115" />
             <source>From 80% of the time used a case is at risk; past its deadline it is breached.</source>
             <translation>用时达到 80% 即为有风险；超过期限即为已超时。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="190" />
+            <location filename="../../ui/workspace/cases.py" line="170" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="191" />
+            <location filename="../../ui/workspace/cases.py" line="171" />
             <source>Double-click or press Enter to open the case.</source>
             <translation>双击或按回车键打开案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="201" />
+            <location filename="../../ui/workspace/cases.py" line="181" />
             <source>You see the cases you opened or are assigned to; the header counts all the customer's open cases.</source>
             <translation>此处显示您创建或分配给您的案件；页头统计该客户的全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="205" />
+            <location filename="../../ui/workspace/cases.py" line="185" />
             <source>You see your own cases and those in the queues you serve; the header counts all open cases.</source>
             <translation>此处显示您的案件及您负责队列中的案件；页头统计全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="259" />
+            <location filename="../../ui/workspace/cases.py" line="239" />
             <source>Loading cases…</source>
             <translation>正在加载案件…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="268" />
+            <location filename="../../ui/workspace/cases.py" line="248" />
             <source>No cases for this customer.</source>
             <translation>该客户没有案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="271" />
+            <location filename="../../ui/workspace/cases.py" line="251" />
             <source>%1 open, %2 in all; open ones first, nearest deadline first.</source>
             <translation>未结 %1 件，共 %2 件；未结在前，期限最近的在前。</translation>
         </message>
@@ -3455,42 +3455,42 @@
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="397" />
+            <location filename="../../ui/workspace/workspace.py" line="395" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="419" />
+            <location filename="../../ui/workspace/workspace.py" line="416" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="430" />
+            <location filename="../../ui/workspace/workspace.py" line="427" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="435" />
+            <location filename="../../ui/workspace/workspace.py" line="432" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="437" />
+            <location filename="../../ui/workspace/workspace.py" line="434" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="445" />
+            <location filename="../../ui/workspace/workspace.py" line="442" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="448" />
+            <location filename="../../ui/workspace/workspace.py" line="445" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="455" />
+            <location filename="../../ui/workspace/workspace.py" line="452" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -5537,19 +5537,19 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>WorkspaceModels</name>
         <message>
-            <location filename="../../ui/workspace/models.py" line="203" />
+            <location filename="../../ui/workspace/models.py" line="202" />
             <source>Credit: reduces what the customer owes</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="228" />
+            <location filename="../../ui/workspace/models.py" line="227" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard.py" line="601" />
-            <location filename="../../ui/workspace/models.py" line="229" />
-            <location filename="../../ui/workspace/models.py" line="292" />
+            <location filename="../../ui/workspace/models.py" line="228" />
+            <location filename="../../ui/workspace/models.py" line="291" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
@@ -5560,66 +5560,66 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard.py" line="604" />
-            <location filename="../../ui/workspace/models.py" line="230" />
-            <location filename="../../ui/workspace/models.py" line="295" />
+            <location filename="../../ui/workspace/models.py" line="229" />
+            <location filename="../../ui/workspace/models.py" line="294" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="231" />
+            <location filename="../../ui/workspace/models.py" line="230" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="232" />
-            <location filename="../../ui/workspace/models.py" line="296" />
+            <location filename="../../ui/workspace/models.py" line="231" />
+            <location filename="../../ui/workspace/models.py" line="295" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="233" />
+            <location filename="../../ui/workspace/models.py" line="232" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="78" />
+            <location filename="../../ui/workspace/cases.py" line="60" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="81" />
-            <location filename="../../ui/workspace/models.py" line="234" />
-            <location filename="../../ui/workspace/models.py" line="275" />
-            <location filename="../../ui/workspace/models.py" line="297" />
+            <location filename="../../ui/workspace/cases.py" line="63" />
+            <location filename="../../ui/workspace/models.py" line="233" />
+            <location filename="../../ui/workspace/models.py" line="274" />
+            <location filename="../../ui/workspace/models.py" line="296" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="84" />
+            <location filename="../../ui/workspace/cases.py" line="66" />
             <source>Due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="85" />
+            <location filename="../../ui/workspace/cases.py" line="67" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="86" />
+            <location filename="../../ui/workspace/cases.py" line="68" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="247" />
-            <location filename="../../ui/workspace/models.py" line="365" />
+            <location filename="../../ui/workspace/models.py" line="246" />
+            <location filename="../../ui/workspace/models.py" line="364" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="214" />
-            <location filename="../../ui/workspace/cases.py" line="77" />
-            <location filename="../../ui/workspace/models.py" line="248" />
-            <location filename="../../ui/workspace/models.py" line="366" />
+            <location filename="../../ui/workspace/cases.py" line="59" />
+            <location filename="../../ui/workspace/models.py" line="247" />
+            <location filename="../../ui/workspace/models.py" line="365" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
@@ -5645,92 +5645,92 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="221" />
-            <location filename="../../ui/workspace/cases.py" line="82" />
+            <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="249" />
-            <location filename="../../ui/workspace/models.py" line="270" />
-            <location filename="../../ui/workspace/models.py" line="368" />
+            <location filename="../../ui/workspace/models.py" line="248" />
+            <location filename="../../ui/workspace/models.py" line="269" />
+            <location filename="../../ui/workspace/models.py" line="367" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="217" />
-            <location filename="../../ui/workspace/cases.py" line="80" />
-            <location filename="../../ui/workspace/models.py" line="250" />
-            <location filename="../../ui/workspace/models.py" line="369" />
+            <location filename="../../ui/workspace/cases.py" line="62" />
+            <location filename="../../ui/workspace/models.py" line="249" />
+            <location filename="../../ui/workspace/models.py" line="368" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="268" />
-            <location filename="../../ui/workspace/models.py" line="315" />
+            <location filename="../../ui/workspace/models.py" line="267" />
+            <location filename="../../ui/workspace/models.py" line="314" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="269" />
+            <location filename="../../ui/workspace/models.py" line="268" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard.py" line="602" />
-            <location filename="../../ui/workspace/models.py" line="271" />
-            <location filename="../../ui/workspace/models.py" line="293" />
+            <location filename="../../ui/workspace/models.py" line="270" />
+            <location filename="../../ui/workspace/models.py" line="292" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="272" />
-            <location filename="../../ui/workspace/models.py" line="294" />
+            <location filename="../../ui/workspace/models.py" line="271" />
+            <location filename="../../ui/workspace/models.py" line="293" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="273" />
+            <location filename="../../ui/workspace/models.py" line="272" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="274" />
+            <location filename="../../ui/workspace/models.py" line="273" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="276" />
+            <location filename="../../ui/workspace/models.py" line="275" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard.py" line="600" />
-            <location filename="../../ui/workspace/models.py" line="291" />
+            <location filename="../../ui/workspace/models.py" line="290" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="312" />
+            <location filename="../../ui/workspace/models.py" line="311" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="313" />
+            <location filename="../../ui/workspace/models.py" line="312" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="314" />
+            <location filename="../../ui/workspace/models.py" line="313" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="316" />
+            <location filename="../../ui/workspace/models.py" line="315" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="367" />
+            <location filename="../../ui/workspace/models.py" line="366" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>

@@ -23,10 +23,11 @@ from console.cases import CaseQuery, assign_case, get_case, list_cases
 from console.errors import ApiError, NotFound
 from tests.helpers.shots import review_shot
 from ui.cases.assign import AssignDialog
-from ui.cases.models import COLUMN, CaseTableModel, tone_colours
+from ui.cases.models import COLUMN, CaseTableModel
 from ui.cases.queue import CaseListView
 from ui.casework.labels import SLA_STATE_TEXTS, SLA_TONES, text_of
 from ui.main_window import MainWindow
+from ui.widgets.tones import tone_colours
 from ui.workspace.models import RECORD_ROLE
 
 MY_CUSTOMERS = (24, 25, 26, 27, 28)

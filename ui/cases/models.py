@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush
 
 from console.cases import Case
 from console.formatting import format_datetime, format_fen
@@ -39,9 +39,10 @@ from ui.casework.labels import (
     text_of,
 )
 from ui.export import EXPORT_ROLE, export_value
+from ui.widgets.tones import tone_colours
 from ui.workspace.models import RECORD_ROLE, SORT_ROLE
 
-__all__ = ["CaseFilterProxy", "CaseTableModel", "Col", "tone_colours"]
+__all__ = ["CaseFilterProxy", "CaseTableModel", "Col"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CONTEXT = "CaseTable"
@@ -52,28 +53,6 @@ PRIORITY_ORDER = {"high": 0, "normal": 1, "low": 2}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-# Text and background of each chip tone, as the themes' chips have them (light, dark).
-_TONES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "good": (("#1a7f37", "#e3f4e8"), ("#6fdd8b", "#16361f")),
-    "info": (("#1c5fc9", "#e6f0ff"), ("#8cb8ff", "#172c4d")),
-    "warning": (("#8a5a00", "#fff4d6"), ("#f2c14e", "#3a2d0c")),
-    "danger": (("#b42318", "#fdecea"), ("#ff9b91", "#3d1d1d")),
-    "muted": (("#5f6b7a", "#eef0f3"), ("#8d96a0", "#2d333b")),
-    "neutral": (("#1f2933", "#eef0f3"), ("#d0d7de", "#2d333b")),
-}
-
-
-def _dark() -> bool:
-    return QGuiApplication.palette().window().color().lightness() < 128
-
-
-def tone_colours(tone: str) -> tuple[QColor, QColor]:
-    """(text, background) of a chip tone on the current theme."""
-    light, dark = _TONES.get(tone, _TONES["neutral"])
-    text, background = dark if _dark() else light
-    return QColor(text), QColor(background)
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.cases import Case, CaseDetail, CaseQuery, list_cases, take_next
+from console.cases import BulkAssignResult, Case, CaseDetail, CaseQuery, list_cases, take_next
 from console.errors import ApiError
 from console.models import User
 from ui.cases.assign import AssignDialog
@@ -460,8 +460,8 @@ class CaseListView(QWidget):
             self.assign_dialog = None
         dialog.deleteLater()
 
-    def _assigned(self, result: Any) -> None:
-        changed = len(getattr(result, "changed_ids", ()))
+    def _assigned(self, result: BulkAssignResult) -> None:
+        changed = len(result.changed_ids)
         self.banner.show_message(
             self.tr("%1 case(s) reassigned.").replace("%1", str(changed)), kind="info"
         )

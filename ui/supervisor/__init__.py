@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor
 
 from ui.casework.labels import SLA_TONES
+from ui.widgets.tones import is_dark
 
-__all__ = ["sla_colour", "tone_colour"]
+__all__ = ["chart_colour", "sla_chart_colour"]
 
-# The chips' tones as solid colours (bars, table text), one pair per theme: readable on the
-# light window (#f4f6f9) and on the dark one (#1c2128).
+# The chips' tones as fills for chart bars and the dashboard's big numbers, one pair per theme:
+# more saturated than the chips' text colours (ui.widgets.tones), which suit table text.
 _TONE_COLOURS: dict[str, tuple[str, str]] = {
     "good": ("#2f9e44", "#57c46b"),
     "warning": ("#e8a317", "#f0b93a"),
@@ -20,16 +21,12 @@ _TONE_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
-def _dark() -> bool:
-    return QGuiApplication.palette().window().color().lightness() < 128
-
-
-def tone_colour(tone: str) -> QColor:
+def chart_colour(tone: str) -> QColor:
     """A chip tone (`good`, `warning`, `danger`, `muted`, `info`, `neutral`) as a solid colour."""
     light, dark = _TONE_COLOURS.get(tone, _TONE_COLOURS["neutral"])
-    return QColor(dark if _dark() else light)
+    return QColor(dark if is_dark() else light)
 
 
-def sla_colour(sla_state: str) -> QColor:
-    """The SLA state's colour: on track green, at risk amber, breached red, paused grey."""
-    return tone_colour(SLA_TONES.get(sla_state, "neutral"))
+def sla_chart_colour(sla_state: str) -> QColor:
+    """The SLA state's bar colour: on track green, at risk amber, breached red, paused grey."""
+    return chart_colour(SLA_TONES.get(sla_state, "neutral"))

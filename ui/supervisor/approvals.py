@@ -57,9 +57,9 @@ from ui.casework.labels import (
 )
 from ui.failures import failure_message
 from ui.icons import icon
-from ui.supervisor import sla_colour
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.tones import tone_colour
 from ui.widgets.while_shown import WhileShown
 from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
@@ -234,7 +234,7 @@ class InboxModel(RecordTableModel[InboxItem]):
 
     def foreground(self, record: InboxItem, column: Column[Any]) -> QBrush | None:
         if column.header == "SLA":
-            return QBrush(sla_colour(record.case.sla_state))
+            return QBrush(tone_colour(SLA_TONES.get(record.case.sla_state, "neutral")))
         return super().foreground(record, column)
 
     def row_of_case(self, case_id: int) -> int | None:

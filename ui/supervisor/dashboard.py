@@ -29,7 +29,7 @@ from console.cases import CaseStats, case_stats
 from console.formatting import to_business_time
 from ui.casework.labels import CASE_STATUS_TEXTS, QUEUE_TEXTS, SLA_STATE_TEXTS, text_of
 from ui.icons import icon
-from ui.supervisor import sla_colour, tone_colour
+from ui.supervisor import chart_colour, sla_chart_colour
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.while_shown import WhileShown
@@ -81,7 +81,7 @@ class KpiTile(QFrame):
     def set_value(self, value: int) -> None:
         self.value_label.setText(str(value))
         if self._tone and value > 0:
-            colour = tone_colour(self._tone).name()
+            colour = chart_colour(self._tone).name()
             self.value_label.setStyleSheet(f"color: {colour};")
         else:
             self.value_label.setStyleSheet("")
@@ -291,18 +291,18 @@ class DashboardView(QWidget):
         self.queue_chart.show_values(
             [text_of(QUEUE_TEXTS, q.queue) for q in queues],
             [
-                (state, text_of(SLA_STATE_TEXTS, state), [int(getattr(q, state)) for q in queues], sla_colour(state))
+                (state, text_of(SLA_STATE_TEXTS, state), [int(getattr(q, state)) for q in queues], sla_chart_colour(state))
                 for state in SLA_ORDER
             ],
         )
         statuses = statuses_in_order(stats.by_status)
         self.status_chart.show_values(
             [text_of(CASE_STATUS_TEXTS, s) for s in statuses],
-            [("cases", self.tr("Open cases"), [stats.by_status[s] for s in statuses], tone_colour("info"))],
+            [("cases", self.tr("Open cases"), [stats.by_status[s] for s in statuses], chart_colour("info"))],
         )
         self.ageing_chart.show_values(
             [self.bucket_text(b.min_days, b.max_days) for b in stats.ageing],
-            [("cases", self.tr("Open cases"), [b.count for b in stats.ageing], tone_colour("neutral"))],
+            [("cases", self.tr("Open cases"), [b.count for b in stats.ageing], chart_colour("neutral"))],
         )
 
     def bucket_text(self, min_days: int, max_days: int | None) -> str:

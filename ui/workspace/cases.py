@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.api import ApiClient
@@ -30,31 +30,13 @@ from ui.casework.labels import (
 )
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.tones import tone_colour
 from ui.workspace.common import fit_columns, make_table, source_row
 from ui.workspace.models import RECORD_ROLE, Column, ModelIndex, RecordTableModel
 
 CASES_PER_CUSTOMER = 200  # the API's page maximum: a customer's whole case history
 TICK_MS = 60_000  # the countdown is in minutes
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-
-# Tone colours for text in a table cell: (light theme, dark theme), readable on both.
-TONE_COLOURS: dict[str, tuple[str, str]] = {
-    "good": ("#1b7f3b", "#7bd88f"),
-    "warning": ("#9a5b00", "#ffc266"),
-    "danger": ("#b3261e", "#ff8a80"),
-    "muted": ("#6b7280", "#9aa3af"),
-}
-
-
-def tone_colour(tone: str) -> QColor | None:
-    pair = TONE_COLOURS.get(tone)
-    if pair is None:
-        return None
-    dark = QGuiApplication.palette().window().color().lightness() < 128
-    return QColor(pair[1] if dark else pair[0])
-
-
-
 
 def open_first(cases: Sequence[Case]) -> list[Case]:
     """Open cases first, the nearest deadline first (none last); then closed ones, newest first."""
@@ -142,11 +124,9 @@ class CasesModel(RecordTableModel[Case]):
 
     def foreground(self, record: Case, column: Column[Any]) -> QBrush | None:
         if column is self.COLUMNS[self.SLA_COLUMN] and record.is_open:
-            colour = tone_colour(SLA_TONES.get(record.sla_state, ""))
-            return QBrush(colour) if colour is not None else None
+            return QBrush(tone_colour(SLA_TONES.get(record.sla_state, "neutral")))
         if not record.is_open:
-            colour = tone_colour("muted")
-            return QBrush(colour) if colour is not None else None
+            return QBrush(tone_colour("muted"))
         return super().foreground(record, column)
 
     def tick(self) -> None:

@@ -26,11 +26,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 
 from console.formatting import format_date, format_datetime, format_fen
 from ui.tasks import Task
 from ui.widgets import chips
+from ui.widgets.tones import tone_colour
 from ui.workspace import labels
 
 R = TypeVar("R")
@@ -62,13 +63,11 @@ def tr(text: str) -> str:
 
 def credit_colour() -> QColor:
     """Green for credits, readable on the light and the dark theme."""
-    window = QGuiApplication.palette().window().color()
-    return QColor("#7bd88f") if window.lightness() < 128 else QColor("#1b7f3b")
+    return tone_colour("good")
 
 
 def overdue_colour() -> QColor:
-    window = QGuiApplication.palette().window().color()
-    return QColor("#ff8a80") if window.lightness() < 128 else QColor("#b3261e")
+    return tone_colour("danger")
 
 
 def money_text(amount_fen: int | None) -> str:

@@ -289,9 +289,7 @@ class CustomerWorkspace(QWidget):
         elif isinstance(tab, CasesTab):
             tab.case_requested.connect(self.case_requested)
         elif isinstance(tab, NotesTab):
-            set_outbox = getattr(tab, "set_outbox", None)  # notes go through the outbox too
-            if callable(set_outbox):
-                set_outbox(self.outbox)
+            tab.set_outbox(self.outbox)  # notes go through the outbox too
 
     def show_tab(self, name: str) -> QWidget:
         """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `cases`,
@@ -407,9 +405,8 @@ class CustomerWorkspace(QWidget):
     def add_note(self) -> QWidget:
         """Show the Notes tab with the cursor in its editor."""
         tab = self.show_tab("notes")
-        editor = getattr(tab, "editor", None)
-        if isinstance(editor, QWidget):
-            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(tab, NotesTab):
+            tab.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return tab
 
     def _dispute_filed(self, result: object) -> None:
