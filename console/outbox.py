@@ -32,7 +32,7 @@ import json
 import logging
 import random
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -49,9 +49,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    inspect,
     select,
-    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -367,7 +365,6 @@ class Outbox:
                 if not self._ready:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                     _Base.metadata.create_all(self._engine)
-                    _add_missing_columns(self._engine)
                     self._ready = True
         return self._sessions()
 
@@ -728,31 +725,6 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
     finally:
         cursor.close()
-
-
-_COLUMN_DEFAULTS: Final[dict[str, str]] = {
-    "attempts": "INTEGER NOT NULL DEFAULT 0",
-    "server_errors": "INTEGER NOT NULL DEFAULT 0",
-    "last_attempt_at": "DATETIME",
-    "next_attempt_at": "DATETIME",
-    "waiting_for": "VARCHAR(20)",
-    "last_error": "TEXT",
-    "error_status": "INTEGER",
-    "error_code": "VARCHAR(100)",
-    "response_json": "TEXT",
-    "delivered_at": "DATETIME",
-}
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """An outbox file from the first release lacks the retry columns: add them (its entries stay)."""
-    present = {column["name"] for column in inspect(engine).get_columns(OutboxEntry.__tablename__)}
-    missing: Iterable[str] = [name for name in _COLUMN_DEFAULTS if name not in present]
-    if not missing:
-        return
-    with engine.begin() as connection:
-        for name in missing:
-            connection.execute(text(f"ALTER TABLE {OutboxEntry.__tablename__} ADD COLUMN {name} {_COLUMN_DEFAULTS[name]}"))
 
 
 def send(

@@ -420,31 +420,6 @@ def test_an_entry_cut_off_mid_request_is_sent_after_a_restart(
     assert notes_with(api_client, account_id, text) == 1
 
 
-def test_an_outbox_file_of_the_first_release_is_upgraded(outbox_file: Path, clock: Clock, api_client: ApiClient,
-                                                        account_id: int) -> None:
-    text = unique_text("old file")
-    key = str(uuid.uuid4())
-    with sqlite3.connect(outbox_file) as db:
-        db.execute(
-            "CREATE TABLE outbox_entries (id INTEGER PRIMARY KEY, created_at DATETIME, server_url VARCHAR(500),"
-            " username VARCHAR(100), method VARCHAR(10), path VARCHAR(500), body_json TEXT,"
-            " idempotency_key VARCHAR(64) UNIQUE, if_match VARCHAR(200), label VARCHAR(500), status VARCHAR(20))"
-        )
-        db.execute(
-            "INSERT INTO outbox_entries (created_at, server_url, username, method, path, body_json,"
-            " idempotency_key, if_match, label, status) VALUES (?, ?, 'agent1', 'POST', ?, ?, ?, NULL, 'Old', 'pending')",
-            ("2031-03-04 08:00:00.000000", SERVER, note_path(account_id), f'{{"body": "{text}", "channel": "phone"}}',
-             key),
-        )
-    box = Outbox(outbox_file, server_url=SERVER, username="agent1", clock=clock)
-    try:
-        assert box.counts().waiting == 1
-        assert len(box.drain(api_client).delivered) == 1
-    finally:
-        box.close()
-    assert notes_with(api_client, account_id, text) == 1
-
-
 # -- a burst while the backend goes down -----------------------------------------------------------
 
 
