@@ -63,6 +63,7 @@ class Case:
     account_id: int
     customer_id: int
     customer_name: str
+    account_number: str
     status: str
     is_open: bool
     queue: str
@@ -99,6 +100,7 @@ def _case_fields(data: JsonObject) -> dict[str, Any]:
         "account_id": int(data["account_id"]),
         "customer_id": int(data["customer_id"]),
         "customer_name": str(data.get("customer_name") or ""),
+        "account_number": str(data.get("account_number") or ""),
         "status": str(data["status"]),
         "is_open": bool(data["is_open"]),
         "queue": str(data["queue"]),

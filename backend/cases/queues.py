@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from backend.accounts.models import Account
 from backend.auth.models import Role, User
 from backend.cases.models import QUEUES, Case, CaseEvent, CaseType, Queue
 from backend.cases.schemas import (
@@ -202,7 +203,9 @@ def seconds_to_due(case_row: Case, now: datetime) -> int | None:
 # --- reading ------------------------------------------------------------------------------
 
 
-def case_out(case_row: Case, assignee_name: str | None, now: datetime, customer_name: str = "") -> CaseOut:
+def case_out(
+    case_row: Case, assignee_name: str | None, now: datetime, customer_name: str = "", account_number: str = ""
+) -> CaseOut:
     return CaseOut(
         id=case_row.id,
         type=case_row.type,  # type: ignore[arg-type]
@@ -211,6 +214,7 @@ def case_out(case_row: Case, assignee_name: str | None, now: datetime, customer_
         account_id=case_row.account_id,
         customer_id=case_row.customer_id,
         customer_name=customer_name,
+        account_number=account_number,
         status=case_row.status,
         is_open=case_row.is_open,
         queue=case_row.queue,  # type: ignore[arg-type]
@@ -303,8 +307,9 @@ def list_cases(
     """The cases `user` can see that match `filters`, by deadline (`due_at`, no deadline last)
     then id, one page of `limit`."""
     query = (
-        _with_assignee_name(select(Case, User.display_name, Customer.name))
+        _with_assignee_name(select(Case, User.display_name, Customer.name, Account.account_number))
         .join(Customer, Customer.id == Case.customer_id)
+        .join(Account, Account.id == Case.account_id)
         .where(*_filtered(filters, user, now))
     )
     if cursor is not None:
@@ -324,7 +329,18 @@ def list_cases(
     shown, next_cursor = page_of(
         rows, limit=limit, kind=CASES_CURSOR, key=lambda row: (row[0].due_at or "", row[0].id)
     )
-    return Page[CaseOut](items=[case_out(row[0], row[1], now, row[2]) for row in shown], next_cursor=next_cursor)
+    return Page[CaseOut](items=[case_out(row[0], row[1], now, row[2], row[3]) for row in shown], next_cursor=next_cursor)
+
+
+def _names_of(session: Session, cases: Sequence[Case]) -> dict[int, tuple[str, str]]:
+    """case id → (customer's name, account number), in one query."""
+    rows = session.execute(
+        select(Case.id, Customer.name, Account.account_number)
+        .join(Customer, Customer.id == Case.customer_id)
+        .join(Account, Account.id == Case.account_id)
+        .where(Case.id.in_([case.id for case in cases]))
+    ).tuples()
+    return {case_id: (name, number) for case_id, name, number in rows}
 
 
 def visible_case(*, session: Session, user: User, case_id: int) -> Case:
@@ -358,12 +374,12 @@ def case_detail(*, session: Session, user: User, case_row: Case, now: datetime) 
         if case_row.assignee_id is not None
         else None
     )
-    customer_name = session.scalar(select(Customer.name).where(Customer.id == case_row.customer_id)) or ""
+    customer_name, account_number = _names_of(session, [case_row])[case_row.id]
     events = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_row.id).order_by(CaseEvent.id)
     ).all()
     return CaseDetail(
-        **case_out(case_row, assignee_name, now, customer_name).model_dump(),
+        **case_out(case_row, assignee_name, now, customer_name, account_number).model_dump(),
         timeline=[
             CaseEventOut(
                 id=event.id,
@@ -573,20 +589,14 @@ def bulk_assign(
     names = dict(
         session.execute(select(User.id, User.display_name).where(User.id == assignee_id)).tuples().all()
     )
-    customer_names = dict(
-        session.execute(
-            select(Customer.id, Customer.name).where(Customer.id.in_({case.customer_id for case in cases.values()}))
-        )
-        .tuples()
-        .all()
-    )
+    shown_as = _names_of(session, list(cases.values()))
     now = ctx.clock.now()
     return BulkAssignOut(
         assignee_id=assignee_id,
         changed_ids=changed,
         unchanged_ids=unchanged,
         items=[
-            case_out(cases[i], names.get(assignee_id or 0), now, customer_names.get(cases[i].customer_id, ""))
+            case_out(cases[i], names.get(assignee_id or 0), now, *shown_as[i])
             for i in case_ids
         ],
     )

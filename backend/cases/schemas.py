@@ -34,6 +34,7 @@ class CaseOut(BaseModel):
     account_id: int
     customer_id: int
     customer_name: str = Field(description="The customer's name, as search shows it")
+    account_number: str = Field(description="The account's number, as the customer knows it", examples=["HB0000000001"])
     status: str = Field(description="Mirrors the subject's status", examples=["investigating"])
     is_open: bool
     queue: QueueName

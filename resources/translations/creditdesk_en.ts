@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="419" />
-            <location filename="../../ui/supervisor/approvals.py" line="717" />
-            <location filename="../../ui/supervisor/approvals.py" line="778" />
+            <location filename="../../ui/supervisor/approvals.py" line="413" />
+            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <location filename="../../ui/supervisor/approvals.py" line="772" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -14,7 +14,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="553" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -22,7 +22,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="578" />
+            <location filename="../../ui/supervisor/approvals.py" line="572" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
@@ -30,7 +30,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="595" />
+            <location filename="../../ui/supervisor/approvals.py" line="589" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>… and %n more</numerusform>

@@ -126,52 +126,52 @@
     <context>
         <name>Approvals</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="191" />
+            <location filename="../../ui/supervisor/approvals.py" line="185" />
             <source>Dispute outcome: %1</source>
             <translation>争议处理结果：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="197" />
+            <location filename="../../ui/supervisor/approvals.py" line="191" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="199" />
+            <location filename="../../ui/supervisor/approvals.py" line="193" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="201" />
+            <location filename="../../ui/supervisor/approvals.py" line="195" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="792" />
+            <location filename="../../ui/supervisor/approvals.py" line="786" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="795" />
+            <location filename="../../ui/supervisor/approvals.py" line="789" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="800" />
+            <location filename="../../ui/supervisor/approvals.py" line="794" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="802" />
+            <location filename="../../ui/supervisor/approvals.py" line="796" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="802" />
+            <location filename="../../ui/supervisor/approvals.py" line="796" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="804" />
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -179,307 +179,307 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="296" />
+            <location filename="../../ui/supervisor/approvals.py" line="290" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="305" />
+            <location filename="../../ui/supervisor/approvals.py" line="299" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="316" />
+            <location filename="../../ui/supervisor/approvals.py" line="310" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="343" />
+            <location filename="../../ui/supervisor/approvals.py" line="337" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="351" />
+            <location filename="../../ui/supervisor/approvals.py" line="345" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <location filename="../../ui/supervisor/approvals.py" line="346" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="362" />
-            <location filename="../../ui/supervisor/approvals.py" line="499" />
+            <location filename="../../ui/supervisor/approvals.py" line="356" />
+            <location filename="../../ui/supervisor/approvals.py" line="493" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="365" />
-            <location filename="../../ui/supervisor/approvals.py" line="500" />
+            <location filename="../../ui/supervisor/approvals.py" line="359" />
+            <location filename="../../ui/supervisor/approvals.py" line="494" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="375" />
+            <location filename="../../ui/supervisor/approvals.py" line="369" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="419" />
-            <location filename="../../ui/supervisor/approvals.py" line="717" />
-            <location filename="../../ui/supervisor/approvals.py" line="778" />
+            <location filename="../../ui/supervisor/approvals.py" line="413" />
+            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <location filename="../../ui/supervisor/approvals.py" line="772" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="457" />
+            <location filename="../../ui/supervisor/approvals.py" line="451" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="459" />
+            <location filename="../../ui/supervisor/approvals.py" line="453" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="482" />
-            <location filename="../../ui/supervisor/approvals.py" line="731" />
+            <location filename="../../ui/supervisor/approvals.py" line="476" />
+            <location filename="../../ui/supervisor/approvals.py" line="725" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="485" />
+            <location filename="../../ui/supervisor/approvals.py" line="479" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="496" />
+            <location filename="../../ui/supervisor/approvals.py" line="490" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="497" />
+            <location filename="../../ui/supervisor/approvals.py" line="491" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="511" />
+            <location filename="../../ui/supervisor/approvals.py" line="505" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="512" />
+            <location filename="../../ui/supervisor/approvals.py" line="506" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="530" />
+            <location filename="../../ui/supervisor/approvals.py" line="524" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="532" />
+            <location filename="../../ui/supervisor/approvals.py" line="526" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="533" />
+            <location filename="../../ui/supervisor/approvals.py" line="527" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="539" />
+            <location filename="../../ui/supervisor/approvals.py" line="533" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="542" />
+            <location filename="../../ui/supervisor/approvals.py" line="536" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="544" />
+            <location filename="../../ui/supervisor/approvals.py" line="538" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="546" />
+            <location filename="../../ui/supervisor/approvals.py" line="540" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="547" />
+            <location filename="../../ui/supervisor/approvals.py" line="541" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="549" />
+            <location filename="../../ui/supervisor/approvals.py" line="543" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="555" />
+            <location filename="../../ui/supervisor/approvals.py" line="549" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <location filename="../../ui/supervisor/approvals.py" line="551" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="553" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="553" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="563" />
+            <location filename="../../ui/supervisor/approvals.py" line="557" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="559" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="567" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="569" />
+            <location filename="../../ui/supervisor/approvals.py" line="563" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="578" />
+            <location filename="../../ui/supervisor/approvals.py" line="572" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="595" />
+            <location filename="../../ui/supervisor/approvals.py" line="589" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>……另有 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="599" />
+            <location filename="../../ui/supervisor/approvals.py" line="593" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="610" />
+            <location filename="../../ui/supervisor/approvals.py" line="604" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="621" />
+            <location filename="../../ui/supervisor/approvals.py" line="615" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="622" />
+            <location filename="../../ui/supervisor/approvals.py" line="616" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="624" />
+            <location filename="../../ui/supervisor/approvals.py" line="618" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="625" />
+            <location filename="../../ui/supervisor/approvals.py" line="619" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="627" />
+            <location filename="../../ui/supervisor/approvals.py" line="621" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="635" />
+            <location filename="../../ui/supervisor/approvals.py" line="629" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="643" />
+            <location filename="../../ui/supervisor/approvals.py" line="637" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="646" />
+            <location filename="../../ui/supervisor/approvals.py" line="640" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="662" />
+            <location filename="../../ui/supervisor/approvals.py" line="656" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="692" />
-            <location filename="../../ui/supervisor/approvals.py" line="693" />
+            <location filename="../../ui/supervisor/approvals.py" line="686" />
+            <location filename="../../ui/supervisor/approvals.py" line="687" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="694" />
-            <location filename="../../ui/supervisor/approvals.py" line="695" />
+            <location filename="../../ui/supervisor/approvals.py" line="688" />
+            <location filename="../../ui/supervisor/approvals.py" line="689" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="704" />
+            <location filename="../../ui/supervisor/approvals.py" line="698" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <location filename="../../ui/supervisor/approvals.py" line="705" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
+            <location filename="../../ui/supervisor/approvals.py" line="705" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="714" />
+            <location filename="../../ui/supervisor/approvals.py" line="708" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="740" />
+            <location filename="../../ui/supervisor/approvals.py" line="734" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="769" />
+            <location filename="../../ui/supervisor/approvals.py" line="763" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="769" />
+            <location filename="../../ui/supervisor/approvals.py" line="763" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -2409,11 +2409,6 @@
             <location filename="../../ui/cases/models.py" line="78" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/models.py" line="79" />
-            <source>%1 · account %2</source>
-            <translation>%1 · 账户 %2</translation>
         </message>
         <message>
             <location filename="../../ui/cases/models.py" line="83" />
@@ -5616,7 +5611,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="214" />
+            <location filename="../../ui/supervisor/approvals.py" line="208" />
             <location filename="../../ui/workspace/cases.py" line="59" />
             <location filename="../../ui/workspace/models.py" line="247" />
             <location filename="../../ui/workspace/models.py" line="365" />
@@ -5624,27 +5619,27 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="215" />
+            <location filename="../../ui/supervisor/approvals.py" line="209" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="216" />
+            <location filename="../../ui/supervisor/approvals.py" line="210" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="218" />
+            <location filename="../../ui/supervisor/approvals.py" line="212" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="219" />
+            <location filename="../../ui/supervisor/approvals.py" line="213" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="221" />
+            <location filename="../../ui/supervisor/approvals.py" line="215" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
@@ -5657,7 +5652,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="217" />
+            <location filename="../../ui/supervisor/approvals.py" line="211" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/models.py" line="249" />
             <location filename="../../ui/workspace/models.py" line="368" />

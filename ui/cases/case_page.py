@@ -704,7 +704,7 @@ class CasePage(QWidget):
             due = QCoreApplication.translate("CasePage", "Closed %1").replace("%1", format_datetime(case.closed_at)) if case.closed_at else QCoreApplication.translate("CasePage", "Closed")
         self.figures["due"].value.setText(due)
         self.figures["customer"].value.setText(
-            QCoreApplication.translate("CasePage", "%1 · %2").replace("%1", case.customer_name or str(case.customer_id)).replace("%2", str(case.account_id))
+            QCoreApplication.translate("CasePage", "%1 · %2").replace("%1", case.customer_name or str(case.customer_id)).replace("%2", case.account_number or str(case.account_id))
         )
         self.customer_button.setEnabled(True)
         self._show_sla()

@@ -76,7 +76,7 @@ def _iso(moment: datetime | None) -> str:
 
 def _customer(case: Case) -> str:
     name = case.customer_name or QCoreApplication.translate("CaseTable", "Customer %1").replace("%1", str(case.customer_id))
-    return QCoreApplication.translate("CaseTable", "%1 · account %2").replace("%1", name).replace("%2", str(case.account_id))
+    return f"{name} · {case.account_number or case.account_id}"
 
 
 COLUMNS: tuple[Col, ...] = (
@@ -85,7 +85,7 @@ COLUMNS: tuple[Col, ...] = (
         lambda c, _s: text_of(CASE_TYPE_TEXTS, c.type)),
     Col("summary", QT_TRANSLATE_NOOP("CaseTable", "Summary"), lambda c, _s: c.summary, lambda c, _s: c.summary),
     Col("customer", QT_TRANSLATE_NOOP("CaseTable", "Customer / account"),
-        lambda c, _s: (c.customer_name, c.account_id), lambda c, _s: _customer(c)),
+        lambda c, _s: (c.customer_name, c.account_number), lambda c, _s: _customer(c)),
     Col("amount", QT_TRANSLATE_NOOP("CaseTable", "Amount"), lambda c, _s: c.amount_fen,
         lambda c, _s: format_fen(c.amount_fen), _RIGHT, lambda c, _s: export_value(c.amount_fen, money=True)),
     Col("status", QT_TRANSLATE_NOOP("CaseTable", "Status"), lambda c, _s: text_of(CASE_STATUS_TEXTS, c.status),

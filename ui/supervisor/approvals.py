@@ -132,19 +132,15 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def load_item(client: ApiClient, case: Case, names: dict[int, tuple[str, dict[int, str]]]) -> InboxItem:
-    """The inbox item of `case`: its subject and the customer's masked name (cached in `names`)."""
+def load_item(client: ApiClient, case: Case) -> InboxItem:
+    """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed)."""
     subject = get_subject(client, case.subject_url)
-    if case.customer_id not in names:
-        profile = client.get_customer(case.customer_id, include=())
-        names[case.customer_id] = (profile.name, {a.id: a.account_number for a in profile.accounts})
-    name, numbers = names[case.customer_id]
     proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
     return InboxItem(
         case=case,
         subject=subject,
-        customer_name=name,
-        account_number=numbers.get(case.account_id, str(case.account_id)),
+        customer_name=case.customer_name,
+        account_number=case.account_number or str(case.account_id),
         proposer_id=proposer_id,
         proposer_name=proposer_name,
         proposed_at=proposed_at,
@@ -154,8 +150,7 @@ def load_item(client: ApiClient, case: Case, names: dict[int, tuple[str, dict[in
 def load_inbox(client: ApiClient) -> list[InboxItem]:
     """Every open case waiting for approval that the caller can see, oldest deadline first."""
     page = list_cases(client, CaseQuery(status="pending_approval", open=True), limit=INBOX_LIMIT)
-    names: dict[int, tuple[str, dict[int, str]]] = {}
-    items = [load_item(client, case, names) for case in page.items]
+    items = [load_item(client, case) for case in page.items]
     # Decided meanwhile (the subject moved on before the case list caught up): not waiting any more.
     items = [item for item in items if item.subject.status == "pending_approval"]
     return sorted(items, key=lambda item: (item.case.seconds_to_due is None, item.case.seconds_to_due or 0))
@@ -165,8 +160,7 @@ def reload_item(client: ApiClient, item: InboxItem) -> InboxItem:
     """The item as it is now (after a 409 or 412): its case and subject read again."""
     detail, _etag = get_case(client, item.case.id)
     case = Case(**{name: getattr(detail, name) for name in Case.__dataclass_fields__})
-    names = {item.case.customer_id: (item.customer_name, {item.case.account_id: item.account_number})}
-    return load_item(client, case, names)
+    return load_item(client, case)
 
 
 # -- words -----------------------------------------------------------------------------------
