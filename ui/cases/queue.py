@@ -216,7 +216,7 @@ class CaseListView(QWidget):
         header.setStretchLastSection(False)
         char = self.table.fontMetrics().horizontalAdvance("0")
         for key, chars in (
-            ("id", 5), ("type", 12), ("summary", 30), ("customer", 16), ("amount", 10), ("status", 15),
+            ("id", 5), ("type", 12), ("summary", 30), ("customer", 24), ("amount", 10), ("status", 15),
             ("sla", 8), ("due_in", 12), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
         ):
             self.table.setColumnWidth(COLUMN[key], chars * char + 14)
