@@ -142,11 +142,10 @@ def prepare_demo(
 
 
 def cmd_eod(args: argparse.Namespace) -> int:
-    from backend.billing.eod import run_end_of_day
+    from backend.billing.eod import run_end_of_day_in_batches
 
     factory = _session_factory(args.database_url)
-    with transaction(factory) as session:
-        summary = run_end_of_day(session, args.date)
+    summary = run_end_of_day_in_batches(factory, args.date)
     print(
         f"End of day done for {args.date.isoformat()}: {summary.accounts} accounts closed, "
         f"{summary.statements} statements cut, {summary.postings} postings, "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import Connection, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -23,11 +25,80 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# --- SQLite transactions: BEGIN, or BEGIN IMMEDIATE for a unit of work that writes ------------
+#
+# pysqlite begins a transaction only before the first INSERT/UPDATE/DELETE, so a read-check-write
+# (a limit checked, then the write it allows) reads outside any lock and two of them both pass.
+# SQLAlchemy's documented pysqlite recipe takes BEGIN away from the driver (isolation_level None)
+# and emits it from the engine's "begin" event; a connection whose execution options carry
+# `SQLITE_BEGIN_OPTION = "immediate"` begins with BEGIN IMMEDIATE, so the database's write lock is
+# held from the transaction's first statement to its end: writers queue at their start and every
+# read inside the transaction is current. PostgreSQL ignores the option (the row lock of
+# `backend.common.locking.lock_account` serialises writers there). See docs/reliability.md.
+
+SQLITE_BEGIN_OPTION = "creditdesk_sqlite_begin"
+WRITE_INTENT = "creditdesk_write_intent"  # Session.info key: this session's transactions write
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _sqlite_no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(SQLITE_BEGIN_OPTION) == "immediate"
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def use_explicit_sqlite_begin(engine: Engine) -> None:
+    """Install the recipe on a SQLite engine (idempotent: tests call it on engines made here)."""
+    if not event.contains(engine, "begin", _sqlite_begin):
+        event.listen(engine, "connect", _sqlite_no_implicit_begin)
+        event.listen(engine, "begin", _sqlite_begin)
+
+
+_immediate_engines: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+
+
+def immediate_engine(engine: Engine) -> Engine:
+    """`engine` whose transactions begin IMMEDIATE (one shared option engine per engine)."""
+    found = _immediate_engines.get(engine)
+    if found is None:
+        found = engine.execution_options(**{SQLITE_BEGIN_OPTION: "immediate"})
+        _immediate_engines[engine] = found
+    return found
+
+
+class UnitOfWork(Session):
+    """A Session that, once marked with `writes(session)`, begins its SQLite transactions with
+    BEGIN IMMEDIATE. Nothing changes on PostgreSQL or for sessions bound to a Connection."""
+
+    def get_bind(self, mapper: Any = None, **kw: Any) -> Any:
+        bind = super().get_bind(mapper, **kw)
+        if self.info.get(WRITE_INTENT) and isinstance(bind, Engine) and bind.dialect.name == "sqlite":
+            return immediate_engine(bind)
+        return bind
+
+
+def writes(session: Session) -> Session:
+    """Mark `session` as one that writes: on SQLite its transactions take the write lock at BEGIN.
+    Call before its first statement (a transaction already begun keeps its mode)."""
+    session.info[WRITE_INTENT] = True
+    return session
+
+
+def begin_writes_for_method(session: Session, method: str) -> None:
+    """The request hook: a session serving POST/PUT/PATCH/DELETE writes (BEGIN IMMEDIATE)."""
+    if method.upper() in UNSAFE_METHODS:
+        writes(session)
+
+
 def make_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for `url`; SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine for `url`; SQLite gets WAL, foreign keys, a busy timeout and explicit BEGIN."""
     if url.startswith("sqlite"):
         connect_args = {"check_same_thread": False, "timeout": 30}
         engine = create_engine(url, connect_args=connect_args, **kwargs)
+        use_explicit_sqlite_begin(engine)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -49,13 +120,16 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     class as a string, which resolves only once that class's module has been imported."""
     import backend.models_registry  # noqa: F401  (imported here: the models import this module)
 
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return sessionmaker(bind=engine, class_=UnitOfWork, expire_on_commit=False)
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back on error."""
+def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
+    """One unit of work: committed when the block ends, rolled back on error. `write=True`
+    takes SQLite's write lock at the start (see `writes`)."""
     session = factory()
+    if write:
+        writes(session)
     try:
         yield session
         session.commit()

@@ -23,6 +23,7 @@ from backend.auth.models import User
 from backend.auth.service import resolve_token
 from backend.clock import BusinessClock
 from backend.common.context import RequestContext
+from backend.db import begin_writes_for_method
 from backend.errors import Forbidden, Unauthorized
 from backend.settings import Settings
 
@@ -109,6 +110,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     thread pool, one hop instead of the two a plain generator dependency costs.
     """
     session = get_session_factory(request)()
+    begin_writes_for_method(session, request.method)  # SQLite: a write request begins IMMEDIATE
     try:
         yield session
     except BaseException:

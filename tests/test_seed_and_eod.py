@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from backend.accounts.models import Account, Transaction
 from backend.billing import rules
 from backend.billing.eod import run_end_of_day
-from backend.billing.ledger import balance_from_transactions, lock_account, post_repayment
+from backend.billing.ledger import balance_from_transactions, post_repayment
 from backend.billing.models import Bill, BillLine
 from backend.clock import BUSINESS_TZ
+from backend.common.locking import lock_account
 from backend.customers.models import Customer
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
 from backend.seed.demo import seed_demo, simulate_customer

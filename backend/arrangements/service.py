@@ -22,7 +22,7 @@ holds). Effects go through the billing engine as real postings:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -49,7 +49,7 @@ from backend.auth.models import User
 from backend.billing import engine
 from backend.billing import rules as billing
 from backend.billing.engine import Posting
-from backend.billing.ledger import active_plans, latest_bill, lock_account, post_charge
+from backend.billing.ledger import active_plans, latest_bill, post_charge
 from backend.billing.models import Bill
 from backend.cases.models import Case, CaseType
 from backend.cases.service import case_of, change_case, open_case
@@ -57,6 +57,7 @@ from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
+from backend.common.locking import lock_account
 from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -112,7 +113,9 @@ def _refused(refusal: Refusal) -> Conflict | ValidationFailed:
 # --- quoting ----------------------------------------------------------------------------------
 
 def _open_account(session: Session, account_id: int, *, lock: bool) -> Account:
-    account = lock_account(session, account_id) if lock else session.get(Account, account_id)
+    if lock:
+        return lock_account(session, account_id)
+    account = session.get(Account, account_id)
     if account is None:
         raise NotFound(f"There is no account {account_id}.")
     return account
@@ -530,7 +533,16 @@ def act(*, session: Session, arrangement_id: int, action: rules.Action, body: Ac
     """approve / reject / cancel, guarded by `If-Match`. Audited; the case (while there is one)
     gets the timeline entry and is closed."""
     current = get_arrangement(session=session, arrangement_id=arrangement_id)
-    _check_may_act(current, action, ctx.user)  # role checks first: a 403 never depends on a version
+    try:
+        _check_may_act(current, action, ctx.user)  # role checks first: a 403 never depends on a version
+    except InvalidTransition:
+        # Someone acted since the caller read it: a stale If-Match is answered 412 (with the current
+        # ETag) whether or not this request read the row before that action committed, so racing
+        # losers get the same answer on SQLite and PostgreSQL. A fresh If-Match falls through (the
+        # version claimed here is rolled back with the refusal).
+        claim_version(session=session, model=Arrangement, kind=ETAG_KIND, entity_id=arrangement_id,
+                      if_match=if_match)
+        raise
     claim_version(session=session, model=Arrangement, kind=ETAG_KIND, entity_id=arrangement_id, if_match=if_match)
     arrangement = session.get(Arrangement, arrangement_id, populate_existing=True)
     assert arrangement is not None
@@ -663,11 +675,13 @@ def _resolve(session: Session, arrangement: Arrangement, status: Status, day: da
                  customer_id=arrangement.customer_id)
 
 
-def settle_arrangements(session: Session, business_date: date, *, policy: Policy | None = None) -> int:
+def settle_arrangements(session: Session, business_date: date, *, policy: Policy | None = None,
+                        account_ids: Collection[int] | None = None) -> int:
     """End of day for arrangements, after the accounts' day is closed through `business_date`:
     promises to pay whose date has ended are kept or broken; hardship plans are completed (every
     period paid) or broken (the policy's number of periods past due and unpaid). Returns how many
-    changed. Rerunning the same date changes nothing more."""
+    changed. Rerunning the same date changes nothing more. `account_ids`: only those accounts'
+    (end of day settles each batch of accounts under the batch's locks)."""
     policy = policy or policy_from_env()
     at = _end_of(business_date)
     live: Sequence[Arrangement] = session.scalars(
@@ -675,6 +689,7 @@ def settle_arrangements(session: Session, business_date: date, *, policy: Policy
             Arrangement.status == Status.ACTIVE.value,
             Arrangement.type.in_([ArrangementType.PROMISE_TO_PAY.value, ArrangementType.HARDSHIP_PLAN.value]),
             Arrangement.activated_on <= business_date,
+            *([Arrangement.account_id.in_(list(account_ids))] if account_ids is not None else []),
         ).order_by(Arrangement.id)
     ).all()
     changed = 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from backend.accounts.models import Account, Transaction
 from backend.arrangements.service import settle_arrangements
@@ -16,6 +16,9 @@ from backend.billing.ledger import active_plans, store_posting, store_statement
 from backend.billing.models import Bill
 from backend.billing.queries import latest_bills
 from backend.clock import BUSINESS_TZ
+from backend.common.idempotency import purge_idempotency_keys
+from backend.common.locking import hold_write_lock
+from backend.db import transaction
 from backend.installments.models import InstallmentPlan
 from backend.settings import Policy
 
@@ -66,39 +69,80 @@ def close_account_day(session: Session, account: Account, day: date, summary: En
     return bill
 
 
+def close_batch(session: Session, business_date: date, *, after_id: int, batch_size: int,
+                summary: EndOfDaySummary, policy: Policy | None = None) -> int | None:
+    """Close the next `batch_size` accounts (by id, after `after_id`) that are not closed through
+    `business_date`, each under the lock the API takes (`backend.common.locking`), and settle their
+    arrangements. Returns the last account id of the batch, None when there was none left.
+
+    The accounts are locked with the SELECT that finds them (PostgreSQL: FOR UPDATE, in id order,
+    so two runs cannot deadlock; SQLite: the transaction began IMMEDIATE, see `backend.db.writes`),
+    and their bills and plans are read after the lock, so nothing the API committed before is
+    overwritten and nothing it writes meanwhile waits longer than this batch.
+    """
+    stmt = (
+        select(Account)
+        .where(Account.id > after_id, Account.status != "closed",
+               (Account.eod_through.is_(None)) | (Account.eod_through < business_date))
+        .order_by(Account.id)
+        .limit(batch_size)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    hold_write_lock(session)
+    accounts = list(session.execute(stmt).scalars())
+    if not accounts:
+        return None
+    ids = [account.id for account in accounts]
+    bills = latest_bills(session=session, account_ids=ids)
+    plans = active_plans(session, ids)
+    for account in accounts:
+        day = (account.eod_through + timedelta(days=1)) if account.eod_through else account.opened_on
+        bill = bills.get(account.id)
+        while day <= business_date:
+            bill = close_account_day(session, account, day, summary, bill, plans.get(account.id, []))
+            day += timedelta(days=1)
+        summary.accounts += 1
+    session.flush()
+    summary.arrangements += settle_arrangements(session, business_date, policy=policy, account_ids=ids)
+    return ids[-1]
+
+
 def run_end_of_day(
     session: Session, business_date: date, *, batch_size: int = 500, policy: Policy | None = None
 ) -> EndOfDaySummary:
-    """Close every account's business days up to and including `business_date`.
+    """Close every account's business days up to and including `business_date`, in the caller's
+    transaction (tests, seed). Beside live traffic use `run_end_of_day_in_batches`.
 
     Accounts already closed through that date are skipped, so running it twice changes
     nothing; an account that missed days catches up one day at a time, in order.
     """
     summary = EndOfDaySummary(business_date)
-    last_id = 0
-    while True:
-        stmt = (
-            select(Account)
-            .where(Account.id > last_id, Account.status != "closed",
-                   (Account.eod_through.is_(None)) | (Account.eod_through < business_date))
-            .order_by(Account.id)
-            .limit(batch_size)
-        )
-        accounts = list(session.execute(stmt).scalars())
-        if not accounts:
-            break
-        ids = [account.id for account in accounts]
-        bills = latest_bills(session=session, account_ids=ids)
-        plans = active_plans(session, ids)
-        for account in accounts:
-            day = (account.eod_through + timedelta(days=1)) if account.eod_through else account.opened_on
-            bill = bills.get(account.id)
-            while day <= business_date:
-                bill = close_account_day(session, account, day, summary, bill, plans.get(account.id, []))
-                day += timedelta(days=1)
-            summary.accounts += 1
-        session.flush()
-        last_id = accounts[-1].id
+    last_id: int | None = 0
+    while last_id is not None:
+        last_id = close_batch(session, business_date, after_id=last_id, batch_size=batch_size,
+                              summary=summary, policy=policy)
     # Promises to pay kept or broken, hardship plans completed or broken (idempotent per date).
-    summary.arrangements = settle_arrangements(session, business_date, policy=policy)
+    summary.arrangements += settle_arrangements(session, business_date, policy=policy)
+    return summary
+
+
+def run_end_of_day_in_batches(
+    factory: sessionmaker[Session], business_date: date, *, batch_size: int = 100,
+    policy: Policy | None = None,
+) -> EndOfDaySummary:
+    """End of day beside live traffic: one committed transaction per batch of accounts, so an API
+    write on an account waits at most for one batch, and a run stopped anywhere resumes where it
+    stopped (the accounts of committed batches are closed through the date and skipped)."""
+    summary = EndOfDaySummary(business_date)
+    last_id: int | None = 0
+    while last_id is not None:
+        with transaction(factory, write=True) as session:
+            last_id = close_batch(session, business_date, after_id=last_id, batch_size=batch_size,
+                                  summary=summary, policy=policy)
+    with transaction(factory, write=True) as session:
+        # Arrangements of accounts that an earlier run closed (each batch settles its own).
+        summary.arrangements += settle_arrangements(session, business_date, policy=policy)
+    with transaction(factory, write=True) as session:
+        purge_idempotency_keys(session=session, now=_end_of_business_day(business_date))
     return summary

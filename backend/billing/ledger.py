@@ -40,12 +40,6 @@ def active_plans(session: Session, account_ids: Collection[int]) -> dict[int, li
     return plans
 
 
-def lock_account(session: Session, account_id: int) -> Account | None:
-    """The account row, locked for this transaction on PostgreSQL (SQLite serializes writers)."""
-    stmt = select(Account).where(Account.id == account_id).with_for_update()
-    return session.execute(stmt).scalar_one_or_none()
-
-
 def store_posting(session: Session, account: Account, posting: Posting, posted_at: datetime) -> Transaction:
     txn = Transaction(
         account_id=account.id,

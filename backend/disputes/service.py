@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -26,6 +26,7 @@ from backend.cases.service import case_of, case_sla_state, change_case, open_cas
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version, etag_for
 from backend.common.context import RequestContext
+from backend.common.locking import lock_account
 from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.disputes import rules
@@ -113,22 +114,6 @@ class ExtensionOverLimit(ValidationFailed):
 
 def etag_of(dispute: Dispute) -> str:
     return etag_for(ETAG_KIND, dispute.id, dispute.version)
-
-
-def _lock_account(session: Session, account_id: int) -> Account:
-    """The account row, locked until the transaction ends, with fresh values.
-
-    PostgreSQL: SELECT ... FOR UPDATE. SQLite takes no row locks: write first, so the read below
-    happens under the database's write lock (as the audit chain does)."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(
-            update(Account)
-            .where(Account.id == account_id)
-            .values(disputed_fen=Account.disputed_fen)
-            .execution_options(synchronize_session=False)
-        )
-    query = select(Account).where(Account.id == account_id).with_for_update()
-    return session.scalars(query.execution_options(populate_existing=True)).one()
 
 
 def get_dispute(*, session: Session, dispute_id: int) -> Dispute:
@@ -278,7 +263,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
     if errors or transaction is None:
         raise ValidationFailed("The dispute cannot be filed as it is.", errors=errors)
 
-    account = _lock_account(session, transaction.account_id)
+    account = lock_account(session, transaction.account_id)
     open_dispute = session.scalar(select(Dispute.id).where(Dispute.open_transaction_id == transaction.id))
     if open_dispute is not None:
         raise AlreadyDisputed(
@@ -529,7 +514,7 @@ def act_on_dispute(
     # Lock order for every casework write: subject, case, account, audit chain. Taking the case
     # row later (after the audit chain) could deadlock against a concurrent case assignment.
     case = case_of(session=session, case_type=CaseType.DISPUTE, subject_id=dispute.id, for_update=True)
-    account = _lock_account(session, dispute.account_id)
+    account = lock_account(session, dispute.account_id)
     now = ctx.clock.now()
     before = snapshot(dispute, *AUDITED_FIELDS)
     held_before = rules.held_fen(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -21,6 +21,7 @@ from backend.cases.sla import SlaState
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
+from backend.common.locking import lock_account
 from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.disputes.models import Dispute
@@ -62,25 +63,6 @@ class TransactionUnderDispute(Conflict):
 class TransactionAlreadyReported(Conflict):
     code = "transaction_already_reported"
     title = "A transaction is already in another fraud report"
-
-
-def lock_account_for_change(session: Session, account_id: int) -> Account:
-    """The account, locked until the transaction ends; 404 if there is none.
-
-    PostgreSQL locks the row (SELECT … FOR UPDATE). SQLite locks the whole database at the first
-    write, so a no-op write comes first: what is read after it cannot change under us."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(
-            update(Account)
-            .where(Account.id == account_id)
-            .values(status=Account.status)
-            .execution_options(synchronize_session=False)
-        )
-    query = select(Account).where(Account.id == account_id).with_for_update()
-    account = session.scalars(query.execution_options(populate_existing=True)).one_or_none()
-    if account is None:
-        raise NotFound(f"There is no account {account_id}.")
-    return account
 
 
 def _other_freeze_holders(session: Session, account_id: int, report_id: int | None) -> int:
@@ -184,7 +166,7 @@ def file_report(*, session: Session, body: FraudReportIn, ctx: RequestContext, p
     """File a fraud report: link its transactions, freeze the account (unless the agent said
     why not), and open its case in the fraud queue with the first-review deadline. All in the
     caller's transaction, so a failure anywhere leaves the account as it was. Audited."""
-    account = lock_account_for_change(session, body.account_id)
+    account = lock_account(session, body.account_id)
     transactions = _reported_transactions(session, account, body)
     now = ctx.clock.now()
     held_by_other = body.freeze_account and _other_freeze_holders(session, account.id, None) > 0
@@ -331,7 +313,7 @@ def _release_freeze(session: Session, report: FraudReport, *, ctx: RequestContex
         return
     report.holds_freeze = False
     session.flush()
-    account = lock_account_for_change(session, report.account_id)
+    account = lock_account(session, report.account_id)
     others = _other_freeze_holders(session, account.id, report.id)
     if rules.unfreeze_after_release(account_status=account.status, other_holders=others):
         _set_account_status(
@@ -361,7 +343,7 @@ def act_on_report(
     # report row (the version claim did), flushing it again makes PostgreSQL re-check its
     # foreign key with a KEY SHARE lock on the account, and two actions on reports of one account
     # would each hold that lock while waiting for the other's FOR UPDATE: a deadlock.
-    lock_account_for_change(session, report.account_id)
+    lock_account(session, report.account_id)
     status_before = report.status
     try:
         target = rules.next_status(status_before, action)
@@ -383,7 +365,7 @@ def act_on_report(
         report.decided_at, report.decided_by = now, ctx.user.id
         if action == FraudAction.CONFIRM:
             written = _write_off(
-                session, report, lock_account_for_change(session, report.account_id), ctx=ctx
+                session, report, lock_account(session, report.account_id), ctx=ctx
             )
     elif action == FraudAction.CLOSE:
         report.closed_at, report.closed_by = now, ctx.user.id

@@ -11,8 +11,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, MetaData, event, text
+from sqlalchemy import Connection, Engine, MetaData, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from backend.db import use_explicit_sqlite_begin
 
 TEST_DATABASE_URL_ENV = "CREDITDESK_TEST_DATABASE_URL"
 REQUIRE_POSTGRES_ENV = "CREDITDESK_REQUIRE_POSTGRES"
@@ -28,15 +30,10 @@ def make_sqlite_transactional(engine: Engine) -> None:
 
     pysqlite only begins a transaction before DML; a SAVEPOINT opened first becomes the
     outermost transaction and its RELEASE commits, which would leak data past the rollback.
+    `backend.db.make_engine` installs this recipe on every SQLite engine (with BEGIN IMMEDIATE
+    for sessions that write); this installs it on engines made otherwise, and is idempotent.
     """
-
-    @event.listens_for(engine, "connect")
-    def _no_implicit_begin(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _explicit_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+    use_explicit_sqlite_begin(engine)
 
 
 def drop_everything(engine: Engine) -> None:
