@@ -49,7 +49,8 @@ def logout(
 ) -> Response:
     """Revoke the token this request was made with."""
     assert token is not None  # current_user has checked it
-    service.revoke_token(session=session, token=token, now=clock.now())
+    if service.revoke_token(session=session, token=token, now=clock.now()):
+        service.record_auth_event(session=session, action="auth.logout", user=user, now=clock.now())
     return Response(status_code=204)
 
 

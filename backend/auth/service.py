@@ -115,48 +115,137 @@ def create_user(
     return user
 
 
+@dataclass(frozen=True)
+class LoginAttempt:
+    """A claimed attempt: the user's hash to verify, and the failure row it already counts as."""
+
+    user_id: int
+    username: str
+    password_hash: str
+    reservation_id: int
+
+
+def _lock_user(session: Session, user_id: int | None = None, username: str | None = None) -> User | None:
+    """The user row, locked until the transaction ends (PostgreSQL FOR UPDATE; SQLite: the login
+    request's transaction began IMMEDIATE, see backend.db.writes) and read fresh."""
+    query = select(User).with_for_update().execution_options(populate_existing=True)
+    query = query.where(User.id == user_id) if user_id is not None else query.where(User.username == username)
+    return session.scalars(query).one_or_none()
+
+
+def _failures_in_window(session: Session, settings: Settings, user_id: int, now: datetime) -> int:
+    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
+    return int(session.scalar(
+        select(func.count()).select_from(LoginFailure)
+        .where(LoginFailure.user_id == user_id, LoginFailure.at > window_start)
+    ) or 0)
+
+
+def _locked(user: User, now: datetime) -> AccountLocked:
+    assert user.locked_until is not None
+    return AccountLocked(
+        f"Too many failed logins. Try again after {user.locked_until.isoformat()}.",
+        extra={"locked_until": user.locked_until.isoformat()},
+    )
+
+
+def reserve_login_attempt(*, session: Session, settings: Settings, username: str, now: datetime) -> LoginAttempt | None:
+    """Step 1 of a sign-in, in one locked step: refuse a locked user, else claim an attempt.
+
+    The attempt is counted as a failure before the password is checked (a success takes it back),
+    so of any number of guesses at once at most `login_max_failures` are ever checked: the next
+    one finds them counted, locks the user and is refused unchecked. Returns None for an unknown
+    or inactive username. The caller commits (also when this raises) before verifying."""
+    user = _lock_user(session, username=username)
+    if user is None or not user.active:
+        return None
+    if user.locked_until is not None and user.locked_until > now:
+        raise _locked(user, now)
+    if _failures_in_window(session, settings, user.id, now) >= settings.login_max_failures:
+        _lock_out(session, settings, user, now)
+        raise _locked(user, now)
+    reservation = LoginFailure(user_id=user.id, at=now)
+    session.add(reservation)
+    session.flush()
+    return LoginAttempt(user.id, user.username, user.password_hash, reservation.id)
+
+
+def _lock_out(session: Session, settings: Settings, user: User, now: datetime) -> None:
+    user.locked_until = now + timedelta(minutes=settings.login_lockout_minutes)
+    # The lock is the consequence of these failures; after it the user starts afresh.
+    session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id))
+    record_auth_event(session=session, action="auth.lockout", user=user, now=now,
+                      after={"locked_until": user.locked_until})
+
+
+def finish_login_attempt(
+    *, session: Session, settings: Settings, attempt: LoginAttempt, password_ok: bool, now: datetime
+) -> IssuedToken:
+    """Step 2 of a sign-in, after the password was checked outside any transaction: record the
+    outcome under the user's row lock and issue a token, or raise a `LoginRefused` (the caller
+    commits then too). A lock placed while this attempt was being checked refuses it even with
+    the right password."""
+    user = _lock_user(session, user_id=attempt.user_id)
+    if user is None or not user.active:
+        raise InvalidCredentials("Wrong username or password.")
+    if not password_ok:
+        record_auth_event(session=session, action="auth.login_failed", user=user, now=now)
+        locked = user.locked_until is not None and user.locked_until > now
+        if not locked and _failures_in_window(session, settings, user.id, now) >= settings.login_max_failures:
+            _lock_out(session, settings, user, now)
+        raise InvalidCredentials("Wrong username or password.")
+    # The right password takes its attempt back.
+    session.execute(delete(LoginFailure).where(LoginFailure.id == attempt.reservation_id))
+    if user.locked_until is not None and user.locked_until > now:
+        raise _locked(user, now)
+    if user.is_demo and not settings.demo_mode:
+        raise DemoUserDisabled("Demo users can sign in only when the backend runs in demo mode.")
+    # A success resets the count of the failures before it.
+    session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id,
+                                               LoginFailure.id < attempt.reservation_id))
+    user.locked_until = None
+    issued = issue_token(
+        session=session, user=user, now=now, lifetime=timedelta(hours=settings.token_lifetime_hours)
+    )
+    record_auth_event(session=session, action="auth.login", user=user, now=now)
+    return issued
+
+
 def authenticate(
     *, session: Session, settings: Settings, username: str, password: str, now: datetime
 ) -> IssuedToken:
     """Check the password and issue a token, or raise a `LoginRefused`.
 
-    An unknown or inactive username is answered exactly like a wrong password. A failed attempt
-    is written to the session, so the caller must commit even when this raises.
+    Three steps: claim an attempt (committed), verify the argon2 hash with no transaction open,
+    record the outcome. An unknown or inactive username is answered exactly like a wrong
+    password. The caller must commit even when this raises.
     """
-    user = get_user_by_username(session=session, username=username)
-    if user is None or not user.active:
+    attempt = reserve_login_attempt(session=session, settings=settings, username=username, now=now)
+    session.commit()
+    if attempt is None:
         burn_verification_time(password)
+        record_auth_event(session=session, action="auth.login_failed", user=None, now=now, username=username[:64])
         raise InvalidCredentials("Wrong username or password.")
-    if user.locked_until is not None and user.locked_until > now:
-        raise AccountLocked(
-            f"Too many failed logins. Try again after {user.locked_until.isoformat()}.",
-            extra={"locked_until": user.locked_until.isoformat()},
-        )
-    if not verify_password(user.password_hash, password):
-        _record_failure(session=session, settings=settings, user=user, now=now)
-        raise InvalidCredentials("Wrong username or password.")
-    if user.is_demo and not settings.demo_mode:
-        raise DemoUserDisabled("Demo users can sign in only when the backend runs in demo mode.")
-    session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id))
-    user.locked_until = None
-    return issue_token(
-        session=session, user=user, now=now, lifetime=timedelta(hours=settings.token_lifetime_hours)
-    )
+    password_ok = verify_password(attempt.password_hash, password)
+    return finish_login_attempt(session=session, settings=settings, attempt=attempt,
+                                password_ok=password_ok, now=now)
 
 
-def _record_failure(*, session: Session, settings: Settings, user: User, now: datetime) -> None:
-    session.add(LoginFailure(user_id=user.id, at=now))
-    session.flush()
-    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
-    failures = session.scalar(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(LoginFailure.user_id == user.id, LoginFailure.at > window_start)
+def record_auth_event(*, session: Session, action: str, user: User | None, now: datetime,
+                      after: dict[str, object] | None = None, username: str | None = None) -> None:
+    """Audit a sign-in, failed sign-in, lockout or sign-out (`auth.*`), the user as actor and entity."""
+    from backend.audit.service import record_audit  # the audit package reads users: import late
+
+    record_audit(
+        session=session,
+        action=action,
+        entity_type="user",
+        entity_id=user.id if user is not None else (username or ""),
+        actor_id=user.id if user is not None else None,
+        actor_role=user.role if user is not None else None,
+        at=now,
+        after=after if after is not None else {"username": user.username if user is not None else username},
     )
-    if (failures or 0) >= settings.login_max_failures:
-        user.locked_until = now + timedelta(minutes=settings.login_lockout_minutes)
-        # The lock is the consequence of these failures; after it the user starts afresh.
-        session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id))
 
 
 def issue_token(*, session: Session, user: User, now: datetime, lifetime: timedelta) -> IssuedToken:
