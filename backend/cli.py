@@ -155,6 +155,7 @@ def cmd_eod(args: argparse.Namespace) -> int:
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
+    from backend.audit.service import record_audit
     from backend.auth.service import create_user
     from backend.errors import Problem
 
@@ -178,6 +179,9 @@ def cmd_create_user(args: argparse.Namespace) -> int:
                 password=password,
             )
             user_id = user.id
+            record_audit(session=session, action="user.create", entity_type="user", entity_id=user.id,
+                         after={"username": user.username, "display_name": user.display_name, "role": user.role,
+                                "active": True}, actor_role="system")
     except Problem as problem:
         details = "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in (problem.errors or {}).items())
         print(f"{problem.detail or problem.title}{' ' + details if details else ''}", file=sys.stderr)
@@ -187,16 +191,29 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from sqlalchemy.engine import make_url
+
+    from backend.audit.keys import Anchor, anchor_file, read_anchor, write_anchor
     from backend.audit.service import check_audit_chain
 
+    database = make_url(args.database_url).render_as_string(hide_password=True)
+    anchor = read_anchor(database)
     factory = _session_factory(args.database_url)
     with transaction(factory) as session:
-        report = check_audit_chain(session)
-    if report.ok:
-        print(f"OK: the audit chain of {report.record_count} records verifies.")
-        return EXIT_OK
-    print(f"BROKEN: the audit chain breaks at record {report.first_broken_id}.")
-    return EXIT_FAILED
+        report = check_audit_chain(session, anchor=anchor)
+    if not report.ok:
+        print(f"BROKEN: the audit chain breaks at record {report.first_broken_id}.")
+        if anchor is not None and report.first_broken_id == anchor.last_id:
+            print(f"(The last verification, {anchor.verified_at}, saw {anchor.record_count} records ending at "
+                  f"record {anchor.last_id}; see {anchor_file()}.)")
+        return EXIT_FAILED
+    write_anchor(database, Anchor(record_count=report.record_count, last_id=report.last_id,
+                                  last_hash=report.last_hash,
+                                  verified_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    print(f"OK: the audit chain of {report.record_count} records verifies.")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

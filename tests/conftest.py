@@ -19,6 +19,10 @@ from pathlib import Path
 # Before anything imports Qt or keyring: tests never open a window or touch the real keyring.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+# One audit-chain key for the whole run (backend/audit/keys.py): module-wide data written under
+# one test's data directory is verified in another's. tests/test_audit_anchoring.py covers the
+# key file.
+os.environ["CREDITDESK_AUDIT_KEY"] = "tests-only audit chain key, not a secret: 0123456789abcdef"
 
 from collections.abc import Iterator  # noqa: E402
 

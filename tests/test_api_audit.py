@@ -267,3 +267,21 @@ def test_verify_audit_reports_a_tampered_case_record(
         assert f"record {target}" in capsys.readouterr().out
     finally:
         engine.dispose()
+
+
+def test_admins_read_who_did_what_but_not_the_customers_data(api: SeededApi) -> None:
+    account_id = 1
+    note = api.client.post(f"/v1/accounts/{account_id}/notes", json={"body": "Customer lost her job in May."},
+                           headers=idempotency_headers(api.agent))
+    assert note.status_code == 201, note.text
+
+    def record(role: str) -> dict[str, Any]:
+        items = audit(api, role, action="note.create").json()["items"]
+        return next(item for item in items if item["entity_id"] == str(note.json()["id"]))
+
+    supervisor, admin = record("supervisor"), record("admin")
+    assert "Customer lost her job in May." in str(supervisor["after"])
+    assert "lost her job" not in str(admin)
+    assert (admin["actor_role"], admin["action"], admin["entity_id"]) == ("agent", "note.create", str(note.json()["id"]))
+    assert set(admin["after"]) == set(supervisor["after"])  # which fields, not their values
+    assert admin["hash"] == supervisor["hash"]

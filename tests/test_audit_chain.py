@@ -104,7 +104,7 @@ def test_a_truncated_tail_is_found(db_session: Session) -> None:
 
 def test_a_record_from_a_request_context_carries_who_and_which_request(db_session: Session) -> None:
     user = create_user(
-        session=db_session, username="li.na", display_name="Li Na", role="supervisor", password="pw"
+        session=db_session, username="li.na", display_name="Li Na", role="supervisor", password="a long password"
     )
     clock = FixedClock.on(date(2024, 6, 15))
     ctx = RequestContext(

@@ -51,7 +51,7 @@ def test_create_user_adds_a_user_who_can_sign_in(
             "--display-name",
             "Zhao Min",
             "--password",
-            "s3cret!",
+            "s3cret! horse battery",
             "--database-url",
             database_url,
         ]
@@ -69,25 +69,25 @@ def test_create_user_adds_a_user_who_can_sign_in(
             True,
         )
         assert user.password_hash.startswith("$argon2id$")
-        assert verify_password(user.password_hash, "s3cret!")
+        assert verify_password(user.password_hash, "s3cret! horse battery")
 
 
 def test_create_user_asks_for_the_password(
     database_url: str, factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed-in")
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed-in staple 42")
 
     assert main(["create-user", "qian.yu", "--role", "agent", "--database-url", database_url]) == 0
 
     with transaction(factory) as session:
         user = get_user_by_username(session=session, username="qian.yu")
-        assert user is not None and verify_password(user.password_hash, "typed-in")
+        assert user is not None and verify_password(user.password_hash, "typed-in staple 42")
 
 
 def test_create_user_refuses_a_duplicate(
     database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["create-user", "sun.wei", "--role", "agent", "--password", "pw", "--database-url", database_url]
+    args = ["create-user", "sun.wei", "--role", "agent", "--password", "long enough pw 1", "--database-url", database_url]
     assert main(args) == 0
 
     assert main(args) == 1
@@ -98,7 +98,7 @@ def test_create_user_refuses_a_duplicate(
 
 def test_create_user_refuses_an_unknown_role(database_url: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["create-user", "x", "--role", "king", "--password", "pw", "--database-url", database_url])
+        main(["create-user", "x", "--role", "king", "--password", "long enough pw 1", "--database-url", database_url])
     assert exit_info.value.code == 2
 
 
@@ -150,3 +150,32 @@ def test_seed_and_end_of_day_run_in_a_fresh_interpreter(tmp_path: Path) -> None:
     assert "statements cut" in closed.stdout
     verified = backend("verify-audit")
     assert verified.returncode == 0, verified.stderr
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "created"),
+    [
+        ("zhou.xin", "a" * 11, False),  # one under the minimum
+        ("zhou.xin", "a" * 12, True),  # at the minimum
+        ("zhou.xin", "a" * 13, True),
+        ("zhou.xin.1234", "Zhou.Xin.1234", False),  # the username, whatever the case
+        ("zhou.xin", "a", False),
+    ],
+)
+def test_create_user_wants_12_characters_that_are_not_the_username(
+    database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str],
+    username: str, password: str, created: bool,
+) -> None:
+    code = main(["create-user", username, "--role", "agent", "--password", password, "--database-url", database_url])
+
+    assert code == (0 if created else 1)
+    with transaction(factory) as session:
+        user = get_user_by_username(session=session, username=username)
+        assert (user is not None) == created
+        audited = session.scalars(select(AuditRecord).where(AuditRecord.action == "user.create")).all()
+    if created:
+        assert user is not None
+        assert [(r.entity_id, r.after["username"], r.after["role"]) for r in audited] == [(str(user.id), username, "agent")]
+    else:
+        assert audited == []
+        assert "password" in capsys.readouterr().err

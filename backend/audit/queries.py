@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, false, select, tuple_
 from sqlalchemy.orm import Session
@@ -77,11 +78,32 @@ def _day_start(day: date, *, days_later: int = 0) -> datetime | None:
         return None
 
 
+# What an admin reads of a record's before/after: who did what, not the customer's data
+# (DESIGN: "the audit trail shows admins who did what"). Values of any other field (note bodies,
+# descriptions, reasons, names, phone and ID numbers, amounts and balances) are withheld.
+ADMIN_VISIBLE_FIELDS = frozenset({
+    "status", "state", "queue", "priority", "assignee_id", "version", "sla_state", "type", "category",
+    "outcome", "field", "role", "username", "display_name", "active", "locked_until", "opened_at", "due_at",
+    "closed_at", "decided_by", "decided_at", "proposed_by", "activated_on", "resolved_on", "plan_id",
+    "bill_id", "case_id", "dispute_id", "report_id", "arrangement_id", "transaction_id", "account_id",
+    "customer_id", "holds_freeze", "extended_days", "subject_id", "action",
+})
+WITHHELD = "[withheld]"
+
+
+def for_admin(document: Any) -> Any:
+    """`document` (a record's before/after) with the values of customer-data fields withheld."""
+    if not isinstance(document, dict):
+        return None if document is None else WITHHELD
+    return {key: value if key in ADMIN_VISIBLE_FIELDS else WITHHELD for key, value in document.items()}
+
+
 def list_audit_records(
-    *, session: Session, filters: AuditFilters, limit: int, cursor: str | None
+    *, session: Session, filters: AuditFilters, limit: int, cursor: str | None, withhold_customer_data: bool = False
 ) -> Page[AuditRecordOut]:
     """Audit records matching `filters`, newest first by (at, id); `from`/`to` are business dates
-    (Asia/Shanghai), inclusive."""
+    (Asia/Shanghai), inclusive. `withhold_customer_data` (admins): see `for_admin`."""
+    shown = for_admin if withhold_customer_data else (lambda document: document)
     query = (
         select(AuditRecord, User.display_name)
         .outerjoin(User, User.id == AuditRecord.actor_id)
@@ -106,8 +128,8 @@ def list_audit_records(
                 entity_type=record.entity_type,
                 entity_id=record.entity_id,
                 customer_id=record.customer_id,
-                before=record.before,
-                after=record.after,
+                before=shown(record.before),
+                after=shown(record.after),
                 request_id=record.request_id,
                 idempotency_key=record.idempotency_key,
                 prev_hash=record.prev_hash,

@@ -12,7 +12,7 @@ from backend.audit.schemas import AuditRecordOut
 from backend.auth.models import Role
 from backend.common.pagination import INT64_MAX, CursorQuery, Page, limit_query
 from backend.common.routing import WITHOUT_NUL, problem_responses
-from backend.deps import SessionDep, require_roles
+from backend.deps import SessionDep, UserDep, require_roles
 
 router = APIRouter(
     prefix="/v1/audit",
@@ -24,6 +24,7 @@ router = APIRouter(
 @router.get("", response_model=Page[AuditRecordOut], responses=problem_responses(401, 403, 422))
 def list_audit(
     session: SessionDep,
+    user: UserDep,
     entity_type: Annotated[
         str | None,
         Query(max_length=64, pattern=r"^[a-z_]+$", description="e.g. `case`, `dispute`, `customer`"),
@@ -55,7 +56,9 @@ def list_audit(
     limit: Annotated[int, limit_query(50)] = 50,
     cursor: CursorQuery = None,
 ) -> Page[AuditRecordOut]:
-    """The audit trail, newest first. Supervisors and admins. Reading it is not itself audited."""
+    """The audit trail, newest first. Supervisors and admins; admins read who did what, with the
+    values of customer data (note bodies, descriptions, personal fields, amounts) withheld.
+    Reading it is not itself audited."""
     filters = AuditFilters(
         entity_type=entity_type,
         entity_id=entity_id,
@@ -65,4 +68,5 @@ def list_audit(
         date_from=date_from,
         date_to=date_to,
     )
-    return list_audit_records(session=session, filters=filters, limit=limit, cursor=cursor)
+    return list_audit_records(session=session, filters=filters, limit=limit, cursor=cursor,
+                              withhold_customer_data=user.role == Role.ADMIN.value)

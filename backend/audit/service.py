@@ -1,7 +1,8 @@
 """Writing and verifying the audit trail.
 
-Each record's `hash` is the sha256 of a canonical JSON of its fields, including `prev_hash`,
-the hash of the record before it; the first record follows `GENESIS_HASH`. Appends are
+Each record's `hash` is the HMAC-SHA256, keyed with the audit key kept outside the database
+(`backend.audit.keys`), of a canonical JSON of its fields, including `prev_hash`, the hash of the
+record before it; the first record follows `GENESIS_HASH`. Appends are
 serialized by locking the one-row `audit_chain_head` (SELECT ... FOR UPDATE on PostgreSQL;
 SQLite serializes writers by itself), so concurrent writers never fork the chain. The lock is
 held until the request's transaction ends.
@@ -10,6 +11,7 @@ held until the request's transaction ends.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from backend.audit.keys import Anchor, audit_key
 from backend.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
 from backend.common.context import RequestContext
 
@@ -75,14 +78,14 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def record_hash(fields: Mapping[str, Any]) -> str:
-    """sha256 hex of the canonical JSON of a record's `HASHED_FIELDS`."""
+def record_hash(fields: Mapping[str, Any], key: bytes | None = None) -> str:
+    """HMAC-SHA256 hex, keyed with the audit key, of the canonical JSON of a record's `HASHED_FIELDS`."""
     document = {name: fields[name] for name in HASHED_FIELDS}
     document["at"] = _utc_text(document["at"])
     canonical = json.dumps(
         document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
     )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hmac.new(key or audit_key(), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def field_diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -193,32 +196,45 @@ def record_audit(
 class ChainReport:
     record_count: int
     first_broken_id: int | None
+    last_id: int | None = None
+    last_hash: str = GENESIS_HASH
 
     @property
     def ok(self) -> bool:
         return self.first_broken_id is None
 
 
-def check_audit_chain(session: Session, *, batch_size: int = 2000) -> ChainReport:
+def check_audit_chain(session: Session, *, batch_size: int = 2000, anchor: Anchor | None = None) -> ChainReport:
     """Walk the chain in id order; report the first record whose hash or link does not hold.
 
-    Records removed from the end are reported as the id the chain head still names.
+    Records removed from the end are reported as the id the chain head still names. With the
+    `anchor` of an earlier verification, also: the anchored record must still be there with the
+    same hash, and there must be at least as many records (found otherwise: the anchored id).
     """
+    key = audit_key()
     table = AuditRecord.__table__
     columns = [table.c[name] for name in HASHED_FIELDS] + [table.c.hash]
     expected_prev = GENESIS_HASH
     count = 0
+    anchored_seen = anchor is None or anchor.last_id is None
     result = session.execute(select(*columns).order_by(table.c.id).execution_options(yield_per=batch_size))
     for row in result.mappings():
         count += 1
-        if row["prev_hash"] != expected_prev or record_hash(dict(row)) != row["hash"]:
+        if row["prev_hash"] != expected_prev or record_hash(dict(row), key) != row["hash"]:
             result.close()
             return ChainReport(count, row["id"])
+        if anchor is not None and row["id"] == anchor.last_id:
+            if row["hash"] != anchor.last_hash:
+                result.close()
+                return ChainReport(count, row["id"])
+            anchored_seen = True
         expected_prev = row["hash"]
+    if anchor is not None and (not anchored_seen or count < anchor.record_count):
+        return ChainReport(count, anchor.last_id if anchor.last_id is not None else 0)
     head = session.get(AuditChainHead, 1, populate_existing=True)
     if head is not None and head.last_hash != expected_prev:
         return ChainReport(count, head.last_id if head.last_id is not None else 0)
-    return ChainReport(count, None)
+    return ChainReport(count, None, last_id=head.last_id if head is not None else None, last_hash=expected_prev)
 
 
 def verify_audit_chain(session: Session) -> int | None:

@@ -35,6 +35,17 @@ DEMO_USERS: tuple[tuple[str, str, str], ...] = (
 )
 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+PASSWORD_MIN_LENGTH = 12
+
+
+def password_problems(username: str, password: str) -> list[str]:
+    """Why `password` may not be `username`'s new password (DESIGN §3 Users): empty when it may."""
+    problems = []
+    if len(password) < PASSWORD_MIN_LENGTH:
+        problems.append(f"at least {PASSWORD_MIN_LENGTH} characters")
+    if password.strip().casefold() == username.casefold():
+        problems.append("must not be the username")
+    return problems
 
 
 class LoginRefused(Unauthorized):
@@ -94,8 +105,8 @@ def create_user(
         errors["role"] = [f"one of {', '.join(ROLES)}"]
     if not display_name.strip():
         errors["display_name"] = ["must not be empty"]
-    if password_hash is None and not password:
-        errors["password"] = ["must not be empty"]
+    if password_hash is None and password_problems(username, password):
+        errors["password"] = password_problems(username, password)
     if errors:
         raise ValidationFailed("The user is not valid.", errors=errors)
     if get_user_by_username(session=session, username=username) is not None:
