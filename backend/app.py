@@ -10,12 +10,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.auth.routes import router as auth_router
 from backend.clock import BusinessClock
 from backend.db import make_engine, make_sessionmaker
-from backend.errors import install_error_handlers, internal_error_response
+from backend.errors import Problem, install_error_handlers, internal_error_response
 from backend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,96 @@ class RequestIdMiddleware:
             await internal_error_response(request_id)(scope, receive, send_with_request_id)
 
 
+# On every answer: nothing is cached by a browser or proxy (tokens, revealed values, customer data),
+# and no client guesses a content type.
+SECURITY_HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"))
+
+
+class BodyTooLarge(StarletteHTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is over the {limit:,} bytes this server accepts.")
+
+
+class RequestLimitsMiddleware:
+    """Refuses a request body over `max_body_bytes` with 413 before reading it: at once when its
+    Content-Length says so, else when the bytes streamed in pass the limit (the handler reading
+    the body gets a 413 problem). Also adds `SECURITY_HEADERS` to every answer."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    def _too_large(self, scope: Scope) -> Any:
+        problem = Problem(
+            f"The request body is over the {self.max_body_bytes:,} bytes this server accepts.",
+            status=413, code="payload_too_large", title="Content Too Large",
+        )
+        return problem.to_response(scope.get("state", {}).get("request_id"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                names = {h[0].lower() for h in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]
+            await send(message)
+
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > self.max_body_bytes:
+                    await self._too_large(scope)(scope, receive, send_with_headers)
+                    return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise BodyTooLarge(self.max_body_bytes)
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send_with_headers)
+        except BodyTooLarge:
+            if started:
+                raise
+            await self._too_large(scope)(scope, receive, send_with_headers)
+
+
+# Headers the API requires though FastAPI declares them optional (missing is answered with its own
+# status, 400 idempotency_key_missing / 428, not a generic 422): the OpenAPI says required.
+REQUIRED_HEADERS: dict[str, dict[str, Any]] = {
+    "Idempotency-Key": {"type": "string", "format": "uuid", "minLength": 36, "maxLength": 36},
+    "If-Match": {"type": "string", "maxLength": 200, "pattern": r'^(W/)?"[a-z_]+-[0-9]+-v[0-9]+"$',
+                 "examples": ['"case-12-v3"']},
+}
+
+
+def _mark_required_headers(schema: dict[str, Any]) -> dict[str, Any]:
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else ():
+                fixed = REQUIRED_HEADERS.get(parameter.get("name", "")) if parameter.get("in") == "header" else None
+                if fixed is not None:
+                    parameter["required"] = True
+                    parameter["schema"] = {**fixed, "title": parameter["name"],
+                                           "description": parameter.get("description", "")}
+    return schema
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -97,6 +188,7 @@ def create_app(
 
     install_error_handlers(app)
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes)  # outermost
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, Any]:
@@ -107,4 +199,13 @@ def create_app(
     from backend.api import router as domain_router
 
     app.include_router(domain_router)
+
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _mark_required_headers(plain_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -85,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(settings, session_factory=factory)
     mode = " (demo mode)" if settings.demo_mode else ""
     print(f"CreditDesk servicing API listening on http://{args.host}:{args.port}{mode}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, server_header=False)
     return EXIT_OK
 
 

@@ -82,6 +82,8 @@ class Settings:
     login_lockout_minutes: int = 15
     reveals_per_user_per_hour: int = 20
     idempotency_retention_days: int = 7
+    # Request bodies over this are refused with 413 before they are read (CREDITDESK_MAX_BODY_BYTES).
+    max_body_bytes: int = 1_048_576
     policy: Policy = field(default_factory=Policy)
 
     @classmethod
@@ -95,6 +97,9 @@ class Settings:
         reveals = os.environ.get("CREDITDESK_REVEALS_PER_HOUR")
         if reveals:
             values["reveals_per_user_per_hour"] = int(reveals)
+        max_body = os.environ.get("CREDITDESK_MAX_BODY_BYTES")
+        if max_body:
+            values["max_body_bytes"] = int(max_body)
         policy = os.environ.get("CREDITDESK_POLICY")
         if policy:
             values["policy"] = Policy.from_json(policy)

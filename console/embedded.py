@@ -171,6 +171,7 @@ class EmbeddedBackend:
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=5,
+            server_header=False,  # no "server: uvicorn": say nothing about the stack
         )
         server = uvicorn.Server(config)
         self._server = server

@@ -244,7 +244,7 @@ def test_reading_a_dispute_lists_the_actions_for_the_state_and_the_role(world: W
     dispute = world.filed()
 
     as_handler = world.get(dispute["id"], "handler1")
-    as_agent = world.get(dispute["id"], "agent2")
+    as_agent = world.get(dispute["id"], "agent1")  # the filer; another agent gets 404 (tests/test_bad_input.py)
     as_supervisor = world.get(dispute["id"], "super1")
 
     assert as_handler.status_code == as_agent.status_code == as_supervisor.status_code == 200

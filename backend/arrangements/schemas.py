@@ -24,8 +24,8 @@ Text = Annotated[
 OptionalText = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX_LENGTH, pattern=WITHOUT_NUL)
 ]
-Amount = Annotated[int, Field(ge=1, le=MAX_AMOUNT_FEN, description="fen")]
-EntityId = Annotated[int, Field(ge=1, le=INT64_MAX)]
+Amount = Annotated[int, Field(strict=True, ge=1, le=MAX_AMOUNT_FEN, description="fen")]
+EntityId = Annotated[int, Field(strict=True, ge=1, le=INT64_MAX)]
 
 ArrangementTypeName = Literal["bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay"]
 StatusName = Literal["pending_approval", "active", "rejected", "cancelled", "kept", "broken", "completed"]
@@ -40,13 +40,13 @@ class BillInstallmentTerms(BaseModel):
 
 class DueDateExtensionTerms(BaseModel):
     type: Literal["due_date_extension"]
-    days: int = Field(ge=1, le=366, description="Days to move the current bill's due date by")
+    days: int = Field(strict=True, ge=1, le=366, description="Days to move the current bill's due date by")
 
 
 class HardshipPlanTerms(BaseModel):
     type: Literal["hardship_plan"]
-    months: int = Field(ge=1, le=600, description="Monthly payments (the policy allows 3–60)")
-    penalty_waiver_fen: int = Field(default=0, ge=0, le=MAX_AMOUNT_FEN, description="Penalty interest waived, fen")
+    months: int = Field(strict=True, ge=1, le=600, description="Monthly payments (the policy allows 3–60)")
+    penalty_waiver_fen: int = Field(default=0, strict=True, ge=0, le=MAX_AMOUNT_FEN, description="Penalty interest waived, fen")
 
 
 class FeeWaiverTerms(BaseModel):

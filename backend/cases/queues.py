@@ -353,6 +353,16 @@ def visible_case(*, session: Session, user: User, case_id: int) -> Case:
     return found
 
 
+def require_subject_visible(*, session: Session, user: User, case_type: str, subject_id: int, noun: str) -> None:
+    """404 (as for a missing one) when the dispute or fraud report `subject_id` has a case that
+    `user` may not see: a case's subject is shown to exactly those who may see the case."""
+    of_subject = (Case.type == case_type, Case.subject_id == subject_id)
+    if session.scalar(select(Case.id).where(*of_subject).limit(1)) is None:
+        return
+    if session.scalar(select(Case.id).where(*of_subject, visible_to(user)).limit(1)) is None:
+        raise NotFound(f"There is no {noun} {subject_id}.")
+
+
 def allowed_case_actions(case_row: Case, user: User) -> list[str]:
     """What `user` may do to the case itself through `POST /v1/cases/{id}/assign`."""
     if not case_row.is_open or user.role not in SERVING_ROLES[case_row.queue]:

@@ -15,7 +15,7 @@ QueueName = Literal["disputes", "fraud", "approvals"]
 PriorityName = Literal["high", "normal", "low"]
 SlaStateName = Literal["on_track", "at_risk", "breached", "paused"]
 CaseAction = Literal["assign", "take", "release"]
-UserId = Annotated[int, Field(ge=1, le=INT64_MAX)]
+UserId = Annotated[int, Field(strict=True, ge=1, le=INT64_MAX)]
 
 BULK_ASSIGN_MAX = 200
 

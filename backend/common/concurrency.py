@@ -33,6 +33,10 @@ IfMatchHeader = Annotated[
     ),
 ]
 
+# Versions are 32-bit INTEGER columns: a larger number in an If-Match names no version there can
+# be (stale: 412), and must not reach the database (PostgreSQL refuses it: 500).
+VERSION_MAX = 2**31 - 1
+
 _ETAG = re.compile(r'^(?:W/)?"(?P<kind>[a-z_]+)-(?P<id>\d+)-v(?P<version>\d+)"$')
 
 
@@ -51,7 +55,8 @@ def expected_version(if_match: str | None, *, kind: str, entity_id: int) -> int 
     match = _ETAG.match(if_match.strip())
     if match is None or match["kind"] != kind or int(match["id"]) != entity_id:
         return None
-    return int(match["version"])
+    version = int(match["version"])
+    return version if version <= VERSION_MAX else None
 
 
 def claim_version(*, session: Session, model: Any, kind: str, entity_id: int, if_match: str | None) -> int:

@@ -11,6 +11,7 @@ from fastapi.types import DecoratedCallable
 from starlette.responses import Response
 
 from backend.accounts.service import get_account
+from backend.cases.queues import require_subject_visible
 from backend.common.concurrency import IfMatchHeader
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
@@ -98,6 +99,7 @@ def get_dispute(
     """The dispute: status, outcome, amounts, money events, SLA deadlines, and the actions the
     caller may take now. The `ETag` header is the `If-Match` for an action."""
     dispute = service.get_dispute(session=session, dispute_id=dispute_id)
+    require_subject_visible(session=session, user=ctx.user, case_type="dispute", subject_id=dispute.id, noun="dispute")
     response.headers["ETag"] = service.etag_of(dispute)
     return service.dispute_out(
         session=session, dispute=dispute, user=ctx.user, policy=settings.policy, now=ctx.clock.now()

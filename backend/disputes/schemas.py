@@ -56,7 +56,7 @@ def _text(max_length: int) -> object:
 
 Text = Annotated[str, _text(NOTE_MAX_LENGTH)]
 Description = Annotated[str, _text(DESCRIPTION_MAX_LENGTH)]
-AmountFen = Annotated[int, Field(ge=1, le=MAX_AMOUNT_FEN)]
+AmountFen = Annotated[int, Field(strict=True, ge=1, le=MAX_AMOUNT_FEN)]
 
 
 class DisputeIn(BaseModel):
@@ -64,7 +64,7 @@ class DisputeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    transaction_id: int = Field(ge=1, le=INT64_MAX, description="The debit being disputed")
+    transaction_id: int = Field(strict=True, ge=1, le=INT64_MAX, description="The debit being disputed")
     category: Category
     reason: Reason = Field(description="Must be one of the reasons listed under the category")
     disputed_amount_fen: AmountFen = Field(description="1 ≤ amount ≤ the transaction's amount")
@@ -93,6 +93,7 @@ class ExtendBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     days: int = Field(
+        strict=True,
         ge=1,
         le=60,
         description="Calendar days added to the decision deadline. A handler may extend once, to "
@@ -107,6 +108,7 @@ class ProposeOutcomeBody(BaseModel):
     outcome: OutcomeName
     amount_fen: int | None = Field(
         default=None,
+        strict=True,
         ge=0,
         le=MAX_AMOUNT_FEN,
         description="Awarded to the customer. won: the disputed amount (default); partially_won: "

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path
 from starlette.responses import Response
 
 from backend.accounts.service import get_account
+from backend.cases.queues import require_subject_visible
 from backend.common.concurrency import IfMatchHeader, etag_for
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
@@ -76,6 +77,8 @@ def read_fraud_report(
     """The report with its transactions, status, deadlines, SLA state and the actions the caller
     may take now; its `ETag` goes back as `If-Match` on an action."""
     report = service.get_report(session=session, report_id=report_id)
+    require_subject_visible(session=session, user=ctx.user, case_type="fraud_report", subject_id=report.id,
+                            noun="fraud report")
     response.headers["ETag"] = _etag(report.id, report.version)
     return service.report_out(session=session, report=report, role=ctx.user.role, now=ctx.clock.now())
 

@@ -23,7 +23,7 @@ DESCRIPTION_MAX_LENGTH = 4000
 REASON_MAX_LENGTH = 500
 NOTE_MAX_LENGTH = 2000
 
-TransactionId = Annotated[int, Field(ge=1, le=INT64_MAX)]
+TransactionId = Annotated[int, Field(strict=True, ge=1, le=INT64_MAX)]
 
 
 def _text(max_length: int) -> object:
@@ -33,7 +33,7 @@ def _text(max_length: int) -> object:
 class FraudReportIn(BaseModel):
     """A fraud report as the agent files it on the call."""
 
-    account_id: int = Field(ge=1, le=INT64_MAX)
+    account_id: int = Field(strict=True, ge=1, le=INT64_MAX)
     category: Category
     transaction_ids: list[TransactionId] = Field(
         default_factory=list,

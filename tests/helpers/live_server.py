@@ -106,7 +106,7 @@ def live_server(factory: sessionmaker[Session], clock: BusinessClock, *,
                      session_factory=factory)
     sock = _free_socket()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off",
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off", server_header=False,
                                            log_level="warning", timeout_graceful_shutdown=5))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
