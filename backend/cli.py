@@ -53,7 +53,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
     upgrade(args.database_url)
     factory = _session_factory(args.database_url)
-    seed_demo(factory, customers=args.customers, seed=args.seed, months=args.months, today=args.today)
+    seed_demo(factory, customers=args.customers, seed=args.seed, months=args.months, today=args.today,
+              batch_size=args.batch_size, workers=args.workers)
     with transaction(factory) as session:
         ensure_demo_users(session=session)
     cases = seed_caseload(factory, today=args.today)
@@ -117,8 +118,10 @@ def prepare_demo(
 
     report = progress or (lambda message: print(message, flush=True))
     with transaction(factory) as session:
-        empty = not session.execute(select(func.count(Customer.id))).scalar_one()
-    if empty:
+        existing = int(session.execute(select(func.count(Customer.id))).scalar_one())
+    seeding = existing < customers
+    if seeding:
+        # A first start stopped part-way (the window closed, the machine slept) finishes here.
         report(f"First start: generating the demo data ({customers} customers, 12 months)…")
         seed_demo(
             factory,
@@ -126,19 +129,18 @@ def prepare_demo(
             seed=DEMO_SEED,
             months=DEMO_MONTHS,
             workers=workers,
-            progress=lambda done: report(f"Generating the demo data… {done} of {customers} customers."),
+            progress=lambda done: report(f"Generating the demo data… {existing + done} of {customers} customers."),
         )
     with transaction(factory) as session:
         ensure_demo_users(session=session)
-    if empty:
-        report("Opening the demo caseload…")
-        seed_caseload(factory, at=BusinessClock.from_env().now())
+    if seed_caseload(factory, at=BusinessClock.from_env().now()):  # only where there is none yet
+        report("Opened the demo caseload.")
     report("Catching up end of day…")
     with transaction(factory) as session:
         summary = run_end_of_day(session, BusinessClock.from_env().today() - timedelta(days=1))
     if summary.accounts:
         report(f"Caught up end of day for {summary.accounts} accounts.")
-    return empty
+    return seeding
 
 
 def cmd_eod(args: argparse.Namespace) -> int:
@@ -239,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=1)
     seed.add_argument("--months", type=_positive_int, default=12, help="months of history")
     seed.add_argument("--today", type=_iso_date, default=None, help="business date the history ends on")
+    seed.add_argument("--batch-size", type=_positive_int, default=500, help="customers stored per transaction")
+    seed.add_argument("--workers", type=_positive_int, default=None, help="simulation processes")
 
     serve = add("serve", cmd_serve, "run the HTTP API (migrates first)")
     serve.add_argument("--host", default="127.0.0.1")

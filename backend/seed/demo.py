@@ -459,25 +459,29 @@ def seed_demo(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Generate `customers` customers with `months` months of history up to yesterday.
+    """Make the book hold `customers` customers with `months` months of history up to yesterday.
 
     Deterministic for a given seed and business date (each customer has its own random
     stream, so the number of worker processes does not change the data). Simulation runs in
     `workers` processes (default: the CPU count, for large seeds) while this process stores
-    the batches in order, committing once per batch. Returns the number of customers written.
+    the batches in order, each batch (with the PostgreSQL id sequences moved past it) in one
+    transaction. Resumable: customers already stored are not made again, so a run stopped at
+    any point and run again with the same arguments finishes the same book as one that was
+    never stopped. Returns the number of customers written by this run.
     """
     today = today or BusinessClock.from_env().today()
     start = rules.add_months(today.replace(day=1), -months, 1)
     with session_factory() as session:
         first_index = session.execute(select(func.count(Customer.id))).scalar() or 0
-    batches = _batches(first_index, customers, batch_size, seed, start, today)
+    batches = _batches(first_index, max(0, customers - first_index), batch_size, seed, start, today)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if customers * max(months, 1) >= 6000 else 1
     written = 0
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()))
+                ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(_start_method()),
+                                    initializer=_die_with_parent, initargs=(os.getpid(),))
             )
             results: Iterator[list[CustomerHistory]] = pool.map(simulate_batch, batches)
         else:
@@ -491,6 +495,30 @@ def seed_demo(
         _advance_sequences(session)
         session.commit()
     return written
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A worker's initializer: end when the seeding process ends, however it ends (killed too),
+    instead of simulating the batches nobody will store. Linux: the kernel signals it
+    (PR_SET_PDEATHSIG); elsewhere a watchdog thread notices the parent has gone."""
+    import signal
+
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL) == 0 and os.getppid() == parent_pid:
+            return
+
+    def watch() -> None:
+        import time as _time
+
+        while os.getppid() == parent_pid:
+            _time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
 def _start_method() -> str:
@@ -509,6 +537,7 @@ def _store(session_factory: sessionmaker[Session], batch_histories: list[Custome
                 batch[model].extend(rows)
         for model in INSERT_ORDER:
             bulk_insert(session, model.__table__, batch[model])  # type: ignore[arg-type]
+        _advance_sequences(session)  # in the batch's transaction: right whenever the run stops
         session.commit()
 
 
