@@ -72,7 +72,10 @@ def test_sign_in_and_sign_out_are_audited(db_url: str, db_engine: object, tmp_pa
     with committed_database(db_url, tmp_path) as factory, live_server(factory, FixedClock.on(TODAY)) as server:
         headers = server.login("agent1")
         with server.client() as client:
-            assert client.post("/v1/auth/token", json={"username": "nobody", "password": "x"}).status_code == 401
+            refused = client.post("/v1/auth/token", json={"username": "nobody", "password": "x"})
+            assert refused.status_code == 401
+            assert "server" not in refused.headers  # no "server: uvicorn" over real HTTP
+            assert refused.headers["cache-control"] == "no-store"
             assert client.post("/v1/auth/logout", headers=headers).status_code == 204
         with factory() as session:
             rows = session.execute(select(AuditRecord.action, AuditRecord.entity_id, AuditRecord.after)
