@@ -148,7 +148,9 @@ def state_of(world: World, account_id: int) -> dict[str, Any]:
             "plans": session.scalar(select(func.count()).where(InstallmentPlan.account_id == account_id)),
             "arrangements": session.scalar(select(func.count()).select_from(Arrangement)),
             "cases": session.scalar(select(func.count()).select_from(Case)),
-            "audit": session.scalar(select(func.count()).select_from(AuditRecord)),
+            # Sign-ins are audited too (auth.*); a quote signs in on first use, and changes nothing.
+            "audit": session.scalar(select(func.count()).select_from(AuditRecord)
+                                    .where(AuditRecord.action.not_like("auth.%"))),
         }
 
 
