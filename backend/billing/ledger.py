@@ -121,6 +121,9 @@ def post_claim_money(session: Session, account: Account, posting: Posting, poste
     session.flush()
     bill = bill_holding(session, account, claimed)
     if posting.amount_fen < 0:
+        if bill is not None:
+            add_bill_line(session, bill, txn)
+            session.flush()
         shrink = shrink_plan_of(session, account, claimed, -posting.amount_fen, posted_at, bill)
         on_bill = shrink.to_bill_fen if shrink is not None else -posting.amount_fen
         if bill is not None:
@@ -130,7 +133,6 @@ def post_claim_money(session: Session, account: Account, posting: Posting, poste
             # the rest comes off what the bill owes; all of them are lines of the bill.
             if on_bill > 0:
                 engine.credit_bill(account, bill, plans, on_bill, day, first=first)
-            add_bill_line(session, bill, txn)
     elif bill is not None:
         engine.debit_bill(account, bill, posting.amount_fen, day)
         add_bill_line(session, bill, txn)
