@@ -12,6 +12,7 @@ from backend.disputes.routes import router as disputes_router
 from backend.fraud.routes import router as fraud_router
 from backend.installments.routes import router as installments_router
 from backend.notes.routes import router as notes_router
+from backend.sandbox.routes import router as sandbox_router
 
 router = APIRouter()
 for domain_router in (customers_router, accounts_router, billing_router, installments_router, notes_router):
@@ -21,3 +22,4 @@ router.include_router(cases_router)
 router.include_router(audit_router)
 router.include_router(disputes_router)
 router.include_router(arrangements_router)
+router.include_router(sandbox_router)

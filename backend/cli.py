@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -153,6 +153,10 @@ def cmd_eod(args: argparse.Namespace) -> int:
         f"{summary.statements} statements cut, {summary.postings} postings, "
         f"{summary.newly_overdue} newly overdue."
     )
+    from backend.billing.reconcile import reconcile
+
+    with transaction(factory) as session:  # report only: end of day is done either way
+        print("\n".join(reconcile(session, args.date + timedelta(days=1)).lines()))
     return EXIT_OK
 
 
@@ -218,6 +222,18 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    """Check the book's invariants (docs/rules.md, "Reconciliation"); non-zero on any break."""
+    from backend.billing.reconcile import reconcile
+    from backend.clock import BusinessClock
+
+    factory = _session_factory(args.database_url)
+    with transaction(factory) as session:
+        result = reconcile(session, BusinessClock.from_env().today())
+    print("\n".join(result.lines()))
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m backend", description="CreditDesk servicing backend")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -262,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     create_user.add_argument("--password", default=None, help="default: ask on the terminal")
 
     add("verify-audit", cmd_verify_audit, "check the audit trail's hash chain")
+    add("reconcile", cmd_reconcile, "check that the book reconciles (bills, balances, plans, claims)")
     return parser
 
 

@@ -145,8 +145,18 @@ def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: i
     )["items"]
     check(any(t["amount_fen"] == -purchase["amount_fen"] for t in refunds), "the refund posted as a transaction")
     say(f"refund posted: used {format_fen(before['used_fen'])} → {format_fen(after['used_fen'])}")
+    # A purchase converted to installments takes its plan with it: the fees billed on the
+    # refunded principal are reversed too (docs/rules.md, "Plans follow their purchases").
+    reversed_fees = sum(
+        -t["amount_fen"]
+        for t in agent.get_json(
+            f"/v1/accounts/{dispute['account_id']}/transactions", params={"type": "fee_reversal", "limit": 50}
+        )["items"]
+        if t["business_date"] == refunds[0]["business_date"]
+    )
     # What is used never goes below 0: a refund larger than the debt becomes a credit balance.
-    check(after["used_fen"] == max(0, before["used_fen"] - purchase["amount_fen"]), "the refund lowers what is used")
+    check(after["used_fen"] == max(0, before["used_fen"] - purchase["amount_fen"] - reversed_fees),
+          "the refund lowers what is used")
     case = super1.get_json(f"/v1/cases/{dispute['case_id']}")
     check(not case["is_open"], "the dispute's case is closed")
     say(f"case {case['id']} closed; timeline: {', '.join(e['action'] for e in case['timeline'])}")

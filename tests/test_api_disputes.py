@@ -203,7 +203,10 @@ def test_after_a_partial_win_only_the_rest_can_be_disputed_again(world: World) -
     world.done(dispute, "propose_outcome", {"outcome": "partially_won", "amount_fen": 10_000, "note": "half"})
 
     rest = SMALL_PURCHASE_FEN - 10_000
-    assert world.file(world.small_purchase_id, rest + 1).status_code == 422
+    over = world.file(world.small_purchase_id, rest + 1)
+    assert over.status_code == 409  # a second claim beyond the transaction names the first
+    assert problem(over)["code"] == "claim_exceeds_transaction"
+    assert f"¥100.00 refunded by dispute {dispute['id']}" in problem(over)["detail"]
     assert world.file(world.small_purchase_id, rest).status_code == 201
 
 

@@ -131,7 +131,9 @@ class TestInterest:
 
     def test_disputed_amount_bears_no_penalty(self) -> None:
         ledger = billed()
+        # 40,000 of this bill's money disputed (as filing a dispute on a billed purchase does).
         ledger.account.disputed_fen = 40_000
+        engine.change_bill_disputed(ledger.account, ledger.bill, 40_000, ledger.day)
         ledger.run_until(date(2026, 11, 12))
         # Overdue on 10 November; on the 11th penalty runs on 100,000 − 40,000.
         assert ledger.account.accrued_penalty_ufen == 60_000 * 500

@@ -89,6 +89,9 @@ MATRIX: tuple[Call, ...] = (
     Call("POST", "/v1/arrangements", SERVICING, body="arrangement"),
     Call("GET", "/v1/arrangements/{arrangement_id}", SERVICING),
     Call("GET", "/v1/accounts/{account_id}/arrangements", SERVICING),
+    # the training sandbox (demo mode): what the customer does, as anyone serving customers
+    Call("POST", "/v1/demo/accounts/{account_id}/purchases", SERVICING, body="sandbox_purchase"),
+    Call("POST", "/v1/demo/accounts/{account_id}/repayments", SERVICING, body="sandbox_repayment"),
     # act on disputes and fraud reports: handlers and supervisors; approve outcomes: supervisors
     dispute_action("acknowledge", WORKERS),
     dispute_action("request_customer_info", WORKERS),
@@ -230,6 +233,8 @@ def world(seeded: tuple[Connection, SeededApi]) -> World:
     }
     bodies: dict[str, dict[str, Any]] = {
         "empty": {},
+        "sandbox_purchase": {"amount_fen": 100, "merchant": "Training shop"},
+        "sandbox_repayment": {"amount_fen": 100},
         "login": {"username": "agent2", "password": "demo"},
         "reveal": {"field": "phone", "reason": "identity check"},
         "note": {"body": "Called back."},

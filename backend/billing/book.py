@@ -45,6 +45,9 @@ class BookBill:
     open_installments_fen: int
     open_principal_fen: int
     lines: list[tuple[Any, int]]
+    minimum_fixed_fen: int = 0
+    minimum_base_fen: int = 0
+    disputed_fen: int = 0
     paid_fen: int = 0
     status: str = "open"
     due_evaluated: bool = False
@@ -91,6 +94,9 @@ def bill_from_draft(draft: Any) -> BookBill:
         open_installments_fen=comps.installments_fen,
         open_principal_fen=comps.principal_fen,
         lines=draft.lines,
+        minimum_fixed_fen=draft.minimum_fixed_fen,
+        minimum_base_fen=draft.minimum_base_fen,
+        disputed_fen=draft.disputed_fen,
         status="paid" if comps.total_fen <= 0 else "open",
     )
 

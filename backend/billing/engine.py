@@ -101,6 +101,11 @@ class BillLike(Protocol):
     open_fees_fen: int
     open_installments_fen: int
     open_principal_fen: int
+    # The parts of the minimum (docs/rules.md, "Minimum payment") and the money under open
+    # dispute among this bill's charges.
+    minimum_fixed_fen: int
+    minimum_base_fen: int
+    disputed_fen: int
 
 
 class PeriodLike(Protocol):
@@ -151,6 +156,9 @@ class StatementDraft:
     total_fen: int
     minimum_payment_fen: int
     components: Components
+    minimum_fixed_fen: int
+    minimum_base_fen: int
+    disputed_fen: int
     # (posting or stored transaction, or None for the previous-balance line, amount_fen)
     lines: list[tuple[Any, int]] = field(default_factory=list)
 
@@ -266,13 +274,77 @@ def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLik
     set_bill_components(bill, owed.minus(parts))
     _pay_periods(plans, parts.installments_fen)
     in_full = parts.interest_fen + parts.fees_fen + parts.installments_fen
-    bill.minimum_payment_fen = max(0, min(bill.minimum_payment_fen - in_full,
-                                          bill.paid_fen + bill_outstanding_fen(bill)))
+    bill.minimum_fixed_fen = max(0, bill.minimum_fixed_fen - in_full)
+    refresh_minimum(account, bill, today)
+
+
+def refresh_minimum(account: AccountLike, bill: BillLike, today: date) -> None:
+    """Recompute the bill's minimum from its parts (docs/rules.md, "Credits count at once").
+
+    The minimum never exceeds what the bill asks in all (paid + outstanding). Once the due date
+    has been judged, a lower minimum lowers the past-due amount with it (and cures the account
+    when nothing is short any more); a higher one never makes anybody overdue after the fact.
+    """
+    bill.minimum_payment_fen = rules.minimum_from_parts(
+        rules.MinimumParts(bill.minimum_fixed_fen, bill.minimum_base_fen),
+        bill.disputed_fen,
+        bill.paid_fen + bill_outstanding_fen(bill),
+    )
     if bill.due_evaluated and account.past_due_fen > 0:
         account.past_due_fen = max(0, min(account.past_due_fen, bill.minimum_payment_fen - bill.paid_fen))
         if account.past_due_fen == 0:
             account.overdue_since = None
     bill.status = bill_status(bill, today)
+
+
+def credit_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLike], credit_fen: int, today: date,
+                first: str = "principal_fen") -> Components:
+    """A credit on money this bill holds (docs/rules.md, "Credits count at once"): it comes off
+    what the bill still owes at once, `first` (purchase principal) first, then in allocation
+    order; what the bill no longer owes is kept as the account's credit. The bill's total drops
+    by the credit (the caller adds its line) and its minimum is recomputed: credited principal
+    leaves the 10% base, anything else leaves the part owed at 100%. No money is received, so
+    `paid_fen` stays. Returns what each component gave up.
+    """
+    if credit_fen <= 0:
+        raise ValueError("a credit must be positive")
+    owed = bill_components(bill)
+    head = min(credit_fen, max(0, getattr(owed, first)))
+    rest_owed = owed.minus(Components(**{first: head}))
+    more, left = rules.allocate(credit_fen - head, rest_owed)
+    taken = more.plus(Components(**{first: head}))
+    set_bill_components(bill, owed.minus(taken))
+    bill.total_fen -= credit_fen
+    account.credit_balance_fen += left
+    from_base = min(bill.minimum_base_fen, taken.principal_fen)
+    bill.minimum_base_fen -= from_base
+    in_full = taken.principal_fen - from_base + taken.interest_fen + taken.fees_fen + taken.installments_fen
+    bill.minimum_fixed_fen = max(0, bill.minimum_fixed_fen - in_full)
+    if first != "installments_fen":
+        _pay_periods(plans, taken.installments_fen)
+    refresh_minimum(account, bill, today)
+    return taken
+
+
+def debit_bill(account: AccountLike, bill: BillLike, amount_fen: int, today: date) -> None:
+    """A credit taken back (a provisional credit reversed) on money this bill holds: it uses up
+    the account's credit first, and the rest is owed again on this bill as purchase principal
+    (in the 10% base). The bill's total rises by the amount; the caller adds its line."""
+    if amount_fen <= 0:
+        raise ValueError("a debit must be positive")
+    from_credit = min(account.credit_balance_fen, amount_fen)
+    account.credit_balance_fen -= from_credit
+    bill.open_principal_fen += amount_fen - from_credit
+    bill.minimum_base_fen += amount_fen - from_credit
+    bill.total_fen += amount_fen
+    refresh_minimum(account, bill, today)
+
+
+def change_bill_disputed(account: AccountLike, bill: BillLike, delta_fen: int, today: date) -> None:
+    """Money on this bill put under open dispute (positive) or out of it (negative): it leaves
+    (or rejoins) the 10% base of the minimum and the penalty base (docs/rules.md, "Disputes")."""
+    bill.disputed_fen = max(0, bill.disputed_fen + delta_fen)
+    refresh_minimum(account, bill, today)
 
 
 def evaluate_due_date(account: AccountLike, bill: BillLike, today: date) -> None:
@@ -312,9 +384,9 @@ def accrue_day(account: AccountLike, bill: BillLike | None, day: date) -> None:
     if account.past_due_fen > 0:
         if account.penalty_suspended:
             return
-        # An amount under open dispute bears no penalty while the dispute is open.
+        # Money of this bill under open dispute bears no penalty while the dispute is open.
         account.accrued_penalty_ufen += rules.daily_accrual_ufen(
-            base - max(0, account.disputed_fen), rules.DAILY_PENALTY_PPM
+            base - max(0, bill.disputed_fen), rules.DAILY_PENALTY_PPM
         )
     else:
         account.accrued_interest_ufen += rules.daily_accrual_ufen(base, rules.DAILY_INTEREST_PPM)
@@ -385,6 +457,8 @@ def cut_statement(
     comps, credit_left = rules.normalize_components(raw, account.credit_balance_fen)
     account.credit_balance_fen = credit_left
     total = sum(amount for _, amount in lines)
+    parts = rules.minimum_parts(comps, account.past_due_fen, carried)
+    disputed = max(0, account.disputed_fen)
     draft = StatementDraft(
         statement_date=statement_date,
         due_date=due_date,
@@ -392,8 +466,11 @@ def cut_statement(
         previous_balance_fen=previous_total,
         carried_fen=carried.total_fen,
         total_fen=total,
-        minimum_payment_fen=rules.minimum_payment_fen(comps, account.past_due_fen, account.disputed_fen, carried),
+        minimum_payment_fen=rules.minimum_from_parts(parts, disputed, comps.total_fen),
         components=comps,
+        minimum_fixed_fen=parts.fixed_fen,
+        minimum_base_fen=parts.base_fen,
+        disputed_fen=disputed,
         lines=lines,
     )
     return draft, new_postings

@@ -13,7 +13,7 @@ from backend.accounts.models import Account, Transaction
 from backend.arrangements.service import settle_arrangements
 from backend.billing import engine
 from backend.billing.ledger import active_plans, store_posting, store_statement
-from backend.billing.models import Bill
+from backend.billing.models import Bill, BillLine
 from backend.billing.queries import latest_bills
 from backend.clock import BUSINESS_TZ
 from backend.common.idempotency import purge_idempotency_keys
@@ -51,6 +51,12 @@ def close_account_day(session: Session, account: Account, day: date, summary: En
                                          Transaction.business_date <= day)
         if cycle_start is not None:
             stmt = stmt.where(Transaction.business_date >= cycle_start)
+        if bill is not None:
+            # Credits that already went on the previous bill as lines (docs/rules.md, "Credits
+            # count at once") are in its total: not again in this cycle.
+            on_previous = select(BillLine.id).where(BillLine.bill_id == bill.id,
+                                                    BillLine.transaction_id == Transaction.id)
+            stmt = stmt.where(~on_previous.exists())
         return list(session.execute(stmt.order_by(Transaction.posted_at, Transaction.id)).scalars())
 
     result = engine.end_of_day(account, bill, plans, day, cycle_transactions)

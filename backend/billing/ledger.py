@@ -6,7 +6,7 @@ Services take `session` keyword-only and never commit: the caller's unit of work
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -72,6 +72,77 @@ def post_repayment(session: Session, account: Account, amount_fen: int, posted_a
     return store_posting(session, account, Posting("repayment", -amount_fen, day, description), posted_at)
 
 
+def bill_holding(session: Session, account: Account, claimed: Transaction) -> Bill | None:
+    """The latest bill, locked, when it holds `claimed` (cut after it posted); None while the
+    transaction is still in the open cycle (docs/rules.md, "Credits count at once")."""
+    bill = latest_bill(session, account.id, for_update=True)
+    if bill is None or claimed.business_date >= bill.statement_date:
+        return None
+    return bill
+
+
+def add_bill_line(session: Session, bill: Bill, txn: Transaction) -> BillLine:
+    """Show a credit (or its reversal) that went on a bill after the cut as a line of that bill,
+    so its total stays the sum of its lines; the next cut leaves it out of its cycle."""
+    last = session.scalar(select(func.coalesce(func.max(BillLine.line_no), 0)).where(BillLine.bill_id == bill.id))
+    line = BillLine(
+        bill_id=bill.id,
+        customer_id=bill.customer_id,
+        line_no=int(last or 0) + 1,
+        transaction_id=txn.id,
+        posted_at=txn.posted_at,
+        type=txn.type,
+        description=txn.description,
+        amount_fen=txn.amount_fen,
+    )
+    session.add(line)
+    return line
+
+
+def post_claim_money(session: Session, account: Account, posting: Posting, posted_at: datetime,
+                     claimed: Transaction) -> Transaction:
+    """Post a credit on `claimed` (dispute refund, provisional credit, write-off) or its
+    reversal, counting at once (docs/rules.md, "Credits count at once"): on money a bill holds,
+    it goes on that bill now, as a line, lowering (or raising back) what it owes and its
+    minimum; on money not yet billed it nets in the open cycle at the next cut. A credit on a
+    purchase converted to installments shrinks its plan first (docs/rules.md, "Plans follow
+    their purchases")."""
+    from backend.installments.credits import shrink_plan_of
+
+    day = business_date_of(posted_at)
+    engine.post(account, posting)
+    txn = store_posting(session, account, posting, posted_at)
+    session.flush()
+    bill = bill_holding(session, account, claimed)
+    if posting.amount_fen < 0:
+        if bill is not None:
+            add_bill_line(session, bill, txn)
+            session.flush()
+        shrink = shrink_plan_of(session, account, claimed, -posting.amount_fen, posted_at, bill)
+        on_bill = shrink.to_bill_fen if shrink is not None else -posting.amount_fen
+        if bill is not None:
+            plans = active_plans(session, [account.id]).get(account.id, [])
+            first = "installments_fen" if shrink is not None else "principal_fen"
+            # The unbilled principal a plan lost is balanced by its conversion reversal, so only
+            # the rest comes off what the bill owes; all of them are lines of the bill.
+            if on_bill > 0:
+                engine.credit_bill(account, bill, plans, on_bill, day, first=first)
+    elif bill is not None:
+        engine.debit_bill(account, bill, posting.amount_fen, day)
+        add_bill_line(session, bill, txn)
+    return txn
+
+
+def hold_on_bill(session: Session, account: Account, claimed: Transaction, delta_fen: int, today: date) -> None:
+    """Money of `claimed` put under (positive) or out of (negative) open dispute: when a bill
+    holds it, it leaves (or rejoins) that bill's minimum and penalty base at once."""
+    if delta_fen == 0:
+        return
+    bill = bill_holding(session, account, claimed)
+    if bill is not None:
+        engine.change_bill_disputed(account, bill, delta_fen, today)
+
+
 def store_statement(session: Session, account: Account, draft: StatementDraft,
                     stored: dict[int, Transaction]) -> Bill:
     """Store a cut bill and its lines; `stored` maps id(posting) to its transaction row."""
@@ -93,6 +164,9 @@ def store_statement(session: Session, account: Account, draft: StatementDraft,
         open_fees_fen=comps.fees_fen,
         open_installments_fen=comps.installments_fen,
         open_principal_fen=comps.principal_fen,
+        minimum_fixed_fen=draft.minimum_fixed_fen,
+        minimum_base_fen=draft.minimum_base_fen,
+        disputed_fen=draft.disputed_fen,
     )
     session.add(bill)
     session.flush()

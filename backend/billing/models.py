@@ -32,6 +32,12 @@ class Bill(Base):
     open_fees_fen: Mapped[int] = mapped_column(Money, default=0)
     open_installments_fen: Mapped[int] = mapped_column(Money, default=0)
     open_principal_fen: Mapped[int] = mapped_column(Money, default=0)
+    # The minimum's parts (docs/rules.md, "Minimum payment"): owed at 100%, and the purchase
+    # principal whose 10% is owed; and the money among this bill's charges under open dispute.
+    # minimum_payment_fen = minimum_from_parts(fixed, base, disputed, paid + outstanding), always.
+    minimum_fixed_fen: Mapped[int] = mapped_column(Money, default=0)
+    minimum_base_fen: Mapped[int] = mapped_column(Money, default=0)
+    disputed_fen: Mapped[int] = mapped_column(Money, default=0)
 
     lines: Mapped[list[BillLine]] = relationship(lazy="raise", order_by="BillLine.line_no")
 

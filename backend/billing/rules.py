@@ -161,13 +161,24 @@ def normalize_components(raw: Components, credit_fen: int = 0) -> tuple[Componen
 
 # --- Minimum payment -------------------------------------------------------------------------
 
-def minimum_payment_fen(
-    components: Components, past_due_fen: int, disputed_fen: int = 0, carried: Components | None = None
-) -> int:
-    """Minimum payment of a bill whose outstanding parts are `components`.
+@dataclass(frozen=True)
+class MinimumParts:
+    """What a bill's minimum payment is made of (docs/rules.md, "Minimum payment").
 
-    = 100% of any past-due amount + 100% of interest, penalties and fees + 100% of installment
-    dues + 10% (half up) of the purchase principal; an amount under open dispute is left out.
+    `fixed_fen` is owed at 100% (past-due amount, interest, penalties, fees, installment dues);
+    `base_fen` is the purchase principal whose 10% is owed. Credits and disputes move these
+    parts after the cut, and the minimum is always `minimum_from_parts` of them.
+    """
+
+    fixed_fen: int
+    base_fen: int
+
+
+def minimum_parts(
+    components: Components, past_due_fen: int, carried: Components | None = None
+) -> MinimumParts:
+    """The parts of the minimum of a bill whose outstanding parts are `components`.
+
     The past-due amount is part of the debt carried from earlier bills (`carried`, default
     all of `components`), and the oldest of it, so it is taken off that in allocation order
     before the percentages apply: never counted twice, and this cycle's new charges stay whole.
@@ -176,15 +187,30 @@ def minimum_payment_fen(
     past_due = max(0, min(past_due_fen, pool.total_fen, components.total_fen))
     taken, _ = allocate(past_due, pool)
     rest = Components(*(max(0, getattr(components, f) - getattr(taken, f)) for f in ALLOCATION_ORDER))
-    principal = max(0, rest.principal_fen - max(0, disputed_fen))
-    minimum = (
-        past_due
-        + rest.interest_fen
-        + rest.fees_fen
-        + rest.installments_fen
-        + round_half_up_div(principal * MINIMUM_PRINCIPAL_BP, 10_000)
+    return MinimumParts(
+        fixed_fen=past_due + rest.interest_fen + rest.fees_fen + rest.installments_fen,
+        base_fen=rest.principal_fen,
     )
-    return max(0, min(minimum, components.total_fen))
+
+
+def minimum_from_parts(parts: MinimumParts, disputed_fen: int, ceiling_fen: int) -> int:
+    """= the fixed part + 10% (half up) of the principal base less the money under open dispute
+    on the bill, never more than `ceiling_fen` (what the bill asks in all: paid + outstanding)."""
+    principal = max(0, parts.base_fen - max(0, disputed_fen))
+    minimum = max(0, parts.fixed_fen) + round_half_up_div(principal * MINIMUM_PRINCIPAL_BP, 10_000)
+    return max(0, min(minimum, ceiling_fen))
+
+
+def minimum_payment_fen(
+    components: Components, past_due_fen: int, disputed_fen: int = 0, carried: Components | None = None
+) -> int:
+    """Minimum payment of a bill whose outstanding parts are `components`.
+
+    = 100% of any past-due amount + 100% of interest, penalties and fees + 100% of installment
+    dues + 10% (half up) of the purchase principal; an amount under open dispute is left out.
+    """
+    parts = minimum_parts(components, past_due_fen, carried)
+    return minimum_from_parts(parts, disputed_fen, components.total_fen)
 
 
 def daily_accrual_ufen(base_fen: int, rate_ppm: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -20,9 +20,10 @@ from backend.accounts.schemas import TransactionOut
 from backend.audit.service import field_diff, record_audit, snapshot
 from backend.auth.models import User
 from backend.billing.engine import Posting
-from backend.billing.ledger import post_charge
+from backend.billing.ledger import hold_on_bill, post_claim_money
 from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
+from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version, etag_for
 from backend.common.context import RequestContext
@@ -278,10 +279,13 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
             "(a confirmed report writes it off) instead of disputing it.",
             extra={"fraud_report_id": fraud_report},
         )
-    awarded_before = session.scalar(
-        select(func.coalesce(func.sum(Dispute.awarded_fen), 0)).where(Dispute.transaction_id == transaction.id)
-    )
-    most = rules.max_disputable_fen(transaction.amount_fen, int(awarded_before or 0))
+    claims = claims_on(session, [transaction.id])[transaction.id]
+    if body.disputed_amount_fen <= transaction.amount_fen:
+        # Whatever is already held or given back of the transaction, by disputes or fraud
+        # reports (docs/rules.md, "Claims on a transaction"): 409 naming it.
+        ensure_fits(claims, transaction_amount_fen=transaction.amount_fen, amount_fen=body.disputed_amount_fen,
+                    what="a dispute", source=None)
+    most = rules.max_disputable_fen(transaction.amount_fen, claims.claimed_fen())
     if body.disputed_amount_fen > most:
         raise ValidationFailed(
             f"At most {most} fen of transaction {transaction.id} can be disputed.",
@@ -313,7 +317,8 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
     )
     session.add(dispute)
     session.flush()
-    high = rules.needs_approval(body.disputed_amount_fen, policy.dispute_outcome_approval_over_fen)
+    high = rules.needs_approval(claims.credited_fen() + body.disputed_amount_fen,
+                                policy.dispute_outcome_approval_over_fen)
     case = open_case(
         session=session,
         case_type=CaseType.DISPUTE,
@@ -334,9 +339,9 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
         note=body.description,
     )
     dispute.case_id = case.id
-    account.disputed_fen += rules.held_fen(
-        disputed_fen=dispute.disputed_amount_fen, provisional_outstanding_fen=0, is_open=True
-    )
+    held = rules.held_fen(disputed_fen=dispute.disputed_amount_fen, provisional_outstanding_fen=0, is_open=True)
+    account.disputed_fen += held
+    hold_on_bill(session, account, transaction, held, business_date_of(now))
     session.flush()
     record_audit(
         session=session,
@@ -392,7 +397,7 @@ def _post_money(
         description=f"Dispute {dispute.id}: {labels[kind]}",
         merchant=transaction.merchant,
     )
-    posted = post_charge(session, account, posting, now)
+    posted = post_claim_money(session, account, posting, now, transaction)
     session.flush()
     event = DisputeMoneyEvent(
         dispute_id=dispute.id,
@@ -437,6 +442,10 @@ def _resolve(
     """Resolve with `outcome`: reverse any outstanding provisional credit, credit the award."""
     transaction = session.get(Transaction, dispute.transaction_id)
     assert transaction is not None  # the foreign key
+    if awarded_fen > 0:
+        ensure_fits(claims_on(session, [transaction.id])[transaction.id],
+                    transaction_amount_fen=transaction.amount_fen, amount_fen=awarded_fen,
+                    what=f"the award of dispute {dispute.id}", source=("dispute", dispute.id), counting="credited")
     for kind, amount in rules.resolution_money(
         category=dispute.category,
         awarded_fen=awarded_fen,
@@ -579,7 +588,10 @@ def act_on_dispute(
             raise ValidationFailed(
                 f"The amount does not fit the outcome: {exc}.", errors={"body.amount_fen": [str(exc)]}
             ) from None
-        target = rules.proposal_status(awarded, policy.dispute_outcome_approval_over_fen)
+        # Four eyes counts every credit on the transaction, not this dispute alone.
+        credited_before = claims_on(session, [dispute.transaction_id])[dispute.transaction_id].credited_fen(
+            excluding=("dispute", dispute.id))
+        target = rules.proposal_status(credited_before + awarded, policy.dispute_outcome_approval_over_fen)
         if target is DisputeStatus.RESOLVED:
             _resolve(
                 session=session,
@@ -646,6 +658,10 @@ def act_on_dispute(
         is_open=dispute.status != DisputeStatus.RESOLVED,
     )
     account.disputed_fen += held_after - held_before
+    if held_after != held_before:
+        claimed = session.get(Transaction, dispute.transaction_id)
+        assert claimed is not None
+        hold_on_bill(session, account, claimed, held_after - held_before, business_date_of(now))
     session.flush()
     old, new = field_diff(before, snapshot(dispute, *AUDITED_FIELDS))
     record_audit(

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 from backend.accounts.models import Account, Transaction
 from backend.audit.service import field_diff, record_audit, snapshot
 from backend.billing.engine import Posting
-from backend.billing.ledger import post_charge
+from backend.billing.ledger import post_claim_money
 from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
 from backend.cases.sla import SlaState
+from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
@@ -159,6 +160,12 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
             + ". Withdraw the dispute first, or leave the transaction out of this report.",
             extra={"transaction_ids": sorted(t for t, _ in disputed)},
         )
+    claims = claims_on(session, ids)
+    for i in ids:
+        # Money of it already given back (a won dispute): writing it off again would credit
+        # it twice (docs/rules.md, "Claims on a transaction").
+        ensure_fits(claims[i], transaction_amount_fen=found[i].amount_fen, amount_fen=found[i].amount_fen,
+                    what="a fraud report", source=None)
     return [found[i] for i in ids]
 
 
@@ -271,6 +278,11 @@ def _write_off(
             select(Transaction).where(Transaction.id.in_([link.transaction_id for link in links]))
         )
     }
+    claims = claims_on(session, list(originals))
+    for link in links:
+        ensure_fits(claims[link.transaction_id], transaction_amount_fen=originals[link.transaction_id].amount_fen,
+                    amount_fen=link.amount_fen, what=f"the write-off of fraud report {report.id}",
+                    source=("fraud_report", report.id), counting="credited")
     balance_before = account.balance_fen
     written: list[dict[str, Any]] = []
     for link in links:
@@ -282,7 +294,7 @@ def _write_off(
             description=f"Fraud write-off of transaction {link.transaction_id} (report {report.id})"[:128],
             merchant=original.merchant,
         )
-        credit = post_charge(session, account, posting, now)
+        credit = post_claim_money(session, account, posting, now, original)
         session.flush()
         link.write_off_transaction_id = credit.id
         written.append(

@@ -416,6 +416,8 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
                 "open_interest_fen": bill.open_interest_fen, "open_fees_fen": bill.open_fees_fen,
                 "open_installments_fen": bill.open_installments_fen,
                 "open_principal_fen": bill.open_principal_fen,
+                "minimum_fixed_fen": bill.minimum_fixed_fen, "minimum_base_fen": bill.minimum_base_fen,
+                "disputed_fen": bill.disputed_fen,
             })
             for line_no, (item, amount) in enumerate(bill.lines, start=1):
                 line: dict[str, Any]

@@ -1,0 +1,143 @@
+"""Every claim on a transaction, in one place (docs/rules.md, "Claims on a transaction").
+
+A claim is money of one transaction that disputes or fraud reports hold or have given back:
+`disputed` (under an open dispute, not provisionally credited), `provisionally_credited`,
+`refunded`, `written_off` (a won fraud dispute or a confirmed fraud report) and
+`reported_as_fraud` (named in a report still being worked). They are computed from the
+disputes and fraud reports themselves, so they can never drift from them, whatever the order
+the cases were filed and decided in. Two rules rest on them:
+
+- no transaction is ever credited beyond its amount: a claim that does not fit what is left of
+  the transaction is refused with 409 `claim_exceeds_transaction`, naming the claims before it;
+- the four-eyes threshold counts the credits on the whole transaction, not one dispute alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backend.common.money import fen_text
+from backend.disputes.models import Dispute
+from backend.errors import Conflict
+from backend.fraud.models import FraudReport, FraudReportTransaction
+
+DISPUTED = "disputed"
+PROVISIONALLY_CREDITED = "provisionally_credited"
+REFUNDED = "refunded"
+WRITTEN_OFF = "written_off"
+REPORTED_AS_FRAUD = "reported_as_fraud"
+# Claims that are money given back to the customer (the rest only hold money back).
+CREDIT_KINDS = frozenset({PROVISIONALLY_CREDITED, REFUNDED, WRITTEN_OFF})
+
+_FRAUD_CATEGORY = "fraud"  # a won dispute in this category is written off, not refunded
+_FRAUD_LIVE = ("new", "investigating")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    amount_fen: int
+    source_type: str  # dispute | fraud_report
+    source_id: int
+
+    @property
+    def source(self) -> str:
+        return f"{self.source_type.replace('_', ' ')} {self.source_id}"
+
+    def sentence(self) -> str:
+        return f"{fen_text(self.amount_fen)} {self.kind.replace('_', ' ')} by {self.source}"
+
+
+@dataclass
+class TransactionClaims:
+    transaction_id: int
+    claims: list[Claim] = field(default_factory=list)
+
+    def credited_fen(self, *, excluding: tuple[str, int] | None = None) -> int:
+        """What the customer has been given back of the transaction (by other sources)."""
+        return sum(c.amount_fen for c in self._others(excluding) if c.kind in CREDIT_KINDS)
+
+    def claimed_fen(self, *, excluding: tuple[str, int] | None = None) -> int:
+        """Everything held back or given back of the transaction (by other sources)."""
+        return sum(c.amount_fen for c in self._others(excluding))
+
+    def _others(self, excluding: tuple[str, int] | None) -> list[Claim]:
+        return [c for c in self.claims if excluding is None or (c.source_type, c.source_id) != excluding]
+
+    def describe(self, *, excluding: tuple[str, int] | None = None) -> str:
+        return "; ".join(c.sentence() for c in self._others(excluding)) or "nothing"
+
+
+class ClaimExceedsTransaction(Conflict):
+    code = "claim_exceeds_transaction"
+    title = "The transaction would be credited beyond its amount"
+
+
+def claims_on(session: Session, transaction_ids: Collection[int]) -> dict[int, TransactionClaims]:
+    """The claims on each transaction (every id gets an entry, maybe empty); two queries."""
+    ids = list(transaction_ids)
+    found = {i: TransactionClaims(i) for i in ids}
+    if not ids:
+        return found
+    disputes = session.execute(
+        select(Dispute.id, Dispute.transaction_id, Dispute.category, Dispute.status, Dispute.disputed_amount_fen,
+               Dispute.provisional_credit_fen, Dispute.awarded_fen)
+        .where(Dispute.transaction_id.in_(ids))
+        .order_by(Dispute.id)
+    ).all()
+    for dispute_id, txn_id, category, status, disputed, provisional, awarded in disputes:
+        claims = found[txn_id].claims
+        if status != "resolved":
+            held = max(0, disputed - max(0, provisional))
+            if held:
+                claims.append(Claim(DISPUTED, held, "dispute", dispute_id))
+            if provisional > 0:
+                claims.append(Claim(PROVISIONALLY_CREDITED, provisional, "dispute", dispute_id))
+        elif awarded:
+            kind = WRITTEN_OFF if category == _FRAUD_CATEGORY else REFUNDED
+            claims.append(Claim(kind, awarded, "dispute", dispute_id))
+    reports = session.execute(
+        select(FraudReport.id, FraudReportTransaction.transaction_id, FraudReport.status, FraudReport.outcome,
+               FraudReportTransaction.amount_fen, FraudReportTransaction.write_off_transaction_id)
+        .join(FraudReport, FraudReport.id == FraudReportTransaction.fraud_report_id)
+        .where(FraudReportTransaction.transaction_id.in_(ids))
+        .order_by(FraudReport.id)
+    ).all()
+    for report_id, txn_id, status, outcome, amount, write_off_id in reports:
+        if write_off_id is not None or outcome == "confirmed":
+            found[txn_id].claims.append(Claim(WRITTEN_OFF, amount, "fraud_report", report_id))
+        elif status in _FRAUD_LIVE:
+            found[txn_id].claims.append(Claim(REPORTED_AS_FRAUD, amount, "fraud_report", report_id))
+    return found
+
+
+def ensure_fits(
+    claims: TransactionClaims, *, transaction_amount_fen: int, amount_fen: int, what: str,
+    source: tuple[str, int] | None, counting: str = "claimed",
+) -> None:
+    """Refuse (409) a new claim of `amount_fen` that would take the transaction beyond its amount.
+
+    `counting` is what the earlier claims count for: "claimed" (everything held or given back:
+    for a new dispute or fraud report) or "credited" (only money given back: for a credit)."""
+    earlier = (
+        claims.claimed_fen(excluding=source) if counting == "claimed" else claims.credited_fen(excluding=source)
+    )
+    if earlier + amount_fen <= transaction_amount_fen:
+        return
+    raise ClaimExceedsTransaction(
+        f"Transaction {claims.transaction_id} ({fen_text(transaction_amount_fen)}) already has "
+        f"{claims.describe(excluding=source)}; {what} of {fen_text(amount_fen)} would credit it "
+        f"beyond its amount (at most {fen_text(max(0, transaction_amount_fen - earlier))} is left).",
+        extra={
+            "transaction_id": claims.transaction_id,
+            "claims": [
+                {"kind": c.kind, "amount_fen": c.amount_fen, c.source_type + "_id": c.source_id}
+                for c in claims.claims
+                if source is None or (c.source_type, c.source_id) != source
+            ],
+        },
+    )

@@ -1,0 +1,108 @@
+"""`python -m backend reconcile` (docs/rules.md, "Reconciliation"): a freshly seeded demo book,
+its caseload filed and end of day run on, has no break; and each invariant does find a break
+when the book is tampered with (so none of them is a check that cannot fail)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from backend.accounts.models import Account
+from backend.auth.service import ensure_demo_users
+from backend.billing.eod import run_end_of_day
+from backend.billing.models import Bill
+from backend.billing.reconcile import INVARIANTS, reconcile
+from backend.installments.models import InstallmentPeriod, InstallmentPlan
+from backend.seed.cases import seed_caseload
+from backend.seed.demo import seed_demo
+from tests.helpers.db import joined_sessionmaker, rolled_back_connection
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def book(db_engine: Engine) -> Iterator[tuple[Connection, sessionmaker[Session]]]:
+    with rolled_back_connection(db_engine) as connection:
+        factory = joined_sessionmaker(connection)
+        seed_demo(factory, customers=60, seed=3, months=8, today=TODAY)
+        with factory() as session:
+            ensure_demo_users(session=session)
+            session.commit()
+        assert seed_caseload(factory, today=TODAY) > 10
+        with factory() as session:
+            # End of day on past the next statement and due dates, with the caseload open.
+            run_end_of_day(session, TODAY + timedelta(days=20))
+            session.flush()
+        yield connection, factory
+
+
+@pytest.fixture
+def session(book: tuple[Connection, sessionmaker[Session]]) -> Iterator[Session]:
+    connection, factory = book
+    savepoint = connection.begin_nested()
+    session = factory()
+    try:
+        yield session
+    finally:
+        session.close()
+        if savepoint.is_active:
+            savepoint.rollback()
+
+
+def test_a_freshly_seeded_demo_book_reconciles(session: Session) -> None:
+    result = reconcile(session, TODAY + timedelta(days=21))
+
+    assert result.accounts > 60 and result.bills > 300 and result.plans > 0
+    assert result.ok, "\n".join(result.lines())
+    assert result.lines()[-1] == "No breaks."
+
+
+def _tamper(session: Session, invariant: str) -> None:
+    bill = session.scalars(select(Bill).where(Bill.minimum_payment_fen > 0).order_by(Bill.id).limit(1)).one()
+    account = session.get(Account, bill.account_id)
+    assert account is not None
+    if invariant == "bill_total_is_sum_of_lines":
+        bill.total_fen += 1
+    elif invariant == "balance_is_sum_of_transactions":
+        account.balance_fen += 1
+    elif invariant == "balance_follows_latest_bill":
+        latest = session.scalars(
+            select(Bill).where(Bill.account_id == account.id).order_by(Bill.statement_date.desc()).limit(1)
+        ).one()
+        latest.total_fen += 1
+    elif invariant == "schedule_sums_exactly":
+        session.execute(update(InstallmentPeriod).where(InstallmentPeriod.period == 2).values(fee_fen=InstallmentPeriod.fee_fen + 1))
+    elif invariant == "used_within_bounds":
+        account.credit_balance_fen = -1
+    elif invariant == "minimum_from_the_rules":
+        bill.minimum_payment_fen += 1
+    elif invariant == "past_due_and_bucket":
+        account.past_due_fen = 100
+        account.overdue_since = None
+    elif invariant == "disputed_is_open_disputes":
+        account.disputed_fen += 1
+    elif invariant == "credited_within_amount":
+        from backend.disputes.models import Dispute
+
+        dispute = session.scalars(select(Dispute).order_by(Dispute.id).limit(1)).one()
+        dispute.status, dispute.awarded_fen = "resolved", 10**9
+        account.disputed_fen -= dispute.disputed_amount_fen - dispute.provisional_credit_fen
+    elif invariant == "no_active_plan_fully_paid":
+        plan = session.scalars(select(InstallmentPlan).where(InstallmentPlan.status == "active").limit(1)).one()
+        session.execute(update(InstallmentPeriod).where(InstallmentPeriod.plan_id == plan.id).values(status="paid"))
+    session.flush()
+
+
+@pytest.mark.parametrize("invariant", sorted(INVARIANTS))
+def test_each_invariant_finds_its_break(session: Session, invariant: str) -> None:
+    _tamper(session, invariant)
+
+    result = reconcile(session, TODAY + timedelta(days=21))
+
+    assert not result.ok
+    assert result.breaks[invariant].count >= 1, "\n".join(result.lines())
+    assert result.breaks[invariant].examples
