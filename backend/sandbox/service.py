@@ -11,11 +11,12 @@ from backend.accounts.models import Account, Transaction
 from backend.accounts.service import unbilled_principal
 from backend.audit.service import record_audit
 from backend.billing.engine import AccountNotOpen, Posting
-from backend.billing.ledger import lock_account, post_charge, post_repayment
+from backend.billing.ledger import post_charge, post_repayment
 from backend.clock import business_date_of
 from backend.common.context import RequestContext
+from backend.common.locking import lock_account
 from backend.common.money import fen_text
-from backend.errors import Conflict, NotFound, ValidationFailed
+from backend.errors import Conflict, ValidationFailed
 
 MAX_SANDBOX_FEN = 5_000_000
 
@@ -35,10 +36,7 @@ class AccountNotActive(Conflict):
 
 
 def _account(session: Session, account_id: int) -> Account:
-    account = lock_account(session, account_id)
-    if account is None:
-        raise NotFound(f"There is no account {account_id}.")
-    return account
+    return lock_account(session, account_id)
 
 
 def purchase(*, session: Session, account_id: int, body: PurchaseIn, ctx: RequestContext) -> Transaction:
