@@ -7,12 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from backend.accounts.routes import IsoDate
-from backend.audit.queries import AuditFilters, list_audit_records
-from backend.audit.schemas import AuditRecordOut
+from backend.audit.queries import AuditFilters, list_audit_records, withhold_customer_data
+from backend.audit.schemas import AuditRecordOut, ChainCheckOut
+from backend.audit.service import check_audit_chain
 from backend.auth.models import Role
 from backend.common.pagination import INT64_MAX, CursorQuery, Page, limit_query
 from backend.common.routing import WITHOUT_NUL, problem_responses
-from backend.deps import SessionDep, require_roles
+from backend.deps import ClockDep, SessionDep, UserDep, require_roles
 
 router = APIRouter(
     prefix="/v1/audit",
@@ -24,6 +25,7 @@ router = APIRouter(
 @router.get("", response_model=Page[AuditRecordOut], responses=problem_responses(401, 403, 422))
 def list_audit(
     session: SessionDep,
+    user: UserDep,
     entity_type: Annotated[
         str | None,
         Query(max_length=64, pattern=r"^[a-z_]+$", description="e.g. `case`, `dispute`, `customer`"),
@@ -65,4 +67,23 @@ def list_audit(
         date_from=date_from,
         date_to=date_to,
     )
-    return list_audit_records(session=session, filters=filters, limit=limit, cursor=cursor)
+    page = list_audit_records(session=session, filters=filters, limit=limit, cursor=cursor)
+    if user.role == Role.ADMIN.value:
+        # DESIGN.md §3: admins see who did what, not the customers' data.
+        page.items = [withhold_customer_data(record) for record in page.items]
+    return page
+
+
+@router.post(
+    "/verify",
+    response_model=ChainCheckOut,
+    dependencies=[Depends(require_roles(Role.ADMIN.value))],
+    responses=problem_responses(401, 403),
+)
+def verify_chain(session: SessionDep, clock: ClockDep) -> ChainCheckOut:
+    """Walk the whole chain, as `python -m backend verify-audit` does, and say where it first
+    breaks. Admins. Changes nothing (no Idempotency-Key)."""
+    report = check_audit_chain(session)
+    return ChainCheckOut(
+        ok=report.ok, record_count=report.record_count, first_broken_id=report.first_broken_id, checked_at=clock.now()
+    )
