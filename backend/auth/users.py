@@ -74,8 +74,6 @@ def _audit_user(
             {k: v for k, v in before.items() if before[k] != after[k]},
             {k: v for k, v in after.items() if before[k] != after[k]},
         )
-        # The username names the record even when it did not change.
-        after.setdefault("username", user.username)
     record_audit(session=session, ctx=ctx, action=action, entity_type="user", entity_id=user.id,
                  before=before, after=after)
 

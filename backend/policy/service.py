@@ -262,7 +262,7 @@ def propose_change(
     session.add(change)
     session.flush()
     record_audit(session=session, ctx=ctx, action="policy.change_proposed", entity_type="policy_change",
-                 entity_id=change.id, after={"name": name, "old_value": limit.value, "new_value": value,
+                 entity_id=change.id, after={"limit": name, "old_value": limit.value, "new_value": value,
                                              "reason": change.reason})
     return change
 
