@@ -34,9 +34,11 @@ from console.audit import AuditQuery, list_audit
 from console.models import User
 from tests.helpers.live import LiveBackend
 from tests.helpers.shots import review_shot
+from ui.admin.own_password import OwnPasswordDialog
 from ui.admin.policy import PolicyView
 from ui.admin.users import UsersView
 from ui.audit.trail import AuditTrailView
+from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.workspace import CustomerWorkspace
 
@@ -294,3 +296,33 @@ def test_the_admins_side_list_opens_users_policy_and_the_audit_trail(
     assert isinstance(trail, AuditTrailView) and trail.verify_button.isVisible()
     qtbot.waitUntil(lambda: trail.model.rowCount() > 0 and not trail.model.is_loading, timeout=10_000)
     window.close()
+
+
+def test_a_user_whose_password_an_admin_set_chooses_their_own_at_sign_in(
+    qtbot: QtBot, qt_settings: QSettings, admin: ApiClient, live_backend: LiveBackend
+) -> None:
+    username = f"new-{uuid.uuid4().hex[:8]}"
+    create_user(admin, NewUser(username, "New Agent", "agent", TEMPORARY))
+    dialog = LoginDialog(qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username_edit.setText(username)
+    dialog.password_edit.setText(TEMPORARY)
+
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.password_dialog is not None, timeout=10_000)
+    choose = dialog.password_dialog
+    assert isinstance(choose, OwnPasswordDialog) and choose.isVisible()
+    choose.new.setText(username)
+    choose.again.setText(username)
+    choose.submit()
+    assert choose.banner.text() == "The password must not be the username."
+    choose.new.setText("my own new password")
+    choose.again.setText("my own new password")
+    with qtbot.waitSignal(dialog.signedIn, timeout=10_000) as signal:
+        choose.submit()
+
+    outcome = signal.args[0]
+    assert outcome.user.must_change_password is False
+    assert outcome.client.search_customers("王").items is not None  # the server serves them now
+    outcome.client.close()
