@@ -3,7 +3,7 @@ refusals an admin meets (last admin, four eyes, weak password), in the UI's lang
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from console.formatting import format_fen
 from ui.failures import failure_message
@@ -55,23 +55,37 @@ def change_status(status: str) -> str:
     return tr(words) if words else status
 
 
+class LimitUnits(QObject):
+    """Counted units through `self.tr(…, n)`, where lupdate sees their plural forms."""
+
+    def text(self, value: int, unit: str) -> str | None:
+        if unit == "days":
+            return self.tr("%n day(s)", "", value)
+        if unit == "business_days":
+            return self.tr("%n business day(s)", "", value)
+        if unit == "hours":
+            return self.tr("%n hour(s)", "", value)
+        if unit == "months":
+            return self.tr("%n month(s)", "", value)
+        if unit == "payments":
+            return self.tr("%n payment(s)", "", value)
+        return None
+
+
+_units: LimitUnits | None = None
+
+
 def limit_value(value: int | None, unit: str) -> str:
     """A limit's value with its unit: "¥50.00", "3 days", "1 business day", "4 hours"."""
+    global _units
     if value is None:
         return ""
     if unit == "fen":
         return format_fen(value)
-    if unit == "days":
-        return QCoreApplication.translate("AdminLabels", "%n day(s)", None, value)
-    if unit == "business_days":
-        return QCoreApplication.translate("AdminLabels", "%n business day(s)", None, value)
-    if unit == "hours":
-        return QCoreApplication.translate("AdminLabels", "%n hour(s)", None, value)
-    if unit == "months":
-        return QCoreApplication.translate("AdminLabels", "%n month(s)", None, value)
-    if unit == "payments":
-        return QCoreApplication.translate("AdminLabels", "%n payment(s)", None, value)
-    return str(value)
+    if _units is None:
+        _units = LimitUnits()
+    text = _units.text(value, unit)
+    return text if text is not None else str(value)
 
 
 def user_state(active: bool, locked: bool, must_change_password: bool) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,9 +49,9 @@ REASON_MAX = 500
 
 class LimitsModel(RecordTableModel[PolicyLimit]):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("AdminPolicy", "Limit"), lambda limit: limit_name(limit.name)),
-        Column(QT_TRANSLATE_NOOP("AdminPolicy", "Value"), lambda limit: limit_value(limit.value, limit.unit)),
-        Column(QT_TRANSLATE_NOOP("AdminPolicy", "In force since"), lambda limit: limit.effective_from, "datetime"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Limit"), lambda limit: limit_name(limit.name)),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Value"), lambda limit: limit_value(limit.value, limit.unit)),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "In force since"), lambda limit: limit.effective_from, "datetime"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,23 +84,23 @@ class ChangesModel(RecordTableModel[PolicyChange]):
 
         if pending:
             self.COLUMNS = (
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Limit"), lambda c: limit_name(c.name)),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Now"), before),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Proposed"), after),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Proposed by"), lambda c: c.proposed_by_name),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "On"), lambda c: c.proposed_at, "datetime"),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Why"), lambda c: c.reason),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Limit"), lambda c: limit_name(c.name)),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Now"), before),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed"), after),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda c: c.proposed_by_name),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "On"), lambda c: c.proposed_at, "datetime"),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Why"), lambda c: c.reason),
             )
         else:
             self.COLUMNS = (
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Limit"), lambda c: limit_name(c.name)),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Before"), before),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "After"), after),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Status"), lambda c: change_status(c.status)),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Proposed by"), lambda c: c.proposed_by_name),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Decided by"), lambda c: c.decided_by_name),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "In force from"), lambda c: c.effective_from, "datetime"),
-                Column(QT_TRANSLATE_NOOP("AdminPolicy", "Why"), reason_text),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Limit"), lambda c: limit_name(c.name)),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Before"), before),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "After"), after),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Status"), lambda c: change_status(c.status)),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda c: c.proposed_by_name),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Decided by"), lambda c: c.decided_by_name),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "In force from"), lambda c: c.effective_from, "datetime"),
+                Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Why"), reason_text),
             )
 
 
@@ -230,25 +231,22 @@ class PolicyView(QWidget):
         pending_bar.addWidget(self.approve_button)
         pending_bar.addWidget(self.reject_button)
 
+        # What waits for a decision on top; the limits and their history in tabs below it.
+        pending_box = QWidget(self)
+        pending_layout = QVBoxLayout(pending_box)
+        pending_layout.setContentsMargins(0, 0, 0, 0)
+        pending_layout.addLayout(pending_bar)
+        pending_layout.addWidget(self.pending_table, 1)
+        self.sections = QTabWidget(self)
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(self.limits_table, self.tr("Limits in force"))
+        self.sections.addTab(self.history_table, self.tr("History"))
+        self.limits_table.setToolTip(self.tr("Double-click a limit to propose a change"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
-        for heading, table, extra in (
-            (self.tr("Limits in force (double-click to propose a change)"), self.limits_table, None),
-            (None, self.pending_table, pending_bar),
-            (self.tr("History"), self.history_table, None),
-        ):
-            box = QWidget(splitter)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 6, 0, 0)
-            if extra is not None:
-                box_layout.addLayout(extra)
-            else:
-                label = QLabel(heading, box)
-                label.setObjectName("sectionHeading")
-                box_layout.addWidget(label)
-            box_layout.addWidget(table, 1)
-            splitter.addWidget(box)
-        splitter.setSizes([380, 150, 220])
+        splitter.addWidget(pending_box)
+        splitter.addWidget(self.sections)
+        splitter.setSizes([170, 520])
         layout.addWidget(splitter, 1)
         self._pending_selected(QItemSelection(), QItemSelection())
         self.refresh()

@@ -52,12 +52,12 @@ def _locked(user: ManagedUser) -> bool:
 
 class UsersModel(RecordTableModel[ManagedUser]):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("AdminUsers", "Username"), lambda u: u.username),
-        Column(QT_TRANSLATE_NOOP("AdminUsers", "Name"), lambda u: u.display_name),
-        Column(QT_TRANSLATE_NOOP("AdminUsers", "Role"), lambda u: u.role, words=role_text),
-        Column(QT_TRANSLATE_NOOP("AdminUsers", "State"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Username"), lambda u: u.username),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Name"), lambda u: u.display_name),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Role"), lambda u: u.role, words=role_text),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "State"),
                lambda u: user_state(u.active, _locked(u), u.must_change_password)),
-        Column(QT_TRANSLATE_NOOP("AdminUsers", "Created"), lambda u: u.created_at, "datetime"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Created"), lambda u: u.created_at, "datetime"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:

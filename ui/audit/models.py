@@ -60,13 +60,13 @@ class AuditRecordsModel(RecordTableModel[AuditRecord]):
     PAGE_SIZE = 200
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("AuditModels", "When"), lambda r: r.at, "datetime"),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Who"), actor_text),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Role"), lambda r: r.actor_role,
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "When"), lambda r: r.at, "datetime"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Who"), actor_text),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Role"), lambda r: r.actor_role,
                words=lambda role: QCoreApplication.translate("AuditModels", "System") if role == "system" else role_text(role)),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "What"), lambda r: r.action),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Entity"), lambda r: f"{r.entity_type} #{r.entity_id}"),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Before → after"), change_summary, tooltip=change_summary),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), lambda r: r.action),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Entity"), lambda r: f"{r.entity_type} #{r.entity_id}"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Before → after"), change_summary, tooltip=change_summary),
     )
 
     page_loaded = Signal(int)
@@ -198,9 +198,9 @@ class FieldChange:
 
 class AuditChangesModel(RecordTableModel[FieldChange]):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Field"), lambda c: c.name),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "Before"), lambda c: value_text(c.before)),
-        Column(QT_TRANSLATE_NOOP("AuditModels", "After"), lambda c: value_text(c.after)),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Field"), lambda c: c.name),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Before"), lambda c: value_text(c.before)),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "After"), lambda c: value_text(c.after)),
     )
 
     def show_record(self, record: AuditRecord | None) -> None:

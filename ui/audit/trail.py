@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -50,7 +50,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText(parent.tr("any date"))
+    edit.setSpecialValueText(QCoreApplication.translate("AuditTrailView", "any date"))
     edit.setDate(ANY_DATE)
     return edit
 
@@ -76,7 +76,6 @@ class AuditTrailView(QWidget):
         self.verify_task: Task[ChainCheck] | None = None
         self.export_task: Task[int] | None = None
         self._export_path: str | None = None
-        self._loaded_once = False
         self.chain_result = ""
 
         layout = QVBoxLayout(self)
@@ -110,22 +109,25 @@ class AuditTrailView(QWidget):
 
         filters = QHBoxLayout()
         self.actor_edit = QLineEdit(self)
-        self.actor_edit.setPlaceholderText(self.tr("Who: username or id"))
+        self.actor_edit.setPlaceholderText(self.tr("Who"))
+        self.actor_edit.setToolTip(self.tr("Who: username or id"))
         self.actor_edit.setMaxLength(64)
         self.action_combo = QComboBox(self)
         self.action_combo.setEditable(True)
         self.action_combo.addItem("")
         self.action_combo.addItems(list(ACTION_PREFIXES))
-        self.action_combo.lineEdit().setPlaceholderText(self.tr("What: action or prefix.*"))
+        self.action_combo.lineEdit().setPlaceholderText(self.tr("What"))
+        self.action_combo.setToolTip(self.tr("What: action or prefix.*"))
         self.entity_type_combo = QComboBox(self)
         self.entity_type_combo.setEditable(True)
         self.entity_type_combo.addItem("")
         self.entity_type_combo.addItems(list(ENTITY_TYPES))
         self.entity_type_combo.lineEdit().setPlaceholderText(self.tr("Entity type"))
         self.entity_id_edit = QLineEdit(self)
-        self.entity_id_edit.setPlaceholderText(self.tr("Entity id"))
+        self.entity_id_edit.setPlaceholderText(self.tr("Id"))
+        self.entity_id_edit.setToolTip(self.tr("Entity id"))
         self.entity_id_edit.setMaxLength(64)
-        self.entity_id_edit.setMaximumWidth(110)
+        self.entity_id_edit.setMaximumWidth(80)
         self.from_edit = _date_edit(self)
         self.to_edit = _date_edit(self)
         self.apply_button = QPushButton(icon("filter"), self.tr("Apply"), self)
@@ -175,13 +177,12 @@ class AuditTrailView(QWidget):
         splitter.setSizes([480, 180])
         layout.addWidget(splitter, 1)
 
-        # The first page is read when the view first shows, not when the window is built.
-        self.showing = WhileShown(self, on_show=self._first_show)
+        # Read when the view shows (not when the window is built), and again each time it comes
+        # back on screen, so it never shows a trail older than what the user just did.
+        self.showing = WhileShown(self, on_show=self._shown)
 
-    def _first_show(self) -> None:
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.apply_filters()
+    def _shown(self) -> None:
+        self.apply_filters()
 
     def close_view(self) -> None:
         self.showing.stop()
@@ -203,7 +204,6 @@ class AuditTrailView(QWidget):
         )
 
     def apply_filters(self) -> None:
-        self._loaded_once = True
         self.banner.clear()
         self.changes_model.show_record(None)
         self.detail_label.setText(self.tr("Select a record to see its fields before → after."))
