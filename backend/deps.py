@@ -132,6 +132,15 @@ async def bearer_token(credentials: Annotated[HTTPAuthorizationCredentials | Non
     return credentials.credentials
 
 
+# What a user whose password an admin set may still do: see who they are, choose a password, sign out.
+PASSWORD_CHANGE_PATHS = frozenset({"/v1/me", "/v1/me/password", "/v1/auth/logout"})
+
+
+class PasswordChangeRequired(Forbidden):
+    code = "password_change_required"
+    title = "Choose a new password"
+
+
 def current_user(
     request: Request,
     session: SessionDep,
@@ -145,6 +154,8 @@ def current_user(
     user = resolve_token(session=session, token=token, now=clock.now(), demo_mode=settings.demo_mode)
     if user is None:
         raise Unauthorized("The access token is invalid, expired or revoked. Sign in again.")
+    if user.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
+        raise PasswordChangeRequired("Choose a new password first (POST /v1/me/password).")
     request.state.user = user
     return user
 

@@ -16,3 +16,4 @@ import backend.disputes.models  # noqa: F401,E402
 import backend.fraud.models  # noqa: F401,E402
 import backend.installments.models  # noqa: F401,E402
 import backend.notes.models  # noqa: F401,E402
+import backend.policy.models  # noqa: F401,E402

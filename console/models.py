@@ -93,6 +93,8 @@ class User:
     username: str
     display_name: str
     role: str
+    # True until the user replaces a password an admin set (`console.admin.change_own_password`).
+    must_change_password: bool = False
 
     @classmethod
     def from_json(cls, data: JsonObject) -> User:
@@ -101,6 +103,7 @@ class User:
             username=str(data["username"]),
             display_name=str(data["display_name"]),
             role=str(data["role"]),
+            must_change_password=bool(data.get("must_change_password", False)),
         )
 
 

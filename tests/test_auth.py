@@ -54,6 +54,7 @@ def test_login_returns_a_bearer_token_for_one_shift(client: TestClient, clock: F
         "username": "agent1",
         "display_name": "Agent One",
         "role": "agent",
+        "must_change_password": False,
     }
 
 

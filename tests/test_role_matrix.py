@@ -20,12 +20,14 @@ from sqlalchemy import Connection, select
 
 from backend.accounts.models import Account, Transaction
 from backend.arrangements.models import Arrangement
+from backend.auth.service import create_user
 from backend.billing.models import Bill
 from backend.cases.models import Case
 from backend.common.concurrency import etag_for
 from backend.disputes.models import Dispute
 from backend.fraud.models import FraudReport
 from backend.installments.models import InstallmentPlan
+from tests.helpers.api import login
 from tests.helpers.cases import user_named
 from tests.helpers.seeded import TODAY, SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
 
@@ -34,6 +36,7 @@ ROLES = (AGENT, HANDLER, SUPERVISOR, ADMIN)
 SERVICING = frozenset({AGENT, HANDLER, SUPERVISOR})
 WORKERS = frozenset({HANDLER, SUPERVISOR})
 SUPERVISORS = frozenset({SUPERVISOR})
+ADMINS = frozenset({ADMIN})
 EVERYONE = frozenset(ROLES)
 PUBLIC = "public"  # no token needed
 
@@ -140,8 +143,23 @@ MATRIX: tuple[Call, ...] = (
     Call("POST", "/v1/cases/{case_id}/assign", WORKERS, body="assign_self", etag="case"),
     Call("POST", "/v1/cases/take-next", WORKERS, body="empty"),
     Call("POST", "/v1/cases/bulk-assign", SUPERVISORS, body="bulk_assign"),
-    # the audit trail: supervisors and admins
+    # the audit trail: supervisors and admins; verifying the chain: admins
     Call("GET", "/v1/audit", frozenset({SUPERVISOR, ADMIN})),
+    Call("POST", "/v1/audit/verify", ADMINS),
+    # users (admins) and one's own password (anyone signed in)
+    Call("GET", "/v1/users", ADMINS),
+    Call("POST", "/v1/users", ADMINS, body="new_user"),
+    Call("POST", "/v1/users/{user_id}/actions/disable", ADMINS, body="empty"),
+    Call("POST", "/v1/users/{user_id}/actions/enable", ADMINS, body="empty"),
+    Call("POST", "/v1/users/{user_id}/actions/change_role", ADMINS, body="change_role"),
+    Call("POST", "/v1/users/{user_id}/actions/reset_password", ADMINS, body="reset_password"),
+    Call("POST", "/v1/me/password", EVERYONE, body="own_password"),
+    # policy limits with four eyes: admins (the waiting change was proposed by admin2, not admin1)
+    Call("GET", "/v1/policy", ADMINS),
+    Call("GET", "/v1/policy/changes", ADMINS),
+    Call("POST", "/v1/policy/changes", ADMINS, body="policy_change"),
+    Call("POST", "/v1/policy/changes/{change_id}/actions/approve", ADMINS, body="decision"),
+    Call("POST", "/v1/policy/changes/{change_id}/actions/reject", ADMINS, body="decision"),
 )
 
 
@@ -183,6 +201,11 @@ def world(seeded: tuple[Connection, SeededApi]) -> World:
             .order_by(Account.id),
         )
         handler_id = user_named(session, "handler1").id
+        other_user_id = user_named(session, "agent2").id
+        # A second admin, who proposes the policy change admin1 then approves or rejects.
+        create_user(session=session, username="admin2", display_name="Admin Two", role="admin",
+                    password="admin two's password")
+        session.commit()
     disputed, to_dispute = (
         purchases[0],
         next(p for p in purchases if p.account_id == purchases[0].account_id and p.id != purchases[0].id),
@@ -221,6 +244,12 @@ def world(seeded: tuple[Connection, SeededApi]) -> World:
         {"type": "hardship_plan", "account_id": overdue.id, "months": 24, "note": "Lost job."},
     )
     assert arrangement["status"] == "pending_approval"
+    change = api.client.post(
+        "/v1/policy/changes",
+        json={"name": "promise_max_days", "value": 21, "reason": "Customers are paid monthly."},
+        headers={**login(api.client, "admin2", "admin two's password"), "Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert change.status_code == 201, change.text
     ids = {
         "customer_id": account.customer_id,
         "account_id": account.id,
@@ -230,6 +259,8 @@ def world(seeded: tuple[Connection, SeededApi]) -> World:
         "report_id": report["id"],
         "arrangement_id": arrangement["id"],
         "case_id": dispute["case_id"],
+        "user_id": other_user_id,
+        "change_id": change.json()["id"],
     }
     bodies: dict[str, dict[str, Any]] = {
         "empty": {},
@@ -267,6 +298,13 @@ def world(seeded: tuple[Connection, SeededApi]) -> World:
         "comment": {"comment": "Checked with the customer."},
         "assign_self": {"assignee_id": handler_id},
         "bulk_assign": {"case_ids": [dispute["case_id"]], "assignee_id": handler_id},
+        "new_user": {"username": "matrix.user", "display_name": "Matrix User", "role": "agent",
+                     "password": "a long enough password"},
+        "change_role": {"role": "supervisor"},
+        "reset_password": {"password": "a temporary password"},
+        "own_password": {"current_password": "demo", "new_password": "my own long password"},
+        "policy_change": {"name": "fee_waiver_window_days", "value": 60, "reason": "Matrix check."},
+        "decision": {"comment": "Checked."},
     }
     return World(ids=ids, bodies=bodies)
 

@@ -8,7 +8,7 @@ the backend is ready waits for it. Every call (login, keyring) runs as a ``ui.ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
@@ -148,6 +148,7 @@ class LoginDialog(QDialog):
         self._pending_sign_in = False
         self._resume_tried: set[str] = set()
         self.outcome: SignedIn | None = None
+        self.password_dialog: QDialog | None = None  # "choose your password", after an admin set it
         self.sign_in_task: Task[Any] | None = None
 
         outer = QHBoxLayout(self)
@@ -468,14 +469,15 @@ class LoginDialog(QDialog):
             reauthenticate=False,
         )
         self.sign_in_task = task
-        task.on_success(lambda outcome: self._signed_in(outcome, server_url)).on_failure(self._failed).run()
+        task.on_success(lambda outcome: self._signed_in(outcome, server_url, password)).on_failure(self._failed).run()
 
-    def _signed_in(self, outcome: tuple[ApiClient, LoginResult, bool], server_url: str) -> None:
+    def _signed_in(self, outcome: tuple[ApiClient, LoginResult, bool], server_url: str, password: str = "") -> None:
         client, result, remembered = outcome
         self._set_working(False)
         self._show_status("")
         self._succeed(
-            SignedIn(client=client, user=result.user, server_url=server_url, demo=self.demo_mode, remembered=remembered)
+            SignedIn(client=client, user=result.user, server_url=server_url, demo=self.demo_mode, remembered=remembered),
+            password=password,
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -490,7 +492,10 @@ class LoginDialog(QDialog):
         for widget in (self.sign_in_button, self.username_edit, self.password_edit, self.demo_users):
             widget.setEnabled(not working)
 
-    def _succeed(self, outcome: SignedIn) -> None:
+    def _succeed(self, outcome: SignedIn, *, password: str = "") -> None:
+        if outcome.user.must_change_password:
+            self._choose_own_password(outcome, password)
+            return
         self.outcome = outcome
         self._settings.setValue(SETTINGS_SERVER_MODE, "demo" if outcome.demo else "url")
         if not outcome.demo:
@@ -499,6 +504,22 @@ class LoginDialog(QDialog):
         self._settings.setValue(SETTINGS_REMEMBER, self.remember_check.isChecked())
         self.signedIn.emit(outcome)
         self.accept()
+
+
+    def _choose_own_password(self, outcome: SignedIn, password: str) -> None:
+        """An admin set the password: the user chooses their own before the console opens."""
+        from ui.admin.own_password import OwnPasswordDialog
+
+        dialog = OwnPasswordDialog(outcome.client, outcome.user, current_password=password, parent=self)
+        self.password_dialog = dialog
+        dialog.done.connect(lambda user: self._succeed(replace(outcome, user=user)))
+        dialog.rejected.connect(lambda: self._own_password_refused(outcome))
+        dialog.open()
+
+    def _own_password_refused(self, outcome: SignedIn) -> None:
+        client = outcome.client
+        Task(client.logout, parent=self, label="log out").run()
+        self._show_error(self.tr("Choose a password of your own to sign in."))
 
 
 def _looks_like_url(text: str) -> bool:

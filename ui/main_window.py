@@ -37,6 +37,9 @@ from console.api import ApiClient
 from console.errors import Unauthorized
 from console.models import User
 from ui import i18n, tasks, theme
+from ui.admin.policy import PolicyView
+from ui.admin.users import UsersView
+from ui.audit.trail import AuditTrailView
 from ui.cases.case_page import CasePage
 from ui.cases.queue import CaseListView
 from ui.export import export_view, find_export_view, show_header_menu
@@ -70,7 +73,8 @@ def view_title(view: str) -> str:
         "approvals": QApplication.translate("MainWindow", "Approvals"),
         "dashboard": QApplication.translate("MainWindow", "Dashboard"),
         "audit": QApplication.translate("MainWindow", "Audit trail"),
-        "users": QApplication.translate("MainWindow", "Users and roles"),
+        "users": QApplication.translate("MainWindow", "Users"),
+        "policy": QApplication.translate("MainWindow", "Policy"),
     }
     return titles.get(view, view)
 
@@ -90,7 +94,8 @@ def view_description(view: str) -> str:
             "MainWindow", "Queue depth, cases at risk or breached, ageing and approvals waiting."
         ),
         "audit": QApplication.translate("MainWindow", "Who changed or revealed what, and when."),
-        "users": QApplication.translate("MainWindow", "Users, roles and policy limits."),
+        "users": QApplication.translate("MainWindow", "Users, roles and passwords."),
+        "policy": QApplication.translate("MainWindow", "Policy limits with four eyes, and their history."),
     }
     return texts.get(view, "")
 
@@ -104,6 +109,7 @@ def view_icon(view: str) -> str:
         "dashboard": "dashboard",
         "audit": "lock",
         "users": "customer",
+        "policy": "approvals",
     }.get(view, "info")
 
 
@@ -342,6 +348,9 @@ class MainWindow(QMainWindow):
             "queues": lambda: self._case_list("queues"),
             "approvals": self._approvals,
             "dashboard": lambda: DashboardView(self.client),
+            "audit": lambda: AuditTrailView(self.client, can_verify=self.user.role == "admin"),
+            "users": lambda: UsersView(self.client, user=self.user),
+            "policy": lambda: PolicyView(self.client, user=self.user),
         }
         for view in self._views:
             item = QListWidgetItem(icon(view_icon(view)), view_title(view))
@@ -735,7 +744,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.search_page.stop()
         for page in self._view_pages.values():
-            if isinstance(page, (CaseListView, ApprovalsView, DashboardView)):
+            if isinstance(page, (CaseListView, ApprovalsView, DashboardView, AuditTrailView, UsersView, PolicyView)):
                 page.close_view()
         for case_page in self.case_tabs():
             case_page.close_page()

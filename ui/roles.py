@@ -21,8 +21,9 @@ VIEWS: tuple[tuple[str, frozenset[str]], ...] = (
     ("dashboard", frozenset({"supervisor"})),
     ("audit", frozenset({"supervisor", "admin"})),
     ("users", frozenset({"admin"})),
+    ("policy", frozenset({"admin"})),
 )
-AVAILABLE_VIEWS = frozenset({"search", "my_cases", "queues", "approvals", "dashboard"})
+AVAILABLE_VIEWS = frozenset({"search", "my_cases", "queues", "approvals", "dashboard", "audit", "users", "policy"})
 
 
 def role_text(role: str) -> str:

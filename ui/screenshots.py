@@ -187,6 +187,7 @@ def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str
     agent_walk(shooter, settings, _sign_in(dialog), tag)
     handler_walk(shooter, settings, _sign_in_as(settings, demo, "handler1"), tag)
     supervisor_walk(shooter, settings, _sign_in_as(settings, demo, "super1"), tag)
+    admin_walk(shooter, settings, _sign_in_as(settings, demo, "admin1"), tag)
     settle()
 
 
@@ -306,6 +307,53 @@ def supervisor_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, ta
         window.open_case(approvals.items()[0].case.id)
         settle()
         shooter.shoot(window, f"supervisor-case-{tag}")
+    # The workspace's Audit tab: what happened on customer 1's accounts.
+    workspace = window.open_customer(1)
+    wait_for(lambda: workspace.profile is not None, "customer 1")
+    if workspace.audit_tab is not None:
+        workspace.tabs.setCurrentWidget(workspace.audit_tab)
+        settle()
+        shooter.shoot(window, f"supervisor-customer-audit-{tag}")
+    _close(window, outcome)
+
+
+def admin_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:
+    """admin1: the users, the policy with a change waiting for a second admin, the audit trail
+    with a record's before → after, and the chain verified."""
+    from console.admin import get_policy, propose_policy_change
+    from ui.admin.policy import PolicyView
+    from ui.admin.users import UsersView
+    from ui.audit.trail import AuditTrailView
+
+    window = _window(settings, outcome)
+    window.resize(1280, 800)
+    client = outcome.client
+    users = window.show_view("users")
+    settle()
+    if isinstance(users, UsersView):
+        users.select_user("agent1")
+        settle()
+    shooter.shoot(window, f"admin-users-{tag}")
+    if not call(lambda: get_policy(client), "the policy").pending:
+        call(lambda: propose_policy_change(client, "fee_waiver_agent_limit_fen", 8_000,
+                                           "Fewer callbacks for small waivers."), "a policy proposal")
+    policy = window.show_view("policy")
+    settle()
+    if isinstance(policy, PolicyView):
+        policy.refresh()
+        settle()
+        policy.pending_table.selectRow(0)
+        settle()
+    shooter.shoot(window, f"admin-policy-{tag}")
+    trail = window.show_view("audit")
+    settle()
+    if isinstance(trail, AuditTrailView):
+        trail.table.selectRow(0)
+        settle()
+        shooter.shoot(window, f"admin-audit-trail-{tag}")
+        trail.verify_chain()
+        settle()
+        shooter.shoot(window, f"admin-audit-verified-{tag}")
     _close(window, outcome)
 
 

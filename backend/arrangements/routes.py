@@ -24,6 +24,7 @@ from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
 from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id, problem_responses
 from backend.deps import ContextDep, SessionDep, SettingsDep, UserDep
+from backend.policy.dependency import request_policy
 
 router = APIRouter(tags=["arrangements"], dependencies=CUSTOMER_DATA)
 
@@ -63,7 +64,8 @@ def quote_arrangement(
     """Quote a repayment arrangement on the account as it is now: the schedule, its cost, the
     effect on the account, and whether it is within an agent's authority (`needs_approval` with
     the limits exceeded). Changes nothing; no `Idempotency-Key`."""
-    return service.quote(session=session, account_id=account_id, terms=body, policy=settings.policy,
+    policy = request_policy(session, settings)  # read once per request, from the database
+    return service.quote(session=session, account_id=account_id, terms=body, policy=policy,
                          today=ctx.clock.today())
 
 
@@ -95,7 +97,8 @@ def propose_arrangement(
     at once (`active`, its effect applied in this transaction); beyond it, it waits as
     `pending_approval` with a case in the approvals queue, for a supervisor other than the
     proposer. Requires an `Idempotency-Key`; audited."""
-    arrangement = service.propose(session=session, body=body, ctx=ctx, policy=settings.policy)
+    policy = request_policy(session, settings)  # read once per request, from the database
+    arrangement = service.propose(session=session, body=body, ctx=ctx, policy=policy)
     out = service.arrangement_out(session=session, arrangement=arrangement, user=ctx.user)
     return idem.complete(out, status_code=201, headers={"ETag": _etag(out.id, out.version)})
 
@@ -153,8 +156,9 @@ def act_on_arrangement(
     still holds, and closes the case), `reject` (the same, with a `comment`: closes the case),
     `cancel` (the proposer or a supervisor while it waits; a supervisor on a promise to pay or
     hardship plan in force). Requires `Idempotency-Key` and `If-Match`; audited."""
+    policy = request_policy(session, settings)  # read once per request, from the database
     arrangement = service.act(session=session, arrangement_id=arrangement_id, action=rules.Action(action),
-                              body=body, if_match=if_match, ctx=ctx, policy=settings.policy)
+                              body=body, if_match=if_match, ctx=ctx, policy=policy)
     out = service.arrangement_out(session=session, arrangement=arrangement, user=ctx.user)
     return idem.complete(out, status_code=200, headers={"ETag": _etag(out.id, out.version)})
 

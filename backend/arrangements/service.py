@@ -62,6 +62,7 @@ from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
+from backend.policy.service import current_policy
 from backend.settings import Policy
 
 ETAG_KIND = "arrangement"
@@ -682,7 +683,8 @@ def settle_arrangements(session: Session, business_date: date, *, policy: Policy
     period paid) or broken (the policy's number of periods past due and unpaid). Returns how many
     changed. Rerunning the same date changes nothing more. `account_ids`: only those accounts'
     (end of day settles each batch of accounts under the batch's locks)."""
-    policy = policy or policy_from_env()
+    # The limits in force in the database (the configuration only seeds them).
+    policy = policy or current_policy(session=session, seed=policy_from_env())
     at = _end_of(business_date)
     live: Sequence[Arrangement] = session.scalars(
         select(Arrangement).where(

@@ -7,12 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from backend.accounts.routes import IsoDate
+from backend.audit.keys import Anchor, read_anchor, write_anchor
 from backend.audit.queries import AuditFilters, list_audit_records
-from backend.audit.schemas import AuditRecordOut
+from backend.audit.schemas import AuditRecordOut, ChainCheckOut
+from backend.audit.service import check_audit_chain
 from backend.auth.models import Role
 from backend.common.pagination import INT64_MAX, CursorQuery, Page, limit_query
 from backend.common.routing import WITHOUT_NUL, problem_responses
-from backend.deps import SessionDep, UserDep, require_roles
+from backend.deps import ClockDep, SessionDep, UserDep, require_roles
 
 router = APIRouter(
     prefix="/v1/audit",
@@ -70,3 +72,24 @@ def list_audit(
     )
     return list_audit_records(session=session, filters=filters, limit=limit, cursor=cursor,
                               withhold_customer_data=user.role == Role.ADMIN.value)
+
+
+
+@router.post(
+    "/verify",
+    response_model=ChainCheckOut,
+    dependencies=[Depends(require_roles(Role.ADMIN.value))],
+    responses=problem_responses(401, 403),
+)
+def verify_chain(session: SessionDep, clock: ClockDep) -> ChainCheckOut:
+    """Walk the whole chain, as `python -m backend verify-audit` does, and say where it first
+    breaks. Admins. Changes nothing (no Idempotency-Key)."""
+    # The same check as the command, against the same anchor outside the database.
+    database = session.get_bind().engine.url.render_as_string(hide_password=True)
+    report = check_audit_chain(session, anchor=read_anchor(database))
+    if report.ok:
+        write_anchor(database, Anchor(record_count=report.record_count, last_id=report.last_id,
+                                      last_hash=report.last_hash, verified_at=clock.now().isoformat(timespec="seconds")))
+    return ChainCheckOut(
+        ok=report.ok, record_count=report.record_count, first_broken_id=report.first_broken_id, checked_at=clock.now()
+    )

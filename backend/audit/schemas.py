@@ -26,3 +26,12 @@ class AuditRecordOut(BaseModel):
     idempotency_key: str | None
     prev_hash: str
     hash: str
+
+
+class ChainCheckOut(BaseModel):
+    """The result of walking the audit chain."""
+
+    ok: bool
+    record_count: int = Field(description="Records checked (up to the first broken one)")
+    first_broken_id: int | None = Field(description="The first record whose hash or link does not hold; null when all hold")
+    checked_at: datetime

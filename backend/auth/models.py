@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.common.types import BigId, UtcDateTime
@@ -35,6 +35,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Set when an admin creates the user or resets the password: until the user chooses a
+    # password of their own, a token serves only `/v1/me`, `/v1/me/password` and sign-out.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AuthToken(Base):

@@ -21,6 +21,9 @@ class UserOut(BaseModel):
     username: str
     display_name: str
     role: str
+    must_change_password: bool = Field(
+        default=False, description="True until the user replaces a password an admin set (POST /v1/me/password)"
+    )
 
 
 class TokenResponse(BaseModel):

@@ -35,6 +35,7 @@ from backend.disputes.schemas import (
     ProvisionalCreditBody,
     RejectOutcomeBody,
 )
+from backend.policy.dependency import request_policy
 
 DisputeId = Annotated[int, entity_id("Dispute id")]
 OptionalNote = Annotated[NoteBody | None, Body(description="Optional: `{\"note\": …}` for the timeline")]
@@ -84,9 +85,10 @@ def file_dispute(
     """File a dispute of one debit and open its case in the disputes queue. Requires an
     `Idempotency-Key`; audited. The disputed amount is left out of the minimum payment and of
     penalty interest while the dispute is open."""
-    dispute = service.file_dispute(session=session, body=body, ctx=ctx, policy=settings.policy)
+    policy = request_policy(session, settings)  # read once per request, from the database
+    dispute = service.file_dispute(session=session, body=body, ctx=ctx, policy=policy)
     out = service.dispute_out(
-        session=session, dispute=dispute, user=ctx.user, policy=settings.policy, now=ctx.clock.now()
+        session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now()
     )
     headers = {"ETag": service.etag_of(dispute), "Location": f"/v1/disputes/{dispute.id}"}
     return idem.complete(out, status_code=201, headers=headers)
@@ -98,11 +100,12 @@ def get_dispute(
 ) -> DisputeOut:
     """The dispute: status, outcome, amounts, money events, SLA deadlines, and the actions the
     caller may take now. The `ETag` header is the `If-Match` for an action."""
+    policy = request_policy(session, settings)  # read once per request, from the database
     dispute = service.get_dispute(session=session, dispute_id=dispute_id)
     require_subject_visible(session=session, user=ctx.user, case_type="dispute", subject_id=dispute.id, noun="dispute")
     response.headers["ETag"] = service.etag_of(dispute)
     return service.dispute_out(
-        session=session, dispute=dispute, user=ctx.user, policy=settings.policy, now=ctx.clock.now()
+        session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now()
     )
 
 
@@ -131,6 +134,7 @@ def _act(
     settings: SettingsDep,
     idem: IdempotencyDep,
 ) -> Response:
+    policy = request_policy(session, settings)  # read once per request, from the database
     dispute, case = service.act_on_dispute(
         session=session,
         dispute_id=dispute_id,
@@ -138,10 +142,10 @@ def _act(
         body=body,
         if_match=if_match,
         ctx=ctx,
-        policy=settings.policy,
+        policy=policy,
     )
     out = service.dispute_out(
-        session=session, dispute=dispute, user=ctx.user, policy=settings.policy, now=ctx.clock.now(), case=case
+        session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now(), case=case
     )
     return idem.complete(out, status_code=200, headers={"ETag": service.etag_of(dispute)})
 

@@ -17,6 +17,7 @@ from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, ent
 from backend.deps import ContextDep, SessionDep, SettingsDep, require_roles
 from backend.fraud import rules, service
 from backend.fraud.schemas import Action, FraudActionIn, FraudReportIn, FraudReportOut, FraudReportSummary
+from backend.policy.dependency import request_policy
 
 router = APIRouter(tags=["fraud"], dependencies=CUSTOMER_DATA)
 
@@ -61,7 +62,8 @@ def file_fraud_report(
     (unless `freeze_account` is false, with a `no_freeze_reason`), links the reported transactions
     and opens a high-priority case in the fraud queue due at the first-review deadline.
     Requires an `Idempotency-Key`; audited."""
-    report = service.file_report(session=session, body=body, ctx=ctx, policy=settings.policy)
+    policy = request_policy(session, settings)  # read once per request, from the database
+    report = service.file_report(session=session, body=body, ctx=ctx, policy=policy)
     out = service.report_out(session=session, report=report, role=ctx.user.role, now=ctx.clock.now())
     return idem.complete(out, status_code=201, headers={"ETag": _etag(out.id, out.version)})
 

@@ -39,6 +39,25 @@
         </message>
     </context>
     <context>
+        <name>AuditTrailView</name>
+        <message numerus="yes">
+            <location filename="../../ui/audit/trail.py" line="226" />
+            <source>%n record(s) shown; more as you scroll</source>
+            <translation>
+                <numerusform>%n record shown; more as you scroll</numerusform>
+                <numerusform>%n records shown; more as you scroll</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/audit/trail.py" line="228" />
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n record</numerusform>
+                <numerusform>%n records</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>BillsTab</name>
         <message numerus="yes">
             <location filename="../../ui/workspace/bills.py" line="198" />
@@ -80,6 +99,49 @@
         </message>
     </context>
     <context>
+        <name>LimitUnits</name>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="63" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="65" />
+            <source>%n business day(s)</source>
+            <translation>
+                <numerusform>%n business day</numerusform>
+                <numerusform>%n business days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="67" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="69" />
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n month</numerusform>
+                <numerusform>%n months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="71" />
+            <source>%n payment(s)</source>
+            <translation>
+                <numerusform>%n payment</numerusform>
+                <numerusform>%n payments</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NotesTab</name>
         <message numerus="yes">
             <location filename="../../ui/workspace/notes.py" line="192" />
@@ -95,6 +157,17 @@
             <translation>
                 <numerusform>%n note, newest first.</numerusform>
                 <numerusform>%n notes, newest first.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyView</name>
+        <message numerus="yes">
+            <location filename="../../ui/admin/policy.py" line="279" />
+            <source>Waiting for a second admin: %n change(s)</source>
+            <translation>
+                <numerusform>Waiting for a second admin: %n change</numerusform>
+                <numerusform>Waiting for a second admin: %n changes</numerusform>
             </translation>
         </message>
     </context>
@@ -133,6 +206,17 @@
             <translation>
                 <numerusform>All %n transaction shown, newest first.</numerusform>
                 <numerusform>All %n transactions shown, newest first.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersView</name>
+        <message numerus="yes">
+            <location filename="../../ui/admin/users.py" line="233" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n user</numerusform>
+                <numerusform>%n users</numerusform>
             </translation>
         </message>
     </context>

@@ -124,6 +124,212 @@
         </message>
     </context>
     <context>
+        <name>AdminLabels</name>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="14" />
+            <source>Due-date extension an agent may grant alone</source>
+            <translation>坐席可自行批准的延期天数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="15" />
+            <source>Due-date extension at most (with a supervisor)</source>
+            <translation>延期上限（经主管批准）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="16" />
+            <source>One due-date extension per this many days</source>
+            <translation>每多少天内限延期一次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="17" />
+            <source>Hardship plan term an agent may grant alone</source>
+            <translation>坐席可自行批准的协商还款期数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="18" />
+            <source>Hardship plan: shortest term</source>
+            <translation>协商还款：最短期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="19" />
+            <source>Hardship plan: longest term</source>
+            <translation>协商还款：最长期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="20" />
+            <source>Hardship penalty waiver an agent may grant alone</source>
+            <translation>坐席可自行批准的协商还款罚息减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="21" />
+            <source>Missed payments that break a hardship plan</source>
+            <translation>协商还款失效的逾期期数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="22" />
+            <source>Fee waiver an agent may grant alone</source>
+            <translation>坐席可自行批准的费用减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="23" />
+            <source>Fee waiver window</source>
+            <translation>费用减免统计周期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="24" />
+            <source>Promise to pay: latest date</source>
+            <translation>承诺还款：最晚日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="25" />
+            <source>Dispute outcomes over this need a supervisor</source>
+            <translation>超过此金额的争议结果需主管审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="26" />
+            <source>Dispute: acknowledge within</source>
+            <translation>争议：受理时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="27" />
+            <source>Dispute: decide within</source>
+            <translation>争议：处理时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="28" />
+            <source>Dispute: a handler may extend to</source>
+            <translation>争议：处理员可延长至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="29" />
+            <source>Dispute: a supervisor may extend to</source>
+            <translation>争议：主管可延长至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="30" />
+            <source>Fraud report: first review within</source>
+            <translation>欺诈报告：首次审查时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="31" />
+            <source>Fraud report: decide within</source>
+            <translation>欺诈报告：处理时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="32" />
+            <source>Approvals queue: decide within</source>
+            <translation>审批队列：处理时限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="36" />
+            <source>First value</source>
+            <translation>初始值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="37" />
+            <source>Waiting</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="38" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="39" />
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="93" />
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="95" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="97" />
+            <source>Must choose a password</source>
+            <translation>须设置新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="98" />
+            <source>Enabled</source>
+            <translation>已启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="104" />
+            <source>The password must be at least 12 characters long.</source>
+            <translation>密码至少需要 12 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="106" />
+            <source>The password must not be the username.</source>
+            <translation>密码不能与用户名相同。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="108" />
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="116" />
+            <source>This is the last enabled admin: make another admin first.</source>
+            <translation>这是最后一位启用的管理员：请先设置另一位管理员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="117" />
+            <source>You proposed this change; another admin must approve it.</source>
+            <translation>此变更由您提出，须由另一位管理员批准。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="118" />
+            <source>The password must be at least 12 characters long and not the username.</source>
+            <translation>密码至少 12 个字符，且不能与用户名相同。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="119" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码错误。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="120" />
+            <source>A user with this username already exists.</source>
+            <translation>该用户名已存在。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="121" />
+            <source>A change of this limit is already waiting: approve or reject it first.</source>
+            <translation>该限额已有待审批的变更：请先批准或驳回。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="122" />
+            <source>This change was already decided. Refresh to see it.</source>
+            <translation>该变更已处理。请刷新查看。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="123" />
+            <source>The limit already has this value.</source>
+            <translation>该限额已是此值。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/labels.py" line="124" />
+            <source>This value is outside what the limit allows or clashes with another limit.</source>
+            <translation>该值超出限额允许范围，或与其他限额冲突。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminPolicy</name>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="68" />
+            <source>The first value, from the configuration.</source>
+            <translation>初始值，来自配置。</translation>
+        </message>
+    </context>
+    <context>
         <name>Approvals</name>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="185" />
@@ -948,6 +1154,164 @@
             <location filename="../../ui/cases/assign.py" line="131" />
             <source> (now)</source>
             <translation>（当前）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditModels</name>
+        <message>
+            <location filename="../../ui/audit/models.py" line="53" />
+            <location filename="../../ui/audit/models.py" line="66" />
+            <source>System</source>
+            <translation>系统</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTrailView</name>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="53" />
+            <source>any date</source>
+            <translation>不限日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="85" />
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="94" />
+            <source>Verify chain</source>
+            <translation>校验审计链</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="95" />
+            <source>Check every record's hash and link, as verify-audit does</source>
+            <translation>像 verify-audit 一样检查每条记录的哈希与链接</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="99" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="100" />
+            <source>Every record the filters select, not only those on screen</source>
+            <translation>导出筛选出的全部记录，而不仅是屏幕上显示的</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="103" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="112" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="113" />
+            <source>Who: username or id</source>
+            <translation>操作人：用户名或编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="119" />
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="120" />
+            <source>What: action or prefix.*</source>
+            <translation>操作：动作或前缀.*</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="125" />
+            <source>Entity type</source>
+            <translation>对象类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="127" />
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="128" />
+            <source>Entity id</source>
+            <translation>对象编号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="133" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="135" />
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="145" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="146" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="164" />
+            <location filename="../../ui/audit/trail.py" line="209" />
+            <location filename="../../ui/audit/trail.py" line="245" />
+            <source>Select a record to see its fields before → after.</source>
+            <translation>选择一条记录，查看其字段的变更前 → 变更后。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/audit/trail.py" line="226" />
+            <source>%n record(s) shown; more as you scroll</source>
+            <translation>
+                <numerusform>已显示 %n 条记录；滚动加载更多</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/audit/trail.py" line="228" />
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="247" />
+            <source>the system</source>
+            <translation>系统</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="249" />
+            <source>Record %1: %2 by %3 on %4 %5 at %6</source>
+            <translation>记录 %1：%3 对 %4 %5 执行 %2，时间 %6</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="262" />
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="263" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="280" />
+            <source>%1 records exported to %2</source>
+            <translation>已导出 %1 条记录到 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="306" />
+            <source>The chain holds: all %1 records verify (checked %2).</source>
+            <translation>审计链完整：全部 %1 条记录校验通过（检查于 %2）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/trail.py" line="309" />
+            <source>The chain is broken at record %1: its hash or its link to the record before does not hold. Records from there on cannot be trusted (checked %2).</source>
+            <translation>审计链在第 %1 条记录处断开：其哈希或与前一条记录的链接不成立，自此以后的记录不可信（检查于 %2）。</translation>
         </message>
     </context>
     <context>
@@ -3188,7 +3552,7 @@
         <name>Console</name>
         <message>
             <location filename="../../ui/app.py" line="158" />
-            <location filename="../../ui/screenshots.py" line="333" />
+            <location filename="../../ui/screenshots.py" line="381" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -3340,152 +3704,152 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="90" />
+            <location filename="../../ui/workspace/workspace.py" line="91" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="105" />
+            <location filename="../../ui/workspace/workspace.py" line="106" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="128" />
+            <location filename="../../ui/workspace/workspace.py" line="129" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="129" />
+            <location filename="../../ui/workspace/workspace.py" line="130" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="138" />
+            <location filename="../../ui/workspace/workspace.py" line="139" />
             <source>What was just filed</source>
             <translation>刚刚提交的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="144" />
+            <location filename="../../ui/workspace/workspace.py" line="145" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="147" />
+            <location filename="../../ui/workspace/workspace.py" line="148" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="148" />
+            <location filename="../../ui/workspace/workspace.py" line="149" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="149" />
+            <location filename="../../ui/workspace/workspace.py" line="150" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="150" />
+            <location filename="../../ui/workspace/workspace.py" line="151" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="151" />
+            <location filename="../../ui/workspace/workspace.py" line="152" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="185" />
+            <location filename="../../ui/workspace/workspace.py" line="187" />
             <source>Dispute…</source>
             <translation>争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="186" />
+            <location filename="../../ui/workspace/workspace.py" line="188" />
             <source>Dispute a charge: the one selected in Transactions, or pick one</source>
             <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="188" />
+            <location filename="../../ui/workspace/workspace.py" line="190" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="189" />
+            <location filename="../../ui/workspace/workspace.py" line="191" />
             <source>Report fraud and freeze the account; selected purchases are linked</source>
             <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="191" />
+            <location filename="../../ui/workspace/workspace.py" line="193" />
             <source>Arrangement…</source>
             <translation>还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="192" />
+            <location filename="../../ui/workspace/workspace.py" line="194" />
             <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
             <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <location filename="../../ui/workspace/workspace.py" line="197" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <location filename="../../ui/workspace/workspace.py" line="197" />
             <source>Write a contact note (Notes tab)</source>
             <translation>写一条联系备注（备注页）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="203" />
+            <location filename="../../ui/workspace/workspace.py" line="205" />
             <source>Your role cannot file casework or notes.</source>
             <translation>您的角色不能提交案件或备注。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="205" />
+            <location filename="../../ui/workspace/workspace.py" line="207" />
             <source>Opening the customer…</source>
             <translation>正在打开客户…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <location filename="../../ui/workspace/workspace.py" line="209" />
             <source>The customer has no account.</source>
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="395" />
+            <location filename="../../ui/workspace/workspace.py" line="399" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="416" />
+            <location filename="../../ui/workspace/workspace.py" line="420" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="427" />
+            <location filename="../../ui/workspace/workspace.py" line="431" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="432" />
+            <location filename="../../ui/workspace/workspace.py" line="436" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="434" />
+            <location filename="../../ui/workspace/workspace.py" line="438" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="442" />
+            <location filename="../../ui/workspace/workspace.py" line="446" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="445" />
+            <location filename="../../ui/workspace/workspace.py" line="449" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="452" />
+            <location filename="../../ui/workspace/workspace.py" line="456" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -4015,9 +4379,47 @@
     <context>
         <name>LaterReleasePage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LimitUnits</name>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="63" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="65" />
+            <source>%n business day(s)</source>
+            <translation>
+                <numerusform>%n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="67" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n 小时</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="69" />
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n 个月</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/labels.py" line="71" />
+            <source>%n payment(s)</source>
+            <translation>
+                <numerusform>%n 期</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4058,349 +4460,364 @@
             <translation>登录 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="178" />
+            <location filename="../../ui/login.py" line="179" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="181" />
+            <location filename="../../ui/login.py" line="182" />
             <source>Customer service console</source>
             <translation>信用服务台 · 客户服务工作台</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="185" />
+            <location filename="../../ui/login.py" line="186" />
             <source>Demo users (password “demo”)</source>
             <translation>演示用户（密码 “demo”）</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="190" />
+            <location filename="../../ui/login.py" line="191" />
             <source>Demo users</source>
             <translation>演示用户</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="194" />
+            <location filename="../../ui/login.py" line="195" />
             <source>Click to fill in; double-click to sign in</source>
             <translation>单击填入；双击直接登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="205" />
-            <location filename="../../ui/login.py" line="272" />
+            <location filename="../../ui/login.py" line="206" />
+            <location filename="../../ui/login.py" line="273" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="217" />
+            <location filename="../../ui/login.py" line="218" />
             <source>Demo data on this computer</source>
             <translation>本机演示数据</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="218" />
+            <location filename="../../ui/login.py" line="219" />
             <source>Server address:</source>
             <translation>服务器地址：</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="227" />
+            <location filename="../../ui/login.py" line="228" />
             <source>Server address</source>
             <translation>服务器地址</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="230" />
+            <location filename="../../ui/login.py" line="231" />
             <source>Server</source>
             <translation>服务器</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="233" />
             <location filename="../../ui/login.py" line="234" />
+            <location filename="../../ui/login.py" line="235" />
             <source>Username</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="237" />
             <location filename="../../ui/login.py" line="238" />
+            <location filename="../../ui/login.py" line="239" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="239" />
+            <location filename="../../ui/login.py" line="240" />
             <source>Remember me on this computer</source>
             <translation>在此电脑上记住我</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="245" />
+            <location filename="../../ui/login.py" line="246" />
             <source>This computer has no usable password store, so your sign-in will not be remembered; you will be asked for your password at each start.</source>
             <translation>此电脑没有可用的密码存储，您的登录不会被记住；每次启动都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="277" />
+            <location filename="../../ui/login.py" line="278" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="290" />
+            <location filename="../../ui/login.py" line="291" />
             <source>Not available with a server given on the command line</source>
             <translation>命令行已指定服务器，此项不可用</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="323" />
+            <location filename="../../ui/login.py" line="324" />
             <source>Preparing demo data…</source>
             <translation>正在准备演示数据…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="371" />
+            <location filename="../../ui/login.py" line="372" />
             <source>Demo data is ready.</source>
             <translation>演示数据已就绪。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="382" />
+            <location filename="../../ui/login.py" line="383" />
             <source>The demo data could not be prepared: %1</source>
             <translation>无法准备演示数据：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="412" />
+            <location filename="../../ui/login.py" line="413" />
             <source>Resuming your session…</source>
             <translation>正在恢复您的会话…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="440" />
+            <location filename="../../ui/login.py" line="441" />
             <source>Enter the server address, starting with http:// or https://.</source>
             <translation>请输入以 http:// 或 https:// 开头的服务器地址。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="444" />
+            <location filename="../../ui/login.py" line="445" />
             <source>Enter your username.</source>
             <translation>请输入用户名。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="448" />
+            <location filename="../../ui/login.py" line="449" />
             <source>Enter your password.</source>
             <translation>请输入密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="456" />
+            <location filename="../../ui/login.py" line="457" />
             <source>Signing in as soon as the demo data is ready…</source>
             <translation>演示数据就绪后将自动登录…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="462" />
+            <location filename="../../ui/login.py" line="463" />
             <source>Signing in…</source>
             <translation>正在登录…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login.py" line="522" />
+            <source>Choose a password of your own to sign in.</source>
+            <translation>请设置您自己的密码后再登录。</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>Queues</source>
             <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>Approvals</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
-            <source>Users and roles</source>
-            <translation>用户与角色</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="84" />
             <source>The disputes, fraud reports and arrangements assigned to you, by deadline.</source>
             <translation>分配给您的争议、欺诈报告和还款安排，按截止时间排序。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>The dispute and fraud queues with their SLA state, and “take next”.</source>
             <translation>争议与欺诈队列及其 SLA 状态，以及“领取下一件”。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="90" />
             <source>Arrangements and large dispute outcomes waiting for a supervisor's approval.</source>
             <translation>等待主管审批的还款安排和大额争议处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>Queue depth, cases at risk or breached, ageing and approvals waiting.</source>
             <translation>队列积压、临近超时或已超时的案件、账龄及待审批事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>Who changed or revealed what, and when.</source>
             <translation>谁在何时修改或查看了哪些信息。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
-            <source>Users, roles and policy limits.</source>
-            <translation>用户、角色与政策限额。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>CreditDesk — %1</source>
             <translation>CreditDesk — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>&amp;Export CSV…</source>
             <translation>导出 CSV(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>Save the table in front of you as a CSV file</source>
             <translation>把当前表格保存为 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="241" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Close tab</source>
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="491" />
+            <location filename="../../ui/main_window.py" line="500" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="76" />
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="77" />
+            <source>Policy</source>
+            <translation>政策</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="97" />
+            <source>Users, roles and passwords.</source>
+            <translation>用户、角色与密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="98" />
+            <source>Policy limits with four eyes, and their history.</source>
+            <translation>经四眼审批的政策限额及其历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="255" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="258" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="705" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="291" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="293" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="360" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="369" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="392" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="405" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="514" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="514" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="519" />
+            <location filename="../../ui/main_window.py" line="528" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="582" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="588" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="706" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -4433,6 +4850,44 @@ All data in the demo is fictional.</source>
             <location filename="../../ui/workspace/header.py" line="142" />
             <source>Show the full value; asks for a reason, which is audited</source>
             <translation>显示完整信息；需填写原因，并记入审计</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewUserDialog</name>
+        <message>
+            <location filename="../../ui/admin/users.py" line="95" />
+            <source>New user</source>
+            <translation>新建用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="100" />
+            <source>letters, digits, '.', '_' or '-'</source>
+            <translation>字母、数字、“.”、“_”或“-”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="106" />
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="107" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="108" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="109" />
+            <source>First password</source>
+            <translation>初始密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="114" />
+            <source>Give the username and the name.</source>
+            <translation>请填写用户名和姓名。</translation>
         </message>
     </context>
     <context>
@@ -4716,6 +5171,135 @@ All data in the demo is fictional.</source>
         </message>
     </context>
     <context>
+        <name>OwnPasswordDialog</name>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="25" />
+            <source>Choose your password</source>
+            <translation>设置您的密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="26" />
+            <source>An admin set your password. Choose one of your own to continue: at least 12 characters, not your username.</source>
+            <translation>您的密码由管理员设置。请设置您自己的密码后继续：至少 12 个字符，且不能与用户名相同。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="36" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="37" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="38" />
+            <source>Again</source>
+            <translation>再次输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/own_password.py" line="51" />
+            <source>Choose a password different from the one the admin set.</source>
+            <translation>请设置与管理员所设不同的密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyView</name>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="194" />
+            <source>Policy</source>
+            <translation>政策</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="197" />
+            <source>Four eyes: a change applies when a second admin approves it.</source>
+            <translation>四眼原则：变更须经另一位管理员批准后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="203" />
+            <source>Propose a change…</source>
+            <translation>提出变更…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="206" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="222" />
+            <source>Waiting for a second admin</source>
+            <translation>等待另一位管理员审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="224" />
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="226" />
+            <location filename="../../ui/admin/policy.py" line="307" />
+            <source>Reject…</source>
+            <translation>驳回…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="242" />
+            <source>Limits in force</source>
+            <translation>现行限额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="243" />
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="244" />
+            <source>Double-click a limit to propose a change</source>
+            <translation>双击某项限额以提出变更</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/policy.py" line="279" />
+            <source>Waiting for a second admin: %n change(s)</source>
+            <translation>
+                <numerusform>等待另一位管理员审批：%n 项变更</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="305" />
+            <source>You proposed this change; another admin must approve it.</source>
+            <translation>此变更由您提出，须由另一位管理员批准。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="307" />
+            <source>Withdraw…</source>
+            <translation>撤回…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="315" />
+            <source>Reject the change</source>
+            <translation>驳回变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="315" />
+            <source>Why (optional):</source>
+            <translation>原因（可选）：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="331" />
+            <source>Proposed: %1 → %2. It applies when another admin approves it.</source>
+            <translation>已提出：%1 → %2。经另一位管理员批准后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="332" />
+            <source>Approved: %1 is now %2.</source>
+            <translation>已批准：%1 现为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="333" />
+            <source>Rejected: %1 stays as it was.</source>
+            <translation>已驳回：%1 保持不变。</translation>
+        </message>
+    </context>
+    <context>
         <name>PromiseForm</name>
         <message>
             <location filename="../../ui/arrangements/wizard.py" line="503" />
@@ -4741,6 +5325,59 @@ All data in the demo is fictional.</source>
             <location filename="../../ui/arrangements/wizard.py" line="520" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProposeChangeDialog</name>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="112" />
+            <source>Propose a change</source>
+            <translation>提出变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="113" />
+            <source>The new value applies when another admin approves it.</source>
+            <translation>新值经另一位管理员批准后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="129" />
+            <source>Why, for the history (at least 5 characters)</source>
+            <translation>原因，记入历史（至少 5 个字符）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="131" />
+            <source>Limit</source>
+            <translation>限额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="132" />
+            <source>Now</source>
+            <translation>当前值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="133" />
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="134" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="153" />
+            <source>yuan</source>
+            <translation>元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="165" />
+            <source>The limit already has this value.</source>
+            <translation>该限额已是此值。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="168" />
+            <source>Say why, in a few words, for the history.</source>
+            <translation>请简要说明原因，以记入历史。</translation>
         </message>
     </context>
     <context>
@@ -4869,45 +5506,63 @@ All data in the demo is fictional.</source>
     <context>
         <name>ReloginDialog</name>
         <message>
-            <location filename="../../ui/login.py" line="518" />
+            <location filename="../../ui/login.py" line="539" />
             <source>Sign in again</source>
             <translation>重新登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="523" />
+            <location filename="../../ui/login.py" line="544" />
             <source>Your session has ended</source>
             <translation>您的会话已结束</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="527" />
+            <location filename="../../ui/login.py" line="548" />
             <source>Enter the password of %1 to continue where you were. Nothing on screen is lost.</source>
             <translation>请输入 %1 的密码以继续刚才的工作，屏幕上的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="535" />
+            <location filename="../../ui/login.py" line="556" />
             <source>Username</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="538" />
-            <location filename="../../ui/login.py" line="539" />
+            <location filename="../../ui/login.py" line="559" />
+            <location filename="../../ui/login.py" line="560" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="550" />
+            <location filename="../../ui/login.py" line="571" />
             <source>Log out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="551" />
+            <location filename="../../ui/login.py" line="572" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="567" />
+            <location filename="../../ui/login.py" line="588" />
             <source>Enter your password.</source>
             <translation>请输入密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <location filename="../../ui/admin/users.py" line="146" />
+            <source>Reset password</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="147" />
+            <source>%1's sessions end now; they sign in with this password and must then choose their own.</source>
+            <translation>%1 的会话将立即结束；其用此密码登录后须自行设置新密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="151" />
+            <source>Temporary password</source>
+            <translation>临时密码</translation>
         </message>
     </context>
     <context>
@@ -4953,6 +5608,29 @@ All data in the demo is fictional.</source>
             <location filename="../../ui/workspace/reveal.py" line="86" />
             <source>Reveal</source>
             <translation>查看完整</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleDialog</name>
+        <message>
+            <location filename="../../ui/admin/users.py" line="125" />
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="125" />
+            <source>The new role applies to %1's next request.</source>
+            <translation>新角色自 %1 的下一次请求起生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="133" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="138" />
+            <source>Choose a different role.</source>
+            <translation>请选择另一个角色。</translation>
         </message>
     </context>
     <context>
@@ -5312,6 +5990,75 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
     </context>
     <context>
+        <name>UsersView</name>
+        <message>
+            <location filename="../../ui/admin/users.py" line="181" />
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="190" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="198" />
+            <source>New user…</source>
+            <translation>新建用户…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="200" />
+            <source>Change role…</source>
+            <translation>更改角色…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="202" />
+            <location filename="../../ui/admin/users.py" line="256" />
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="204" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/admin/users.py" line="233" />
+            <source>%n user(s)</source>
+            <translation>
+                <numerusform>%n 个用户</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="256" />
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="284" />
+            <source>Disable user</source>
+            <translation>停用用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="285" />
+            <source>Disable %1? Their sessions end at once and they cannot sign in until enabled.</source>
+            <translation>停用 %1？其会话将立即结束，重新启用前无法登录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="298" />
+            <source>Saved: %1 is now %2, %3.</source>
+            <translation>已保存：%1 现为%2，%3。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceAudit</name>
+        <message>
+            <location filename="../../ui/workspace/audit.py" line="24" />
+            <source>Audit</source>
+            <translation>审计</translation>
+        </message>
+    </context>
+    <context>
         <name>WorkspaceLabels</name>
         <message>
             <location filename="../../ui/workspace/labels.py" line="24" />
@@ -5582,12 +6329,73 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>摘要</translation>
         </message>
         <message>
+            <location filename="../../ui/admin/policy.py" line="52" />
+            <location filename="../../ui/admin/policy.py" line="87" />
+            <location filename="../../ui/admin/policy.py" line="96" />
+            <source>Limit</source>
+            <translation>限额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="53" />
+            <source>Value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="54" />
+            <source>In force since</source>
+            <translation>生效时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="88" />
+            <source>Now</source>
+            <translation>当前值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="89" />
+            <source>Proposed</source>
+            <translation>提出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="91" />
+            <source>On</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="92" />
+            <location filename="../../ui/admin/policy.py" line="103" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="97" />
+            <location filename="../../ui/audit/models.py" line="202" />
+            <source>Before</source>
+            <translation>变更前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="98" />
+            <location filename="../../ui/audit/models.py" line="203" />
+            <source>After</source>
+            <translation>变更后</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="99" />
             <location filename="../../ui/workspace/cases.py" line="63" />
             <location filename="../../ui/workspace/models.py" line="233" />
             <location filename="../../ui/workspace/models.py" line="274" />
             <location filename="../../ui/workspace/models.py" line="296" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="101" />
+            <source>Decided by</source>
+            <translation>审批人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="102" />
+            <source>In force from</source>
+            <translation>生效时间</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/cases.py" line="66" />
@@ -5624,11 +6432,39 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
+            <location filename="../../ui/audit/models.py" line="63" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/models.py" line="64" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/models.py" line="67" />
             <location filename="../../ui/supervisor/approvals.py" line="210" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
+            <location filename="../../ui/audit/models.py" line="68" />
+            <source>Entity</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/models.py" line="69" />
+            <source>Before → after</source>
+            <translation>变更前 → 变更后</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/models.py" line="201" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/policy.py" line="90" />
+            <location filename="../../ui/admin/policy.py" line="100" />
             <location filename="../../ui/supervisor/approvals.py" line="212" />
             <source>Proposed by</source>
             <translation>提议人</translation>
@@ -5694,6 +6530,28 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>剩余本金</translation>
         </message>
         <message>
+            <location filename="../../ui/admin/users.py" line="55" />
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="56" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="57" />
+            <location filename="../../ui/audit/models.py" line="65" />
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="58" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="275" />
             <source>Created</source>
             <translation>创建时间</translation>
@@ -5747,6 +6605,19 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/widgets/banner.py" line="150" />
             <source>Dismiss</source>
             <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <location filename="../../ui/admin/users.py" line="75" />
+            <source>Again</source>
+            <translation>再次输入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/admin/users.py" line="76" />
+            <source>At least 12 characters, not the username. The user chooses their own at the next sign-in.</source>
+            <translation>至少 12 个字符，不能与用户名相同。用户下次登录时须自行设置新密码。</translation>
         </message>
     </context>
 </TS>

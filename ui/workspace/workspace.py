@@ -35,6 +35,7 @@ from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.turns import TurnByTurn
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.workspace.audit import add_audit_tab
 from ui.workspace.bills import BillsTab
 from ui.workspace.cases import CasesTab
 from ui.workspace.header import CustomerHeader, primary_account
@@ -155,6 +156,7 @@ class CustomerWorkspace(QWidget):
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages[name] = page
             self.tabs.addTab(page, icon(icon_name), title)
+        self.audit_tab = add_audit_tab(self.tabs, self.client, self.customer_id, self.role)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tabs.setVisible(False)
         layout.addWidget(self.tabs, 1)
@@ -320,6 +322,8 @@ class CustomerWorkspace(QWidget):
         self._filling.stop()
         for tab in self._built.values():
             tab.stop()
+        if (audit_tab := getattr(self, "audit_tab", None)) is not None:  # built with the tabs
+            audit_tab.close_view()
         if self.dialog is not None:
             self.dialog.reject()
 
