@@ -1,7 +1,7 @@
 """admin and policy: users who must change their password; policy limits with their history
 
 Revision ID: 0003_admin_policy_7c1e
-Revises: 0002_casework
+Revises: 0003_money_bill_parts
 Create Date: 2026-12-04 12:50:00
 """
 
