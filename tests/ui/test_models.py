@@ -101,6 +101,24 @@ def test_transactions_model_pages_and_passes_the_tester(
     assert {t.type for t in model.records()} == {"repayment"}
 
 
+def test_a_new_query_fetches_one_first_page_even_when_a_listener_fetches_during_the_reset(
+    qtbot: QtBot, api_client: ApiClient
+) -> None:
+    """The attached model tester (and a view) call fetchMore from modelReset; set_query used to
+    start its own first page on top, leaving an untracked request running after the test's wait."""
+    from ui import tasks
+
+    account_id = api_client.get_customer(CUSTOMER).accounts[0].id
+    model = TransactionsModel(fetch_transactions(api_client), page_size=25)
+    model.modelReset.connect(lambda: model.fetchMore(QModelIndex()))
+
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        model.set_query(TransactionQuery(account_id))
+        assert [t.label for t in tasks.active_tasks()] == ["transactions page"]
+    qtbot.waitUntil(lambda: not tasks.active_tasks(), timeout=10_000)
+    assert model.rowCount() == 25
+
+
 def test_every_transaction_type_the_api_defines_has_a_label_and_a_filter() -> None:
     from backend.billing.engine import TRANSACTION_TYPES
     from ui.workspace import labels

@@ -448,7 +448,9 @@ class TransactionsModel(RecordTableModel[Any]):
 
     def _start_fetch(self) -> None:
         query = self._query
-        if query is None:
+        # One page in flight at a time: a view or the model tester may already have fetched from
+        # inside set_query's reset, and a second request would run untracked and be thrown away.
+        if query is None or self._task is not None:
             return
         cursor = self._next_cursor
         limit = self._page_size
