@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -101,7 +102,10 @@ def test_within_authority_goes_live(qtbot: QtBot, api_client: ApiClient,
     assert arrangement.cost.principal_fen == 100_00
     assert arrangement.note == "Customer will pay on payday"
     assert arrangement.case_id is None
-    wizard.accept()
+    # Close is the Finish button itself: a click closes the wizard (it did nothing before).
+    close = wizard.button(QWizard.WizardButton.FinishButton)
+    assert close.isVisible() and close.isEnabled()
+    close.click()
     assert not wizard.isVisible()
 
 
@@ -240,5 +244,8 @@ def test_unreachable_server_keeps_the_proposal_in_the_outbox(
         assert wizard.confirm_page.result.text().startswith("Kept in the outbox")
         assert outbox.pending_count() == 1
         assert wizard.finish_button_text() == "Close"
+        # Enter closes it too (the Close button is the default one and enabled).
+        qtbot.keyClick(wizard.confirm_page.note_edit, Qt.Key.Key_Return)
+        assert not wizard.isVisible()
     finally:
         outbox.close()

@@ -911,6 +911,9 @@ class ConfirmPage(QWizardPage):
         self.completeChanged.emit()
 
     def _landed(self, result: Delivered | Queued) -> None:
+        # The task counts as running until its callbacks return: forget it first, or isComplete()
+        # still says "sending" below and the Close button stays disabled.
+        self.task = None
         self.sending_row.setVisible(False)
         if isinstance(result, Queued):
             self.outcome = result
@@ -947,6 +950,7 @@ class ConfirmPage(QWizardPage):
             "%2", text_of(CASE_STATUS_TEXTS, arrangement.status))
 
     def _refused(self, exc: BaseException) -> None:
+        self.task = None  # as in _landed: the Finish button is usable again to retry
         self.sending_row.setVisible(False)
         self.note_edit.setReadOnly(False)
         self.error_label.setText(texts.refusal_text(exc) if isinstance(exc, Conflict | ValidationFailed)
