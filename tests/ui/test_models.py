@@ -65,6 +65,21 @@ def test_notes_model(qtmodeltester: ModelTester, api_client: ApiClient) -> None:
     assert [n.id for n in model.records()].count(note.id) == 1
 
 
+def test_a_notes_tooltip_shows_the_typed_text_not_html(api_client: ApiClient) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    account_id = api_client.get_customer(CUSTOMER).accounts[0].id
+    body = "Customer said <b>not</b> to call & <i>wrote</i>\nsecond line"
+    note = api_client.add_note(account_id, body)
+    model = NotesModel({account_id: "HB"})
+    model.set_records([note])
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Note")
+    tooltip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    document = QTextDocument()
+    document.setHtml(tooltip)  # Qt shows a tooltip that looks like HTML as rich text
+    assert document.toPlainText() == body
+
+
 def test_transactions_model_pages_and_passes_the_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, api_client: ApiClient
 ) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor
 from console.formatting import format_date, format_datetime, format_fen
 from ui.tasks import Task
 from ui.widgets import chips
+from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.tones import tone_colour
 from ui.workspace import labels
 
@@ -195,7 +196,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return self.foreground(record, column)
         if role == _TOOLTIP:
             if column.tooltip is not None:
-                return column.tooltip(record)
+                return plain_tooltip(column.tooltip(record))  # notes, summaries: typed text, not HTML
             if column.kind == "money":
                 raw = column.value(record)
                 if isinstance(raw, int) and raw < 0:
