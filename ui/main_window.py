@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_login: list[tuple[Task[Any], Unauthorized]] = []
         self._closing = False
         self._server_label = server_label
-        self.setWindowTitle(self.tr("CreditDesk — %1").replace("%1", user.display_name or user.username))
+        # Ends with the application's display name, so Qt (X11, Wayland) does not append it again.
+        self.setWindowTitle(self.tr("%1 — CreditDesk").replace("%1", user.display_name or user.username))
         self.setWindowIcon(icon("customer"))
         self.resize(1280, 800)
 

@@ -276,7 +276,7 @@ ZH: dict[str, str] = {
     "Queue depth, cases at risk or breached, ageing and approvals waiting.": "队列积压、临近超时或已超时的案件、账龄及待审批事项。",
     "Who changed or revealed what, and when.": "谁在何时修改或查看了哪些信息。",
     "Users, roles and policy limits.": "用户、角色与政策限额。",
-    "CreditDesk — %1": "CreditDesk — %1",
+    "%1 — CreditDesk": "%1 — CreditDesk",
     "&File": "文件(&F)",
     "Log &out": "退出登录(&O)",
     "&Quit": "退出(&Q)",
