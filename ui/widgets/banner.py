@@ -11,7 +11,6 @@ from ui.failures import BugReportDialog, failure_message, failure_report, is_kno
 from ui.icons import icon
 from ui.widgets.restyle import restyle
 
-
 BANNER_ICONS = {"error": "warning", "bug": "warning", "warning": "warning", "info": "info"}
 
 
