@@ -487,27 +487,27 @@
     <context>
         <name>ArrangementWizard</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="993" />
+            <location filename="../../ui/arrangements/wizard.py" line="1001" />
             <source>Repayment arrangement for %1</source>
             <translation>为 %1 办理还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="998" />
+            <location filename="../../ui/arrangements/wizard.py" line="1006" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="999" />
+            <location filename="../../ui/arrangements/wizard.py" line="1007" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1000" />
+            <location filename="../../ui/arrangements/wizard.py" line="1008" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1041" />
+            <location filename="../../ui/arrangements/wizard.py" line="1049" />
             <source>%1 for %2 (account %3): %4</source>
             <translation>%2 的%1（账户 %3）：%4</translation>
         </message>
@@ -636,7 +636,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="81" />
-            <location filename="../../ui/arrangements/wizard.py" line="127" />
+            <location filename="../../ui/arrangements/wizard.py" line="128" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
@@ -682,21 +682,21 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="92" />
-            <location filename="../../ui/arrangements/wizard.py" line="109" />
-            <location filename="../../ui/arrangements/wizard.py" line="119" />
-            <location filename="../../ui/arrangements/wizard.py" line="130" />
+            <location filename="../../ui/arrangements/wizard.py" line="110" />
+            <location filename="../../ui/arrangements/wizard.py" line="120" />
+            <location filename="../../ui/arrangements/wizard.py" line="131" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="93" />
-            <location filename="../../ui/arrangements/wizard.py" line="121" />
+            <location filename="../../ui/arrangements/wizard.py" line="122" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="94" />
-            <location filename="../../ui/arrangements/wizard.py" line="107" />
+            <location filename="../../ui/arrangements/wizard.py" line="108" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
@@ -707,7 +707,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard.py" line="111" />
+            <location filename="../../ui/arrangements/wizard.py" line="112" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
@@ -802,92 +802,92 @@
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="103" />
+            <location filename="../../ui/arrangements/wizard.py" line="104" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="113" />
+            <location filename="../../ui/arrangements/wizard.py" line="114" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="115" />
+            <location filename="../../ui/arrangements/wizard.py" line="116" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="123" />
+            <location filename="../../ui/arrangements/wizard.py" line="124" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="133" />
+            <location filename="../../ui/arrangements/wizard.py" line="134" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="140" />
+            <location filename="../../ui/arrangements/wizard.py" line="141" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="142" />
+            <location filename="../../ui/arrangements/wizard.py" line="143" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="144" />
+            <location filename="../../ui/arrangements/wizard.py" line="145" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="147" />
+            <location filename="../../ui/arrangements/wizard.py" line="148" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="151" />
+            <location filename="../../ui/arrangements/wizard.py" line="152" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="153" />
+            <location filename="../../ui/arrangements/wizard.py" line="154" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="161" />
+            <location filename="../../ui/arrangements/wizard.py" line="162" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="163" />
+            <location filename="../../ui/arrangements/wizard.py" line="164" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <location filename="../../ui/arrangements/wizard.py" line="165" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="384" />
+            <location filename="../../ui/arrangements/wizard.py" line="385" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="389" />
+            <location filename="../../ui/arrangements/wizard.py" line="390" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="391" />
+            <location filename="../../ui/arrangements/wizard.py" line="392" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="495" />
+            <location filename="../../ui/arrangements/wizard.py" line="496" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
         </message>
@@ -953,22 +953,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="399" />
+            <location filename="../../ui/arrangements/wizard.py" line="400" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="403" />
+            <location filename="../../ui/arrangements/wizard.py" line="404" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="406" />
+            <location filename="../../ui/arrangements/wizard.py" line="407" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="411" />
+            <location filename="../../ui/arrangements/wizard.py" line="412" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -2406,87 +2406,87 @@
     <context>
         <name>CaseTable</name>
         <message>
-            <location filename="../../ui/cases/models.py" line="78" />
+            <location filename="../../ui/cases/models.py" line="79" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="83" />
+            <location filename="../../ui/cases/models.py" line="84" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="84" />
+            <location filename="../../ui/cases/models.py" line="85" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="86" />
+            <location filename="../../ui/cases/models.py" line="87" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="87" />
+            <location filename="../../ui/cases/models.py" line="88" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="89" />
+            <location filename="../../ui/cases/models.py" line="90" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="91" />
+            <location filename="../../ui/cases/models.py" line="92" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="93" />
+            <location filename="../../ui/cases/models.py" line="94" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="97" />
+            <location filename="../../ui/cases/models.py" line="98" />
             <source>Due in</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="99" />
+            <location filename="../../ui/cases/models.py" line="100" />
             <source>Due at</source>
             <translation>到期时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="101" />
+            <location filename="../../ui/cases/models.py" line="102" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="102" />
+            <location filename="../../ui/cases/models.py" line="103" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="103" />
+            <location filename="../../ui/cases/models.py" line="104" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="105" />
+            <location filename="../../ui/cases/models.py" line="106" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="217" />
+            <location filename="../../ui/cases/models.py" line="218" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="219" />
+            <location filename="../../ui/cases/models.py" line="220" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="221" />
+            <location filename="../../ui/cases/models.py" line="222" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
         </message>
@@ -3089,97 +3089,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <location filename="../../ui/arrangements/wizard.py" line="788" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="788" />
+            <location filename="../../ui/arrangements/wizard.py" line="789" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="798" />
+            <location filename="../../ui/arrangements/wizard.py" line="799" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="801" />
+            <location filename="../../ui/arrangements/wizard.py" line="802" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="815" />
+            <location filename="../../ui/arrangements/wizard.py" line="819" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="838" />
+            <location filename="../../ui/arrangements/wizard.py" line="842" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="839" />
+            <location filename="../../ui/arrangements/wizard.py" line="843" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="840" />
+            <location filename="../../ui/arrangements/wizard.py" line="844" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="841" />
+            <location filename="../../ui/arrangements/wizard.py" line="845" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="849" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="849" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="858" />
+            <location filename="../../ui/arrangements/wizard.py" line="862" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="860" />
+            <location filename="../../ui/arrangements/wizard.py" line="864" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="861" />
+            <location filename="../../ui/arrangements/wizard.py" line="865" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="918" />
+            <location filename="../../ui/arrangements/wizard.py" line="924" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="940" />
+            <location filename="../../ui/arrangements/wizard.py" line="947" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="943" />
+            <location filename="../../ui/arrangements/wizard.py" line="950" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="945" />
+            <location filename="../../ui/arrangements/wizard.py" line="952" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="946" />
+            <location filename="../../ui/arrangements/wizard.py" line="953" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3563,113 +3563,113 @@
     <context>
         <name>DisputeDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="266" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="270" />
             <source>File a dispute</source>
             <translation>发起争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="267" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="271" />
             <source>File dispute</source>
             <translation>提交争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="274" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="278" />
             <source>The disputed amount is left out of the minimum payment and of penalty interest while the dispute is open.</source>
             <translation>争议处理期间，争议金额不计入最低还款额，也不计罚息。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="302" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="306" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="305" />
             <location filename="../../ui/casework/dispute_dialog.py" line="309" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="313" />
             <source>Transaction:</source>
             <translation>交易：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="317" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="321" />
             <source>Category:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="320" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="324" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="331" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="335" />
             <source>Disputed amount in yuan</source>
             <translation>争议金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="338" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="342" />
             <source>Disputed amount:</source>
             <translation>争议金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="344" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="348" />
             <source>What the customer says happened, in their words: when, what they expected, what they got.</source>
             <translation>按客户的原话记录经过：何时发生、预期是什么、实际得到什么。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="364" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="368" />
             <source>The customer has no account to dispute a charge on.</source>
             <translation>该客户没有可发起争议的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="380" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="384" />
             <source>Loading the account's charges…</source>
             <translation>正在加载该账户的消费记录…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="393" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="397" />
             <source>Pick the charge the customer disputes…</source>
             <translation>请选择客户有异议的扣款…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="395" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="399" />
             <source>No charges on this account can be disputed.</source>
             <translation>该账户没有可发起争议的扣款。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="414" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="418" />
             <source>at most %1</source>
             <translation>最多 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="449" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="453" />
             <source>Pick the transaction the customer disputes.</source>
             <translation>请选择客户有异议的交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="457" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="461" />
             <source>Enter the amount in yuan, for example 128.50.</source>
             <translation>请输入以元为单位的金额，例如 128.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="463" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="467" />
             <source>At most the transaction's %1 can be disputed.</source>
             <translation>争议金额不能超过该笔交易的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="470" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="474" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="475" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="479" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="480" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="484" />
             <source>Pick the customer's reason.</source>
             <translation>请选择客户的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="494" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="498" />
             <source>Dispute of transaction %1 (%2)</source>
             <translation>交易 %1 的争议（%2）</translation>
         </message>
@@ -3677,22 +3677,22 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../ui/export.py" line="163" />
+            <location filename="../../ui/export.py" line="166" />
             <source>table</source>
             <translation>表格</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="184" />
+            <location filename="../../ui/export.py" line="189" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="184" />
+            <location filename="../../ui/export.py" line="189" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="204" />
+            <location filename="../../ui/export.py" line="209" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -3700,27 +3700,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <location filename="../../ui/arrangements/wizard.py" line="426" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="427" />
+            <location filename="../../ui/arrangements/wizard.py" line="428" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="428" />
+            <location filename="../../ui/arrangements/wizard.py" line="429" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="430" />
+            <location filename="../../ui/arrangements/wizard.py" line="431" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="444" />
+            <location filename="../../ui/arrangements/wizard.py" line="445" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -3786,27 +3786,27 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="482" />
+            <location filename="../../ui/arrangements/wizard.py" line="483" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="484" />
+            <location filename="../../ui/arrangements/wizard.py" line="485" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="485" />
+            <location filename="../../ui/arrangements/wizard.py" line="486" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="488" />
+            <location filename="../../ui/arrangements/wizard.py" line="489" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="489" />
+            <location filename="../../ui/arrangements/wizard.py" line="490" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -3814,12 +3814,12 @@
     <context>
         <name>FilingDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="140" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="142" />
             <source>Description:</source>
             <translation>描述：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="149" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="153" />
             <source>Raised by:</source>
             <translation>受理渠道：</translation>
         </message>
@@ -3947,37 +3947,37 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="455" />
+            <location filename="../../ui/arrangements/wizard.py" line="456" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="459" />
+            <location filename="../../ui/arrangements/wizard.py" line="460" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="461" />
+            <location filename="../../ui/arrangements/wizard.py" line="462" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <location filename="../../ui/arrangements/wizard.py" line="463" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="464" />
+            <location filename="../../ui/arrangements/wizard.py" line="465" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <location filename="../../ui/arrangements/wizard.py" line="466" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="468" />
+            <location filename="../../ui/arrangements/wizard.py" line="469" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
         </message>
@@ -4018,6 +4018,19 @@
             <location filename="../../ui/main_window.py" line="124" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LengthCounter</name>
+        <message>
+            <location filename="../../ui/widgets/length_counter.py" line="41" />
+            <source>%1 / %2 characters</source>
+            <translation>%1 / %2 字</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/length_counter.py" line="43" />
+            <source>Too long: %1 characters, at most %2. Shorten it by %3 to go on.</source>
+            <translation>太长：%1 字，最多 %2 字。请删减 %3 字后继续。</translation>
         </message>
     </context>
     <context>
@@ -4254,153 +4267,153 @@
             <translation>用户、角色与政策限额。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
-            <source>CreditDesk — %1</source>
-            <translation>CreditDesk — %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>&amp;Export CSV…</source>
             <translation>导出 CSV(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>Save the table in front of you as a CSV file</source>
             <translation>把当前表格保存为 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="241" />
             <source>Close tab</source>
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="491" />
+            <location filename="../../ui/main_window.py" line="492" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="203" />
+            <source>%1 — CreditDesk</source>
+            <translation>%1 — CreditDesk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="250" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="249" />
+            <location filename="../../ui/main_window.py" line="250" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="258" />
+            <location filename="../../ui/main_window.py" line="259" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="696" />
+            <location filename="../../ui/main_window.py" line="271" />
+            <location filename="../../ui/main_window.py" line="697" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="293" />
+            <location filename="../../ui/main_window.py" line="294" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="295" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="361" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="392" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="397" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="506" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="505" />
+            <location filename="../../ui/main_window.py" line="506" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="519" />
+            <location filename="../../ui/main_window.py" line="520" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="573" />
+            <location filename="../../ui/main_window.py" line="574" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="579" />
+            <location filename="../../ui/main_window.py" line="580" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="698" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -4438,27 +4451,27 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="92" />
+            <location filename="../../ui/workspace/notes.py" line="93" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="103" />
+            <location filename="../../ui/workspace/notes.py" line="104" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="104" />
+            <location filename="../../ui/workspace/notes.py" line="105" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="108" />
+            <location filename="../../ui/workspace/notes.py" line="109" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="111" />
+            <location filename="../../ui/workspace/notes.py" line="112" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
@@ -4469,6 +4482,7 @@ All data in the demo is fictional.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/notes.py" line="121" />
+            <location filename="../../ui/workspace/notes.py" line="280" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
@@ -4506,71 +4520,76 @@ All data in the demo is fictional.</source>
             <source>The server cannot be reached right now. The note is kept in the outbox and will be sent as soon as the server is reachable: nothing is lost.</source>
             <translation>暂时无法连接服务器。该记录已保存在发件箱中，服务器可连接后将自动发送，不会丢失。</translation>
         </message>
+        <message>
+            <location filename="../../ui/workspace/notes.py" line="278" />
+            <source>Write the note first, then add it (Ctrl+Enter)</source>
+            <translation>请先填写备注，再添加（Ctrl+Enter）</translation>
+        </message>
     </context>
     <context>
         <name>Outbox</name>
         <message>
-            <location filename="../../ui/outbox.py" line="56" />
+            <location filename="../../ui/outbox.py" line="57" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="57" />
+            <location filename="../../ui/outbox.py" line="58" />
             <source>Waiting</source>
             <translation>等待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="58" />
+            <location filename="../../ui/outbox.py" line="59" />
             <source>Refused</source>
             <translation>被拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="59" />
+            <location filename="../../ui/outbox.py" line="60" />
             <source>Sent</source>
             <translation>已发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="62" />
+            <location filename="../../ui/outbox.py" line="63" />
             <source>The server could not be reached.</source>
             <translation>无法连接服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="63" />
+            <location filename="../../ui/outbox.py" line="64" />
             <source>The server was not available.</source>
             <translation>服务器暂不可用。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="64" />
+            <location filename="../../ui/outbox.py" line="65" />
             <source>The server was still working on it.</source>
             <translation>服务器仍在处理该请求。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="65" />
+            <location filename="../../ui/outbox.py" line="66" />
             <source>Waiting for you to sign in again.</source>
             <translation>等待您重新登录。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="66" />
+            <location filename="../../ui/outbox.py" line="67" />
             <source>The server hit a problem; it will be tried again.</source>
             <translation>服务器出现问题，稍后将重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="84" />
+            <location filename="../../ui/outbox.py" line="85" />
             <source>It was made on an older version of the record: open the record, reload it and make the change again, then discard this one.</source>
             <translation>该操作基于记录的旧版本：请打开记录并重新加载，再重新操作一次，然后丢弃此条。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="99" />
+            <location filename="../../ui/outbox.py" line="100" />
             <source>%1 waiting</source>
             <translation>%1 条待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="101" />
+            <location filename="../../ui/outbox.py" line="102" />
             <source>%1 refused</source>
             <translation>%1 条被拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="102" />
+            <location filename="../../ui/outbox.py" line="103" />
             <source>Outbox: %1</source>
             <translation>发件箱：%1</translation>
         </message>
@@ -4578,98 +4597,98 @@ All data in the demo is fictional.</source>
     <context>
         <name>OutboxDialog</name>
         <message>
-            <location filename="../../ui/outbox.py" line="357" />
+            <location filename="../../ui/outbox.py" line="358" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="358" />
+            <location filename="../../ui/outbox.py" line="359" />
             <source>Kept at</source>
             <translation>暂存时间</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="359" />
+            <location filename="../../ui/outbox.py" line="360" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="360" />
+            <location filename="../../ui/outbox.py" line="361" />
             <source>Attempts</source>
             <translation>尝试次数</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="361" />
+            <location filename="../../ui/outbox.py" line="362" />
             <source>Next try</source>
             <translation>下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="362" />
+            <location filename="../../ui/outbox.py" line="363" />
             <source>Last problem</source>
             <translation>最近的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="368" />
+            <location filename="../../ui/outbox.py" line="369" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="379" />
+            <location filename="../../ui/outbox.py" line="380" />
             <source>Changes you made that the server has not taken yet. Waiting ones are sent by themselves, in the order you made them, as soon as the server is reachable; nothing is sent twice. Refused ones wait for you: send them again or discard them.</source>
             <translation>您所做但服务器尚未接收的操作。待发送的操作会在服务器可连接后按您操作的顺序自动发送，且不会重复发送。被拒绝的操作需要您处理：重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="411" />
+            <location filename="../../ui/outbox.py" line="412" />
             <source>Writes in the outbox</source>
             <translation>发件箱中的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="415" />
+            <location filename="../../ui/outbox.py" line="416" />
             <source>The outbox is empty: everything you did has reached the server.</source>
             <translation>发件箱为空：您的所有操作都已送达服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="421" />
+            <location filename="../../ui/outbox.py" line="422" />
             <source>Try now</source>
             <translation>立即重试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="422" />
+            <location filename="../../ui/outbox.py" line="423" />
             <source>Send every waiting write now instead of at its next try</source>
             <translation>立即发送所有待发送的操作，不再等待下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="423" />
+            <location filename="../../ui/outbox.py" line="424" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="424" />
-            <location filename="../../ui/outbox.py" line="519" />
+            <location filename="../../ui/outbox.py" line="425" />
+            <location filename="../../ui/outbox.py" line="520" />
             <source>Send the refused write again, unchanged</source>
             <translation>原样重新发送被拒绝的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="425" />
+            <location filename="../../ui/outbox.py" line="426" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="426" />
+            <location filename="../../ui/outbox.py" line="427" />
             <source>Give up the refused write: it will not be sent</source>
             <translation>放弃被拒绝的操作：它将不会被发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="516" />
+            <location filename="../../ui/outbox.py" line="517" />
             <source>Sending it again cannot help: the record changed. Reload the record and make the change again.</source>
             <translation>重新发送无济于事：记录已被修改。请重新加载记录后再操作一次。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="549" />
+            <location filename="../../ui/outbox.py" line="550" />
             <source>Discard this write?</source>
             <translation>丢弃此操作？</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="550" />
+            <location filename="../../ui/outbox.py" line="551" />
             <source>“%1” will not be sent to the server, and cannot be brought back. Discard it?</source>
             <translation>“%1”将不会发送到服务器，且无法恢复。确定丢弃？</translation>
         </message>
@@ -4677,32 +4696,32 @@ All data in the demo is fictional.</source>
     <context>
         <name>OutboxStatus</name>
         <message>
-            <location filename="../../ui/outbox.py" line="256" />
+            <location filename="../../ui/outbox.py" line="257" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="257" />
+            <location filename="../../ui/outbox.py" line="258" />
             <source>Writes kept until the server takes them. Click to see them.</source>
             <translation>在服务器接收前暂存的操作。点击查看。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="305" />
+            <location filename="../../ui/outbox.py" line="306" />
             <source>The server refused “%1”: %2 Open the outbox to send it again or discard it.</source>
             <translation>服务器拒绝了“%1”：%2 请打开发件箱重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="315" />
+            <location filename="../../ui/outbox.py" line="316" />
             <source>Open the outbox</source>
             <translation>打开发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="322" />
+            <location filename="../../ui/outbox.py" line="323" />
             <source>Sent from the outbox: %1</source>
             <translation>已从发件箱发送：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="324" />
+            <location filename="../../ui/outbox.py" line="325" />
             <source>Sent from the outbox: %1 writes</source>
             <translation>已从发件箱发送 %1 条操作</translation>
         </message>
@@ -4718,27 +4737,27 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="503" />
+            <location filename="../../ui/arrangements/wizard.py" line="504" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="505" />
+            <location filename="../../ui/arrangements/wizard.py" line="506" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="510" />
+            <location filename="../../ui/arrangements/wizard.py" line="511" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="511" />
+            <location filename="../../ui/arrangements/wizard.py" line="512" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="520" />
+            <location filename="../../ui/arrangements/wizard.py" line="521" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -4746,122 +4765,122 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="620" />
+            <location filename="../../ui/arrangements/wizard.py" line="621" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="621" />
+            <location filename="../../ui/arrangements/wizard.py" line="622" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="631" />
+            <location filename="../../ui/arrangements/wizard.py" line="632" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="723" />
+            <location filename="../../ui/arrangements/wizard.py" line="724" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="746" />
+            <location filename="../../ui/arrangements/wizard.py" line="747" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="747" />
+            <location filename="../../ui/arrangements/wizard.py" line="748" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="748" />
+            <location filename="../../ui/arrangements/wizard.py" line="749" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="749" />
+            <location filename="../../ui/arrangements/wizard.py" line="750" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="752" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="752" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="754" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="754" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="755" />
+            <location filename="../../ui/arrangements/wizard.py" line="756" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="757" />
+            <location filename="../../ui/arrangements/wizard.py" line="758" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="758" />
+            <location filename="../../ui/arrangements/wizard.py" line="759" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <location filename="../../ui/arrangements/wizard.py" line="760" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="761" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="761" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="762" />
+            <location filename="../../ui/arrangements/wizard.py" line="763" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="764" />
+            <location filename="../../ui/arrangements/wizard.py" line="765" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="766" />
+            <location filename="../../ui/arrangements/wizard.py" line="767" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="767" />
+            <location filename="../../ui/arrangements/wizard.py" line="768" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="769" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="769" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
         </message>
@@ -5127,7 +5146,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="565" />
+            <location filename="../../ui/arrangements/wizard.py" line="566" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -5291,22 +5310,22 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="235" />
+            <location filename="../../ui/arrangements/wizard.py" line="236" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="236" />
+            <location filename="../../ui/arrangements/wizard.py" line="237" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="242" />
+            <location filename="../../ui/arrangements/wizard.py" line="243" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="306" />
+            <location filename="../../ui/arrangements/wizard.py" line="307" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -5532,47 +5551,47 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>WorkspaceModels</name>
         <message>
-            <location filename="../../ui/workspace/models.py" line="202" />
+            <location filename="../../ui/workspace/models.py" line="209" />
             <source>Credit: reduces what the customer owes</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="227" />
+            <location filename="../../ui/workspace/models.py" line="234" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="601" />
-            <location filename="../../ui/workspace/models.py" line="228" />
-            <location filename="../../ui/workspace/models.py" line="291" />
+            <location filename="../../ui/arrangements/wizard.py" line="602" />
+            <location filename="../../ui/workspace/models.py" line="235" />
+            <location filename="../../ui/workspace/models.py" line="298" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <location filename="../../ui/arrangements/wizard.py" line="604" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="604" />
-            <location filename="../../ui/workspace/models.py" line="229" />
-            <location filename="../../ui/workspace/models.py" line="294" />
+            <location filename="../../ui/arrangements/wizard.py" line="605" />
+            <location filename="../../ui/workspace/models.py" line="236" />
+            <location filename="../../ui/workspace/models.py" line="301" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="230" />
+            <location filename="../../ui/workspace/models.py" line="237" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="231" />
-            <location filename="../../ui/workspace/models.py" line="295" />
+            <location filename="../../ui/workspace/models.py" line="238" />
+            <location filename="../../ui/workspace/models.py" line="302" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="232" />
+            <location filename="../../ui/workspace/models.py" line="239" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
@@ -5583,9 +5602,9 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/cases.py" line="63" />
-            <location filename="../../ui/workspace/models.py" line="233" />
-            <location filename="../../ui/workspace/models.py" line="274" />
-            <location filename="../../ui/workspace/models.py" line="296" />
+            <location filename="../../ui/workspace/models.py" line="240" />
+            <location filename="../../ui/workspace/models.py" line="281" />
+            <location filename="../../ui/workspace/models.py" line="303" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -5605,16 +5624,16 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="246" />
-            <location filename="../../ui/workspace/models.py" line="364" />
+            <location filename="../../ui/workspace/models.py" line="253" />
+            <location filename="../../ui/workspace/models.py" line="371" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="208" />
             <location filename="../../ui/workspace/cases.py" line="59" />
-            <location filename="../../ui/workspace/models.py" line="247" />
-            <location filename="../../ui/workspace/models.py" line="365" />
+            <location filename="../../ui/workspace/models.py" line="254" />
+            <location filename="../../ui/workspace/models.py" line="372" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
@@ -5645,87 +5664,87 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="248" />
-            <location filename="../../ui/workspace/models.py" line="269" />
-            <location filename="../../ui/workspace/models.py" line="367" />
+            <location filename="../../ui/workspace/models.py" line="255" />
+            <location filename="../../ui/workspace/models.py" line="276" />
+            <location filename="../../ui/workspace/models.py" line="374" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="211" />
             <location filename="../../ui/workspace/cases.py" line="62" />
-            <location filename="../../ui/workspace/models.py" line="249" />
-            <location filename="../../ui/workspace/models.py" line="368" />
+            <location filename="../../ui/workspace/models.py" line="256" />
+            <location filename="../../ui/workspace/models.py" line="375" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="267" />
-            <location filename="../../ui/workspace/models.py" line="314" />
+            <location filename="../../ui/workspace/models.py" line="274" />
+            <location filename="../../ui/workspace/models.py" line="321" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="268" />
+            <location filename="../../ui/workspace/models.py" line="275" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="602" />
-            <location filename="../../ui/workspace/models.py" line="270" />
-            <location filename="../../ui/workspace/models.py" line="292" />
+            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <location filename="../../ui/workspace/models.py" line="277" />
+            <location filename="../../ui/workspace/models.py" line="299" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="271" />
-            <location filename="../../ui/workspace/models.py" line="293" />
+            <location filename="../../ui/workspace/models.py" line="278" />
+            <location filename="../../ui/workspace/models.py" line="300" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="272" />
+            <location filename="../../ui/workspace/models.py" line="279" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="273" />
+            <location filename="../../ui/workspace/models.py" line="280" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="275" />
+            <location filename="../../ui/workspace/models.py" line="282" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="600" />
-            <location filename="../../ui/workspace/models.py" line="290" />
+            <location filename="../../ui/arrangements/wizard.py" line="601" />
+            <location filename="../../ui/workspace/models.py" line="297" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="311" />
+            <location filename="../../ui/workspace/models.py" line="318" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="312" />
+            <location filename="../../ui/workspace/models.py" line="319" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="313" />
+            <location filename="../../ui/workspace/models.py" line="320" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="315" />
+            <location filename="../../ui/workspace/models.py" line="322" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="366" />
+            <location filename="../../ui/workspace/models.py" line="373" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
@@ -5733,18 +5752,18 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>banner</name>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="139" />
+            <location filename="../../ui/widgets/banner.py" line="153" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="142" />
+            <location filename="../../ui/widgets/banner.py" line="156" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="149" />
-            <location filename="../../ui/widgets/banner.py" line="150" />
+            <location filename="../../ui/widgets/banner.py" line="163" />
+            <location filename="../../ui/widgets/banner.py" line="164" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>

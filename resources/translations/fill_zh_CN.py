@@ -307,6 +307,10 @@ ZH: dict[str, str] = {
     "No customer matches “%1”. Check the number, or try the name or the account number.": "没有与“%1”匹配的客户。请检查号码，或改用姓名、账号搜索。",
     "%1 customers for “%2”": "“%2”共 %1 位客户",
     "1 customer for “%1”": "“%1”共 1 位客户",
+    # Issue 14 (ui1): limits said while typing
+    "%1 / %2 characters": "%1 / %2 字",
+    "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
+    "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
 }
 
 

@@ -90,6 +90,14 @@ def test_within_authority_goes_live(qtbot: QtBot, api_client: ApiClient,
     wizard.next()
     assert wizard.currentId() == CONFIRM_PAGE
     assert wizard.finish_button_text() == "Set up now"
+    # A note over the 1,000 characters the server keeps is not cut: it holds Finish and says why.
+    finish_button = wizard.button(QWizard.WizardButton.FinishButton)
+    wizard.confirm_page.note_edit.setPlainText("n" * 1001)
+    assert wizard.confirm_page.note_edit.toPlainText() == "n" * 1001
+    assert not finish_button.isEnabled()
+    assert wizard.confirm_page.note_counter.text().startswith("Too long: 1001 characters, at most 1000.")
+    wizard.confirm_page.note_edit.setPlainText("n" * 1000)
+    assert finish_button.isEnabled()
     wizard.confirm_page.note_edit.setPlainText("Customer will pay on payday")
     outcome = finish(qtbot, wizard)
     shot(wizard, "arrangement_live")

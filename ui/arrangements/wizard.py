@@ -70,6 +70,7 @@ from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_o
 from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner, MoneyLabel
+from ui.widgets.length_counter import LengthCounter
 from ui.widgets.restyle import restyle
 from ui.workspace.common import AccountPicker, account_title, fit_columns, make_table
 from ui.workspace.header import sorted_accounts
@@ -800,8 +801,11 @@ class ConfirmPage(QWizardPage):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("Why, in your words: what the customer told you"))
         self.note_edit.setMaximumHeight(90)
-        self.note_edit.textChanged.connect(self._limit_note)
         layout.addWidget(self.note_edit)
+        # Said as it is typed, never cut: a note over the limit holds the Finish button until shortened.
+        self.note_counter = LengthCounter(self.note_edit, NOTE_MAX_LENGTH, self)
+        self.note_counter.within_limit_changed.connect(lambda _within: self.completeChanged.emit())
+        layout.addWidget(self.note_counter)
         self.error_label = _note_label("", "error")
         self.error_label.setObjectName("confirmError")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -861,18 +865,15 @@ class ConfirmPage(QWizardPage):
         return self.tr("Set up now")
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return self._wizard.quote is not None and not self.is_sending()
+        if self.outcome is not None:
+            return True  # only Close is left
+        return self._wizard.quote is not None and not self.is_sending() and self.note_counter.is_within_limit()
 
     def is_sending(self) -> bool:
         return self.task is not None and self.task.is_running
 
     def note(self) -> str:
         return self.note_edit.toPlainText().strip()
-
-    def _limit_note(self) -> None:
-        text = self.note_edit.toPlainText()
-        if len(text) > NOTE_MAX_LENGTH:
-            self.note_edit.setPlainText(text[:NOTE_MAX_LENGTH])
 
     # -- submitting ------------------------------------------------------------------------
 
@@ -893,6 +894,8 @@ class ConfirmPage(QWizardPage):
         """Send the proposal (through the outbox); no-op while one is on its way or after it landed."""
         if self.is_sending() or self.outcome is not None or self._wizard.quote is None:
             return
+        if not self.note_counter.is_within_limit():
+            return  # the counter under the note says why
         body = self.body()
         key = self._idempotency_key(body)
         label = self._wizard.outbox_label()
@@ -930,6 +933,7 @@ class ConfirmPage(QWizardPage):
         has_note = bool(self.note())
         self.note_caption.setVisible(has_note)
         self.note_edit.setVisible(has_note)
+        self.note_counter.setVisible(False)
         self._wizard.set_sending(False)
         self._wizard.set_done()
         self.completeChanged.emit()

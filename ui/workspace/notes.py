@@ -29,6 +29,7 @@ from console.models import CustomerProfile, Note
 from console.outbox import Delivered, Outbox, Queued, send
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.length_counter import LengthCounter
 from ui.workspace import labels
 from ui.workspace.common import AccountPicker, fit_columns, make_table
 from ui.workspace.header import sorted_accounts
@@ -113,9 +114,8 @@ class NotesTab(QWidget):
         for channel in CHANNEL_ORDER:
             self.channel_box.addItem(labels.label(labels.CHANNELS, channel), channel)
         row.addWidget(self.channel_box)
-        self.length_label = QLabel(compose)
-        self.length_label.setProperty("role", "caption")
-        row.addWidget(self.length_label)
+        self.length_label = LengthCounter(self.editor, NOTE_MAX_LENGTH, compose)
+        row.addWidget(self.length_label, 1)
         row.addStretch(1)
         self.add_button = QPushButton(self.tr("Add note"), compose)
         self.add_button.setToolTip(self.tr("Save the note (Ctrl+Enter)"))
@@ -270,5 +270,11 @@ class NotesTab(QWidget):
         length = len(self.editor.toPlainText().strip())
         writing = self.write_task is not None and self.write_task.is_running
         self.add_button.setEnabled(0 < length <= NOTE_MAX_LENGTH and not writing)
-        self.length_label.setText(f"{length} / {NOTE_MAX_LENGTH}")
-        self.length_label.setProperty("role", "error" if length > NOTE_MAX_LENGTH else "caption")
+        self.length_label.update_count()  # this slot may run before the counter's own
+        # The counter says why Add waits when the note is too long; the button's tooltip says it too.
+        if length > NOTE_MAX_LENGTH:
+            self.add_button.setToolTip(self.length_label.text())
+        elif length == 0:
+            self.add_button.setToolTip(self.tr("Write the note first, then add it (Ctrl+Enter)"))
+        else:
+            self.add_button.setToolTip(self.tr("Save the note (Ctrl+Enter)"))
