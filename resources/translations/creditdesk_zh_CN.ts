@@ -487,27 +487,27 @@
     <context>
         <name>ArrangementWizard</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1001" />
+            <location filename="../../ui/arrangements/wizard.py" line="1008" />
             <source>Repayment arrangement for %1</source>
             <translation>为 %1 办理还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1006" />
+            <location filename="../../ui/arrangements/wizard.py" line="1013" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1007" />
+            <location filename="../../ui/arrangements/wizard.py" line="1014" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1008" />
+            <location filename="../../ui/arrangements/wizard.py" line="1015" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1049" />
+            <location filename="../../ui/arrangements/wizard.py" line="1056" />
             <source>%1 for %2 (account %3): %4</source>
             <translation>%2 的%1（账户 %3）：%4</translation>
         </message>
@@ -636,7 +636,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="81" />
-            <location filename="../../ui/arrangements/wizard.py" line="128" />
+            <location filename="../../ui/arrangements/wizard.py" line="129" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
@@ -682,21 +682,21 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="92" />
-            <location filename="../../ui/arrangements/wizard.py" line="110" />
-            <location filename="../../ui/arrangements/wizard.py" line="120" />
-            <location filename="../../ui/arrangements/wizard.py" line="131" />
+            <location filename="../../ui/arrangements/wizard.py" line="111" />
+            <location filename="../../ui/arrangements/wizard.py" line="121" />
+            <location filename="../../ui/arrangements/wizard.py" line="132" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="93" />
-            <location filename="../../ui/arrangements/wizard.py" line="122" />
+            <location filename="../../ui/arrangements/wizard.py" line="123" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="94" />
-            <location filename="../../ui/arrangements/wizard.py" line="108" />
+            <location filename="../../ui/arrangements/wizard.py" line="109" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
@@ -707,7 +707,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard.py" line="112" />
+            <location filename="../../ui/arrangements/wizard.py" line="113" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
@@ -802,92 +802,97 @@
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="104" />
+            <location filename="../../ui/arrangements/wizard.py" line="105" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="114" />
+            <location filename="../../ui/arrangements/wizard.py" line="115" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="116" />
+            <location filename="../../ui/arrangements/wizard.py" line="117" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="124" />
+            <location filename="../../ui/arrangements/wizard.py" line="125" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="134" />
+            <location filename="../../ui/arrangements/wizard.py" line="135" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="141" />
+            <location filename="../../ui/arrangements/wizard.py" line="142" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="143" />
+            <location filename="../../ui/arrangements/wizard.py" line="144" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="145" />
+            <location filename="../../ui/arrangements/wizard.py" line="146" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="148" />
+            <location filename="../../ui/arrangements/wizard.py" line="149" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="152" />
+            <location filename="../../ui/arrangements/wizard.py" line="153" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="154" />
+            <location filename="../../ui/arrangements/wizard.py" line="155" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="162" />
+            <location filename="../../ui/arrangements/wizard.py" line="163" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <location filename="../../ui/arrangements/wizard.py" line="165" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="165" />
+            <location filename="../../ui/arrangements/wizard.py" line="166" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="385" />
+            <location filename="../../ui/arrangements/wizard.py" line="388" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="390" />
+            <location filename="../../ui/arrangements/wizard.py" line="393" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="392" />
+            <location filename="../../ui/arrangements/wizard.py" line="395" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="496" />
+            <location filename="../../ui/arrangements/wizard.py" line="397" />
+            <source>%1 can be at most %2.</source>
+            <translation>%1最多为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="503" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
         </message>
@@ -953,22 +958,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="400" />
+            <location filename="../../ui/arrangements/wizard.py" line="406" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="404" />
+            <location filename="../../ui/arrangements/wizard.py" line="410" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="407" />
+            <location filename="../../ui/arrangements/wizard.py" line="413" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="412" />
+            <location filename="../../ui/arrangements/wizard.py" line="418" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -1190,218 +1195,228 @@
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="411" />
+            <location filename="../../ui/cases/actions.py" line="414" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="412" />
+            <location filename="../../ui/cases/actions.py" line="415" />
             <source>Add</source>
             <translation>延长</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="413" />
+            <location filename="../../ui/cases/actions.py" line="416" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="414" />
+            <location filename="../../ui/cases/actions.py" line="417" />
             <source>Why more time is needed (the customer sees the new date)</source>
             <translation>需要更多时间的原因（客户会看到新日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="416" />
+            <location filename="../../ui/cases/actions.py" line="419" />
             <source>The decision window is %1 days from filing (decide by %2). A handler may extend once, to at most %3 days; a supervisor to at most %4 days.</source>
             <translation>决定期限为自提交起 %1 天（%2 前决定）。处理员可延期一次，最多至 %3 天；主管最多至 %4 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="440" />
+            <location filename="../../ui/cases/actions.py" line="434" />
+            <source>At most %1 more days: the decision window may grow to %2 days from filing.</source>
+            <translation>最多再延长 %1 天：处理时限自提交起最长 %2 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="437" />
+            <source>At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.</source>
+            <translation>最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="453" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="442" />
+            <location filename="../../ui/cases/actions.py" line="455" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="443" />
+            <location filename="../../ui/cases/actions.py" line="456" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="444" />
+            <location filename="../../ui/cases/actions.py" line="457" />
             <source>Why this outcome (kept on the case timeline)</source>
             <translation>作出此结果的理由（记入工单处理记录）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="471" />
+            <location filename="../../ui/cases/actions.py" line="484" />
             <source>Between ¥0.01 and %1 (the disputed amount).</source>
             <translation>介于 ¥0.01 与 %1（争议金额）之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="475" />
+            <location filename="../../ui/cases/actions.py" line="488" />
             <source>%1 is over %2: this outcome waits for a supervisor's approval (another supervisor than you) before the dispute is resolved.</source>
             <translation>%1 超过 %2：此结果须经主管（非您本人）批准后争议方可结案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="481" />
+            <location filename="../../ui/cases/actions.py" line="494" />
             <source>%1 is not over %2: the dispute is resolved at once and the money is posted.</source>
             <translation>%1 未超过 %2：争议立即结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="499" />
+            <location filename="../../ui/cases/actions.py" line="512" />
             <source>Less than the disputed amount, %1; or choose Won.</source>
             <translation>须小于争议金额 %1；否则请选择“胜诉”。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="511" />
+            <location filename="../../ui/cases/actions.py" line="524" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="512" />
-            <location filename="../../ui/cases/actions.py" line="558" />
-            <location filename="../../ui/cases/actions.py" line="634" />
-            <location filename="../../ui/cases/actions.py" line="637" />
+            <location filename="../../ui/cases/actions.py" line="525" />
+            <location filename="../../ui/cases/actions.py" line="571" />
+            <location filename="../../ui/cases/actions.py" line="647" />
+            <location filename="../../ui/cases/actions.py" line="650" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="518" />
+            <location filename="../../ui/cases/actions.py" line="531" />
             <source>At most the disputed amount, %1.</source>
             <translation>最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="540" />
+            <location filename="../../ui/cases/actions.py" line="553" />
             <source>%1 (%2) · %3 open</source>
             <translation>%1（%2）· 未结 %3 件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="553" />
+            <location filename="../../ui/cases/actions.py" line="566" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="556" />
+            <location filename="../../ui/cases/actions.py" line="569" />
             <source>Assign to</source>
             <translation>分派给</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="568" />
+            <location filename="../../ui/cases/actions.py" line="581" />
             <source>Nobody else may hold this case.</source>
             <translation>没有其他人可以处理此工单。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="583" />
+            <location filename="../../ui/cases/actions.py" line="596" />
             <source>Choose whom to assign.</source>
             <translation>请选择分派对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="592" />
+            <location filename="../../ui/cases/actions.py" line="605" />
             <source>Decide</source>
             <translation>作出决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="593" />
+            <location filename="../../ui/cases/actions.py" line="606" />
             <source>Extend</source>
             <translation>延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="594" />
+            <location filename="../../ui/cases/actions.py" line="607" />
             <source>Grant credit</source>
             <translation>发放退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="595" />
+            <location filename="../../ui/cases/actions.py" line="608" />
             <source>Reverse credit</source>
             <translation>冲回退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="596" />
-            <location filename="../../ui/cases/actions.py" line="603" />
+            <location filename="../../ui/cases/actions.py" line="609" />
+            <location filename="../../ui/cases/actions.py" line="616" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="597" />
-            <location filename="../../ui/cases/actions.py" line="604" />
+            <location filename="../../ui/cases/actions.py" line="610" />
+            <location filename="../../ui/cases/actions.py" line="617" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="598" />
+            <location filename="../../ui/cases/actions.py" line="611" />
             <source>Withdraw dispute</source>
             <translation>撤回争议</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="599" />
+            <location filename="../../ui/cases/actions.py" line="612" />
             <source>Confirm fraud</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="600" />
+            <location filename="../../ui/cases/actions.py" line="613" />
             <source>Not fraud</source>
             <translation>非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="601" />
+            <location filename="../../ui/cases/actions.py" line="614" />
             <source>Close report</source>
             <translation>关闭报案</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="602" />
+            <location filename="../../ui/cases/actions.py" line="615" />
             <source>Start review</source>
             <translation>开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="605" />
+            <location filename="../../ui/cases/actions.py" line="618" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="606" />
+            <location filename="../../ui/cases/actions.py" line="619" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="620" />
+            <location filename="../../ui/cases/actions.py" line="633" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="621" />
+            <location filename="../../ui/cases/actions.py" line="634" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="631" />
-            <location filename="../../ui/cases/actions.py" line="641" />
+            <location filename="../../ui/cases/actions.py" line="644" />
+            <location filename="../../ui/cases/actions.py" line="654" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="632" />
+            <location filename="../../ui/cases/actions.py" line="645" />
             <source>Why the outcome is rejected (required)</source>
             <translation>驳回理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="635" />
+            <location filename="../../ui/cases/actions.py" line="648" />
             <source>Optional: for the case timeline</source>
             <translation>选填：记入工单处理记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="638" />
+            <location filename="../../ui/cases/actions.py" line="651" />
             <source>Optional: for the case timeline and the audit trail</source>
             <translation>选填：记入工单处理记录和审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="642" />
+            <location filename="../../ui/cases/actions.py" line="655" />
             <source>Why (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="642" />
+            <location filename="../../ui/cases/actions.py" line="655" />
             <source>Optional</source>
             <translation>选填</translation>
         </message>
@@ -3089,97 +3104,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="788" />
+            <location filename="../../ui/arrangements/wizard.py" line="795" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="789" />
+            <location filename="../../ui/arrangements/wizard.py" line="796" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="799" />
+            <location filename="../../ui/arrangements/wizard.py" line="806" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="802" />
+            <location filename="../../ui/arrangements/wizard.py" line="809" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="819" />
+            <location filename="../../ui/arrangements/wizard.py" line="826" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="842" />
+            <location filename="../../ui/arrangements/wizard.py" line="849" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="843" />
+            <location filename="../../ui/arrangements/wizard.py" line="850" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="844" />
+            <location filename="../../ui/arrangements/wizard.py" line="851" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="852" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="849" />
+            <location filename="../../ui/arrangements/wizard.py" line="856" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="849" />
+            <location filename="../../ui/arrangements/wizard.py" line="856" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="862" />
+            <location filename="../../ui/arrangements/wizard.py" line="869" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="864" />
+            <location filename="../../ui/arrangements/wizard.py" line="871" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="865" />
+            <location filename="../../ui/arrangements/wizard.py" line="872" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="924" />
+            <location filename="../../ui/arrangements/wizard.py" line="931" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="947" />
+            <location filename="../../ui/arrangements/wizard.py" line="954" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="950" />
+            <location filename="../../ui/arrangements/wizard.py" line="957" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="952" />
+            <location filename="../../ui/arrangements/wizard.py" line="959" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="953" />
+            <location filename="../../ui/arrangements/wizard.py" line="960" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3700,27 +3715,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="426" />
+            <location filename="../../ui/arrangements/wizard.py" line="432" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="428" />
+            <location filename="../../ui/arrangements/wizard.py" line="434" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="429" />
+            <location filename="../../ui/arrangements/wizard.py" line="435" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="431" />
+            <location filename="../../ui/arrangements/wizard.py" line="437" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="445" />
+            <location filename="../../ui/arrangements/wizard.py" line="451" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -3786,27 +3801,28 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="483" />
+            <location filename="../../ui/arrangements/wizard.py" line="490" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="485" />
+            <location filename="../../ui/arrangements/wizard.py" line="492" />
+            <location filename="../../ui/arrangements/wizard.py" line="500" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="486" />
+            <location filename="../../ui/arrangements/wizard.py" line="493" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="489" />
+            <location filename="../../ui/arrangements/wizard.py" line="496" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="490" />
+            <location filename="../../ui/arrangements/wizard.py" line="497" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -3947,37 +3963,38 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="456" />
+            <location filename="../../ui/arrangements/wizard.py" line="462" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="460" />
+            <location filename="../../ui/arrangements/wizard.py" line="466" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <location filename="../../ui/arrangements/wizard.py" line="468" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="463" />
+            <location filename="../../ui/arrangements/wizard.py" line="469" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <location filename="../../ui/arrangements/wizard.py" line="471" />
+            <location filename="../../ui/arrangements/wizard.py" line="480" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="466" />
+            <location filename="../../ui/arrangements/wizard.py" line="472" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="469" />
+            <location filename="../../ui/arrangements/wizard.py" line="475" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
         </message>
@@ -4737,27 +4754,28 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="504" />
+            <location filename="../../ui/arrangements/wizard.py" line="511" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="506" />
+            <location filename="../../ui/arrangements/wizard.py" line="513" />
+            <location filename="../../ui/arrangements/wizard.py" line="535" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="511" />
+            <location filename="../../ui/arrangements/wizard.py" line="518" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="512" />
+            <location filename="../../ui/arrangements/wizard.py" line="519" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="521" />
+            <location filename="../../ui/arrangements/wizard.py" line="528" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -4765,122 +4783,122 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="621" />
+            <location filename="../../ui/arrangements/wizard.py" line="628" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="622" />
+            <location filename="../../ui/arrangements/wizard.py" line="629" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="632" />
+            <location filename="../../ui/arrangements/wizard.py" line="639" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="724" />
+            <location filename="../../ui/arrangements/wizard.py" line="731" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="747" />
+            <location filename="../../ui/arrangements/wizard.py" line="754" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="748" />
+            <location filename="../../ui/arrangements/wizard.py" line="755" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="749" />
+            <location filename="../../ui/arrangements/wizard.py" line="756" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="750" />
+            <location filename="../../ui/arrangements/wizard.py" line="757" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="752" />
+            <location filename="../../ui/arrangements/wizard.py" line="759" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="752" />
+            <location filename="../../ui/arrangements/wizard.py" line="759" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="754" />
+            <location filename="../../ui/arrangements/wizard.py" line="761" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="754" />
+            <location filename="../../ui/arrangements/wizard.py" line="761" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="756" />
+            <location filename="../../ui/arrangements/wizard.py" line="763" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="758" />
+            <location filename="../../ui/arrangements/wizard.py" line="765" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <location filename="../../ui/arrangements/wizard.py" line="766" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="767" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="761" />
+            <location filename="../../ui/arrangements/wizard.py" line="768" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="761" />
+            <location filename="../../ui/arrangements/wizard.py" line="768" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="763" />
+            <location filename="../../ui/arrangements/wizard.py" line="770" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="765" />
+            <location filename="../../ui/arrangements/wizard.py" line="772" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="767" />
+            <location filename="../../ui/arrangements/wizard.py" line="774" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="775" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="769" />
+            <location filename="../../ui/arrangements/wizard.py" line="776" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="769" />
+            <location filename="../../ui/arrangements/wizard.py" line="776" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
         </message>
@@ -5146,7 +5164,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="566" />
+            <location filename="../../ui/arrangements/wizard.py" line="573" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -5310,22 +5328,22 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="236" />
+            <location filename="../../ui/arrangements/wizard.py" line="237" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="237" />
+            <location filename="../../ui/arrangements/wizard.py" line="238" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="243" />
+            <location filename="../../ui/arrangements/wizard.py" line="244" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="307" />
+            <location filename="../../ui/arrangements/wizard.py" line="308" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -5561,19 +5579,19 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="602" />
+            <location filename="../../ui/arrangements/wizard.py" line="609" />
             <location filename="../../ui/workspace/models.py" line="235" />
             <location filename="../../ui/workspace/models.py" line="298" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="604" />
+            <location filename="../../ui/arrangements/wizard.py" line="611" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="605" />
+            <location filename="../../ui/arrangements/wizard.py" line="612" />
             <location filename="../../ui/workspace/models.py" line="236" />
             <location filename="../../ui/workspace/models.py" line="301" />
             <source>Total</source>
@@ -5690,7 +5708,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <location filename="../../ui/arrangements/wizard.py" line="610" />
             <location filename="../../ui/workspace/models.py" line="277" />
             <location filename="../../ui/workspace/models.py" line="299" />
             <source>Principal</source>
@@ -5718,7 +5736,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="601" />
+            <location filename="../../ui/arrangements/wizard.py" line="608" />
             <location filename="../../ui/workspace/models.py" line="297" />
             <source>Period</source>
             <translation>期次</translation>

@@ -311,6 +311,10 @@ ZH: dict[str, str] = {
     "%1 / %2 characters": "%1 / %2 字",
     "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
     "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
+    # Issue 14 (ui1): bad input in one sentence that names the field and the limit
+    "%1 can be at most %2.": "%1最多为 %2。",
+    "At most %1 more days: the decision window may grow to %2 days from filing.": "最多再延长 %1 天：处理时限自提交起最长 %2 天。",
+    "At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.": "最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。",
 }
 
 

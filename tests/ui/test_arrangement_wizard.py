@@ -257,3 +257,22 @@ def test_unreachable_server_keeps_the_proposal_in_the_outbox(
         assert not wizard.isVisible()
     finally:
         outbox.close()
+
+
+def test_an_amount_beyond_what_the_server_takes_names_the_field_and_the_limit(qtbot: QtBot) -> None:
+    """¥99,999,999,999 used to come back as "Some fields are missing or not valid"; the most any
+    term takes is ¥1,000,000,000.00 (100,000,000,000 fen, backend/arrangements/schemas.py)."""
+    from ui.arrangements.wizard import PromiseForm, _Invalid
+
+    form = PromiseForm()
+    qtbot.addWidget(form)
+    form.amount_edit.setText("99,999,999,999")
+    with pytest.raises(_Invalid) as refused:
+        form.terms()
+    assert refused.value.field == "amount_fen"
+    assert refused.value.message == "Promised amount can be at most ¥1,000,000,000.00."
+    form.amount_edit.setText("1,000,000,000.01")  # one fen over
+    with pytest.raises(_Invalid):
+        form.terms()
+    form.amount_edit.setText("1,000,000,000.00")  # at the edge
+    assert form.terms()["amount_fen"] == 100_000_000_000

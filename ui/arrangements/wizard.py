@@ -49,6 +49,7 @@ from console.arrangements import (
     ARRANGEMENT_TYPES,
     BILL_INSTALLMENT_TERMS,
     FEE_WAIVER_COMPONENTS,
+    MAX_AMOUNT_FEN,
     Arrangement,
     Quote,
     QuotePeriod,
@@ -378,7 +379,9 @@ def _money_edit() -> QLineEdit:
     return edit
 
 
-def _yuan_in(edit: QLineEdit, field: str, *, required: bool) -> int:
+def _yuan_in(edit: QLineEdit, field: str, *, required: bool, caption: str) -> int:
+    """The amount typed in ``edit`` in fen; raises `_Invalid` with a sentence that names the field
+    (``caption``, as its label reads) and, when it is too large, the largest amount taken."""
     text = edit.text().strip()
     if not text:
         if required:
@@ -390,6 +393,9 @@ def _yuan_in(edit: QLineEdit, field: str, *, required: bool) -> int:
         raise _Invalid(field, QCoreApplication.translate("Arrangements", "“%1” is not an amount in yuan; write it like 1,000.00.").replace("%1", text)) from None
     if fen < 0 or (required and fen == 0):
         raise _Invalid(field, QCoreApplication.translate("Arrangements", "The amount must be more than zero."))
+    if fen > MAX_AMOUNT_FEN:
+        raise _Invalid(field, QCoreApplication.translate("Arrangements", "%1 can be at most %2.").replace(
+            "%1", caption.rstrip(":：").strip()).replace("%2", format_fen(MAX_AMOUNT_FEN)))
     return fen
 
 
@@ -470,7 +476,8 @@ class HardshipForm(TermsForm):
             "%1", format_fen(account.past_due_fen)).replace("%2", str(account.days_past_due)))
 
     def terms(self) -> dict[str, Any]:
-        waiver = _yuan_in(self.waiver_edit, "penalty_waiver_fen", required=False)
+        waiver = _yuan_in(self.waiver_edit, "penalty_waiver_fen", required=False,
+                          caption=self.tr("Penalty interest to waive:"))
         return hardship_plan_terms(self.months_box.value(), waiver)
 
 
@@ -490,7 +497,7 @@ class FeeWaiverForm(TermsForm):
         self.add_field("reason", self.tr("Reason:"), self.reason_edit)
 
     def terms(self) -> dict[str, Any]:
-        amount = _yuan_in(self.amount_edit, "amount_fen", required=True)
+        amount = _yuan_in(self.amount_edit, "amount_fen", required=True, caption=self.tr("Amount:"))
         reason = self.reason_edit.text().strip()
         if not reason:
             raise _Invalid("reason", QCoreApplication.translate("Arrangements", "Say why the fee is waived; the reason is kept with the arrangement."))
@@ -525,7 +532,7 @@ class PromiseForm(TermsForm):
         self.set_today(business_today())
 
     def terms(self) -> dict[str, Any]:
-        amount = _yuan_in(self.amount_edit, "amount_fen", required=True)
+        amount = _yuan_in(self.amount_edit, "amount_fen", required=True, caption=self.tr("Promised amount:"))
         chosen = self.date_edit.date()
         return promise_to_pay_terms(amount, date(chosen.year(), chosen.month(), chosen.day()))
 

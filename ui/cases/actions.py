@@ -404,9 +404,12 @@ def _explanation(subject: ActionSubject, action: str) -> str:
 def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     sla = subject.data.get("sla") or {}
     window = int(sla.get("decide_days", 15))
-    most = SUPERVISOR_EXTENSION_DAYS if subject.user.role == "supervisor" else HANDLER_EXTENSION_DAYS
+    supervisor = subject.user.role == "supervisor"
+    most = SUPERVISOR_EXTENSION_DAYS if supervisor else HANDLER_EXTENSION_DAYS
     days = QSpinBox()
-    days.setRange(1, 60)
+    # Three digits typed stay as typed (a 1–60 box turned 999 into 9); what is too many is said
+    # below in one sentence, before anything is sent.
+    days.setRange(1, 999)
     days.setValue(max(1, min(most - window, 15)))
     days.setSuffix(QCoreApplication.translate("CaseActions", " days"))
     dialog.add_field("days", QCoreApplication.translate("CaseActions", "Add"), days)
@@ -424,7 +427,17 @@ def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
 
     def collect() -> dict[str, Any] | None:
         body: dict[str, Any] = {"days": days.value()}
-        return body if reason(body) else None
+        room = max(0, most - window)
+        within = days.value() <= room
+        if not within:
+            if supervisor:
+                sentence = QCoreApplication.translate(
+                    "CaseActions", "At most %1 more days: the decision window may grow to %2 days from filing.")
+            else:
+                sentence = QCoreApplication.translate(
+                    "CaseActions", "At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.")
+            dialog.show_field_error("days", sentence.replace("%1", str(room)).replace("%2", str(most)))
+        return body if reason(body) and within else None
 
     dialog.set_collect(collect)
 
