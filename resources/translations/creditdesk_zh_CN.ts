@@ -1110,313 +1110,333 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../ui/cases/actions.py" line="107" />
+            <location filename="../../ui/cases/actions.py" line="106" />
+            <source>The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.</source>
+            <translation>争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="111" />
             <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
             <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="112" />
+            <location filename="../../ui/cases/actions.py" line="116" />
             <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
             <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="115" />
+            <location filename="../../ui/cases/actions.py" line="119" />
             <source>Credit the customer provisionally while the dispute is worked: a credit is posted on the account at once. At most the disputed amount, %1.</source>
             <translation>争议处理期间先行给客户临时退款：立即在账户上记一笔贷记。最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="120" />
+            <location filename="../../ui/cases/actions.py" line="124" />
             <source>Approve the proposed outcome: %1. The dispute is resolved and the money is posted.</source>
             <translation>批准拟定结果：%1。争议结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="123" />
+            <location filename="../../ui/cases/actions.py" line="127" />
             <source>Reject the proposed outcome: %1. The dispute goes back to investigating.</source>
             <translation>驳回拟定结果：%1。争议退回调查中。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="126" />
+            <location filename="../../ui/cases/actions.py" line="130" />
             <source>Confirm the fraud: the reported transactions (%1) are written off; the customer is not liable.</source>
             <translation>确认欺诈：报告的交易（%1）将被核销，客户无需承担。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="130" />
+            <location filename="../../ui/cases/actions.py" line="134" />
             <source>Not fraud: the customer stays liable for the reported transactions, and the freeze this report holds is lifted.</source>
             <translation>非欺诈：客户仍需承担报告的交易，本报案造成的冻结将解除。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="135" />
+            <location filename="../../ui/cases/actions.py" line="139" />
             <source>Close the report: nothing more is done on it.</source>
             <translation>关闭报案：不再做进一步处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="136" />
+            <location filename="../../ui/cases/actions.py" line="140" />
             <source>Start reviewing the report.</source>
             <translation>开始审查此报案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="137" />
+            <location filename="../../ui/cases/actions.py" line="141" />
             <source>Approve the arrangement: it goes live now, if the account still allows it.</source>
             <translation>批准还款安排：如账户状况仍允许，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="140" />
+            <location filename="../../ui/cases/actions.py" line="144" />
             <source>Reject the arrangement: it does not go live, and the proposer sees your comment.</source>
             <translation>驳回还款安排：不会生效，提出人将看到您的意见。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="143" />
+            <location filename="../../ui/cases/actions.py" line="147" />
             <source>Cancel the arrangement: it stops, and the account goes back to its normal terms.</source>
             <translation>取消还款安排：安排终止，账户恢复正常条件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="332" />
+            <location filename="../../ui/cases/actions.py" line="336" />
             <source>Amount in yuan, e.g. 1200.50</source>
             <translation>金额（元），如 1200.50</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="347" />
+            <location filename="../../ui/cases/actions.py" line="351" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="352" />
+            <location filename="../../ui/cases/actions.py" line="356" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="367" />
+            <location filename="../../ui/cases/actions.py" line="371" />
             <source>Enter an amount in yuan, e.g. 1200.50.</source>
             <translation>请输入金额（元），如 1200.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="370" />
+            <location filename="../../ui/cases/actions.py" line="374" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="414" />
+            <location filename="../../ui/cases/actions.py" line="418" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="415" />
+            <location filename="../../ui/cases/actions.py" line="419" />
             <source>Add</source>
             <translation>延长</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="416" />
+            <location filename="../../ui/cases/actions.py" line="420" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="417" />
+            <location filename="../../ui/cases/actions.py" line="421" />
             <source>Why more time is needed (the customer sees the new date)</source>
             <translation>需要更多时间的原因（客户会看到新日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="419" />
+            <location filename="../../ui/cases/actions.py" line="423" />
             <source>The decision window is %1 days from filing (decide by %2). A handler may extend once, to at most %3 days; a supervisor to at most %4 days.</source>
             <translation>决定期限为自提交起 %1 天（%2 前决定）。处理员可延期一次，最多至 %3 天；主管最多至 %4 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="434" />
+            <location filename="../../ui/cases/actions.py" line="438" />
             <source>At most %1 more days: the decision window may grow to %2 days from filing.</source>
             <translation>最多再延长 %1 天：处理时限自提交起最长 %2 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="437" />
+            <location filename="../../ui/cases/actions.py" line="441" />
             <source>At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.</source>
             <translation>最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="453" />
+            <location filename="../../ui/cases/actions.py" line="457" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="455" />
+            <location filename="../../ui/cases/actions.py" line="459" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="456" />
+            <location filename="../../ui/cases/actions.py" line="460" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="457" />
+            <location filename="../../ui/cases/actions.py" line="461" />
             <source>Why this outcome (kept on the case timeline)</source>
             <translation>作出此结果的理由（记入工单处理记录）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="484" />
+            <location filename="../../ui/cases/actions.py" line="488" />
             <source>Between ¥0.01 and %1 (the disputed amount).</source>
             <translation>介于 ¥0.01 与 %1（争议金额）之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="488" />
+            <location filename="../../ui/cases/actions.py" line="492" />
             <source>%1 is over %2: this outcome waits for a supervisor's approval (another supervisor than you) before the dispute is resolved.</source>
             <translation>%1 超过 %2：此结果须经主管（非您本人）批准后争议方可结案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="494" />
+            <location filename="../../ui/cases/actions.py" line="498" />
             <source>%1 is not over %2: the dispute is resolved at once and the money is posted.</source>
             <translation>%1 未超过 %2：争议立即结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="512" />
+            <location filename="../../ui/cases/actions.py" line="516" />
             <source>Less than the disputed amount, %1; or choose Won.</source>
             <translation>须小于争议金额 %1；否则请选择“胜诉”。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="524" />
+            <location filename="../../ui/cases/actions.py" line="528" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="525" />
-            <location filename="../../ui/cases/actions.py" line="571" />
-            <location filename="../../ui/cases/actions.py" line="647" />
-            <location filename="../../ui/cases/actions.py" line="650" />
+            <location filename="../../ui/cases/actions.py" line="529" />
+            <location filename="../../ui/cases/actions.py" line="575" />
+            <location filename="../../ui/cases/actions.py" line="658" />
+            <location filename="../../ui/cases/actions.py" line="661" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="531" />
+            <location filename="../../ui/cases/actions.py" line="535" />
             <source>At most the disputed amount, %1.</source>
             <translation>最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="553" />
+            <location filename="../../ui/cases/actions.py" line="557" />
             <source>%1 (%2) · %3 open</source>
             <translation>%1（%2）· 未结 %3 件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="566" />
+            <location filename="../../ui/cases/actions.py" line="570" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="569" />
+            <location filename="../../ui/cases/actions.py" line="573" />
             <source>Assign to</source>
             <translation>分派给</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="581" />
+            <location filename="../../ui/cases/actions.py" line="585" />
             <source>Nobody else may hold this case.</source>
             <translation>没有其他人可以处理此工单。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="596" />
+            <location filename="../../ui/cases/actions.py" line="600" />
             <source>Choose whom to assign.</source>
             <translation>请选择分派对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="605" />
+            <location filename="../../ui/cases/actions.py" line="609" />
             <source>Decide</source>
             <translation>作出决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="606" />
+            <location filename="../../ui/cases/actions.py" line="610" />
             <source>Extend</source>
             <translation>延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="607" />
+            <location filename="../../ui/cases/actions.py" line="611" />
+            <source>Ask and wait</source>
+            <translation>询问并等待</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="612" />
             <source>Grant credit</source>
             <translation>发放退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="608" />
+            <location filename="../../ui/cases/actions.py" line="613" />
             <source>Reverse credit</source>
             <translation>冲回退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="609" />
-            <location filename="../../ui/cases/actions.py" line="616" />
+            <location filename="../../ui/cases/actions.py" line="614" />
+            <location filename="../../ui/cases/actions.py" line="621" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="610" />
-            <location filename="../../ui/cases/actions.py" line="617" />
+            <location filename="../../ui/cases/actions.py" line="615" />
+            <location filename="../../ui/cases/actions.py" line="622" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="611" />
+            <location filename="../../ui/cases/actions.py" line="616" />
             <source>Withdraw dispute</source>
             <translation>撤回争议</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="612" />
+            <location filename="../../ui/cases/actions.py" line="617" />
             <source>Confirm fraud</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="613" />
+            <location filename="../../ui/cases/actions.py" line="618" />
             <source>Not fraud</source>
             <translation>非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="614" />
+            <location filename="../../ui/cases/actions.py" line="619" />
             <source>Close report</source>
             <translation>关闭报案</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="615" />
+            <location filename="../../ui/cases/actions.py" line="620" />
             <source>Start review</source>
             <translation>开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="618" />
+            <location filename="../../ui/cases/actions.py" line="623" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="619" />
+            <location filename="../../ui/cases/actions.py" line="624" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="633" />
+            <location filename="../../ui/cases/actions.py" line="638" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="634" />
+            <location filename="../../ui/cases/actions.py" line="639" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="644" />
-            <location filename="../../ui/cases/actions.py" line="654" />
+            <location filename="../../ui/cases/actions.py" line="650" />
+            <source>What was asked</source>
+            <translation>索要内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="652" />
+            <source>For example: the courier's delivery receipt and a photo of the parcel</source>
+            <translation>例如：快递签收单和包裹照片</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="655" />
+            <location filename="../../ui/cases/actions.py" line="665" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="645" />
+            <location filename="../../ui/cases/actions.py" line="656" />
             <source>Why the outcome is rejected (required)</source>
             <translation>驳回理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="648" />
+            <location filename="../../ui/cases/actions.py" line="659" />
             <source>Optional: for the case timeline</source>
             <translation>选填：记入工单处理记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="651" />
+            <location filename="../../ui/cases/actions.py" line="662" />
             <source>Optional: for the case timeline and the audit trail</source>
             <translation>选填：记入工单处理记录和审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="655" />
+            <location filename="../../ui/cases/actions.py" line="666" />
             <source>Why (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="655" />
+            <location filename="../../ui/cases/actions.py" line="666" />
             <source>Optional</source>
             <translation>选填</translation>
         </message>

@@ -311,6 +311,11 @@ ZH: dict[str, str] = {
     "%1 / %2 characters": "%1 / %2 字",
     "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
     "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
+    # Issue 14 (ui1): asking the customer says what was asked
+    "The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.": "争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。",
+    "What was asked": "索要内容",
+    "For example: the courier's delivery receipt and a photo of the parcel": "例如：快递签收单和包裹照片",
+    "Ask and wait": "询问并等待",
     # Issue 14 (ui1): bad input in one sentence that names the field and the limit
     "%1 can be at most %2.": "%1最多为 %2。",
     "At most %1 more days: the decision window may grow to %2 days from filing.": "最多再延长 %1 天：处理时限自提交起最长 %2 天。",

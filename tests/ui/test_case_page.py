@@ -223,6 +223,33 @@ def test_a_change_made_meanwhile_is_explained_and_not_applied_twice(
     assert [event["action"] for event in case["timeline"]].count("acknowledge") == 1
 
 
+def test_asking_the_customer_says_what_was_asked_before_the_clock_pauses(
+    qtbot: QtBot, api_client_as: Callable[[str], ApiClient], open_page: OpenPage
+) -> None:
+    agent, handler = api_client_as("agent1"), api_client_as("handler1")
+    dispute = file_dispute(agent, 31)
+    act(handler, dispute["id"], "acknowledge")
+    page = open_page(handler, dispute["case_id"])
+
+    page.action_buttons["request_customer_info"].click()  # a dialog, not one click
+    dialog = page.action_dialog
+    assert dialog is not None and "SLA clock pauses" in dialog.explanation.text()
+    asked = dialog.fields["note"]
+    assert isinstance(asked, QPlainTextEdit)
+    dialog.submit()  # nothing written: nothing sent
+    assert dialog.task is None and dialog.field_error_text("note") == "Required."
+    assert handler.get_json(f"/v1/disputes/{dispute['id']}")["status"] == "investigating"
+
+    asked.setPlainText("The courier's delivery receipt")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        dialog.submit()
+    assert page.status_chip.text() == "Waiting for customer"
+    assert page.timeline_texts()[0][4] == "The courier's delivery receipt"
+    case = handler.get_json(f"/v1/cases/{dispute['case_id']}")
+    assert case["sla_state"] == "paused"
+    assert case["timeline"][-1]["note"] == "The courier's delivery receipt"
+
+
 def test_a_refused_extension_keeps_the_form_and_says_why(
     qtbot: QtBot, api_client_as: Callable[[str], ApiClient], open_page: OpenPage
 ) -> None:

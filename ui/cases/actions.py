@@ -71,7 +71,6 @@ ASSIGN_NOTE_MAX_LENGTH = 500
 # Actions whose result is plain and reversible enough for one click (no form).
 ONE_CLICK = frozenset({
     ("dispute", "acknowledge"),
-    ("dispute", "request_customer_info"),
     ("dispute", "customer_responded"),
     ("dispute", "send_to_merchant"),
     ("dispute", "merchant_responded"),
@@ -104,6 +103,11 @@ class ActionSubject:
 
 # Explanations shown above the fields, per action: what will happen.
 EXPLANATIONS: dict[tuple[str, str], str] = {
+    ("dispute", "request_customer_info"): QT_TRANSLATE_NOOP(
+        "CaseActions",
+        "The dispute waits for the customer and its SLA clock pauses until they answer. Write what "
+        "you asked for: it goes on the case timeline.",
+    ),
     ("dispute", "withdraw"): QT_TRANSLATE_NOOP(
         "CaseActions",
         "The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit "
@@ -604,6 +608,7 @@ def _assign_form(dialog: ActionDialog, subject: ActionSubject, client: ApiClient
 SUBMIT_TEXTS: dict[str, str] = {
     "propose_outcome": QT_TRANSLATE_NOOP("CaseActions", "Decide"),
     "extend": QT_TRANSLATE_NOOP("CaseActions", "Extend"),
+    "request_customer_info": QT_TRANSLATE_NOOP("CaseActions", "Ask and wait"),
     "grant_provisional_credit": QT_TRANSLATE_NOOP("CaseActions", "Grant credit"),
     "reverse_provisional_credit": QT_TRANSLATE_NOOP("CaseActions", "Reverse credit"),
     "approve_outcome": QT_TRANSLATE_NOOP("CaseActions", "Approve"),
@@ -640,6 +645,12 @@ def action_dialog(
         _propose_form(dialog, subject)
     elif kind == "dispute" and action == "grant_provisional_credit":
         _credit_form(dialog, subject)
+    elif kind == "dispute" and action == "request_customer_info":
+        # It pauses the SLA clock: never on one click, and never without saying what was asked.
+        _note_form(dialog, "note", QCoreApplication.translate("CaseActions", "What was asked"), required=True,
+                   max_length=NOTE_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate(
+                       "CaseActions", "For example: the courier's delivery receipt and a photo of the parcel"))
     elif kind == "dispute" and action == "reject_outcome":
         _note_form(dialog, "comment", QCoreApplication.translate("CaseActions", "Comment"), required=True, max_length=NOTE_MAX_LENGTH,
                    placeholder=QCoreApplication.translate("CaseActions", "Why the outcome is rejected (required)"))
