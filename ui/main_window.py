@@ -386,6 +386,9 @@ class MainWindow(QMainWindow):
         if self.outbox_status is not None:
             bar.addPermanentWidget(self.outbox_status)
             self.outbox_status.watch(self)
+            # A delivered write refreshes the open workspaces that show it (no F5 needed).
+            self.outbox_status.drainer.delivered.connect(
+                lambda records: [w.outbox_delivered(records) for w in self.customer_tabs()])
         bar.addPermanentWidget(self.server_status)
         bar.addPermanentWidget(self.user_status)
         self.set_server_label(self._server_label)

@@ -3485,42 +3485,42 @@
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="395" />
+            <location filename="../../ui/workspace/workspace.py" line="402" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="416" />
+            <location filename="../../ui/workspace/workspace.py" line="423" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="427" />
+            <location filename="../../ui/workspace/workspace.py" line="434" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="432" />
+            <location filename="../../ui/workspace/workspace.py" line="439" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="434" />
+            <location filename="../../ui/workspace/workspace.py" line="441" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="442" />
+            <location filename="../../ui/workspace/workspace.py" line="449" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="445" />
+            <location filename="../../ui/workspace/workspace.py" line="452" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="452" />
+            <location filename="../../ui/workspace/workspace.py" line="459" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -4344,7 +4344,7 @@
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="492" />
+            <location filename="../../ui/main_window.py" line="495" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
@@ -4380,7 +4380,7 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="271" />
-            <location filename="../../ui/main_window.py" line="697" />
+            <location filename="../../ui/main_window.py" line="700" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
@@ -4415,42 +4415,42 @@
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="396" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="397" />
+            <location filename="../../ui/main_window.py" line="400" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="506" />
+            <location filename="../../ui/main_window.py" line="509" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="506" />
+            <location filename="../../ui/main_window.py" line="509" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="520" />
+            <location filename="../../ui/main_window.py" line="523" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="574" />
+            <location filename="../../ui/main_window.py" line="577" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="580" />
+            <location filename="../../ui/main_window.py" line="583" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="698" />
+            <location filename="../../ui/main_window.py" line="701" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -4488,77 +4488,72 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="93" />
+            <location filename="../../ui/workspace/notes.py" line="94" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="104" />
+            <location filename="../../ui/workspace/notes.py" line="105" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="105" />
+            <location filename="../../ui/workspace/notes.py" line="106" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="109" />
+            <location filename="../../ui/workspace/notes.py" line="110" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="112" />
+            <location filename="../../ui/workspace/notes.py" line="113" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="120" />
+            <location filename="../../ui/workspace/notes.py" line="121" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="121" />
-            <location filename="../../ui/workspace/notes.py" line="280" />
+            <location filename="../../ui/workspace/notes.py" line="122" />
+            <location filename="../../ui/workspace/notes.py" line="298" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="190" />
+            <location filename="../../ui/workspace/notes.py" line="205" />
             <source>No contact notes yet.</source>
             <translation>暂无联络备注。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="192" />
+            <location filename="../../ui/workspace/notes.py" line="207" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>最近 %n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="194" />
+            <location filename="../../ui/workspace/notes.py" line="209" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="217" />
-            <source>Contact note on %1</source>
-            <translation>%1 上的联络记录</translation>
+            <location filename="../../ui/workspace/notes.py" line="234" />
+            <source>Contact note for %1 on %2: “%3”</source>
+            <translation>%1 的联络备注（%2）：“%3”</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="217" />
-            <source>Contact note</source>
-            <translation>联络记录</translation>
-        </message>
-        <message>
-            <location filename="../../ui/workspace/notes.py" line="245" />
+            <location filename="../../ui/workspace/notes.py" line="263" />
             <source>The server cannot be reached right now. The note is kept in the outbox and will be sent as soon as the server is reachable: nothing is lost.</source>
             <translation>暂时无法连接服务器。该记录已保存在发件箱中，服务器可连接后将自动发送，不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="278" />
+            <location filename="../../ui/workspace/notes.py" line="296" />
             <source>Write the note first, then add it (Ctrl+Enter)</source>
             <translation>请先填写备注，再添加（Ctrl+Enter）</translation>
         </message>

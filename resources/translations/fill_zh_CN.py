@@ -311,6 +311,8 @@ ZH: dict[str, str] = {
     "%1 / %2 characters": "%1 / %2 字",
     "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
     "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
+    # Issue 14 (ui1): the outbox says what each write was
+    "Contact note for %1 on %2: “%3”": "%1 的联络备注（%2）：“%3”",
     # Issue 14 (ui1): asking the customer says what was asked
     "The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.": "争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。",
     "What was asked": "索要内容",
