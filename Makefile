@@ -35,7 +35,12 @@ TS := $(TRANSLATIONS)/creditdesk_zh_CN.ts $(TRANSLATIONS)/creditdesk_en.ts
 QM := $(TS:.ts=.qm)
 UI_SOURCES = $$(find ui -name '*.py' | sort)
 
+# Qt's window on Linux (the xcb plugin) needs X11 libraries the PySide6 wheel does not bundle:
+# .ci/qt-xcb-libs installs the missing Debian packages when run as root, or names them.
 run: $(STAMP) $(QM)
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$${QT_QPA_PLATFORM:-}" -o "$${QT_QPA_PLATFORM:-}" = xcb ]; then \
+		bash .ci/qt-xcb-libs --install $(PY); \
+	fi
 	$(PY) main.py
 
 $(TRANSLATIONS)/%.qm: $(TRANSLATIONS)/%.ts | $(STAMP)

@@ -24,6 +24,7 @@ from console.models import JsonObject, _optional_int, _optional_str, parse_date,
 from console.outbox import Delivered, Outbox, Queued, send
 
 __all__ = [
+    "MAX_AMOUNT_FEN",
     "ARRANGEMENT_TYPES",
     "ApprovalReason",
     "Arrangement",
@@ -49,6 +50,8 @@ ARRANGEMENT_TYPES = ("bill_installment", "due_date_extension", "hardship_plan", 
 BILL_INSTALLMENT_TERMS = (3, 6, 9, 12)
 FEE_WAIVER_COMPONENTS = ("penalty_interest", "interest", "fees")
 ARRANGEMENTS_PATH = "/v1/arrangements"
+# The largest amount the API takes in any arrangement's terms (backend/arrangements/schemas.py).
+MAX_AMOUNT_FEN = 100_000_000_000
 
 
 # -- terms ------------------------------------------------------------------------------------

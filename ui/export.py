@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.formatting import to_business_time
 from ui.icons import icon
 from ui.tasks import Task
 
@@ -45,6 +46,7 @@ __all__ = [
     "export_view",
     "find_export_view",
     "install_header_export",
+    "suggested_name",
     "table_rows",
     "write_csv",
     "yuan_text",
@@ -159,9 +161,12 @@ def find_export_view(root: QWidget | None) -> QAbstractItemView | None:
     return max(candidates, key=lambda view: view.width() * view.height())
 
 
-def _suggested_name(view: QAbstractItemView) -> str:
+def suggested_name(view: QAbstractItemView, *, now: datetime | None = None) -> str:
+    """The file name offered for `view`'s export: its name and today's date, "transactions-2026-12-04.csv"."""
     name = view.property("exportName") or view.objectName() or QCoreApplication.translate("Export", "table")
-    return f"{name}-{date.today().isoformat()}.csv"
+    # The date the console shows (business time), not the machine's UTC date before 08:00.
+    today = to_business_time(now or datetime.now(UTC)).date()
+    return f"{name}-{today.isoformat()}.csv"
 
 
 def export_view(
@@ -181,7 +186,7 @@ def export_view(
         return None
     if path is None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("Export", "Export CSV"), _suggested_name(view), QCoreApplication.translate("Export", "CSV files (*.csv)")
+            parent, QCoreApplication.translate("Export", "Export CSV"), suggested_name(view), QCoreApplication.translate("Export", "CSV files (*.csv)")
         )
         if not chosen:
             return None

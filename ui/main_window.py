@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_login: list[tuple[Task[Any], Unauthorized]] = []
         self._closing = False
         self._server_label = server_label
-        self.setWindowTitle(self.tr("CreditDesk — %1").replace("%1", user.display_name or user.username))
+        # Ends with the application's display name, so Qt (X11, Wayland) does not append it again.
+        self.setWindowTitle(self.tr("%1 — CreditDesk").replace("%1", user.display_name or user.username))
         self.setWindowIcon(icon("customer"))
         self.resize(1280, 800)
 
@@ -394,6 +395,9 @@ class MainWindow(QMainWindow):
         if self.outbox_status is not None:
             bar.addPermanentWidget(self.outbox_status)
             self.outbox_status.watch(self)
+            # A delivered write refreshes the open workspaces that show it (no F5 needed).
+            self.outbox_status.drainer.delivered.connect(
+                lambda records: [w.outbox_delivered(records) for w in self.customer_tabs()])
         bar.addPermanentWidget(self.server_status)
         bar.addPermanentWidget(self.user_status)
         self.set_server_label(self._server_label)

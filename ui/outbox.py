@@ -44,6 +44,7 @@ from console.outbox import DrainResult, Outbox, OutboxCounts, OutboxRecord, Queu
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.chips import Chip
+from ui.widgets.plain_text import plain_tooltip
 from ui.workspace.models import overdue_colour
 
 log = logging.getLogger(__name__)
@@ -473,7 +474,7 @@ class OutboxDialog(QDialog):
             )
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value) or "")
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -144,7 +144,7 @@
     <context>
         <name>NotesTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="192" />
+            <location filename="../../ui/workspace/notes.py" line="207" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>The latest %n note, newest first.</numerusform>
@@ -152,7 +152,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="194" />
+            <location filename="../../ui/workspace/notes.py" line="209" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n note, newest first.</numerusform>

@@ -276,7 +276,7 @@ ZH: dict[str, str] = {
     "Queue depth, cases at risk or breached, ageing and approvals waiting.": "队列积压、临近超时或已超时的案件、账龄及待审批事项。",
     "Who changed or revealed what, and when.": "谁在何时修改或查看了哪些信息。",
     "Users, roles and policy limits.": "用户、角色与政策限额。",
-    "CreditDesk — %1": "CreditDesk — %1",
+    "%1 — CreditDesk": "%1 — CreditDesk",
     "&File": "文件(&F)",
     "Log &out": "退出登录(&O)",
     "&Quit": "退出(&Q)",
@@ -440,6 +440,21 @@ ZH: dict[str, str] = {
     "Double-click a limit to propose a change": "双击某项限额以提出变更",
     "Who": "操作人",
     "What": "操作",
+    # Issue 14 (ui1): limits said while typing
+    "%1 / %2 characters": "%1 / %2 字",
+    "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
+    "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
+    # Issue 14 (ui1): the outbox says what each write was
+    "Contact note for %1 on %2: “%3”": "%1 的联络备注（%2）：“%3”",
+    # Issue 14 (ui1): asking the customer says what was asked
+    "The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.": "争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。",
+    "What was asked": "索要内容",
+    "For example: the courier's delivery receipt and a photo of the parcel": "例如：快递签收单和包裹照片",
+    "Ask and wait": "询问并等待",
+    # Issue 14 (ui1): bad input in one sentence that names the field and the limit
+    "%1 can be at most %2.": "%1最多为 %2。",
+    "At most %1 more days: the decision window may grow to %2 days from filing.": "最多再延长 %1 天：处理时限自提交起最长 %2 天。",
+    "At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.": "最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。",
 }
 
 

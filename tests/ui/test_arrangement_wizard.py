@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -89,6 +90,14 @@ def test_within_authority_goes_live(qtbot: QtBot, api_client: ApiClient,
     wizard.next()
     assert wizard.currentId() == CONFIRM_PAGE
     assert wizard.finish_button_text() == "Set up now"
+    # A note over the 1,000 characters the server keeps is not cut: it holds Finish and says why.
+    finish_button = wizard.button(QWizard.WizardButton.FinishButton)
+    wizard.confirm_page.note_edit.setPlainText("n" * 1001)
+    assert wizard.confirm_page.note_edit.toPlainText() == "n" * 1001
+    assert not finish_button.isEnabled()
+    assert wizard.confirm_page.note_counter.text().startswith("Too long: 1001 characters, at most 1000.")
+    wizard.confirm_page.note_edit.setPlainText("n" * 1000)
+    assert finish_button.isEnabled()
     wizard.confirm_page.note_edit.setPlainText("Customer will pay on payday")
     outcome = finish(qtbot, wizard)
     shot(wizard, "arrangement_live")
@@ -101,7 +110,10 @@ def test_within_authority_goes_live(qtbot: QtBot, api_client: ApiClient,
     assert arrangement.cost.principal_fen == 100_00
     assert arrangement.note == "Customer will pay on payday"
     assert arrangement.case_id is None
-    wizard.accept()
+    # Close is the Finish button itself: a click closes the wizard (it did nothing before).
+    close = wizard.button(QWizard.WizardButton.FinishButton)
+    assert close.isVisible() and close.isEnabled()
+    close.click()
     assert not wizard.isVisible()
 
 
@@ -240,5 +252,27 @@ def test_unreachable_server_keeps_the_proposal_in_the_outbox(
         assert wizard.confirm_page.result.text().startswith("Kept in the outbox")
         assert outbox.pending_count() == 1
         assert wizard.finish_button_text() == "Close"
+        # Enter closes it too (the Close button is the default one and enabled).
+        qtbot.keyClick(wizard.confirm_page.note_edit, Qt.Key.Key_Return)
+        assert not wizard.isVisible()
     finally:
         outbox.close()
+
+
+def test_an_amount_beyond_what_the_server_takes_names_the_field_and_the_limit(qtbot: QtBot) -> None:
+    """¥99,999,999,999 used to come back as "Some fields are missing or not valid"; the most any
+    term takes is ¥1,000,000,000.00 (100,000,000,000 fen, backend/arrangements/schemas.py)."""
+    from ui.arrangements.wizard import PromiseForm, _Invalid
+
+    form = PromiseForm()
+    qtbot.addWidget(form)
+    form.amount_edit.setText("99,999,999,999")
+    with pytest.raises(_Invalid) as refused:
+        form.terms()
+    assert refused.value.field == "amount_fen"
+    assert refused.value.message == "Promised amount can be at most ¥1,000,000,000.00."
+    form.amount_edit.setText("1,000,000,000.01")  # one fen over
+    with pytest.raises(_Invalid):
+        form.terms()
+    form.amount_edit.setText("1,000,000,000.00")  # at the edge
+    assert form.terms()["amount_fen"] == 100_000_000_000

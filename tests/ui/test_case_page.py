@@ -223,6 +223,33 @@ def test_a_change_made_meanwhile_is_explained_and_not_applied_twice(
     assert [event["action"] for event in case["timeline"]].count("acknowledge") == 1
 
 
+def test_asking_the_customer_says_what_was_asked_before_the_clock_pauses(
+    qtbot: QtBot, api_client_as: Callable[[str], ApiClient], open_page: OpenPage
+) -> None:
+    agent, handler = api_client_as("agent1"), api_client_as("handler1")
+    dispute = file_dispute(agent, 31)
+    act(handler, dispute["id"], "acknowledge")
+    page = open_page(handler, dispute["case_id"])
+
+    page.action_buttons["request_customer_info"].click()  # a dialog, not one click
+    dialog = page.action_dialog
+    assert dialog is not None and "SLA clock pauses" in dialog.explanation.text()
+    asked = dialog.fields["note"]
+    assert isinstance(asked, QPlainTextEdit)
+    dialog.submit()  # nothing written: nothing sent
+    assert dialog.task is None and dialog.field_error_text("note") == "Required."
+    assert handler.get_json(f"/v1/disputes/{dispute['id']}")["status"] == "investigating"
+
+    asked.setPlainText("The courier's delivery receipt")
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        dialog.submit()
+    assert page.status_chip.text() == "Waiting for customer"
+    assert page.timeline_texts()[0][4] == "The courier's delivery receipt"
+    case = handler.get_json(f"/v1/cases/{dispute['case_id']}")
+    assert case["sla_state"] == "paused"
+    assert case["timeline"][-1]["note"] == "The courier's delivery receipt"
+
+
 def test_a_refused_extension_keeps_the_form_and_says_why(
     qtbot: QtBot, api_client_as: Callable[[str], ApiClient], open_page: OpenPage
 ) -> None:
@@ -236,15 +263,18 @@ def test_a_refused_extension_keeps_the_form_and_says_why(
     assert dialog is not None
     days, reason = dialog.fields["days"], dialog.fields["reason"]
     assert isinstance(days, QSpinBox) and isinstance(reason, QPlainTextEdit)
-    days.setValue(25)  # 15 + 25 = 40 days from filing: more than a handler may give
+    # Typed digits stay as typed: 999 is 999 (a 1–60 box used to keep only the first 9).
+    days.lineEdit().selectAll()
+    qtbot.keyClicks(days.lineEdit(), "999")
+    assert days.value() == 999
+    days.setValue(16)  # 15 + 16 = 31 days from filing: one more than a handler may give
     reason.setPlainText("Waiting for the courier's report")
     dialog.submit()
-    assert dialog.task is not None
-    with qtbot.waitSignal(dialog.task.finished, timeout=WAIT_MS):
-        pass
-    assert dialog.isVisible()
-    assert "at most 30 days" in dialog.error_label.text() and dialog.error_label.isVisible()
-    assert reason.toPlainText() == "Waiting for the courier's report" and days.value() == 25
+    assert dialog.task is None  # said in the dialog, in one sentence, before anything is sent
+    assert dialog.field_error_text("days") == (
+        "At most 15 more days: a handler may extend to 30 days from filing; ask a supervisor for more.")
+    assert not dialog.error_label.isVisible()
+    assert reason.toPlainText() == "Waiting for the courier's report" and days.value() == 16
     assert handler.get_json(f"/v1/disputes/{dispute['id']}")["sla"]["extended_days"] == 0
 
     days.setValue(10)
@@ -268,16 +298,17 @@ def test_a_supervisor_extension_beyond_sixty_days_names_the_field(
     assert dialog is not None
     days, reason = dialog.fields["days"], dialog.fields["reason"]
     assert isinstance(days, QSpinBox) and isinstance(reason, QPlainTextEdit)
-    days.setValue(50)  # 65 days from filing: beyond anyone's limit (422 on `days`)
+    days.setValue(46)  # 61 days from filing: beyond anyone's limit
     reason.setPlainText("Merchant abroad")
     dialog.submit()
-    assert dialog.task is not None
-    with qtbot.waitSignal(dialog.task.finished, timeout=WAIT_MS):
-        pass
-    assert dialog.isVisible()
-    assert dialog.field_error_text("days") == "at most 45 more days"
-    assert reason.toPlainText() == "Merchant abroad"
-    dialog.reject()
+    assert dialog.task is None
+    assert dialog.field_error_text("days") == "At most 45 more days: the decision window may grow to 60 days from filing."
+    assert not dialog.error_label.isVisible()
+    days.setValue(45)  # at the edge: sent, and taken
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        dialog.submit()
+    assert super1.get_json(f"/v1/disputes/{dispute['id']}")["sla"]["extended_days"] == 45
+    assert page.action_dialog is None
 
 
 def test_a_fraud_report_is_shown_and_its_review_started_from_the_page(

@@ -113,8 +113,11 @@ def test_agent_files_and_proposes_handler_works_supervisor_approves(
     # The customer is asked for the delivery details: the dispute waits, its SLA clock paused. (A
     # decision now would change what the account owes, and the plan proposed on the account as
     # it was would then be refused on approval: 409, the account changed since the proposal.)
+    page.action_buttons["request_customer_info"].click()
+    assert page.action_dialog is not None  # what was asked goes with it
+    page.action_dialog.fields["note"].setPlainText("Delivery details from the courier")
     with qtbot.waitSignal(page.changed, timeout=WAIT_MS), qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
-        page.action_buttons["request_customer_info"].click()
+        page.action_dialog.submit()
     assert page.status_chip.text() == "Waiting for customer"
     worked = api.get_json(f"/v1/disputes/{dispute['id']}")
     assert worked["status"] == "pending_customer"

@@ -253,7 +253,11 @@ def test_an_amount_over_the_transaction_is_refused_in_the_dialog(
     assert transaction is not None and is_disputable(transaction)
     assert dialog.amount_fen() == transaction.amount_fen
     dialog.amount_edit.setText(yuan_text(transaction.amount_fen + 1))
+    # The description's limit is said as it is typed, before submit (2,000: backend/disputes/schemas.py).
+    dialog.description_edit.setPlainText("y" * 2001)
+    assert dialog.description_counter.text() == "Too long: 2001 characters, at most 2000. Shorten it by 1 to go on."
     dialog.description_edit.setPlainText("More than was charged.")
+    assert dialog.description_counter.text() == "22 / 2000 characters"
     dialog.submit()
     assert dialog.task is None  # nothing was sent
     assert dialog.amount_error.isVisible() and "At most" in dialog.amount_error.text()

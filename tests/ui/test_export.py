@@ -4,13 +4,16 @@ UTF-8 with a BOM, Chinese intact, formulas defused, the view's visible columns i
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from ui.export import EXPORT_ROLE, export_model_csv, export_view, find_export_view, yuan_text
+from ui.export import EXPORT_ROLE, export_model_csv, export_view, find_export_view, suggested_name, yuan_text
+from ui.workspace.models import Column, RecordTableModel
 
 
 def model() -> QStandardItemModel:
@@ -64,3 +67,43 @@ def test_export_view_writes_visible_columns_in_view_order_off_the_gui_thread(
         pass
 
     assert read(tmp_path / "v.csv") == [["Amount", "客户"], ["1234.56", "王小明"], ["-0.05", "李雷"]]
+
+
+@dataclass(frozen=True)
+class _Movement:
+    description: str
+    amount_fen: int
+
+
+class _MovementsModel(RecordTableModel[_Movement]):
+    COLUMNS = (
+        Column("Description", lambda m: m.description),
+        Column("Amount", lambda m: m.amount_fen, "money"),
+    )
+
+
+def test_workspace_tables_export_amounts_as_numbers_a_spreadsheet_sums(tmp_path: Path) -> None:
+    """Every table of the workspace, cases and approvals is a RecordTableModel: its money columns
+    go out as "-4800.50", not as the screen's "-¥4,800.50" (which a spreadsheet reads as text)."""
+    model = _MovementsModel()
+    model.set_records([_Movement("Refund", -4800_50), _Movement("Purchase", 1_234_567_89), _Movement("Fee", 5)])
+    assert model.data(model.index(0, 1)) == "-¥4,800.50"  # the screen keeps its format
+
+    export_model_csv(model, tmp_path / "m.csv")
+
+    assert read(tmp_path / "m.csv") == [
+        ["Description", "Amount"],
+        ["Refund", "-4800.50"],
+        ["Purchase", "1234567.89"],
+        ["Fee", "0.05"],
+    ]
+
+
+def test_the_default_file_name_carries_the_date_the_console_shows(qtbot: QtBot) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setProperty("exportName", "transactions")
+    # 23:30 UTC on 3 December is already 4 December at 07:30 in Beijing (the console's time).
+    assert suggested_name(view, now=datetime(2026, 12, 3, 23, 30, tzinfo=UTC)) == "transactions-2026-12-04.csv"
+    assert suggested_name(view, now=datetime(2026, 12, 3, 15, 59, tzinfo=UTC)) == "transactions-2026-12-03.csv"
+    assert suggested_name(view, now=datetime(2026, 12, 3, 16, 0, tzinfo=UTC)) == "transactions-2026-12-04.csv"

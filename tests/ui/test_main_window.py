@@ -47,6 +47,8 @@ def test_status_bar_and_views_follow_the_role(window: MainWindow) -> None:
     views = [window.view_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.view_list.count())]
     assert views == ["search", "my_cases"]
     assert window.tabs.count() == 1
+    # Qt appends the display name "CreditDesk" to a title that does not end with it: said once.
+    assert window.windowTitle() == "Agent One — CreditDesk"
 
 
 def test_ctrl_k_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:

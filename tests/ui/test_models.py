@@ -65,6 +65,21 @@ def test_notes_model(qtmodeltester: ModelTester, api_client: ApiClient) -> None:
     assert [n.id for n in model.records()].count(note.id) == 1
 
 
+def test_a_notes_tooltip_shows_the_typed_text_not_html(api_client: ApiClient) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    account_id = api_client.get_customer(CUSTOMER).accounts[0].id
+    body = "Customer said <b>not</b> to call & <i>wrote</i>\nsecond line"
+    note = api_client.add_note(account_id, body)
+    model = NotesModel({account_id: "HB"})
+    model.set_records([note])
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Note")
+    tooltip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    document = QTextDocument()
+    document.setHtml(tooltip)  # Qt shows a tooltip that looks like HTML as rich text
+    assert document.toPlainText() == body
+
+
 def test_transactions_model_pages_and_passes_the_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, api_client: ApiClient
 ) -> None:
@@ -99,6 +114,24 @@ def test_transactions_model_pages_and_passes_the_tester(
     # The attached tester keeps fetching on every insert: wait until it has read the last page.
     qtbot.waitUntil(lambda: not model.is_loading and not model.has_more, timeout=20_000)
     assert {t.type for t in model.records()} == {"repayment"}
+
+
+def test_a_new_query_fetches_one_first_page_even_when_a_listener_fetches_during_the_reset(
+    qtbot: QtBot, api_client: ApiClient
+) -> None:
+    """The attached model tester (and a view) call fetchMore from modelReset; set_query used to
+    start its own first page on top, leaving an untracked request running after the test's wait."""
+    from ui import tasks
+
+    account_id = api_client.get_customer(CUSTOMER).accounts[0].id
+    model = TransactionsModel(fetch_transactions(api_client), page_size=25)
+    model.modelReset.connect(lambda: model.fetchMore(QModelIndex()))
+
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        model.set_query(TransactionQuery(account_id))
+        assert [t.label for t in tasks.active_tasks()] == ["transactions page"]
+    qtbot.waitUntil(lambda: not tasks.active_tasks(), timeout=10_000)
+    assert model.rowCount() == 25
 
 
 def test_every_transaction_type_the_api_defines_has_a_label_and_a_filter() -> None:

@@ -98,6 +98,9 @@ def test_a_note_written_while_the_server_is_down_waits_in_the_outbox_and_lands_o
     window.setCentralWidget(tab)
     tab.set_profile(profile)
     tab.set_outbox(outbox)
+    status.drainer.delivered.connect(tab.outbox_delivered)  # as the main window wires every workspace
+    with qtbot.waitSignal(tab.notes_loaded, timeout=10_000):
+        tab.activate()
     text = unique_text("note")
     qtbot.waitUntil(lambda: not status.drainer.busy, timeout=10_000)
     assert not status.isVisible()  # empty: nothing to say
@@ -114,10 +117,18 @@ def test_a_note_written_while_the_server_is_down_waits_in_the_outbox_and_lands_o
         shoot(window, "outbox-waiting")
         assert not live_backend.running
 
-    # The server is back: the drainer sends it within a few ticks, and the count goes away.
-    with qtbot.waitSignal(status.drainer.delivered, timeout=40_000) as delivered:
+    # The outbox's list says what the write was: whose note, on which account, how it begins.
+    label = outbox.entries()[0].label
+    assert label == f"Contact note for {profile.name} on {tab.account_picker.currentText()}: “{text[:39]}…”"
+
+    # The server is back: the drainer sends it within a few ticks, and the count goes away; the
+    # Notes tab shows the delivered note and drops its "kept in the outbox" banner, without F5.
+    with qtbot.waitSignal(tab.notes_loaded, timeout=40_000), \
+            qtbot.waitSignal(status.drainer.delivered, timeout=40_000) as delivered:
         pass
     assert [record.label for record in delivered.args[0]] == [outbox.entries(include_delivered=True)[0].label]
+    assert text in [note.body for note in tab.model.records()]
+    assert not tab.banner.isVisible()
     qtbot.waitUntil(lambda: not status.isVisible(), timeout=10_000)
     assert "Sent from the outbox" in window.statusBar().currentMessage()
     assert notes_with(api_client, account_id, text) == 1

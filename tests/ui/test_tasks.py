@@ -237,3 +237,15 @@ def test_error_banner_shows_a_bug_without_its_traceback(qtbot: QtBot) -> None:
     with qtbot.waitSignal(banner.dismissed, timeout=1000):
         banner.dismiss_button.click()
     assert banner.text() == ""
+
+
+def test_a_banner_that_reports_success_has_no_warning_triangle(qtbot: QtBot) -> None:
+    banner = ErrorBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    banner.show_message("12 rows exported to cases.csv", kind="info")
+    assert banner.icon_name == "info"
+    banner.show_failure(Offline("http://x", "timeout"))  # the same banner, now a failure
+    assert banner.icon_name == "warning"
+    banner.show_message("Careful", kind="warning")
+    assert banner.icon_name == "warning"

@@ -408,6 +408,15 @@ def test_add_a_note_and_see_it_at_the_top(
     tab = workspace.notes_tab
     with qtbot.waitSignal(tab.notes_loaded, timeout=10_000):
         workspace.show_tab("notes")
+    # The limit is said while typing: the counter, and why Add waits, before anything is sent.
+    assert tab.length_label.text() == "0 / 4000 characters"
+    assert not tab.add_button.isEnabled() and "Write the note first" in tab.add_button.toolTip()
+    tab.editor.setPlainText("x" * 4001)
+    assert not tab.add_button.isEnabled()
+    assert tab.length_label.text() == "Too long: 4001 characters, at most 4000. Shorten it by 1 to go on."
+    assert tab.add_button.toolTip() == tab.length_label.text()
+    tab.editor.setPlainText("x" * 4000)
+    assert tab.add_button.isEnabled() and tab.length_label.text() == "4000 / 4000 characters"
     body = "Caller asked why the bill is overdue; explained the minimum payment. 客户将于周五还款。"
     tab.editor.setPlainText(body)
     assert tab.add_button.isEnabled()

@@ -49,6 +49,7 @@ from console.arrangements import (
     ARRANGEMENT_TYPES,
     BILL_INSTALLMENT_TERMS,
     FEE_WAIVER_COMPONENTS,
+    MAX_AMOUNT_FEN,
     Arrangement,
     Quote,
     QuotePeriod,
@@ -70,6 +71,7 @@ from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_o
 from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner, MoneyLabel
+from ui.widgets.length_counter import LengthCounter
 from ui.widgets.restyle import restyle
 from ui.workspace.common import AccountPicker, account_title, fit_columns, make_table
 from ui.workspace.header import sorted_accounts
@@ -377,7 +379,9 @@ def _money_edit() -> QLineEdit:
     return edit
 
 
-def _yuan_in(edit: QLineEdit, field: str, *, required: bool) -> int:
+def _yuan_in(edit: QLineEdit, field: str, *, required: bool, caption: str) -> int:
+    """The amount typed in ``edit`` in fen; raises `_Invalid` with a sentence that names the field
+    (``caption``, as its label reads) and, when it is too large, the largest amount taken."""
     text = edit.text().strip()
     if not text:
         if required:
@@ -389,6 +393,9 @@ def _yuan_in(edit: QLineEdit, field: str, *, required: bool) -> int:
         raise _Invalid(field, QCoreApplication.translate("Arrangements", "“%1” is not an amount in yuan; write it like 1,000.00.").replace("%1", text)) from None
     if fen < 0 or (required and fen == 0):
         raise _Invalid(field, QCoreApplication.translate("Arrangements", "The amount must be more than zero."))
+    if fen > MAX_AMOUNT_FEN:
+        raise _Invalid(field, QCoreApplication.translate("Arrangements", "%1 can be at most %2.").replace(
+            "%1", caption.rstrip(":：").strip()).replace("%2", format_fen(MAX_AMOUNT_FEN)))
     return fen
 
 
@@ -469,7 +476,8 @@ class HardshipForm(TermsForm):
             "%1", format_fen(account.past_due_fen)).replace("%2", str(account.days_past_due)))
 
     def terms(self) -> dict[str, Any]:
-        waiver = _yuan_in(self.waiver_edit, "penalty_waiver_fen", required=False)
+        waiver = _yuan_in(self.waiver_edit, "penalty_waiver_fen", required=False,
+                          caption=self.tr("Penalty interest to waive:"))
         return hardship_plan_terms(self.months_box.value(), waiver)
 
 
@@ -489,7 +497,7 @@ class FeeWaiverForm(TermsForm):
         self.add_field("reason", self.tr("Reason:"), self.reason_edit)
 
     def terms(self) -> dict[str, Any]:
-        amount = _yuan_in(self.amount_edit, "amount_fen", required=True)
+        amount = _yuan_in(self.amount_edit, "amount_fen", required=True, caption=self.tr("Amount:"))
         reason = self.reason_edit.text().strip()
         if not reason:
             raise _Invalid("reason", QCoreApplication.translate("Arrangements", "Say why the fee is waived; the reason is kept with the arrangement."))
@@ -524,7 +532,7 @@ class PromiseForm(TermsForm):
         self.set_today(business_today())
 
     def terms(self) -> dict[str, Any]:
-        amount = _yuan_in(self.amount_edit, "amount_fen", required=True)
+        amount = _yuan_in(self.amount_edit, "amount_fen", required=True, caption=self.tr("Promised amount:"))
         chosen = self.date_edit.date()
         return promise_to_pay_terms(amount, date(chosen.year(), chosen.month(), chosen.day()))
 
@@ -800,8 +808,11 @@ class ConfirmPage(QWizardPage):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("Why, in your words: what the customer told you"))
         self.note_edit.setMaximumHeight(90)
-        self.note_edit.textChanged.connect(self._limit_note)
         layout.addWidget(self.note_edit)
+        # Said as it is typed, never cut: a note over the limit holds the Finish button until shortened.
+        self.note_counter = LengthCounter(self.note_edit, NOTE_MAX_LENGTH, self)
+        self.note_counter.within_limit_changed.connect(lambda _within: self.completeChanged.emit())
+        layout.addWidget(self.note_counter)
         self.error_label = _note_label("", "error")
         self.error_label.setObjectName("confirmError")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -861,18 +872,15 @@ class ConfirmPage(QWizardPage):
         return self.tr("Set up now")
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return self._wizard.quote is not None and not self.is_sending()
+        if self.outcome is not None:
+            return True  # only Close is left
+        return self._wizard.quote is not None and not self.is_sending() and self.note_counter.is_within_limit()
 
     def is_sending(self) -> bool:
         return self.task is not None and self.task.is_running
 
     def note(self) -> str:
         return self.note_edit.toPlainText().strip()
-
-    def _limit_note(self) -> None:
-        text = self.note_edit.toPlainText()
-        if len(text) > NOTE_MAX_LENGTH:
-            self.note_edit.setPlainText(text[:NOTE_MAX_LENGTH])
 
     # -- submitting ------------------------------------------------------------------------
 
@@ -893,6 +901,8 @@ class ConfirmPage(QWizardPage):
         """Send the proposal (through the outbox); no-op while one is on its way or after it landed."""
         if self.is_sending() or self.outcome is not None or self._wizard.quote is None:
             return
+        if not self.note_counter.is_within_limit():
+            return  # the counter under the note says why
         body = self.body()
         key = self._idempotency_key(body)
         label = self._wizard.outbox_label()
@@ -911,6 +921,9 @@ class ConfirmPage(QWizardPage):
         self.completeChanged.emit()
 
     def _landed(self, result: Delivered | Queued) -> None:
+        # The task counts as running until its callbacks return: forget it first, or isComplete()
+        # still says "sending" below and the Close button stays disabled.
+        self.task = None
         self.sending_row.setVisible(False)
         if isinstance(result, Queued):
             self.outcome = result
@@ -927,6 +940,7 @@ class ConfirmPage(QWizardPage):
         has_note = bool(self.note())
         self.note_caption.setVisible(has_note)
         self.note_edit.setVisible(has_note)
+        self.note_counter.setVisible(False)
         self._wizard.set_sending(False)
         self._wizard.set_done()
         self.completeChanged.emit()
@@ -947,6 +961,7 @@ class ConfirmPage(QWizardPage):
             "%2", text_of(CASE_STATUS_TEXTS, arrangement.status))
 
     def _refused(self, exc: BaseException) -> None:
+        self.task = None  # as in _landed: the Finish button is usable again to retry
         self.sending_row.setVisible(False)
         self.note_edit.setReadOnly(False)
         self.error_label.setText(texts.refusal_text(exc) if isinstance(exc, Conflict | ValidationFailed)

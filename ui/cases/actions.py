@@ -71,7 +71,6 @@ ASSIGN_NOTE_MAX_LENGTH = 500
 # Actions whose result is plain and reversible enough for one click (no form).
 ONE_CLICK = frozenset({
     ("dispute", "acknowledge"),
-    ("dispute", "request_customer_info"),
     ("dispute", "customer_responded"),
     ("dispute", "send_to_merchant"),
     ("dispute", "merchant_responded"),
@@ -104,6 +103,11 @@ class ActionSubject:
 
 # Explanations shown above the fields, per action: what will happen.
 EXPLANATIONS: dict[tuple[str, str], str] = {
+    ("dispute", "request_customer_info"): QT_TRANSLATE_NOOP(
+        "CaseActions",
+        "The dispute waits for the customer and its SLA clock pauses until they answer. Write what "
+        "you asked for: it goes on the case timeline.",
+    ),
     ("dispute", "withdraw"): QT_TRANSLATE_NOOP(
         "CaseActions",
         "The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit "
@@ -404,9 +408,12 @@ def _explanation(subject: ActionSubject, action: str) -> str:
 def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     sla = subject.data.get("sla") or {}
     window = int(sla.get("decide_days", 15))
-    most = SUPERVISOR_EXTENSION_DAYS if subject.user.role == "supervisor" else HANDLER_EXTENSION_DAYS
+    supervisor = subject.user.role == "supervisor"
+    most = SUPERVISOR_EXTENSION_DAYS if supervisor else HANDLER_EXTENSION_DAYS
     days = QSpinBox()
-    days.setRange(1, 60)
+    # Three digits typed stay as typed (a 1–60 box turned 999 into 9); what is too many is said
+    # below in one sentence, before anything is sent.
+    days.setRange(1, 999)
     days.setValue(max(1, min(most - window, 15)))
     days.setSuffix(QCoreApplication.translate("CaseActions", " days"))
     dialog.add_field("days", QCoreApplication.translate("CaseActions", "Add"), days)
@@ -424,7 +431,17 @@ def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
 
     def collect() -> dict[str, Any] | None:
         body: dict[str, Any] = {"days": days.value()}
-        return body if reason(body) else None
+        room = max(0, most - window)
+        within = days.value() <= room
+        if not within:
+            if supervisor:
+                sentence = QCoreApplication.translate(
+                    "CaseActions", "At most %1 more days: the decision window may grow to %2 days from filing.")
+            else:
+                sentence = QCoreApplication.translate(
+                    "CaseActions", "At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.")
+            dialog.show_field_error("days", sentence.replace("%1", str(room)).replace("%2", str(most)))
+        return body if reason(body) and within else None
 
     dialog.set_collect(collect)
 
@@ -591,6 +608,7 @@ def _assign_form(dialog: ActionDialog, subject: ActionSubject, client: ApiClient
 SUBMIT_TEXTS: dict[str, str] = {
     "propose_outcome": QT_TRANSLATE_NOOP("CaseActions", "Decide"),
     "extend": QT_TRANSLATE_NOOP("CaseActions", "Extend"),
+    "request_customer_info": QT_TRANSLATE_NOOP("CaseActions", "Ask and wait"),
     "grant_provisional_credit": QT_TRANSLATE_NOOP("CaseActions", "Grant credit"),
     "reverse_provisional_credit": QT_TRANSLATE_NOOP("CaseActions", "Reverse credit"),
     "approve_outcome": QT_TRANSLATE_NOOP("CaseActions", "Approve"),
@@ -627,6 +645,12 @@ def action_dialog(
         _propose_form(dialog, subject)
     elif kind == "dispute" and action == "grant_provisional_credit":
         _credit_form(dialog, subject)
+    elif kind == "dispute" and action == "request_customer_info":
+        # It pauses the SLA clock: never on one click, and never without saying what was asked.
+        _note_form(dialog, "note", QCoreApplication.translate("CaseActions", "What was asked"), required=True,
+                   max_length=NOTE_MAX_LENGTH,
+                   placeholder=QCoreApplication.translate(
+                       "CaseActions", "For example: the courier's delivery receipt and a photo of the parcel"))
     elif kind == "dispute" and action == "reject_outcome":
         _note_form(dialog, "comment", QCoreApplication.translate("CaseActions", "Comment"), required=True, max_length=NOTE_MAX_LENGTH,
                    placeholder=QCoreApplication.translate("CaseActions", "Why the outcome is rejected (required)"))

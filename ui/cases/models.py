@@ -39,6 +39,7 @@ from ui.casework.labels import (
     text_of,
 )
 from ui.export import EXPORT_ROLE, export_value
+from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.tones import tone_colours
 from ui.workspace.models import RECORD_ROLE, SORT_ROLE
 
@@ -220,7 +221,7 @@ class CaseTableModel(QAbstractTableModel):
             if case.sla_state == "breached":
                 return QCoreApplication.translate("CaseTable", "The deadline has passed.")
         if column.key == "summary":
-            return case.summary or None
+            return plain_tooltip(case.summary)
         return None
 
 

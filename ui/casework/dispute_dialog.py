@@ -38,6 +38,7 @@ from ui.casework.labels import CHANNEL_TEXTS, DISPUTE_CATEGORY_TEXTS, DISPUTE_RE
 from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator
+from ui.widgets.length_counter import LengthCounter
 from ui.workspace import labels as workspace_labels
 from ui.workspace.common import AccountPicker
 from ui.workspace.transactions import DISPUTABLE_TYPES, WHY_NOT_DISPUTABLE, is_disputable
@@ -130,14 +131,17 @@ class FilingDialog(QDialog):
 
     # -- for subclasses --------------------------------------------------------------------
 
-    def add_description_and_channel(self, placeholder: str, *, min_height: int) -> None:
-        """The description (with its field error) and the channel it came in by: every filing has them."""
+    def add_description_and_channel(self, placeholder: str, *, min_height: int, limit: int) -> None:
+        """The description (with its length against ``limit``, said as it is typed, and its field
+        error) and the channel it came in by: every filing has them."""
         self.description_edit = QPlainTextEdit(self.fields)
         self.description_edit.setObjectName("descriptionEdit")
         self.description_edit.setPlaceholderText(placeholder)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMinimumHeight(min_height)
         self.form.addRow(self.tr("Description:"), self.description_edit)
+        self.description_counter = LengthCounter(self.description_edit, limit, self.fields)
+        self.form.addRow("", self.description_counter)
         self.description_error = error_label(self.fields)
         self.add_field_error("description", self.description_error)
         self.form.addRow("", self.description_error)
@@ -342,7 +346,7 @@ class DisputeDialog(FilingDialog):
 
         self.add_description_and_channel(
             self.tr("What the customer says happened, in their words: when, what they expected, what they got."),
-            min_height=90,
+            min_height=90, limit=DESCRIPTION_MAX_LENGTH,
         )
 
         self._category_changed()

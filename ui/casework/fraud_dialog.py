@@ -133,7 +133,7 @@ class FraudDialog(FilingDialog):
 
         self.add_description_and_channel(
             self.tr("What the customer says: what happened, when they noticed, what they still have (phone, card)."),
-            min_height=80,
+            min_height=80, limit=DESCRIPTION_MAX_LENGTH,
         )
 
         self._freeze_toggled(True)

@@ -11,6 +11,8 @@ from ui.failures import BugReportDialog, failure_message, failure_report, is_kno
 from ui.icons import icon
 from ui.widgets.restyle import restyle
 
+BANNER_ICONS = {"error": "warning", "bug": "warning", "warning": "warning", "info": "info"}
+
 
 class ErrorBanner(QFrame):
     """A strip with the problem's text, a Retry button and a dismiss button; hidden when empty.
@@ -114,7 +116,18 @@ class ErrorBanner(QFrame):
 
     def _set_kind(self, kind: str) -> None:
         self.setProperty("kind", kind)
+        parts = self._built()
+        # A warning triangle only where something is wrong: "saved", "exported" get the info mark.
+        name = BANNER_ICONS.get(kind, "warning")
+        if parts.icon_name != name:
+            parts.icon_name = name
+            parts.icon.setPixmap(icon(name).pixmap(18, 18))
         restyle(self)
+
+    @property
+    def icon_name(self) -> str:
+        """The icon shown beside the text (``warning`` or ``info``), for tests."""
+        return self._built().icon_name
 
     def _context(self) -> str:
         parent = self.parentWidget()
@@ -129,7 +142,8 @@ class _BannerParts:
         layout.setContentsMargins(10, 6, 6, 6)
         layout.setSpacing(8)
         self.icon = QLabel(banner)
-        self.icon.setPixmap(icon("warning").pixmap(18, 18))
+        self.icon_name = "warning"
+        self.icon.setPixmap(icon(self.icon_name).pixmap(18, 18))
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         self.message_label = QLabel(banner)
         self.message_label.setObjectName("bannerText")

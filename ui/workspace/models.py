@@ -29,8 +29,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console.formatting import format_date, format_datetime, format_fen
+from ui.export import EXPORT_ROLE, yuan_text
 from ui.tasks import Task
 from ui.widgets import chips
+from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.tones import tone_colour
 from ui.workspace import labels
 
@@ -51,7 +53,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ANSWERED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(SORT_ROLE), int(RECORD_ROLE)})
+_EXPORT = int(EXPORT_ROLE)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, int(SORT_ROLE), int(RECORD_ROLE), _EXPORT})
 _HORIZONTAL = Qt.Orientation.Horizontal
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -189,13 +192,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return raw
         if role == RECORD_ROLE:
             return record
+        if role == _EXPORT:
+            # CSV: amounts as numbers a spreadsheet sums ("-4800.50"); the rest as shown.
+            raw = column.value(record) if column.kind == "money" else None
+            return yuan_text(raw) if isinstance(raw, int) else None
         if role == _ALIGNMENT:
             return column.alignment_value
         if role == _FOREGROUND:
             return self.foreground(record, column)
         if role == _TOOLTIP:
             if column.tooltip is not None:
-                return column.tooltip(record)
+                return plain_tooltip(column.tooltip(record))  # notes, summaries: typed text, not HTML
             if column.kind == "money":
                 raw = column.value(record)
                 if isinstance(raw, int) and raw < 0:
@@ -448,7 +455,9 @@ class TransactionsModel(RecordTableModel[Any]):
 
     def _start_fetch(self) -> None:
         query = self._query
-        if query is None:
+        # One page in flight at a time: a view or the model tester may already have fetched from
+        # inside set_query's reset, and a second request would run untracked and be thrown away.
+        if query is None or self._task is not None:
             return
         cursor = self._next_cursor
         limit = self._page_size

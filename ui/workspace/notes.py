@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient, new_idempotency_key
 from console.models import CustomerProfile, Note
-from console.outbox import Delivered, Outbox, Queued, send
+from console.outbox import Delivered, Outbox, OutboxRecord, Queued, send
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.length_counter import LengthCounter
 from ui.workspace import labels
 from ui.workspace.common import AccountPicker, fit_columns, make_table
 from ui.workspace.header import sorted_accounts
@@ -62,6 +63,7 @@ class NotesTab(QWidget):
         super().__init__(parent)
         self._client = client
         self._account_ids: list[int] = []
+        self._customer_name = ""
         self._stale = True
         self._load_task = LatestOnly()
         self._draft: NoteDraft | None = None  # the last attempt that did not land
@@ -113,9 +115,8 @@ class NotesTab(QWidget):
         for channel in CHANNEL_ORDER:
             self.channel_box.addItem(labels.label(labels.CHANNELS, channel), channel)
         row.addWidget(self.channel_box)
-        self.length_label = QLabel(compose)
-        self.length_label.setProperty("role", "caption")
-        row.addWidget(self.length_label)
+        self.length_label = LengthCounter(self.editor, NOTE_MAX_LENGTH, compose)
+        row.addWidget(self.length_label, 1)
         row.addStretch(1)
         self.add_button = QPushButton(self.tr("Add note"), compose)
         self.add_button.setToolTip(self.tr("Save the note (Ctrl+Enter)"))
@@ -136,6 +137,7 @@ class NotesTab(QWidget):
     # -- the workspace calls these ---------------------------------------------------------
 
     def set_profile(self, profile: CustomerProfile) -> None:
+        self._customer_name = profile.name
         accounts = sorted_accounts(profile)
         self._account_ids = [a.id for a in accounts] or [a.id for a in profile.accounts]
         self.model.set_account_numbers({a.id: a.account_number for a in profile.accounts})
@@ -149,6 +151,19 @@ class NotesTab(QWidget):
     def activate(self) -> None:
         if self._stale:
             self.load()
+
+    def outbox_delivered(self, records: list[OutboxRecord]) -> None:
+        """The outbox delivered writes: if one was a note on these accounts, show the notes as the
+        server has them now (at once when the tab is shown, else when it is next shown), and drop
+        the "kept in the outbox" banner, which is no longer true."""
+        paths = {f"/v1/accounts/{account_id}/notes" for account_id in self._account_ids}
+        if not any(record.path in paths for record in records):
+            return
+        self.banner.clear()
+        if self.isVisible():
+            self.load()
+        else:
+            self._stale = True
 
     def stop(self) -> None:
         self._load_task.discard()
@@ -214,7 +229,10 @@ class NotesTab(QWidget):
         self._draft = draft
         client, outbox = self._client, self._outbox
         account_text = self.account_picker.currentText()
-        label = self.tr("Contact note on %1").replace("%1", account_text) if account_text else self.tr("Contact note")
+        # What the outbox's list shows for it: whose note, on which account, and how it begins.
+        excerpt = draft.body if len(draft.body) <= 40 else draft.body[:39].rstrip() + "…"
+        label = self.tr("Contact note for %1 on %2: “%3”").replace("%1", self._customer_name).replace(
+            "%2", account_text).replace("%3", " ".join(excerpt.split()))
         task: Task[Delivered | Queued] = Task(
             lambda: send(
                 outbox,
@@ -270,5 +288,11 @@ class NotesTab(QWidget):
         length = len(self.editor.toPlainText().strip())
         writing = self.write_task is not None and self.write_task.is_running
         self.add_button.setEnabled(0 < length <= NOTE_MAX_LENGTH and not writing)
-        self.length_label.setText(f"{length} / {NOTE_MAX_LENGTH}")
-        self.length_label.setProperty("role", "error" if length > NOTE_MAX_LENGTH else "caption")
+        self.length_label.update_count()  # this slot may run before the counter's own
+        # The counter says why Add waits when the note is too long; the button's tooltip says it too.
+        if length > NOTE_MAX_LENGTH:
+            self.add_button.setToolTip(self.length_label.text())
+        elif length == 0:
+            self.add_button.setToolTip(self.tr("Write the note first, then add it (Ctrl+Enter)"))
+        else:
+            self.add_button.setToolTip(self.tr("Save the note (Ctrl+Enter)"))

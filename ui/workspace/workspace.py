@@ -242,6 +242,13 @@ class CustomerWorkspace(QWidget):
     def notes_tab(self) -> NotesTab:
         return self._tab("notes")  # type: ignore[return-value]
 
+    def outbox_delivered(self, records: list[Any]) -> None:
+        """The outbox delivered `records` (console.outbox.OutboxRecord): the tabs showing what they
+        wrote refresh themselves (the notes, for now)."""
+        tab = self._built.get("notes")
+        if isinstance(tab, NotesTab):
+            tab.outbox_delivered(records)
+
     def built_tabs(self) -> list[LazyTab]:
         """The tabs built so far (the lazy ones are built on first show)."""
         return list(self._built.values())
