@@ -1,7 +1,9 @@
 """The console application: command line, settings, theme, language, login → main window.
 
-``python main.py`` starts the embedded demo backend (a SQLite file in the user's data directory)
-while the login dialog is already on screen; ``--server URL`` connects to a deployed backend.
+``python main.py`` starts the embedded demo backend (a SQLite file in the user's data directory) in
+a child process of its own while the login dialog is already on screen (``ui.demo``); the child
+ends with the console, even a killed one (``console.backend_process``). ``--server URL`` connects
+to a deployed backend.
 ``--screenshots DIR`` walks the main screens in English and Chinese and writes a PNG per screen
 (``ui.screenshots``).
 """
@@ -204,7 +206,7 @@ class Console(QObject):
         old.close()
 
     def shutdown(self) -> None:
-        """At quit: stop the embedded backend (joins its thread; nothing else is running then)."""
+        """At quit: stop the embedded backend (waits for its process to end; nothing else runs then)."""
         if self.window is not None and self.window.outbox_status is not None:
             self.window.outbox_status.stop()
         self.close_outbox()

@@ -1068,23 +1068,23 @@
     <context>
         <name>BugReportDialog</name>
         <message>
-            <location filename="../../ui/failures.py" line="134" />
-            <location filename="../../ui/failures.py" line="137" />
+            <location filename="../../ui/failures.py" line="136" />
+            <location filename="../../ui/failures.py" line="139" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="142" />
+            <location filename="../../ui/failures.py" line="144" />
             <source>CreditDesk hit a problem it did not expect. What you were doing may not have been saved. Copy this report and send it to support.</source>
             <translation>CreditDesk 遇到了意外问题，刚才的操作可能没有保存。请复制这份报告并发送给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="153" />
+            <location filename="../../ui/failures.py" line="155" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="162" />
+            <location filename="../../ui/failures.py" line="164" />
             <source>Copied</source>
             <translation>已复制</translation>
         </message>
@@ -3187,7 +3187,7 @@
     <context>
         <name>Console</name>
         <message>
-            <location filename="../../ui/app.py" line="158" />
+            <location filename="../../ui/app.py" line="160" />
             <location filename="../../ui/screenshots.py" line="333" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
@@ -3254,6 +3254,26 @@
             <location filename="../../ui/console_messages.py" line="48" />
             <source>This computer has no usable password store, so your sign-in cannot be remembered; you will be asked for your password at each start.</source>
             <translation>此电脑没有可用的密码存储，无法记住您的登录；每次启动都需要输入密码。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="53" />
+            <source>The demo server found no free network port on this computer. Close some programs and try again.</source>
+            <translation>演示服务器在此电脑上找不到空闲的网络端口。请关闭一些程序后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="57" />
+            <source>The demo data file could not be opened. Check that the data folder is writable and the disk is not full, then try again.</source>
+            <translation>无法打开演示数据文件。请检查数据文件夹可写且磁盘未满，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="61" />
+            <source>The demo server stopped while starting. Try again; its log file in the data folder says why.</source>
+            <translation>演示服务器在启动时停止了。请重试；原因见数据文件夹中的日志文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="65" />
+            <source>The demo server on this computer could not start. Try again; its log file in the data folder says why.</source>
+            <translation>此电脑上的演示服务器无法启动。请重试；原因见数据文件夹中的日志文件。</translation>
         </message>
     </context>
     <context>
@@ -3728,57 +3748,57 @@
     <context>
         <name>Failures</name>
         <message>
-            <location filename="../../ui/failures.py" line="59" />
+            <location filename="../../ui/failures.py" line="61" />
             <source>Something went wrong. It is not your fault; you can copy a report for support.</source>
             <translation>出错了。这不是您的操作问题；您可以复制一份报告发给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="74" />
+            <location filename="../../ui/failures.py" line="76" />
             <source>This user is locked after too many failed sign-ins. Try again later or ask an administrator.</source>
             <translation>登录失败次数过多，该用户已被锁定。请稍后再试或联系管理员。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="77" />
+            <location filename="../../ui/failures.py" line="79" />
             <source>Demo users can sign in only to a demo server. Ask an administrator for an account.</source>
             <translation>演示用户只能登录演示服务器。请向管理员申请账号。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="79" />
+            <location filename="../../ui/failures.py" line="81" />
             <source>Signing in failed. Check the username and password and try again.</source>
             <translation>登录失败。请检查用户名和密码后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="82" />
+            <location filename="../../ui/failures.py" line="84" />
             <source>Your role does not allow this; ask a supervisor if it is needed.</source>
             <translation>您的角色无权执行此操作；如有需要，请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="85" />
+            <location filename="../../ui/failures.py" line="87" />
             <source>It was not found. It may have been removed; refresh and try again.</source>
             <translation>未找到该记录，可能已被删除；请刷新后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="88" />
+            <location filename="../../ui/failures.py" line="90" />
             <source>This clashes with the current state. Refresh to see it, then try again.</source>
             <translation>此操作与当前状态冲突。请刷新查看后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="91" />
+            <location filename="../../ui/failures.py" line="93" />
             <source>Some fields are not valid. Correct them and try again.</source>
             <translation>部分字段无效，请更正后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="94" />
+            <location filename="../../ui/failures.py" line="96" />
             <source>Too many requests for now. Wait a while and try again.</source>
             <translation>请求过于频繁，请稍候再试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="97" />
+            <location filename="../../ui/failures.py" line="99" />
             <source>The server could not accept the request. Try again; if it happens again, report it.</source>
             <translation>服务器无法受理该请求。请重试；如再次出现，请上报。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="99" />
+            <location filename="../../ui/failures.py" line="101" />
             <source>The server could not do this. Try again in a moment.</source>
             <translation>服务器未能完成此操作，请稍后重试。</translation>
         </message>
