@@ -190,18 +190,21 @@ class Console(QObject):
         self.show_login()
 
     def switch_language(self, language: str) -> None:
-        """Install ``language`` and rebuild the main window in it, with the same tabs open."""
+        """Install ``language`` and rebuild the main window in it, with the same tabs open, the
+        same view of the side list and the same tab in front."""
         i18n.install_language(language)
         self.settings.setValue("appearance/language", i18n.current_language())
         old, outcome = self.window, self.signed_in
         if old is None or outcome is None:
             return
         reopen = old.open_tabs()
+        view, tab_index = old.current_view(), old.tabs.currentIndex()
         geometry = old.saveGeometry()
         old.loggedOut.disconnect(self._logged_out)
         old.save_state()
         # The new window first: closing the last visible window would quit the application.
         window = self.show_main_window(outcome, reopen)
+        window.restore_place(view, tab_index)
         window.restoreGeometry(geometry)
         old.close()
 

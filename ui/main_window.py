@@ -364,7 +364,8 @@ class MainWindow(QMainWindow):
             self.search_box.setPlaceholderText(self.tr("Customer search is not part of the %1 role").replace(
                 "%1", role_text(self.user.role)
             ))
-        self.tabs.addTab(self.views, icon("search"), "")
+        first = self._views[0] if self._views else "search"
+        self.tabs.addTab(self.views, icon(view_icon(first)), view_title(first))
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.view_list.currentItemChanged.connect(self._view_selected)
@@ -754,6 +755,14 @@ class MainWindow(QMainWindow):
             elif isinstance(widget, CasePage):
                 found.append(OpenTab("case", widget.case_id, self.tabs.tabText(index)))
         return found
+
+    def restore_place(self, view: str, tab_index: int) -> None:
+        """After a language switch: the same view in the side list (a Queues view stays open) and
+        the same tab in front."""
+        if view in self._views:
+            self._show_view(view)
+        if 0 <= tab_index < self.tabs.count():
+            self.tabs.setCurrentIndex(tab_index)
 
     def reopen_tabs(self, tabs: Sequence[OpenTab]) -> None:
         for tab in tabs:
