@@ -5,9 +5,10 @@
     ...
     backend.stop()
 
-The child is `python -m console.embedded` (its side of the protocol is described there): it
-prepares the SQLite file (seeding the demo data on the first start), binds a free loopback port
-and says `ready <base URL>` on its stdout. Its stdin is the console's lifeline: closing it (here
+The child is `python -m console.embedded` (its side of the protocol is described there), run
+twice: first to prepare the SQLite file (migrations; the demo data on the first start; end of
+day), then to serve it: it binds a free loopback port and says `ready <base URL>` on its stdout.
+The server so never carries the migrations and the seeding code in its memory. Its stdin is the console's lifeline: closing it (here
 in `stop()`, or by the kernel when the console is killed) ends the child. The server's threads
 and its interpreter lock are the child's, so nothing the server does can stall the console's GUI
 thread. This module starts no server itself and imports none of the backend: the console stays
@@ -80,12 +81,14 @@ class BackendProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    def command(self) -> list[str]:
+    def command(self, stage: str) -> list[str]:
+        """The child's command line for `stage`: `prepare` (then exit) or `serve`."""
         command = [
             self.python, "-m", "console.embedded",
             "--database", str(self.database_path),
             "--parent-pid", str(os.getpid()),
             "--demo-customers", str(self.demo_customers),
+            "--prepare-only" if stage == "prepare" else "--prepared",
         ]  # fmt: skip
         if self.seed_workers is not None:
             command += ["--seed-workers", str(self.seed_workers)]
@@ -101,8 +104,13 @@ class BackendProcess:
             if self.running and self.base_url is not None:
                 return self.base_url
             self._stopping = False
-            process = self._spawn()
-        return self._wait_until_ready(process)
+            process = self._spawn("prepare")
+        self._wait_for(process, "prepared")
+        with self._lock:
+            if self._stopping:
+                raise EmbeddedBackendError("the embedded backend was stopped while starting", "stopped")
+            process = self._spawn("serve")
+        return self._wait_for(process, "ready")
 
     def stop(self) -> None:
         """Close the child's lifeline and wait for it to end (kill it if it does not in time)."""
@@ -128,7 +136,7 @@ class BackendProcess:
 
     # -- steps -----------------------------------------------------------------------------
 
-    def _spawn(self) -> subprocess.Popen[bytes]:
+    def _spawn(self, stage: str) -> subprocess.Popen[bytes]:
         env = dict(os.environ)
         # The child imports `console` and `backend` from where this console runs, installed or not.
         root = str(Path(__file__).resolve().parent.parent)
@@ -138,12 +146,13 @@ class BackendProcess:
         if self.log_path is not None:
             try:
                 self.log_path.parent.mkdir(parents=True, exist_ok=True)
-                stderr = open(self.log_path, "wb")  # noqa: SIM115 - the child keeps it; closed below
+                # One log per start: the preparing child starts it, the serving one adds to it.
+                stderr = open(self.log_path, "wb" if stage == "prepare" else "ab")  # noqa: SIM115
             except OSError as exc:  # no log is no reason not to serve
                 log.warning("the embedded backend's log cannot be written to %s: %s", self.log_path, exc)
         try:
             process = subprocess.Popen(
-                self.command(),
+                self.command(stage),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=stderr,
@@ -157,18 +166,26 @@ class BackendProcess:
         finally:
             if not isinstance(stderr, int):
                 stderr.close()
-        log.info("embedded backend: started pid %d on %s", process.pid, self.database_path)
+        log.info("embedded backend: %s in pid %d on %s", stage, process.pid, self.database_path)
         self._process = process
         return process
 
-    def _wait_until_ready(self, process: subprocess.Popen[bytes]) -> str:
+    def _wait_for(self, process: subprocess.Popen[bytes], goal: str) -> str:
+        """Relay the child's progress until it says `goal` (`prepared` or `ready`); its text."""
         assert process.stdout is not None
         for raw in iter(process.stdout.readline, b""):
             kind, _, text = raw.decode("utf-8", "replace").rstrip("\r\n").partition(" ")
             if kind == "progress":
                 if self.on_progress is not None:
                     self.on_progress(text)
-            elif kind == "ready":
+            elif kind == "prepared" == goal:
+                if process.wait() == 0:
+                    process.stdout.close()
+                    if process.stdin is not None:
+                        process.stdin.close()
+                    return text
+                break
+            elif kind == "ready" == goal:
                 with self._lock:
                     if self._process is process:
                         self.base_url = text

@@ -64,6 +64,9 @@ class EmbeddedBackend:
         seed_workers: processes for generating demo data (None: the backend decides; 1 avoids
             forking, e.g. in a process with many threads).
         log_level: uvicorn's log level (default `warning`: quiet).
+        prepare: migrate and prepare the demo at each start (default); False when another
+            process did it just before (`prepare_only`), so this one never loads the migrations
+            and the seeding code.
     """
 
     def __init__(
@@ -76,6 +79,7 @@ class EmbeddedBackend:
         on_progress: Progress | None = None,
         seed_workers: int | None = None,
         log_level: str = "warning",
+        prepare: bool = True,
     ) -> None:
         self.database_path = Path(database_path)
         self.demo_customers = demo_customers
@@ -84,6 +88,7 @@ class EmbeddedBackend:
         self.on_progress = on_progress
         self.seed_workers = seed_workers
         self.log_level = log_level
+        self.prepare = prepare
         self.seeded_on_last_start = False
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
@@ -120,7 +125,7 @@ class EmbeddedBackend:
             if self.running:
                 return self.base_url
             try:
-                factory = self._prepare_database()
+                factory = self._prepare_database() if self.prepare else self._open_database()
                 self._serve(factory)
                 self._progress("Ready.")
             except BaseException:
@@ -147,6 +152,22 @@ class EmbeddedBackend:
         log.info("embedded backend: %s", message)
         if self.on_progress is not None:
             self.on_progress(message)
+
+    def prepare_only(self) -> bool:
+        """Migrate the file and prepare the demo data, without serving; True when it seeded."""
+        with self._lock:
+            try:
+                self._prepare_database()
+            finally:
+                self._stop_locked()
+            return self.seeded_on_last_start
+
+    def _open_database(self) -> sessionmaker[Session]:
+        from backend.db import make_engine, make_sessionmaker
+
+        engine = make_engine(self.database_url)
+        self._engine = engine
+        return make_sessionmaker(engine)
 
     def _prepare_database(self) -> sessionmaker[Session]:
         from backend.cli import prepare_demo
@@ -252,6 +273,7 @@ class EmbeddedBackend:
 # streams, one line per message on stdout:
 #
 #     progress <sentence>       a step of the start (the login dialog shows it)
+#     prepared                  with --prepare-only: the file is ready; the child exits 0
 #     ready <base URL>          /healthz answers: the console may sign in
 #     failed <reason> <text>    the start failed (`reason` as EmbeddedBackendError's); exit code 1
 #
@@ -262,6 +284,10 @@ class EmbeddedBackend:
 # process group, which the parent made it the leader of. Not PR_SET_PDEATHSIG: on Linux it fires
 # when the *thread* that started the child ends, and the console starts it from a pool thread
 # that Qt ends after 30 idle seconds. Logs go to stderr (the parent points it at a file).
+#
+# The console runs it twice: `--prepare-only` (migrations, seeding, end of day) and then
+# `--prepared` to serve, so the serving process never loads the migrations and the seeding code
+# and stays some 20 MB smaller for as long as the console runs.
 
 PARENT_POLL_SECONDS: Final = 1.0
 
@@ -321,6 +347,9 @@ def serve_for_parent(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parent-pid", type=int, required=True, help="exit when this process ends")
     parser.add_argument("--demo-customers", type=int, default=DEFAULT_DEMO_CUSTOMERS)
     parser.add_argument("--seed-workers", type=int, default=None)
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--prepare-only", action="store_true", help="migrate and prepare the demo, then exit")
+    when.add_argument("--prepared", action="store_true", help="serve without migrating (done just before)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     lifeline = _Lifeline(args.parent_pid)
@@ -335,8 +364,13 @@ def serve_for_parent(argv: Sequence[str] | None = None) -> int:
         demo_customers=args.demo_customers,
         seed_workers=args.seed_workers,
         on_progress=lambda message: _say("progress", message),
+        prepare=not args.prepared,
     )
     try:
+        if args.prepare_only:
+            backend.prepare_only()
+            _say("prepared", str(args.database))
+            return 0
         url = backend.start()
     except EmbeddedBackendError as exc:
         log.exception("embedded backend: the start failed")
@@ -356,5 +390,17 @@ def serve_for_parent(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _exit(code: int) -> None:
+    """Exit without finalizing the interpreter: the lifeline thread may still be reading stdin,
+    and a daemon thread holding stdin's lock makes the interpreter's shutdown abort."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(serve_for_parent())
+    _exit(serve_for_parent())

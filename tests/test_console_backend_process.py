@@ -68,6 +68,7 @@ def test_the_console_reaches_the_backend_in_its_own_process(tmp_path: Path, live
         assert backend.start() == url  # already running: the same child
         assert backend.pid == pid
         assert messages[0] == "Preparing the database…" and messages[-1] == "Ready."
+        assert "Starting the server…" in messages
         assert not any("demo data" in message for message in messages)  # seeded already
         client = ApiClient(url, backoff=0.0)
         client.login("agent1", "demo")
@@ -158,7 +159,7 @@ def test_a_child_that_dies_at_start_is_a_sentence(tmp_path: Path) -> None:
     script = tmp_path / "crash.py"
     script.write_text("import sys\nsys.exit(3)\n")  # ends before saying anything, as a crash would
     backend = BackendProcess(tmp_path / "x.sqlite3", python=sys.executable)
-    backend.command = lambda: [sys.executable, str(script)]  # type: ignore[method-assign]
+    backend.command = lambda stage: [sys.executable, str(script)]  # type: ignore[method-assign]
     with pytest.raises(EmbeddedBackendError, match="exit code 3") as raised:
         backend.start()
     assert raised.value.reason == "stopped"
