@@ -297,8 +297,9 @@ def session(customers: int, repeat: int) -> dict[str, Any]:
             for tab in ("bills", "installments", "transactions", "cases", "notes", "overview"):
                 stalls.step = f"{tab} of {workspace.customer_id}"
                 started = time.perf_counter()
-                workspace.show_tab(tab)
-                wait_until(lambda: not tasks.active_tasks())
+                # As a click on the tab does: a tab's first visit is built over the next turns.
+                workspace.tabs.setCurrentWidget(workspace._pages.get(tab, workspace.overview_tab))
+                wait_until(lambda w=workspace: not w.is_opening_tab and not tasks.active_tasks())
                 tab_ms.append((time.perf_counter() - started) * 1000)
                 settle(stalls)  # one click per tab: the switch is laid out and painted first
         results["lazy_tab_ms"] = tab_ms
