@@ -1,4 +1,5 @@
-"""Start CreditDesk: the console, with the embedded demo backend unless ``--server URL`` is given.
+"""Start CreditDesk: the console, with the embedded demo backend (in a child process of its own)
+unless ``--server URL`` is given.
 
     python main.py                      # demo data on this computer
     python main.py --server https://…   # a deployed backend

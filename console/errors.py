@@ -24,6 +24,7 @@ __all__ = [
     "ApiError",
     "BadRequest",
     "Conflict",
+    "EmbeddedBackendError",
     "FieldError",
     "Forbidden",
     "InvalidResponse",
@@ -300,6 +301,37 @@ class Offline(Exception):  # noqa: N818 - a state of the world, as the UI names 
         if self.reason == "dns":
             return "The server's address could not be found. Check the server address and the network."
         return "Cannot reach the server. Check the network connection or whether the server is running, then try again."
+
+
+class EmbeddedBackendError(RuntimeError):
+    """The embedded backend (the demo server on this computer) could not start, or not stop.
+
+    Attributes:
+        reason: `port` (no loopback port could be had), `database` (the SQLite file could not be
+            created, opened or upgraded), `stopped` (the server process ended while starting) or
+            `failed` (anything else).
+        log_path: the server's log file, when there is one.
+
+    `str()` is for the log (it may carry the cause); `user_message` is the sentence to show.
+    """
+
+    def __init__(self, message: str, reason: str = "failed", *, log_path: str | None = None) -> None:
+        self.reason = reason
+        self.log_path = log_path
+        super().__init__(message)
+
+    @property
+    def user_message(self) -> str:
+        if self.reason == "port":
+            return "The demo server found no free network port on this computer. Close some programs and try again."
+        if self.reason == "database":
+            return (
+                "The demo data file could not be opened. Check that the data folder is writable "
+                "and the disk is not full, then try again."
+            )
+        if self.reason == "stopped":
+            return "The demo server stopped while starting. Try again; its log file in the data folder says why."
+        return "The demo server on this computer could not start. Try again; its log file in the data folder says why."
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -1,7 +1,9 @@
 """The console application: command line, settings, theme, language, login → main window.
 
-``python main.py`` starts the embedded demo backend (a SQLite file in the user's data directory)
-while the login dialog is already on screen; ``--server URL`` connects to a deployed backend.
+``python main.py`` starts the embedded demo backend (a SQLite file in the user's data directory) in
+a child process of its own while the login dialog is already on screen (``ui.demo``); the child
+ends with the console, even a killed one (``console.backend_process``). ``--server URL`` connects
+to a deployed backend.
 ``--screenshots DIR`` walks the main screens in English and Chinese and writes a PNG per screen
 (``ui.screenshots``).
 """
@@ -188,23 +190,26 @@ class Console(QObject):
         self.show_login()
 
     def switch_language(self, language: str) -> None:
-        """Install ``language`` and rebuild the main window in it, with the same tabs open."""
+        """Install ``language`` and rebuild the main window in it, with the same tabs open, the
+        same view of the side list and the same tab in front."""
         i18n.install_language(language)
         self.settings.setValue("appearance/language", i18n.current_language())
         old, outcome = self.window, self.signed_in
         if old is None or outcome is None:
             return
         reopen = old.open_tabs()
+        view, tab_index = old.current_view(), old.tabs.currentIndex()
         geometry = old.saveGeometry()
         old.loggedOut.disconnect(self._logged_out)
         old.save_state()
         # The new window first: closing the last visible window would quit the application.
         window = self.show_main_window(outcome, reopen)
+        window.restore_place(view, tab_index)
         window.restoreGeometry(geometry)
         old.close()
 
     def shutdown(self) -> None:
-        """At quit: stop the embedded backend (joins its thread; nothing else is running then)."""
+        """At quit: stop the embedded backend (waits for its process to end; nothing else runs then)."""
         if self.window is not None and self.window.outbox_status is not None:
             self.window.outbox_status.stop()
         self.close_outbox()

@@ -50,4 +50,20 @@ CONSOLE_MESSAGES = (
         "This computer has no usable password store, so your sign-in cannot be remembered; "
         "you will be asked for your password at each start.",
     ),
+    QT_TRANSLATE_NOOP(
+        "ConsoleMessages",
+        "The demo server found no free network port on this computer. Close some programs and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ConsoleMessages",
+        "The demo data file could not be opened. Check that the data folder is writable and the disk is not full, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ConsoleMessages",
+        "The demo server stopped while starting. Try again; its log file in the data folder says why.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ConsoleMessages",
+        "The demo server on this computer could not start. Try again; its log file in the data folder says why.",
+    ),
 )

@@ -1,4 +1,4 @@
-"""Starts the embedded demo backend off the GUI thread and reports how far it got."""
+"""Starts the embedded demo backend (a child process) off the GUI thread and reports how far it got."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from console.session import embedded_server_key
 from ui.tasks import Task
 
 if TYPE_CHECKING:
-    from console.embedded import EmbeddedBackend
+    from console.backend_process import BackendProcess
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +29,11 @@ DEMO_PASSWORD = "demo"
 
 
 class DemoBackend(QObject):
-    """The embedded backend on ``database_path``, started on a pool thread.
+    """The embedded backend on ``database_path``, in a child process started from a pool thread.
 
-    ``console.embedded`` (uvicorn, SQLAlchemy, the backend) is imported on that thread too,
-    so the login dialog appears before any of it is loaded.
+    The server runs in that child (``console.backend_process``), so its work never holds this
+    interpreter; the pool thread only waits for the child to say it is ready. The child's log is
+    ``logs/backend.log`` beside the database (the data directory).
 
     Signals (GUI thread): ``progress(str)`` with the backend's step messages, ``ready(str)``
     with the base URL, ``failed(object)`` with the exception. ``base_url`` is None until ready.
@@ -46,7 +47,7 @@ class DemoBackend(QObject):
         super().__init__(parent)
         self.database_path = database_path
         self.demo_customers = demo_customers
-        self.embedded: EmbeddedBackend | None = None
+        self.embedded: BackendProcess | None = None
         self.base_url: str | None = None
         self.error: BaseException | None = None
         self.task: Task[str] | None = None
@@ -65,17 +66,25 @@ class DemoBackend(QObject):
         return self.task
 
     def _start_embedded(self) -> str:  # on the pool thread
-        from console.embedded import EmbeddedBackend
+        from console.backend_process import BackendProcess
 
         if self.embedded is None:
             # progress is emitted from this thread; Qt queues it to the receivers' GUI thread.
-            self.embedded = EmbeddedBackend(
-                self.database_path, demo_customers=self.demo_customers, on_progress=self.progress.emit
+            self.embedded = BackendProcess(
+                self.database_path,
+                demo_customers=self.demo_customers,
+                on_progress=self.progress.emit,
+                log_path=self.database_path.parent / "logs" / "backend.log",
             )
         return self.embedded.start()
 
+    @property
+    def pid(self) -> int | None:
+        """The server process's id while it runs."""
+        return self.embedded.pid if self.embedded is not None else None
+
     def stop(self) -> None:
-        """Stop the server (blocking: joins the server thread; at shutdown only)."""
+        """Stop the server (blocking: waits for the child to end; at shutdown only)."""
         if self.embedded is not None:
             self.embedded.stop()
         self.base_url = None

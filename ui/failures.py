@@ -31,6 +31,7 @@ from console.errors import (
     ApiError,
     BadRequest,
     Conflict,
+    EmbeddedBackendError,
     Forbidden,
     NotFound,
     Offline,
@@ -44,8 +45,9 @@ log = logging.getLogger(__name__)
 
 
 def is_known_failure(exc: BaseException) -> bool:
-    """True for failures of the world (server unreachable, server answers), False for bugs."""
-    return isinstance(exc, (ApiError, Offline))
+    """True for failures of the world (server unreachable, server answers, the demo server did not
+    start), False for bugs."""
+    return isinstance(exc, (ApiError, Offline, EmbeddedBackendError))
 
 
 def failure_message(exc: BaseException) -> str:

@@ -51,6 +51,7 @@ from ui.search import SearchPage
 from ui.supervisor.approvals import ApprovalsView
 from ui.supervisor.dashboard import DashboardView
 from ui.tasks import Task
+from ui.turns import TurnByTurn
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.workspace import CustomerWorkspace
 
@@ -176,6 +177,12 @@ class MainWindow(QMainWindow):
 
     ``outbox`` (made by the app after sign-in) is where writes that cannot reach the server are
     kept; it is passed on to every customer workspace and case page.
+
+    The window is built over several turns of the event loop, so that no turn holds the GUI
+    thread long (DESIGN.md §6): the constructor makes the frame (menus, search box, side list,
+    tabs, status bar), the next turns the first view's page and its selection. ``is_built`` says
+    when that is done; ``search_page`` and ``view_page()`` build their page at once if asked
+    before.
     """
 
     loggedOut = Signal()
@@ -210,10 +217,13 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("customer"))
         self.resize(1280, 800)
 
+        self._search_page: SearchPage | None = None
         self._build_actions()
         self._build_central()
         self._build_status_bar()
         self._restore_geometry()
+        self._building = TurnByTurn(self)
+        self._building.run([lambda: self.search_page, self._select_first_view])
 
         tasks.set_unhandled_failure_handler(self.show_unhandled_failure)
         tasks.set_reauthentication_handler(self.reauthenticate)
@@ -338,8 +348,6 @@ class MainWindow(QMainWindow):
 
         # The first tab holds the side list's views; customer tabs follow it.
         self.views = QStackedWidget()
-        self.search_page = SearchPage(self.client, self)
-        self.search_page.customerActivated.connect(self.open_customer)
         # The role's views; a later release's placeholder page is built when first opened.
         self._views: tuple[str, ...] = tuple(views_for(self.user.role))
         self._view_pages: dict[str, QWidget] = {}
@@ -361,26 +369,49 @@ class MainWindow(QMainWindow):
                 item.setToolTip(self.tr("Coming in a later release"))
                 item.setForeground(self.palette().placeholderText())
             self.view_list.addItem(item)
-            if view == "search":
-                self._view_pages[view] = self.search_page
-                self.views.addWidget(self.search_page)
-        if "search" not in self._view_pages:
-            self.search_page.hide()
+        if "search" not in self._views:
             self.search_box.setEnabled(False)
             self.search_box.setPlaceholderText(self.tr("Customer search is not part of the %1 role").replace(
                 "%1", role_text(self.user.role)
             ))
-        self.tabs.addTab(self.views, icon("search"), "")
+        first = self._views[0] if self._views else "search"
+        self.tabs.addTab(self.views, icon(view_icon(first)), view_title(first))
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.view_list.currentItemChanged.connect(self._view_selected)
-        if self.view_list.count():
-            self.view_list.setCurrentRow(0)
 
         self.search_box.textChanged.connect(self._search_text_changed)
         self.search_box.returnPressed.connect(self._search_entered)
         self.search_box.downPressed.connect(self._into_results)
-        self.search_page.table.backToSearch.connect(self.focus_search)
+
+    @property
+    def search_page(self) -> SearchPage:
+        """The customer search's page (built on first use; hidden for a role without search)."""
+        if self._search_page is None:
+            page = SearchPage(self.client, self)
+            self._search_page = page
+            page.customerActivated.connect(self.open_customer)
+            page.table.backToSearch.connect(self.focus_search)
+            if "search" in self._views:
+                self._view_pages["search"] = page
+                self.views.addWidget(page)
+            else:
+                page.hide()
+        return self._search_page
+
+    @property
+    def is_built(self) -> bool:
+        """True once the turns that build the window have all run."""
+        return not self._building.is_running
+
+    def _select_first_view(self) -> None:
+        """The last building turn: the role's first view in front, unless one was asked for
+        meanwhile; a customer or case tab opened meanwhile stays the current tab."""
+        if self.view_list.currentRow() >= 0 or not self.view_list.count():
+            return
+        tab = self.tabs.currentIndex()
+        self.view_list.setCurrentRow(0)
+        self.tabs.setCurrentIndex(tab)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -439,6 +470,8 @@ class MainWindow(QMainWindow):
         """The page of one of the role's views (None for a view the role does not have)."""
         if view not in self._views:
             return None
+        if view == "search":
+            return self.search_page
         page = self._view_pages.get(view)
         if page is None:
             factory = self._view_factories.get(view)
@@ -736,6 +769,14 @@ class MainWindow(QMainWindow):
                 found.append(OpenTab("case", widget.case_id, self.tabs.tabText(index)))
         return found
 
+    def restore_place(self, view: str, tab_index: int) -> None:
+        """After a language switch: the same view in the side list (a Queues view stays open) and
+        the same tab in front."""
+        if view in self._views:
+            self._show_view(view)
+        if 0 <= tab_index < self.tabs.count():
+            self.tabs.setCurrentIndex(tab_index)
+
     def reopen_tabs(self, tabs: Sequence[OpenTab]) -> None:
         for tab in tabs:
             if tab.kind == "customer":
@@ -746,7 +787,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
         self.save_state()
-        self.search_page.stop()
+        self._building.stop()
+        if self._search_page is not None:
+            self._search_page.stop()
         for page in self._view_pages.values():
             if isinstance(page, (CaseListView, ApprovalsView, DashboardView, AuditTrailView, UsersView, PolicyView)):
                 page.close_view()

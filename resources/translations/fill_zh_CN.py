@@ -104,6 +104,10 @@ ZH: dict[str, str] = {
     "The server did not answer in time. Check the network connection and try again.": "服务器响应超时。请检查网络连接后重试。",
     "The server's address could not be found. Check the server address and the network.": "找不到服务器地址。请检查服务器地址和网络。",
     "Cannot reach the server. Check the network connection or whether the server is running, then try again.": "无法连接服务器。请检查网络连接或服务器是否在运行，然后重试。",
+    "The demo server found no free network port on this computer. Close some programs and try again.": "演示服务器在此电脑上找不到空闲的网络端口。请关闭一些程序后重试。",
+    "The demo data file could not be opened. Check that the data folder is writable and the disk is not full, then try again.": "无法打开演示数据文件。请检查数据文件夹可写且磁盘未满，然后重试。",
+    "The demo server stopped while starting. Try again; its log file in the data folder says why.": "演示服务器在启动时停止了。请重试；原因见数据文件夹中的日志文件。",
+    "The demo server on this computer could not start. Try again; its log file in the data folder says why.": "此电脑上的演示服务器无法启动。请重试；原因见数据文件夹中的日志文件。",
     "This computer has no usable password store, so your sign-in cannot be remembered; you will be asked for your password at each start.": "此电脑没有可用的密码存储，无法记住您的登录；每次启动都需要输入密码。",
     # Busy, banner
     "Loading": "加载中",

@@ -72,3 +72,44 @@ def test_switching_language_rebuilds_the_window_with_the_same_tabs(
     assert isinstance(dialog, LoginDialog) and dialog.isVisible()
     qtbot.addWidget(dialog)
     app.aboutToQuit.disconnect(console.shutdown)
+
+
+def test_switching_language_keeps_the_queues_view_open(
+    qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    from ui.cases.queue import CaseListView
+    from ui.main_window import view_title
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    client = api_client_as("handler1")
+    assert client.user is not None
+    console = Console(app, qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
+    app.aboutToQuit.disconnect(console.shutdown)
+    console._signed_in(
+        SignedIn(client=client, user=client.user, server_url=live_backend.base_url, demo=False, remembered=False)
+    )
+    first = console.window
+    assert first is not None
+    first.show_view("queues")
+    assert first.current_view() == "queues"
+    second = None
+    try:
+        first.language_actions[i18n.CHINESE].trigger()
+        second = console.window
+        assert second is not None and second is not first
+        assert second.current_view() == "queues"
+        assert isinstance(second.views.currentWidget(), CaseListView)
+        assert second.tabs.currentIndex() == 0
+        assert second.tabs.tabText(0) == view_title("queues") != "Queues"  # in Chinese
+        qtbot.waitUntil(lambda: second is not None and second.is_built, timeout=5_000)
+        assert second.current_view() == "queues"  # the building turns did not put Search back
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+        if shiboken6.isValid(first) and first is not console.window:
+            first.close()
+        if second is not None:
+            with qtbot.waitSignal(second.loggedOut, timeout=10_000):
+                second.log_out_action.trigger()
+            if console.login_dialog is not None:
+                qtbot.addWidget(console.login_dialog)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -132,6 +135,7 @@ def test_demo_mode_offers_the_demo_users_while_the_backend_prepares(
     qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend
 ) -> None:
     # A second embedded server on the live database: already seeded, so it starts quickly.
+    threads_before = set(threading.enumerate())
     demo = DemoBackend(live_backend.database_path, demo_customers=40)
     dialog = LoginDialog(qt_settings, demo=demo, use_keyring=False)
     qtbot.addWidget(dialog)
@@ -150,6 +154,30 @@ def test_demo_mode_offers_the_demo_users_while_the_backend_prepares(
         outcome: SignedIn = signal.args[0]
         assert outcome.demo and outcome.user.role == "supervisor"
         assert outcome.server_url == demo.base_url
+        # The server runs in a child process of its own, not on this interpreter's threads.
+        assert demo.pid is not None and demo.pid != os.getpid()
+        assert not [t for t in set(threading.enumerate()) - threads_before if t.name == "creditdesk-embedded-backend"]
         outcome.client.close()
+    finally:
+        demo.stop()
+
+
+def test_a_demo_backend_that_cannot_start_is_a_sentence_in_the_dialog(
+    qtbot: QtBot, qt_settings: QSettings, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("a file where the data folder should be")
+    demo = DemoBackend(not_a_folder / "creditdesk.sqlite3", demo_customers=5)
+    dialog = LoginDialog(qt_settings, demo=demo, use_keyring=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        qtbot.waitUntil(lambda: demo.error is not None, timeout=60_000)
+        assert dialog.error_label.isVisible()
+        assert dialog.error_label.text() == (
+            "The demo data could not be prepared: The demo data file could not be opened. Check that "
+            "the data folder is writable and the disk is not full, then try again."
+        )
+        assert "Traceback" not in dialog.error_label.text()
     finally:
         demo.stop()

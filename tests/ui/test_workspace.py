@@ -479,3 +479,20 @@ def test_a_refused_note_keeps_its_text(qtbot: QtBot, open_workspace: OpenWorkspa
     qtbot.waitUntil(lambda: tab.write_task is not None and not tab.write_task.is_running)
     assert tab.editor.toPlainText() == "A note written after the session ended"
     assert tab.banner.isVisible()
+
+
+def test_a_tab_clicked_for_the_first_time_is_built_after_the_switch_is_painted(
+    qtbot: QtBot, open_workspace: OpenWorkspace, api_client: ApiClient
+) -> None:
+    workspace = open_workspace(api_client)
+    index = next(i for i in range(workspace.tabs.count()) if workspace.tabs.tabText(i) == "Notes")
+    workspace.tabs.setCurrentIndex(index)  # as a click does
+    # The click's own turn only switches: the tab is built and asks for its rows in later turns.
+    from ui.workspace.notes import NotesTab
+
+    assert not any(isinstance(built, NotesTab) for built in workspace.built_tabs())
+    assert workspace.is_opening_tab
+    qtbot.waitUntil(lambda: not workspace.is_opening_tab, timeout=10_000)
+    tab = workspace.notes_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
+    assert workspace.tabs.currentWidget() is tab.parentWidget()

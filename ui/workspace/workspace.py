@@ -88,6 +88,7 @@ class CustomerWorkspace(QWidget):
         self.reveal_dialog: RevealDialog | None = None
         self._loader = LatestOnly()
         self._filling = TurnByTurn(self)
+        self._opening = TurnByTurn(self)  # a lazy tab clicked for the first time, built turn by turn
         self._title = self.tr("Customer %1").replace("%1", str(customer_id))
         # The round trip starts first and runs while the widgets are built.
         self.busy = BusyIndicator(keep_space=False)
@@ -327,6 +328,7 @@ class CustomerWorkspace(QWidget):
         """Drop answers still on their way (the tab is closing)."""
         self._loader.discard()
         self._filling.stop()
+        self._opening.stop()
         for tab in self._built.values():
             tab.stop()
         if (audit_tab := getattr(self, "audit_tab", None)) is not None:  # built with the tabs
@@ -508,7 +510,22 @@ class CustomerWorkspace(QWidget):
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
         name = next((n for n, p in self._pages.items() if p is page), None)
-        if self.profile is not None and name is not None:
+        if self.profile is None or name is None:
+            return
+        if name in self._built:
+            self._tab(name).activate()
+            return
+        # Clicked for the first time: the switch is painted in this turn, the tab is built in the
+        # next and asks for its rows in the one after, so no turn does it all (DESIGN.md §6).
+        self._opening.run([lambda: self._tab(name), lambda: self._activate_if_current(name)])
+
+    @property
+    def is_opening_tab(self) -> bool:
+        """True while a tab clicked for the first time is still being built."""
+        return self._opening.is_running
+
+    def _activate_if_current(self, name: str) -> None:
+        if self.tabs.currentWidget() is self._pages.get(name):
             self._tab(name).activate()
 
     # -- reveal ----------------------------------------------------------------------------
