@@ -101,3 +101,20 @@ def test_two_waiting_proposals_of_one_type_are_refused(world: World) -> None:
     body = problem(world.propose(account_id, {"type": "hardship_plan", "months": 36}))
     assert body["status"] == 409 and body["code"] == "arrangement_exists"
     assert body["detail"] == f"The account already has a hardship plan waiting for approval (arrangement {first['id']})."
+
+
+def test_the_alerts_show_what_waits_and_what_is_ongoing_not_what_is_done(world: World) -> None:
+    account_id = overdue_account(world)
+    waiver = proposed(world, account_id, {"type": "fee_waiver", "amount_fen": 100, "component": "penalty_interest",
+                                          "reason": "goodwill"})
+    assert waiver["status"] == "active"  # done at once: a credit on the bill
+    plan = proposed(world, account_id, LONG_PLAN)  # waits
+    customer_id = plan["customer_id"]
+    alerts = world.client.get(f"/v1/customers/{customer_id}/alerts", headers=world.auth("agent1")).json()
+    assert [(a["id"], a["status"], a["months"]) for a in alerts["arrangements"]] == [
+        (plan["id"], "pending_approval", 24)]
+    assert world.act(plan["id"], "cancel", "agent1").status_code == 200
+    promise = proposed(world, account_id, PROMISE)  # in force until end of day judges it
+    alerts = world.client.get(f"/v1/customers/{customer_id}/alerts", headers=world.auth("agent1")).json()
+    assert [(a["id"], a["status"], a["promised_date"]) for a in alerts["arrangements"]] == [
+        (promise["id"], "active", PROMISE["promised_date"])]

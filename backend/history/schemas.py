@@ -31,6 +31,8 @@ class HistoryEntry(BaseModel):
 
 
 class AlertArrangement(BaseModel):
+    """An arrangement waiting for approval, or a promise to pay or hardship plan in force."""
+
     id: int
     account_id: int
     type: str

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
 from backend.arrangements.models import Arrangement
-from backend.arrangements.rules import Status
+from backend.arrangements.rules import CANCELLABLE_WHEN_ACTIVE, Status
 from backend.audit.models import AuditRecord
 from backend.auth.models import User
 from backend.cases.models import Case, CaseEvent, CaseType
@@ -42,7 +42,10 @@ HISTORY_CURSOR = "history"
 # backend.customers.service.REVEAL_ACTION (which imports this module for `include=alerts`).
 REVEAL_ACTION = "customer.reveal"
 SYSTEM_NAME = "System"
-LIVE_OR_WAITING = (Status.ACTIVE.value, Status.PENDING_APPROVAL.value)
+# In the alert strip: every arrangement waiting for approval, and those in force with an ongoing
+# obligation (a promise to pay, a hardship plan); a conversion, an extension or a waiver in force
+# is done and shows in the account's own figures and in the Arrangements tab.
+ONGOING_TYPES = tuple(t.value for t in CANCELLABLE_WHEN_ACTIVE)
 
 
 def _require_customer(session: Session, customer_id: int) -> None:
@@ -180,7 +183,9 @@ def alerts_of(*, session: Session, customer_id: int, accounts: Sequence[Account]
     ids = [a.id for a in accounts]
     arrangements = session.scalars(
         select(Arrangement)
-        .where(Arrangement.account_id.in_(ids), Arrangement.status.in_(LIVE_OR_WAITING))
+        .where(Arrangement.account_id.in_(ids),
+               (Arrangement.status == Status.PENDING_APPROVAL.value)
+               | ((Arrangement.status == Status.ACTIVE.value) & Arrangement.type.in_(ONGOING_TYPES)))
         .order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc())
     ).all()
     cases = session.scalars(
