@@ -124,54 +124,122 @@
         </message>
     </context>
     <context>
-        <name>Approvals</name>
+        <name>AlertStrip</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="185" />
-            <source>Dispute outcome: %1</source>
-            <translation>争议处理结果：%1</translation>
+            <location filename="../../ui/workspace/alerts.py" line="48" />
+            <source>by %1</source>
+            <translation>于 %1 前</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="191" />
+            <location filename="../../ui/workspace/alerts.py" line="50" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="193" />
+            <location filename="../../ui/workspace/alerts.py" line="55" />
+            <source>Arrangement %1, proposed by %2 on %3.</source>
+            <translation>还款安排 %1，由 %2 于 %3 提议。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="67" />
+            <source>Frozen: fraud report %1</source>
+            <translation>已冻结：欺诈报案 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="68" />
+            <source>Frozen: no fraud report on file</source>
+            <translation>已冻结：无欺诈报案记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="72" />
+            <source>Last contact %1 · %2 · %3</source>
+            <translation>最近联系 %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="90" />
+            <source>Account %1 is frozen.</source>
+            <translation>账户 %1 已冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="95" />
+            <source>Case %1, opened %2.</source>
+            <translation>案件 %1，创建于 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="104" />
+            <source>The newest contact note.</source>
+            <translation>最新一条联系备注。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="114" />
+            <source>On the account now</source>
+            <translation>账户当前情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="121" />
+            <source>On the account now:</source>
+            <translation>账户当前：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="143" />
+            <source>+%1 more</source>
+            <translation>另有 %1 项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="146" />
+            <source>Nothing live or open; no contact on file</source>
+            <translation>无生效或未结事项；无联系记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>Approvals</name>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="195" />
+            <source>Dispute outcome: %1</source>
+            <translation>争议处理结果：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="201" />
+            <source>%1 months</source>
+            <translation>%1 个月</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="203" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="195" />
+            <location filename="../../ui/supervisor/approvals.py" line="205" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="786" />
+            <location filename="../../ui/supervisor/approvals.py" line="819" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="789" />
+            <location filename="../../ui/supervisor/approvals.py" line="822" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <location filename="../../ui/supervisor/approvals.py" line="827" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="829" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="829" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="831" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -179,307 +247,317 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="290" />
+            <location filename="../../ui/supervisor/approvals.py" line="300" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="299" />
+            <location filename="../../ui/supervisor/approvals.py" line="309" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="310" />
+            <location filename="../../ui/supervisor/approvals.py" line="320" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="337" />
+            <location filename="../../ui/supervisor/approvals.py" line="347" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="345" />
+            <location filename="../../ui/supervisor/approvals.py" line="355" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="346" />
+            <location filename="../../ui/supervisor/approvals.py" line="356" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="356" />
-            <location filename="../../ui/supervisor/approvals.py" line="493" />
+            <location filename="../../ui/supervisor/approvals.py" line="366" />
+            <location filename="../../ui/supervisor/approvals.py" line="503" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="359" />
-            <location filename="../../ui/supervisor/approvals.py" line="494" />
+            <location filename="../../ui/supervisor/approvals.py" line="369" />
+            <location filename="../../ui/supervisor/approvals.py" line="504" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="369" />
+            <location filename="../../ui/supervisor/approvals.py" line="379" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="413" />
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
-            <location filename="../../ui/supervisor/approvals.py" line="772" />
+            <location filename="../../ui/supervisor/approvals.py" line="423" />
+            <location filename="../../ui/supervisor/approvals.py" line="744" />
+            <location filename="../../ui/supervisor/approvals.py" line="805" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="451" />
+            <location filename="../../ui/supervisor/approvals.py" line="461" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="453" />
+            <location filename="../../ui/supervisor/approvals.py" line="463" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="476" />
-            <location filename="../../ui/supervisor/approvals.py" line="725" />
+            <location filename="../../ui/supervisor/approvals.py" line="486" />
+            <location filename="../../ui/supervisor/approvals.py" line="758" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="479" />
+            <location filename="../../ui/supervisor/approvals.py" line="489" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="490" />
+            <location filename="../../ui/supervisor/approvals.py" line="500" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="501" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="505" />
+            <location filename="../../ui/supervisor/approvals.py" line="515" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="506" />
+            <location filename="../../ui/supervisor/approvals.py" line="516" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="524" />
+            <location filename="../../ui/supervisor/approvals.py" line="535" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="526" />
+            <location filename="../../ui/supervisor/approvals.py" line="537" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="527" />
+            <location filename="../../ui/supervisor/approvals.py" line="538" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="533" />
+            <location filename="../../ui/supervisor/approvals.py" line="544" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="547" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="538" />
+            <location filename="../../ui/supervisor/approvals.py" line="549" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="540" />
+            <location filename="../../ui/supervisor/approvals.py" line="551" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="541" />
+            <location filename="../../ui/supervisor/approvals.py" line="552" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="543" />
+            <location filename="../../ui/supervisor/approvals.py" line="554" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="549" />
+            <location filename="../../ui/supervisor/approvals.py" line="560" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <location filename="../../ui/supervisor/approvals.py" line="562" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="564" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="564" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="555" />
+            <location filename="../../ui/supervisor/approvals.py" line="566" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <location filename="../../ui/supervisor/approvals.py" line="568" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="570" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="572" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="563" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="592" />
+            <source>Nothing else is live or open on this account.</source>
+            <translation>该账户没有其他生效或未结事项。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="594" />
+            <source>Also on this account:</source>
+            <translation>该账户还有：</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="572" />
+            <location filename="../../ui/supervisor/approvals.py" line="605" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="589" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>……另有 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="593" />
+            <location filename="../../ui/supervisor/approvals.py" line="626" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="604" />
+            <location filename="../../ui/supervisor/approvals.py" line="637" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="615" />
+            <location filename="../../ui/supervisor/approvals.py" line="648" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="616" />
+            <location filename="../../ui/supervisor/approvals.py" line="649" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="618" />
+            <location filename="../../ui/supervisor/approvals.py" line="651" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="619" />
+            <location filename="../../ui/supervisor/approvals.py" line="652" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="621" />
+            <location filename="../../ui/supervisor/approvals.py" line="654" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="629" />
+            <location filename="../../ui/supervisor/approvals.py" line="662" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="637" />
+            <location filename="../../ui/supervisor/approvals.py" line="670" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="640" />
+            <location filename="../../ui/supervisor/approvals.py" line="673" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="656" />
+            <location filename="../../ui/supervisor/approvals.py" line="689" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="686" />
-            <location filename="../../ui/supervisor/approvals.py" line="687" />
+            <location filename="../../ui/supervisor/approvals.py" line="719" />
+            <location filename="../../ui/supervisor/approvals.py" line="720" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="688" />
-            <location filename="../../ui/supervisor/approvals.py" line="689" />
+            <location filename="../../ui/supervisor/approvals.py" line="721" />
+            <location filename="../../ui/supervisor/approvals.py" line="722" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="698" />
+            <location filename="../../ui/supervisor/approvals.py" line="731" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="738" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="738" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="708" />
+            <location filename="../../ui/supervisor/approvals.py" line="741" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="734" />
+            <location filename="../../ui/supervisor/approvals.py" line="767" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="796" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="796" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -487,29 +565,34 @@
     <context>
         <name>ArrangementWizard</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="993" />
+            <location filename="../../ui/arrangements/wizard.py" line="1022" />
             <source>Repayment arrangement for %1</source>
             <translation>为 %1 办理还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="998" />
+            <location filename="../../ui/arrangements/wizard.py" line="1027" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="999" />
+            <location filename="../../ui/arrangements/wizard.py" line="1028" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1000" />
+            <location filename="../../ui/arrangements/wizard.py" line="1029" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1041" />
+            <location filename="../../ui/arrangements/wizard.py" line="1074" />
             <source>%1 for %2 (account %3): %4</source>
             <translation>%2 的%1（账户 %3）：%4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="1116" />
+            <source>the account has a %1 (arrangement %2); cancel it first.</source>
+            <translation>该账户已有%1（还款安排 %2），请先取消。</translation>
         </message>
     </context>
     <context>
@@ -636,7 +719,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="81" />
-            <location filename="../../ui/arrangements/wizard.py" line="127" />
+            <location filename="../../ui/arrangements/wizard.py" line="130" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
@@ -682,21 +765,21 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="92" />
-            <location filename="../../ui/arrangements/wizard.py" line="109" />
-            <location filename="../../ui/arrangements/wizard.py" line="119" />
-            <location filename="../../ui/arrangements/wizard.py" line="130" />
+            <location filename="../../ui/arrangements/wizard.py" line="112" />
+            <location filename="../../ui/arrangements/wizard.py" line="122" />
+            <location filename="../../ui/arrangements/wizard.py" line="133" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="93" />
-            <location filename="../../ui/arrangements/wizard.py" line="121" />
+            <location filename="../../ui/arrangements/wizard.py" line="124" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="94" />
-            <location filename="../../ui/arrangements/wizard.py" line="107" />
+            <location filename="../../ui/arrangements/wizard.py" line="110" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
@@ -707,7 +790,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard.py" line="111" />
+            <location filename="../../ui/arrangements/wizard.py" line="114" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
@@ -762,134 +845,269 @@
             <translation>该账户已有一笔生效中的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="140" />
+            <location filename="../../ui/arrangements/texts.py" line="113" />
+            <source>The account has a hardship plan in force (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有生效中的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="115" />
+            <source>The account has a hardship plan waiting for approval (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有待审批的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="117" />
+            <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="119" />
+            <source>The account has a promise to pay waiting for approval (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有待审批的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="121" />
+            <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Reject this one, or cancel that one first.</source>
+            <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请驳回本申请，或先取消该承诺。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="151" />
             <source>The plan is longer than an agent may grant alone.</source>
             <translation>方案期限超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="141" />
+            <location filename="../../ui/arrangements/texts.py" line="152" />
             <source>The penalty waiver is more than an agent may grant alone.</source>
             <translation>罚息减免超过了坐席可自行批准的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="143" />
+            <location filename="../../ui/arrangements/texts.py" line="154" />
             <source>The extension is longer than an agent may grant alone.</source>
             <translation>延期天数超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="145" />
+            <location filename="../../ui/arrangements/texts.py" line="156" />
             <source>The waiver is more than an agent may waive alone in 90 days.</source>
             <translation>减免金额超过了坐席 90 天内可自行减免的额度。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="147" />
+            <location filename="../../ui/arrangements/texts.py" line="158" />
             <source>It is beyond what an agent may grant alone.</source>
             <translation>超出了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="158" />
+            <location filename="../../ui/arrangements/texts.py" line="169" />
             <source>Change the terms, or choose another kind of arrangement.</source>
             <translation>请修改条件，或选择其他类型的还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="160" />
+            <location filename="../../ui/arrangements/texts.py" line="171" />
             <source>Choose another kind of arrangement, or refresh the customer to see the account as it is now.</source>
             <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="176" />
+            <location filename="../../ui/arrangements/texts.py" line="187" />
             <source>This value is not accepted. Check it and try again.</source>
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="103" />
+            <location filename="../../ui/arrangements/wizard.py" line="106" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="113" />
+            <location filename="../../ui/arrangements/wizard.py" line="116" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="115" />
+            <location filename="../../ui/arrangements/wizard.py" line="118" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="123" />
+            <location filename="../../ui/arrangements/wizard.py" line="126" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="133" />
+            <location filename="../../ui/arrangements/wizard.py" line="136" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="140" />
+            <location filename="../../ui/arrangements/wizard.py" line="143" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="142" />
+            <location filename="../../ui/arrangements/wizard.py" line="145" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="144" />
+            <location filename="../../ui/arrangements/wizard.py" line="147" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="147" />
+            <location filename="../../ui/arrangements/wizard.py" line="150" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="151" />
+            <location filename="../../ui/arrangements/wizard.py" line="154" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="153" />
+            <location filename="../../ui/arrangements/wizard.py" line="156" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="161" />
+            <location filename="../../ui/arrangements/wizard.py" line="163" />
+            <source>in force</source>
+            <translation>生效中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <source>waiting for approval</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="165" />
+            <source>%1 of %2 %3</source>
+            <translation>%3的%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="173" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="163" />
+            <location filename="../../ui/arrangements/wizard.py" line="175" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <location filename="../../ui/arrangements/wizard.py" line="176" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="384" />
+            <location filename="../../ui/arrangements/wizard.py" line="412" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="389" />
+            <location filename="../../ui/arrangements/wizard.py" line="417" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="391" />
+            <location filename="../../ui/arrangements/wizard.py" line="419" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="495" />
+            <location filename="../../ui/arrangements/wizard.py" line="523" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArrangementsTab</name>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="96" />
+            <source>Cancel arrangement…</source>
+            <translation>取消还款安排…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="99" />
+            <location filename="../../ui/workspace/arrangements.py" line="192" />
+            <source>Select an arrangement.</source>
+            <translation>请选择一笔还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="107" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="148" />
+            <source>Loading arrangements…</source>
+            <translation>正在加载还款安排…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="158" />
+            <source>No arrangements on this account.</source>
+            <translation>该账户没有还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="160" />
+            <source>%1 live or waiting, %2 in all; newest first.</source>
+            <translation>生效或待审批 %1 笔，共 %2 笔；最新的在前。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="179" />
+            <source>Checking what you may do…</source>
+            <translation>正在确认您可执行的操作…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="194" />
+            <source>Cancel this arrangement; the case timeline and the audit trail keep it.</source>
+            <translation>取消此还款安排；案件时间线和审计记录会保留它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="196" />
+            <source>Only its proposer or a supervisor may cancel an arrangement waiting for approval.</source>
+            <translation>待审批的还款安排只能由提议人或主管取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="198" />
+            <source>Only a supervisor may cancel an arrangement in force.</source>
+            <translation>生效中的还款安排只能由主管取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="200" />
+            <source>Its effect is done: it cannot be cancelled.</source>
+            <translation>该安排已执行完毕，无法取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="202" />
+            <source>It has ended: there is nothing to cancel.</source>
+            <translation>该安排已结束，无需取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="210" />
+            <location filename="../../ui/workspace/arrangements.py" line="214" />
+            <source>Cancel arrangement</source>
+            <translation>取消安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="211" />
+            <source>Cancel the %1 (arrangement %2)? This cannot be undone.</source>
+            <translation>取消%1（还款安排 %2）？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="215" />
+            <source>Keep it</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="227" />
+            <source>Cancel %1 (arrangement %2)</source>
+            <translation>取消%1（还款安排 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="239" />
+            <source>The server cannot be reached: the cancel is kept in the outbox and will be sent when it is reachable.</source>
+            <translation>无法连接服务器：取消操作已保存在发件箱，连接恢复后将自动发送。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="243" />
+            <source>Arrangement cancelled.</source>
+            <translation>还款安排已取消。</translation>
         </message>
     </context>
     <context>
@@ -953,22 +1171,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="399" />
+            <location filename="../../ui/arrangements/wizard.py" line="427" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="403" />
+            <location filename="../../ui/arrangements/wizard.py" line="431" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="406" />
+            <location filename="../../ui/arrangements/wizard.py" line="434" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="411" />
+            <location filename="../../ui/arrangements/wizard.py" line="439" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -3089,97 +3307,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <location filename="../../ui/arrangements/wizard.py" line="815" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="788" />
+            <location filename="../../ui/arrangements/wizard.py" line="816" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="798" />
+            <location filename="../../ui/arrangements/wizard.py" line="826" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="801" />
+            <location filename="../../ui/arrangements/wizard.py" line="829" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="815" />
+            <location filename="../../ui/arrangements/wizard.py" line="843" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="838" />
+            <location filename="../../ui/arrangements/wizard.py" line="866" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="839" />
+            <location filename="../../ui/arrangements/wizard.py" line="867" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="840" />
+            <location filename="../../ui/arrangements/wizard.py" line="868" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="841" />
+            <location filename="../../ui/arrangements/wizard.py" line="869" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="873" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="873" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="858" />
+            <location filename="../../ui/arrangements/wizard.py" line="886" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="860" />
+            <location filename="../../ui/arrangements/wizard.py" line="888" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="861" />
+            <location filename="../../ui/arrangements/wizard.py" line="889" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="918" />
+            <location filename="../../ui/arrangements/wizard.py" line="946" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="940" />
+            <location filename="../../ui/arrangements/wizard.py" line="968" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="943" />
+            <location filename="../../ui/arrangements/wizard.py" line="971" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="945" />
+            <location filename="../../ui/arrangements/wizard.py" line="973" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="946" />
+            <location filename="../../ui/arrangements/wizard.py" line="974" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3188,7 +3406,7 @@
         <name>Console</name>
         <message>
             <location filename="../../ui/app.py" line="158" />
-            <location filename="../../ui/screenshots.py" line="333" />
+            <location filename="../../ui/screenshots.py" line="376" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -3254,6 +3472,211 @@
             <location filename="../../ui/console_messages.py" line="48" />
             <source>This computer has no usable password store, so your sign-in cannot be remembered; you will be asked for your password at each start.</source>
             <translation>此电脑没有可用的密码存储，无法记住您的登录；每次启动都需要输入密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactHistory</name>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="34" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="35" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="36" />
+            <source>Arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="37" />
+            <source>Reveal</source>
+            <translation>查看完整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="38" />
+            <source>Money</source>
+            <translation>资金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="42" />
+            <source>Everything</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="43" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="44" />
+            <source>Cases and their steps</source>
+            <translation>案件及其步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="45" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="46" />
+            <source>Reveals</source>
+            <translation>查看完整信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="47" />
+            <source>Money events</source>
+            <translation>资金事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="51" />
+            <source>Acknowledged</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="52" />
+            <source>Asked the customer for information</source>
+            <translation>已请客户补充信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="53" />
+            <source>Customer responded</source>
+            <translation>客户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="54" />
+            <source>Sent to the merchant</source>
+            <translation>已转商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="55" />
+            <source>Merchant responded</source>
+            <translation>商户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="58" />
+            <source>Deadline extended</source>
+            <translation>已延长期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="59" />
+            <source>Outcome decided</source>
+            <translation>已作出处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="60" />
+            <source>Outcome approved</source>
+            <translation>处理结果已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="61" />
+            <source>Outcome rejected</source>
+            <translation>处理结果被驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="62" />
+            <source>Withdrawn by the customer</source>
+            <translation>客户已撤回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="63" />
+            <source>Review started</source>
+            <translation>已开始审查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="64" />
+            <source>Fraud confirmed</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="65" />
+            <source>Found not fraud</source>
+            <translation>认定非欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="66" />
+            <source>Closed</source>
+            <translation>已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="67" />
+            <source>Opened</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="68" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="69" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="70" />
+            <source>Taken</source>
+            <translation>已领取</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="71" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="72" />
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="73" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="76" />
+            <source>Revealed the phone number</source>
+            <translation>查看了完整手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="77" />
+            <source>Revealed the national ID</source>
+            <translation>查看了完整身份证号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="78" />
+            <source>Revealed the bank card</source>
+            <translation>查看了完整银行卡号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="56" />
+            <location filename="../../ui/workspace/history.py" line="81" />
+            <source>Provisional credit granted</source>
+            <translation>已发放临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="57" />
+            <location filename="../../ui/workspace/history.py" line="82" />
+            <source>Provisional credit reversed</source>
+            <translation>已冲回临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="83" />
+            <source>Refund credited</source>
+            <translation>退款已入账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="84" />
+            <source>Written off</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="103" />
+            <source>%1 case %2</source>
+            <translation>%1案件 %2</translation>
         </message>
     </context>
     <context>
@@ -3340,152 +3763,162 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="90" />
+            <location filename="../../ui/workspace/workspace.py" line="95" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="105" />
+            <location filename="../../ui/workspace/workspace.py" line="110" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="128" />
+            <location filename="../../ui/workspace/workspace.py" line="133" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="129" />
+            <location filename="../../ui/workspace/workspace.py" line="134" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="138" />
+            <location filename="../../ui/workspace/workspace.py" line="145" />
             <source>What was just filed</source>
             <translation>刚刚提交的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="144" />
+            <location filename="../../ui/workspace/workspace.py" line="151" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="147" />
+            <location filename="../../ui/workspace/workspace.py" line="154" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="148" />
+            <location filename="../../ui/workspace/workspace.py" line="155" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="149" />
+            <location filename="../../ui/workspace/workspace.py" line="156" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="150" />
+            <location filename="../../ui/workspace/workspace.py" line="157" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="151" />
+            <location filename="../../ui/workspace/workspace.py" line="158" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="185" />
+            <location filename="../../ui/workspace/workspace.py" line="159" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="160" />
+            <source>History</source>
+            <translation>联系历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="194" />
             <source>Dispute…</source>
             <translation>争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="186" />
+            <location filename="../../ui/workspace/workspace.py" line="195" />
             <source>Dispute a charge: the one selected in Transactions, or pick one</source>
             <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="188" />
+            <location filename="../../ui/workspace/workspace.py" line="197" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="189" />
+            <location filename="../../ui/workspace/workspace.py" line="198" />
             <source>Report fraud and freeze the account; selected purchases are linked</source>
             <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="191" />
+            <location filename="../../ui/workspace/workspace.py" line="200" />
             <source>Arrangement…</source>
             <translation>还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="192" />
+            <location filename="../../ui/workspace/workspace.py" line="201" />
             <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
             <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <location filename="../../ui/workspace/workspace.py" line="204" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="195" />
+            <location filename="../../ui/workspace/workspace.py" line="204" />
             <source>Write a contact note (Notes tab)</source>
             <translation>写一条联系备注（备注页）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="203" />
+            <location filename="../../ui/workspace/workspace.py" line="212" />
             <source>Your role cannot file casework or notes.</source>
             <translation>您的角色不能提交案件或备注。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="205" />
+            <location filename="../../ui/workspace/workspace.py" line="214" />
             <source>Opening the customer…</source>
             <translation>正在打开客户…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <location filename="../../ui/workspace/workspace.py" line="216" />
             <source>The customer has no account.</source>
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="395" />
+            <location filename="../../ui/workspace/workspace.py" line="416" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="416" />
+            <location filename="../../ui/workspace/workspace.py" line="437" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="427" />
+            <location filename="../../ui/workspace/workspace.py" line="448" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="432" />
+            <location filename="../../ui/workspace/workspace.py" line="453" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="434" />
+            <location filename="../../ui/workspace/workspace.py" line="455" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="442" />
+            <location filename="../../ui/workspace/workspace.py" line="463" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="445" />
+            <location filename="../../ui/workspace/workspace.py" line="466" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="452" />
+            <location filename="../../ui/workspace/workspace.py" line="473" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -3700,27 +4133,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <location filename="../../ui/arrangements/wizard.py" line="453" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="427" />
+            <location filename="../../ui/arrangements/wizard.py" line="455" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="428" />
+            <location filename="../../ui/arrangements/wizard.py" line="456" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="430" />
+            <location filename="../../ui/arrangements/wizard.py" line="458" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="444" />
+            <location filename="../../ui/arrangements/wizard.py" line="472" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -3786,27 +4219,27 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="482" />
+            <location filename="../../ui/arrangements/wizard.py" line="510" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="484" />
+            <location filename="../../ui/arrangements/wizard.py" line="512" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="485" />
+            <location filename="../../ui/arrangements/wizard.py" line="513" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="488" />
+            <location filename="../../ui/arrangements/wizard.py" line="516" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="489" />
+            <location filename="../../ui/arrangements/wizard.py" line="517" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -3947,39 +4380,82 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="455" />
+            <location filename="../../ui/arrangements/wizard.py" line="483" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="459" />
+            <location filename="../../ui/arrangements/wizard.py" line="487" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="461" />
+            <location filename="../../ui/arrangements/wizard.py" line="489" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <location filename="../../ui/arrangements/wizard.py" line="490" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="464" />
+            <location filename="../../ui/arrangements/wizard.py" line="492" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <location filename="../../ui/arrangements/wizard.py" line="493" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="468" />
+            <location filename="../../ui/arrangements/wizard.py" line="496" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTab</name>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="157" />
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="160" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="175" />
+            <source>Contact history</source>
+            <translation>联系历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="180" />
+            <source>Show more</source>
+            <translation>显示更多</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="237" />
+            <source>Loading the history…</source>
+            <translation>正在加载联系历史…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="251" />
+            <source>Nothing in the history yet.</source>
+            <translation>暂无联系历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="253" />
+            <source>The newest %1; newest first.</source>
+            <translation>最新的 %1 条；最新的在前。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="255" />
+            <source>%1 entries; newest first.</source>
+            <translation>共 %1 条；最新的在前。</translation>
         </message>
     </context>
     <context>
@@ -4718,27 +5194,27 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="503" />
+            <location filename="../../ui/arrangements/wizard.py" line="531" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="505" />
+            <location filename="../../ui/arrangements/wizard.py" line="533" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="510" />
+            <location filename="../../ui/arrangements/wizard.py" line="538" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="511" />
+            <location filename="../../ui/arrangements/wizard.py" line="539" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="520" />
+            <location filename="../../ui/arrangements/wizard.py" line="548" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -4746,122 +5222,122 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="620" />
+            <location filename="../../ui/arrangements/wizard.py" line="648" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="621" />
+            <location filename="../../ui/arrangements/wizard.py" line="649" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="631" />
+            <location filename="../../ui/arrangements/wizard.py" line="659" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="723" />
+            <location filename="../../ui/arrangements/wizard.py" line="751" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="746" />
+            <location filename="../../ui/arrangements/wizard.py" line="774" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="747" />
+            <location filename="../../ui/arrangements/wizard.py" line="775" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="748" />
+            <location filename="../../ui/arrangements/wizard.py" line="776" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="749" />
+            <location filename="../../ui/arrangements/wizard.py" line="777" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="779" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="779" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="781" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="781" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="755" />
+            <location filename="../../ui/arrangements/wizard.py" line="783" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="757" />
+            <location filename="../../ui/arrangements/wizard.py" line="785" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="758" />
+            <location filename="../../ui/arrangements/wizard.py" line="786" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <location filename="../../ui/arrangements/wizard.py" line="787" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="788" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="788" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="762" />
+            <location filename="../../ui/arrangements/wizard.py" line="790" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="764" />
+            <location filename="../../ui/arrangements/wizard.py" line="792" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="766" />
+            <location filename="../../ui/arrangements/wizard.py" line="794" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="767" />
+            <location filename="../../ui/arrangements/wizard.py" line="795" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="796" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="796" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
         </message>
@@ -5127,7 +5603,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="565" />
+            <location filename="../../ui/arrangements/wizard.py" line="593" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -5291,22 +5767,27 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="235" />
+            <location filename="../../ui/arrangements/wizard.py" line="247" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="236" />
+            <location filename="../../ui/arrangements/wizard.py" line="248" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="242" />
+            <location filename="../../ui/arrangements/wizard.py" line="254" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="306" />
+            <location filename="../../ui/arrangements/wizard.py" line="321" />
+            <source>On this account now: %1</source>
+            <translation>该账户当前：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="330" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -5542,19 +6023,19 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="601" />
+            <location filename="../../ui/arrangements/wizard.py" line="629" />
             <location filename="../../ui/workspace/models.py" line="228" />
             <location filename="../../ui/workspace/models.py" line="291" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <location filename="../../ui/arrangements/wizard.py" line="631" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="604" />
+            <location filename="../../ui/arrangements/wizard.py" line="632" />
             <location filename="../../ui/workspace/models.py" line="229" />
             <location filename="../../ui/workspace/models.py" line="294" />
             <source>Total</source>
@@ -5582,12 +6063,23 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>摘要</translation>
         </message>
         <message>
+            <location filename="../../ui/workspace/arrangements.py" line="42" />
             <location filename="../../ui/workspace/cases.py" line="63" />
             <location filename="../../ui/workspace/models.py" line="233" />
             <location filename="../../ui/workspace/models.py" line="274" />
             <location filename="../../ui/workspace/models.py" line="296" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="46" />
+            <source>Proposed</source>
+            <translation>提出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="47" />
+            <source>Ended</source>
+            <translation>结束日期</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/cases.py" line="66" />
@@ -5611,7 +6103,8 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="208" />
+            <location filename="../../ui/supervisor/approvals.py" line="218" />
+            <location filename="../../ui/workspace/arrangements.py" line="40" />
             <location filename="../../ui/workspace/cases.py" line="59" />
             <location filename="../../ui/workspace/models.py" line="247" />
             <location filename="../../ui/workspace/models.py" line="365" />
@@ -5619,27 +6112,29 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="209" />
+            <location filename="../../ui/supervisor/approvals.py" line="219" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="210" />
+            <location filename="../../ui/supervisor/approvals.py" line="220" />
+            <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="212" />
+            <location filename="../../ui/supervisor/approvals.py" line="222" />
+            <location filename="../../ui/workspace/arrangements.py" line="45" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="213" />
+            <location filename="../../ui/supervisor/approvals.py" line="223" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="215" />
+            <location filename="../../ui/supervisor/approvals.py" line="225" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
@@ -5652,26 +6147,45 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="211" />
+            <location filename="../../ui/supervisor/approvals.py" line="221" />
+            <location filename="../../ui/workspace/arrangements.py" line="44" />
             <location filename="../../ui/workspace/cases.py" line="62" />
+            <location filename="../../ui/workspace/history.py" line="123" />
             <location filename="../../ui/workspace/models.py" line="249" />
             <location filename="../../ui/workspace/models.py" line="368" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
+            <location filename="../../ui/workspace/history.py" line="118" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="121" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="124" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="125" />
             <location filename="../../ui/workspace/models.py" line="267" />
             <location filename="../../ui/workspace/models.py" line="314" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
+            <location filename="../../ui/workspace/history.py" line="119" />
             <location filename="../../ui/workspace/models.py" line="268" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="602" />
+            <location filename="../../ui/arrangements/wizard.py" line="630" />
             <location filename="../../ui/workspace/models.py" line="270" />
             <location filename="../../ui/workspace/models.py" line="292" />
             <source>Principal</source>
@@ -5699,7 +6213,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="600" />
+            <location filename="../../ui/arrangements/wizard.py" line="628" />
             <location filename="../../ui/workspace/models.py" line="290" />
             <source>Period</source>
             <translation>期次</translation>

@@ -258,9 +258,8 @@ class TypePage(QWizardPage):
         row.addStretch(1)
         layout.addWidget(self.account_row)
         # What is live or waiting on the account (docs/contact-history.md), before choosing.
-        self.live_label = _note_label("", "warning")
+        self.live_label = DecisionStrip(self)
         self.live_label.setObjectName("liveArrangements")
-        self.live_label.setVisible(False)
         layout.addWidget(self.live_label)
 
         self.group = QButtonGroup(self)
@@ -318,9 +317,11 @@ class TypePage(QWizardPage):
         today = business_today()
         self._wizard.load_arrangements()
         live = self._wizard.live_arrangements()
-        self.live_label.setText(self.tr("On this account now: %1").replace(
-            "%1", "; ".join(live_arrangement_text(a) for a in live)))
-        self.live_label.setVisible(bool(live))
+        if live:
+            self.live_label.show_text(self.tr("On this account now: %1").replace(
+                "%1", "; ".join(live_arrangement_text(a) for a in live)), kind="warning")
+        else:
+            self.live_label.clear()
         for kind, button in self.buttons.items():
             why = unavailable_reason(kind, account, today) if account is not None else None
             why = why or self._wizard.conflict_reason(kind)

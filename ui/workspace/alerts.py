@@ -112,7 +112,9 @@ class AlertStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("alertStrip")
         self.setAccessibleName(self.tr("On the account now"))
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Never wider than the window: the chips past SHOWN_CHIPS fold into "+N more", and a
+        # narrow window clips the last chip rather than widening itself.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)

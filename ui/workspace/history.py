@@ -46,7 +46,24 @@ FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TRANSLATE_NOOP("ContactHistory", "Reveals"), ("reveal",)),
     (QT_TRANSLATE_NOOP("ContactHistory", "Money events"), ("money",)),
 )
+# A case step in the past tense; an action not listed falls back to the button's words.
 STEP_TEXTS: dict[str, str] = {
+    "acknowledge": QT_TRANSLATE_NOOP("ContactHistory", "Acknowledged"),
+    "request_customer_info": QT_TRANSLATE_NOOP("ContactHistory", "Asked the customer for information"),
+    "customer_responded": QT_TRANSLATE_NOOP("ContactHistory", "Customer responded"),
+    "send_to_merchant": QT_TRANSLATE_NOOP("ContactHistory", "Sent to the merchant"),
+    "merchant_responded": QT_TRANSLATE_NOOP("ContactHistory", "Merchant responded"),
+    "grant_provisional_credit": QT_TRANSLATE_NOOP("ContactHistory", "Provisional credit granted"),
+    "reverse_provisional_credit": QT_TRANSLATE_NOOP("ContactHistory", "Provisional credit reversed"),
+    "extend": QT_TRANSLATE_NOOP("ContactHistory", "Deadline extended"),
+    "propose_outcome": QT_TRANSLATE_NOOP("ContactHistory", "Outcome decided"),
+    "approve_outcome": QT_TRANSLATE_NOOP("ContactHistory", "Outcome approved"),
+    "reject_outcome": QT_TRANSLATE_NOOP("ContactHistory", "Outcome rejected"),
+    "withdraw": QT_TRANSLATE_NOOP("ContactHistory", "Withdrawn by the customer"),
+    "start_review": QT_TRANSLATE_NOOP("ContactHistory", "Review started"),
+    "confirm": QT_TRANSLATE_NOOP("ContactHistory", "Fraud confirmed"),
+    "not_fraud": QT_TRANSLATE_NOOP("ContactHistory", "Found not fraud"),
+    "close": QT_TRANSLATE_NOOP("ContactHistory", "Closed"),
     "opened": QT_TRANSLATE_NOOP("ContactHistory", "Opened"),
     "assigned": QT_TRANSLATE_NOOP("ContactHistory", "Assigned"),
     "unassigned": QT_TRANSLATE_NOOP("ContactHistory", "Unassigned"),
@@ -78,9 +95,9 @@ def _words(table: dict[str, str], code: str) -> str:
 
 
 def what_text(entry: HistoryEntry) -> str:
-    """The entry in a few words: "Dispute case 12 · Acknowledge", "Promise to pay · Live"."""
-    if entry.kind == "note":
-        return f"{_t(KIND_TEXTS['note'])} · {text_of(CHANNEL_TEXTS, entry.action)}"
+    """The entry in a few words: "Dispute case 12 · Acknowledged", "Promise to pay · Live", "Phone"."""
+    if entry.kind == "note":  # the Kind column says it is a note: here, the channel
+        return text_of(CHANNEL_TEXTS, entry.action)
     if entry.kind == "case":
         step = _t(STEP_TEXTS[entry.action]) if entry.action in STEP_TEXTS else text_of(ACTION_TEXTS, entry.action)
         case = QCoreApplication.translate("ContactHistory", "%1 case %2").replace("%1", text_of(CASE_TYPE_TEXTS, entry.case_type or "")).replace(
@@ -156,7 +173,7 @@ class HistoryTab(QWidget):
         self.view = make_table(self.model, stretch_column=3, parent=self)
         self.view.setObjectName("contactHistory")
         self.view.setAccessibleName(self.tr("Contact history"))
-        fit_columns(self.view, {0: 16, 1: 11, 2: 30, 4: 12, 5: 14, 6: 16})
+        fit_columns(self.view, {0: 16, 1: 13, 2: 26, 4: 11, 5: 12, 6: 14})
         layout.addWidget(self.view, 1)
         more_row = QHBoxLayout()
         more_row.addStretch(1)
