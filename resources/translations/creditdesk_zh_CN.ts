@@ -126,52 +126,52 @@
     <context>
         <name>AlertStrip</name>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="48" />
+            <location filename="../../ui/workspace/alerts.py" line="47" />
             <source>by %1</source>
             <translation>于 %1 前</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="50" />
+            <location filename="../../ui/workspace/alerts.py" line="49" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="55" />
+            <location filename="../../ui/workspace/alerts.py" line="54" />
             <source>Arrangement %1, proposed by %2 on %3.</source>
             <translation>还款安排 %1，由 %2 于 %3 提议。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="67" />
+            <location filename="../../ui/workspace/alerts.py" line="66" />
             <source>Frozen: fraud report %1</source>
             <translation>已冻结：欺诈报案 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="68" />
+            <location filename="../../ui/workspace/alerts.py" line="67" />
             <source>Frozen: no fraud report on file</source>
             <translation>已冻结：无欺诈报案记录</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="72" />
-            <source>Last contact %1 · %2 · %3</source>
-            <translation>最近联系 %1 · %2 · %3</translation>
+            <location filename="../../ui/workspace/alerts.py" line="71" />
+            <source>Last contact %1 · %2</source>
+            <translation>最近联系 %1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="90" />
+            <location filename="../../ui/workspace/alerts.py" line="103" />
+            <source>The newest contact note, by %1.</source>
+            <translation>最新一条联系备注，由 %1 记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="89" />
             <source>Account %1 is frozen.</source>
             <translation>账户 %1 已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="95" />
+            <location filename="../../ui/workspace/alerts.py" line="94" />
             <source>Case %1, opened %2.</source>
             <translation>案件 %1，创建于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="104" />
-            <source>The newest contact note.</source>
-            <translation>最新一条联系备注。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/workspace/alerts.py" line="114" />
+            <location filename="../../ui/workspace/alerts.py" line="116" />
             <source>On the account now</source>
             <translation>账户当前情况</translation>
         </message>
@@ -181,12 +181,13 @@
             <translation>账户当前：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="143" />
+            <location filename="../../ui/workspace/alerts.py" line="174" />
+            <location filename="../../ui/workspace/alerts.py" line="179" />
             <source>+%1 more</source>
             <translation>另有 %1 项</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="146" />
+            <location filename="../../ui/workspace/alerts.py" line="144" />
             <source>Nothing live or open; no contact on file</source>
             <translation>无生效或未结事项；无联系记录</translation>
         </message>

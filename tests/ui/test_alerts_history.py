@@ -28,6 +28,7 @@ from console.models import CustomerProfile
 from console.outbox import Delivered
 from ui.supervisor.approvals import ApprovalsView
 from ui.workspace import CustomerWorkspace
+from ui.workspace.alerts import AlertItem, AlertStrip
 
 PLAN_CUSTOMER = 5
 WAIVER_CUSTOMER = 6
@@ -81,9 +82,10 @@ def test_a_waiting_hardship_plan_is_in_sight_warned_of_and_cancelled(
     api_client.add_note(account_id, "Customer asked about the plan", channel="chat")
 
     workspace = open_workspace(api_client, PLAN_CUSTOMER)
-    texts = workspace.alert_strip.texts()
+    texts = [item.text for item in workspace.alert_strip.items]
     assert f"Hardship plan {format_fen(plan['cost']['principal_fen'])}, 24 months · Waiting for approval" in texts
-    assert texts[-1].startswith("Last contact ") and texts[-1].endswith(" · Chat · Agent One")
+    assert texts[-1].startswith("Last contact ") and texts[-1].endswith(" · Chat")
+    assert workspace.alert_strip.items[-1].detail == "The newest contact note, by Agent One."
 
     # The wizard warns before anything is sent: no promise beside the waiting plan.
     wizard: Any = workspace.open_arrangement()
@@ -114,7 +116,7 @@ def test_a_waiting_hardship_plan_is_in_sight_warned_of_and_cancelled(
         with qtbot.waitSignal(tab.cancelled, timeout=20_000):
             tab.confirm_cancel()
         box.close()
-    assert not any(t.startswith("Hardship plan") for t in workspace.alert_strip.texts())
+    assert not any(item.text.startswith("Hardship plan") for item in workspace.alert_strip.items)
     assert tab.records()[0].status == "cancelled"
     assert tab.model.data(tab.model.index(0, 1)) == "Cancelled"
 
@@ -170,3 +172,22 @@ def test_the_approvals_inbox_shows_what_else_is_live_on_the_account(
     finally:
         view.close()
         clean(supervisor, account_id)
+
+
+def test_the_strip_folds_what_does_not_fit_into_more(qtbot: QtBot) -> None:
+    strip = AlertStrip()
+    qtbot.addWidget(strip)
+    items = [AlertItem(f"Promise to pay ¥{n},000.00 by 2026-12-0{n} · Live", "good", f"Arrangement {n}")
+             for n in range(1, 5)]
+    strip.setFixedWidth(2000)  # a top-level window on the offscreen platform takes a fixed width only
+    strip.show_items(items)
+    strip.show()
+    assert strip.texts() == [item.text for item in items]
+    strip.setFixedWidth(620)  # room for the caption, one chip and "+3 more"
+    qtbot.waitUntil(lambda: strip.texts()[-1] == "+3 more")
+    assert strip.texts() == [items[0].text, "+3 more"]
+    assert strip.more_chip.toolTip().splitlines() == [item.text for item in items[1:]]
+    visible = [chip for chip in strip.chips if not chip.isHidden()]
+    assert sum(c.sizeHint().width() for c in [strip.caption, *visible, strip.more_chip]) <= 620
+    strip.show_items([])
+    assert strip.texts() == ["Nothing live or open; no contact on file"]

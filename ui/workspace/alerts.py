@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from console.formatting import format_date, format_datetime, format_fen
@@ -27,8 +28,6 @@ from ui.casework.labels import (
 from ui.widgets import Chip
 
 CONTEXT = "AlertStrip"
-# Chips shown before the rest fold into "+N more" (its tooltip lists them): the row fits 1280 px.
-SHOWN_CHIPS = 5
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,8 @@ def freeze_text(freeze: AlertFreeze) -> str:
 
 
 def last_contact_text(contact: LastContact) -> str:
-    return (QCoreApplication.translate("AlertStrip", "Last contact %1 · %2 · %3").replace("%1", format_datetime(contact.at))
-            .replace("%2", text_of(CHANNEL_TEXTS, contact.channel)).replace("%3", contact.author_name))
+    return (QCoreApplication.translate("AlertStrip", "Last contact %1 · %2").replace("%1", format_datetime(contact.at))
+            .replace("%2", text_of(CHANNEL_TEXTS, contact.channel)))
 
 
 def alert_items(
@@ -101,19 +100,20 @@ def alert_items(
                                arrangement.account_id))
     if with_last_contact and alerts.last_contact is not None and here(alerts.last_contact.account_id):
         items.append(AlertItem(last_contact_text(alerts.last_contact), "muted",
-                               QCoreApplication.translate("AlertStrip", "The newest contact note."), alerts.last_contact.account_id))
+                               QCoreApplication.translate("AlertStrip", "The newest contact note, by %1.").replace(
+                                   "%1", alerts.last_contact.author_name), alerts.last_contact.account_id))
     return items
 
 
 class AlertStrip(QFrame):
-    """One row of chips under the header; hidden until the first answer."""
+    """One row of chips under the header; hidden until the first answer. The chips that do not
+    fit the width fold into a last "+N more" chip whose tooltip lists them, so the strip never
+    widens the window nor cuts a chip in half."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertStrip")
         self.setAccessibleName(self.tr("On the account now"))
-        # Never wider than the window: the chips past SHOWN_CHIPS fold into "+N more", and a
-        # narrow window clips the last chip rather than widening itself.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +123,9 @@ class AlertStrip(QFrame):
         self._layout.addWidget(self.caption)
         self.chips: list[Chip] = []
         self.items: list[AlertItem] = []
+        self.more_chip = Chip("", "neutral", self)
+        self.more_chip.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout.addWidget(self.more_chip)
         self._layout.addStretch(1)
         self.setVisible(False)
 
@@ -135,25 +138,51 @@ class AlertStrip(QFrame):
             chip.deleteLater()
         self.chips = []
         self.items = list(items)
-        shown = self.items if len(self.items) <= SHOWN_CHIPS else self.items[: SHOWN_CHIPS - 1]
-        for item in shown:
+        for item in self.items:
             self._add_chip(item.text, item.tone, item.detail)
-        rest = self.items[len(shown):]
-        if rest:
-            self._add_chip(self.tr("+%1 more").replace("%1", str(len(rest))), "neutral",
-                           "\n".join(item.text for item in rest))
         if not self.items:
             self._add_chip(self.tr("Nothing live or open; no contact on file"), "muted", "")
         self.setVisible(True)
+        self._fit()
 
     def texts(self) -> list[str]:
-        """What the chips say, in order (for tests and the screen reader)."""
-        return [chip.text() for chip in self.chips]
+        """What the chips on screen say, in order ("+N more" last when some are folded)."""
+        shown = [chip.text() for chip in self.chips if not chip.isHidden()]
+        return shown + ([self.more_chip.text()] if not self.more_chip.isHidden() else [])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the chips that fit the width, in order; fold the rest into "+N more"."""
+        spacing = self._layout.spacing()
+        room = self.width() - self.caption.sizeHint().width() - spacing
+        widths = [chip.sizeHint().width() + spacing for chip in self.chips]
+        shown = len(self.chips)
+        if sum(widths) > room:
+            more_width = self._more_text_width(len(self.chips)) + spacing
+            used, shown = 0, 0
+            for width in widths:
+                if used + width + more_width > room:
+                    break
+                used += width
+                shown += 1
+        for index, chip in enumerate(self.chips):
+            chip.setVisible(index < shown)
+        folded = self.items[shown:] if self.items else []
+        self.more_chip.setText(self.tr("+%1 more").replace("%1", str(len(folded))))
+        self.more_chip.setToolTip("\n".join(item.text for item in folded))
+        self.more_chip.setVisible(bool(folded))
+
+    def _more_text_width(self, count: int) -> int:
+        self.more_chip.setText(self.tr("+%1 more").replace("%1", str(count)))
+        return self.more_chip.sizeHint().width()
 
     def _add_chip(self, text: str, tone: str, tooltip: str) -> None:
         chip = Chip(text, tone, self)
         chip.setTextFormat(Qt.TextFormat.PlainText)
         chip.setToolTip(tooltip)
         chip.setAccessibleName(text)
-        self._layout.insertWidget(self._layout.count() - 1, chip)
+        self._layout.insertWidget(self._layout.indexOf(self.more_chip), chip)
         self.chips.append(chip)
