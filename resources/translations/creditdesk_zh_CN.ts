@@ -126,68 +126,88 @@
     <context>
         <name>AlertStrip</name>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="47" />
+            <location filename="../../ui/workspace/alerts.py" line="59" />
             <source>by %1</source>
             <translation>于 %1 前</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="49" />
+            <location filename="../../ui/workspace/alerts.py" line="61" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="54" />
+            <location filename="../../ui/workspace/alerts.py" line="66" />
             <source>Arrangement %1, proposed by %2 on %3.</source>
             <translation>还款安排 %1，由 %2 于 %3 提议。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="66" />
+            <location filename="../../ui/workspace/alerts.py" line="78" />
             <source>Frozen: fraud report %1</source>
             <translation>已冻结：欺诈报案 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="67" />
+            <location filename="../../ui/workspace/alerts.py" line="79" />
             <source>Frozen: no fraud report on file</source>
             <translation>已冻结：无欺诈报案记录</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="71" />
+            <location filename="../../ui/workspace/alerts.py" line="83" />
             <source>Last contact %1 · %2</source>
             <translation>最近联系 %1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="103" />
+            <location filename="../../ui/workspace/alerts.py" line="115" />
             <source>The newest contact note, by %1.</source>
             <translation>最新一条联系备注，由 %1 记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="89" />
+            <location filename="../../ui/workspace/alerts.py" line="101" />
             <source>Account %1 is frozen.</source>
             <translation>账户 %1 已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="94" />
+            <location filename="../../ui/workspace/alerts.py" line="32" />
+            <source>By phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="33" />
+            <source>By chat</source>
+            <translation>在线聊天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="34" />
+            <source>By email</source>
+            <translation>邮件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="35" />
+            <source>At a branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="106" />
             <source>Case %1, opened %2.</source>
             <translation>案件 %1，创建于 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="116" />
+            <location filename="../../ui/workspace/alerts.py" line="128" />
             <source>On the account now</source>
             <translation>账户当前情况</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="121" />
+            <location filename="../../ui/workspace/alerts.py" line="133" />
             <source>On the account now:</source>
             <translation>账户当前：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="174" />
-            <location filename="../../ui/workspace/alerts.py" line="179" />
+            <location filename="../../ui/workspace/alerts.py" line="186" />
+            <location filename="../../ui/workspace/alerts.py" line="191" />
             <source>+%1 more</source>
             <translation>另有 %1 项</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/alerts.py" line="144" />
+            <location filename="../../ui/workspace/alerts.py" line="156" />
             <source>Nothing live or open; no contact on file</source>
             <translation>无生效或未结事项；无联系记录</translation>
         </message>
@@ -3603,11 +3623,6 @@
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/history.py" line="67" />
-            <source>Opened</source>
-            <translation>创建时间</translation>
-        </message>
-        <message>
             <location filename="../../ui/workspace/history.py" line="68" />
             <source>Assigned</source>
             <translation>已分派</translation>
@@ -3663,6 +3678,11 @@
             <location filename="../../ui/workspace/history.py" line="82" />
             <source>Provisional credit reversed</source>
             <translation>已冲回临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="67" />
+            <source>Case opened</source>
+            <translation>已创建</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="83" />

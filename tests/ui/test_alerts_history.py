@@ -84,7 +84,7 @@ def test_a_waiting_hardship_plan_is_in_sight_warned_of_and_cancelled(
     workspace = open_workspace(api_client, PLAN_CUSTOMER)
     texts = [item.text for item in workspace.alert_strip.items]
     assert f"Hardship plan {format_fen(plan['cost']['principal_fen'])}, 24 months · Waiting for approval" in texts
-    assert texts[-1].startswith("Last contact ") and texts[-1].endswith(" · Chat")
+    assert texts[-1].startswith("Last contact ") and texts[-1].endswith(" · By chat")
     assert workspace.alert_strip.items[-1].detail == "The newest contact note, by Agent One."
 
     # The wizard warns before anything is sent: no promise beside the waiting plan.
@@ -133,7 +133,7 @@ def test_the_history_tab_is_newest_first_and_filters(
         workspace.show_tab("history")
     what = [tab.model.data(tab.model.index(row, 2)) for row in range(2)]
     details = [tab.model.data(tab.model.index(row, 3)) for row in range(2)]
-    assert what == ["Revealed the phone number", "Phone"]
+    assert what == ["Revealed the phone number", "By phone"]
     assert details == ["call the customer back", "Promised to call back tomorrow"]
     moments = [entry.at for entry in tab.records()]
     assert moments == sorted(moments, reverse=True)

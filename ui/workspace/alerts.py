@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -22,12 +22,24 @@ from ui.casework.labels import (
     ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
-    CHANNEL_TEXTS,
     text_of,
 )
 from ui.widgets import Chip
 
 CONTEXT = "AlertStrip"
+# How a contact happened (a note's channel), worded apart from the "Phone" of a phone number.
+CONTACT_CHANNEL_TEXTS: dict[str, str] = {
+    "phone": QT_TRANSLATE_NOOP("AlertStrip", "By phone"),
+    "chat": QT_TRANSLATE_NOOP("AlertStrip", "By chat"),
+    "email": QT_TRANSLATE_NOOP("AlertStrip", "By email"),
+    "branch": QT_TRANSLATE_NOOP("AlertStrip", "At a branch"),
+}
+
+
+def channel_text(channel: str) -> str:
+    if channel in CONTACT_CHANNEL_TEXTS:
+        return QCoreApplication.translate(CONTEXT, CONTACT_CHANNEL_TEXTS[channel])
+    return channel
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,7 @@ def freeze_text(freeze: AlertFreeze) -> str:
 
 def last_contact_text(contact: LastContact) -> str:
     return (QCoreApplication.translate("AlertStrip", "Last contact %1 · %2").replace("%1", format_datetime(contact.at))
-            .replace("%2", text_of(CHANNEL_TEXTS, contact.channel)))
+            .replace("%2", channel_text(contact.channel)))
 
 
 def alert_items(

@@ -18,12 +18,12 @@ from ui.casework.labels import (
     ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
-    CHANNEL_TEXTS,
     text_of,
 )
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.tones import tone_colour
+from ui.workspace.alerts import channel_text
 from ui.workspace.common import fit_columns, make_table
 from ui.workspace.models import Column, RecordTableModel
 
@@ -64,7 +64,7 @@ STEP_TEXTS: dict[str, str] = {
     "confirm": QT_TRANSLATE_NOOP("ContactHistory", "Fraud confirmed"),
     "not_fraud": QT_TRANSLATE_NOOP("ContactHistory", "Found not fraud"),
     "close": QT_TRANSLATE_NOOP("ContactHistory", "Closed"),
-    "opened": QT_TRANSLATE_NOOP("ContactHistory", "Opened"),
+    "opened": QT_TRANSLATE_NOOP("ContactHistory", "Case opened"),
     "assigned": QT_TRANSLATE_NOOP("ContactHistory", "Assigned"),
     "unassigned": QT_TRANSLATE_NOOP("ContactHistory", "Unassigned"),
     "taken": QT_TRANSLATE_NOOP("ContactHistory", "Taken"),
@@ -97,7 +97,7 @@ def _words(table: dict[str, str], code: str) -> str:
 def what_text(entry: HistoryEntry) -> str:
     """The entry in a few words: "Dispute case 12 · Acknowledged", "Promise to pay · Live", "Phone"."""
     if entry.kind == "note":  # the Kind column says it is a note: here, the channel
-        return text_of(CHANNEL_TEXTS, entry.action)
+        return channel_text(entry.action)
     if entry.kind == "case":
         step = _t(STEP_TEXTS[entry.action]) if entry.action in STEP_TEXTS else text_of(ACTION_TEXTS, entry.action)
         case = QCoreApplication.translate("ContactHistory", "%1 case %2").replace("%1", text_of(CASE_TYPE_TEXTS, entry.case_type or "")).replace(
