@@ -11,6 +11,7 @@ from backend.cases.routes import router as cases_router
 from backend.customers.routes import router as customers_router
 from backend.disputes.routes import router as disputes_router
 from backend.fraud.routes import router as fraud_router
+from backend.history.routes import router as history_router
 from backend.installments.routes import router as installments_router
 from backend.notes.routes import router as notes_router
 from backend.policy.routes import router as policy_router
@@ -27,3 +28,4 @@ router.include_router(arrangements_router)
 router.include_router(sandbox_router)
 router.include_router(users_router)
 router.include_router(policy_router)
+router.include_router(history_router)

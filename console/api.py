@@ -298,10 +298,10 @@ class ApiClient:
         return Page.from_json(data, CustomerHit.from_json)
 
     def get_customer(
-        self, customer_id: int, *, include: Iterable[str] = ("accounts", "current_bills", "plans")
+        self, customer_id: int, *, include: Iterable[str] = ("accounts", "current_bills", "plans", "alerts")
     ) -> CustomerProfile:
         """The masked profile with `include`d parts (`accounts` overviews, `current_bills`,
-        `plans`), in one round trip."""
+        `plans`, `alerts`), in one round trip."""
         includes = ",".join(include)
         data = self.get_json(f"/v1/customers/{int(customer_id)}", params={"include": includes or None})
         return CustomerProfile.from_json(data)

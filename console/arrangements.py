@@ -14,13 +14,21 @@ builders below make them. Money is int fen. Every call blocks on HTTP: run it on
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from console.api import ApiClient
-from console.models import JsonObject, _optional_int, _optional_str, parse_date, parse_datetime
+from console.models import (
+    JsonObject,
+    Page,
+    _optional_date,
+    _optional_int,
+    _optional_str,
+    parse_date,
+    parse_datetime,
+)
 from console.outbox import Delivered, Outbox, Queued, send
 
 __all__ = [
@@ -28,6 +36,7 @@ __all__ = [
     "ARRANGEMENT_TYPES",
     "ApprovalReason",
     "Arrangement",
+    "ArrangementSummary",
     "BILL_INSTALLMENT_TERMS",
     "FEE_WAIVER_COMPONENTS",
     "Quote",
@@ -35,11 +44,14 @@ __all__ = [
     "QuotePeriod",
     "act",
     "bill_installment_terms",
+    "cancel",
+    "conflicts_for",
     "due_date_extension_terms",
     "fee_waiver_terms",
     "get_arrangement",
     "get_quote",
     "hardship_plan_terms",
+    "list_account_arrangements",
     "message_shape",
     "promise_to_pay_terms",
     "proposal_body",
@@ -291,6 +303,100 @@ def act(
         idempotency_key=idempotency_key,
     )
     return Arrangement.from_json(data)
+
+
+@dataclass(frozen=True)
+class ArrangementSummary:
+    """An arrangement as the account's list shows it. `status` as `Arrangement.status`;
+    `amount_fen` the money at stake (converted, restructured, waived or promised)."""
+
+    id: int
+    account_id: int
+    type: str
+    status: str
+    amount_fen: int
+    needs_approval: bool
+    proposed_by_name: str
+    proposed_at: datetime
+    resolved_on: date | None
+    version: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> ArrangementSummary:
+        return cls(
+            id=int(data["id"]),
+            account_id=int(data["account_id"]),
+            type=str(data["type"]),
+            status=str(data["status"]),
+            amount_fen=int(data["amount_fen"]),
+            needs_approval=bool(data["needs_approval"]),
+            proposed_by_name=str(data["proposed_by_name"]),
+            proposed_at=parse_datetime(data["proposed_at"]),
+            resolved_on=_optional_date(data.get("resolved_on")),
+            version=int(data["version"]),
+        )
+
+    @property
+    def is_live_or_waiting(self) -> bool:
+        return self.status in LIVE_OR_WAITING
+
+    @property
+    def etag(self) -> str:
+        return f'"arrangement-{self.id}-v{self.version}"'
+
+
+def list_account_arrangements(
+    client: ApiClient, account_id: int, *, limit: int = 50, cursor: str | None = None
+) -> Page[ArrangementSummary]:
+    """The account's arrangements, newest first (`GET /v1/accounts/{id}/arrangements`)."""
+    data = client.get_json(f"/v1/accounts/{int(account_id)}/arrangements", params={"limit": limit, "cursor": cursor})
+    return Page.from_json(data, ArrangementSummary.from_json)
+
+
+# -- conflicts (docs/contact-history.md "Conflicts"; the server refuses the same) -------------
+
+LIVE_OR_WAITING = ("active", "pending_approval")
+# Types that cannot stand beside each other on one account, live or waiting.
+CONFLICTING_TYPES: dict[str, frozenset[str]] = {
+    "promise_to_pay": frozenset({"hardship_plan"}),
+    "hardship_plan": frozenset({"promise_to_pay"}),
+}
+# Types of which one at a time may be in force (a second one waiting is refused for every type).
+ONE_AT_A_TIME = frozenset({"hardship_plan", "promise_to_pay"})
+
+
+def conflicts_for(arrangement_type: str, existing: Iterable[ArrangementSummary]) -> list[ArrangementSummary]:
+    """The account's arrangements that a new one of `arrangement_type` would clash with: one of a
+    conflicting type live or waiting, one of the same type waiting, or one of the same type in
+    force when only one at a time may be."""
+    clashes = []
+    for other in existing:
+        if not other.is_live_or_waiting:
+            continue
+        if other.type in CONFLICTING_TYPES.get(arrangement_type, frozenset()):
+            clashes.append(other)
+        elif other.type == arrangement_type and (
+            other.status == "pending_approval" or arrangement_type in ONE_AT_A_TIME
+        ):
+            clashes.append(other)
+    return clashes
+
+
+def cancel(
+    outbox: Outbox | None,
+    client: ApiClient,
+    arrangement_id: int,
+    *,
+    etag: str,
+    label: str,
+    comment: str | None = None,
+    idempotency_key: str | None = None,
+) -> Delivered | Queued:
+    """Cancel the arrangement through the outbox (`…/actions/cancel`, guarded by `etag`): one
+    waiting (its proposer or a supervisor) or a promise or hardship plan in force (a supervisor)."""
+    body: dict[str, Any] = {"comment": comment} if comment else {}
+    return send(outbox, client, f"{ARRANGEMENTS_PATH}/{int(arrangement_id)}/actions/cancel", body, label=label,
+                if_match=etag, idempotency_key=idempotency_key)
 
 
 # -- the server's sentences -------------------------------------------------------------------

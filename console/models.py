@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from console.history import CustomerAlerts
 
 __all__ = [
     "AccountBrief",
@@ -415,8 +418,8 @@ def _hit_fields(data: JsonObject) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class CustomerProfile(CustomerHit):
-    """The masked profile. `account_overviews`, `current_bills` and `plans` are None unless
-    asked for with `include=` (then tuples, possibly empty)."""
+    """The masked profile. `account_overviews`, `current_bills`, `plans` and `alerts` (a
+    `console.history.CustomerAlerts`) are None unless asked for with `include=`."""
 
     bank_card_masked: str | None = None
     city: str | None = None
@@ -424,9 +427,13 @@ class CustomerProfile(CustomerHit):
     account_overviews: tuple[AccountOverview, ...] | None = None
     current_bills: tuple[BillSummary, ...] | None = None
     plans: tuple[InstallmentPlan, ...] | None = None
+    alerts: CustomerAlerts | None = None
 
     @classmethod
     def from_json(cls, data: JsonObject) -> CustomerProfile:
+        from console.history import CustomerAlerts  # it builds on this module
+
+        alerts = data.get("alerts")
         overviews = data.get("account_overviews")
         bills = data.get("current_bills")
         plans = data.get("plans")
@@ -441,6 +448,7 @@ class CustomerProfile(CustomerHit):
             else tuple(AccountOverview.from_json(item) for item in overviews),
             current_bills=None if bills is None else tuple(BillSummary.from_json(item) for item in bills),
             plans=None if plans is None else tuple(InstallmentPlan.from_json(item) for item in plans),
+            alerts=None if alerts is None else CustomerAlerts.from_json(alerts),
         )
 
     def overview_of(self, account_id: int) -> AccountOverview | None:

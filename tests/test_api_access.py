@@ -28,8 +28,10 @@ class Call:
 
 CALLS = (
     Call("GET", "/v1/customers", params={"q": "王"}),
-    Call("GET", "/v1/customers/{customer_id}", params={"include": "accounts,current_bills,plans"}),
+    Call("GET", "/v1/customers/{customer_id}", params={"include": "accounts,current_bills,plans,alerts"}),
     Call("POST", "/v1/customers/{customer_id}/reveal", json={"field": "phone", "reason": "identity check"}),
+    Call("GET", "/v1/customers/{customer_id}/history", params={"kind": "note,reveal"}),
+    Call("GET", "/v1/customers/{customer_id}/alerts"),
     Call("GET", "/v1/accounts/{account_id}"),
     Call("GET", "/v1/accounts/{account_id}/transactions"),
     Call("GET", "/v1/accounts/{account_id}/bills"),

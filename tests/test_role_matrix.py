@@ -73,6 +73,8 @@ MATRIX: tuple[Call, ...] = (
     Call("GET", "/v1/customers", SERVICING, params={"q": "王"}),
     Call("GET", "/v1/customers/{customer_id}", SERVICING, params={"include": "accounts,current_bills,plans"}),
     Call("POST", "/v1/customers/{customer_id}/reveal", SERVICING, body="reveal"),
+    Call("GET", "/v1/customers/{customer_id}/history", SERVICING, params={"kind": "note,case"}),
+    Call("GET", "/v1/customers/{customer_id}/alerts", SERVICING),
     Call("GET", "/v1/accounts/{account_id}", SERVICING),
     Call("GET", "/v1/accounts/{account_id}/transactions", SERVICING),
     Call("GET", "/v1/accounts/{account_id}/bills", SERVICING),

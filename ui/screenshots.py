@@ -2,8 +2,9 @@
 
 It starts the embedded backend on a database of its own (``CREDITDESK_DATA_DIR`` if set, else a
 temporary directory), and for English and Simplified Chinese: the login dialog, the main window
-with the results of a search, customer 1's workspace on each of its tabs, and a supervisor's
-main window. Every wait is for the work to finish (the task registry empties), never a sleep.
+with the results of a search, customer 1's workspace on each of its tabs, customer 4's alert
+strip, arrangements, contact history and the wizard's conflict warning (at 1280×800), and a
+supervisor's main window. Every wait is for the work to finish (the task registry empties), never a sleep.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,8 +32,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.api import ApiClient
+from console.arrangements import list_account_arrangements, promise_to_pay_terms, proposal_body, propose
 from ui import i18n, tasks, theme
-from ui.arrangements.wizard import ArrangementWizard
+from ui.arrangements.wizard import ArrangementWizard, business_today
 from ui.cases.queue import CaseListView
 from ui.demo import DEMO_PASSWORD, DemoBackend
 from ui.login import LoginDialog, SignedIn
@@ -45,6 +49,8 @@ T = TypeVar("T")
 
 SHOT_TIMEOUT_MS = 120_000
 WORKSPACE_TABS = ("overview", "bills", "installments", "transactions", "cases", "notes")
+# M2 overdue: a promise to pay, a note and a reveal give the alert strip and the history something to show.
+ALERT_CUSTOMER = 4
 
 
 class ScreenshotFailed(RuntimeError):
@@ -263,10 +269,47 @@ def agent_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: st
         wizard.reject()
         settle()
 
+    alerts_walk(shooter, window, client, tag)
+
     window.show_view("my_cases")
     settle()
     shooter.shoot(window, f"agent-my-cases-{tag}")
     _close(window, outcome)
+
+
+def alerts_walk(shooter: Shooter, window: MainWindow, client: ApiClient, tag: str) -> None:
+    """Customer 4 with a live promise to pay: the alert strip, the Arrangements and History tabs and
+    the wizard's conflict warning, at 1280×800 (the smallest screen an agent works on)."""
+    profile = call(lambda: client.get_customer(ALERT_CUSTOMER, include=()), "customer 4's accounts")
+    account_id = next(a.id for a in profile.accounts if a.product == "credit_line")
+    note = "客户说周五发工资后还款" if tag == "zh" else "Customer will pay after payday on Friday"
+
+    def prepare() -> None:
+        live = [a for a in list_account_arrangements(client, account_id).items if a.is_live_or_waiting]
+        if not any(a.type == "promise_to_pay" for a in live):
+            terms = promise_to_pay_terms(30_000, business_today() + timedelta(days=5))
+            propose(None, client, proposal_body(account_id, terms, note=note), label="promise to pay")
+        client.reveal(ALERT_CUSTOMER, "phone", "Call the customer back")
+        client.add_note(account_id, note, channel="phone")
+
+    call(prepare, "alert strip data")
+    window.resize(1280, 800)
+    workspace = window.open_customer(ALERT_CUSTOMER, profile.name)
+    wait_for(lambda: workspace.profile is not None, "customer 4")
+    workspace.show_tab("overview")
+    settle()
+    shooter.shoot(window, f"customer-alerts-{tag}")
+    for tab in ("arrangements", "history"):
+        workspace.show_tab(tab)
+        settle()
+        shooter.shoot(window, f"customer-{tab}-{tag}")
+    wizard = workspace.open_arrangement()
+    if isinstance(wizard, ArrangementWizard):
+        settle()
+        shooter.shoot(wizard, f"arrangement-conflict-{tag}")
+        wizard.reject()
+        settle()
+    window.resize(1366, 860)
 
 
 def handler_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:

@@ -169,6 +169,45 @@ def _check_not_duplicated(session: Session, account: Account, arrangement_type: 
         )
 
 
+# Arrangements that cannot stand beside each other on one account, live or waiting: a hardship
+# plan restructures the very past-due balance a promise to pay is about (docs/contact-history.md).
+CONFLICTING_TYPES = {
+    ArrangementType.PROMISE_TO_PAY: frozenset({ArrangementType.HARDSHIP_PLAN}),
+    ArrangementType.HARDSHIP_PLAN: frozenset({ArrangementType.PROMISE_TO_PAY}),
+}
+_TYPE_WORDS = {ArrangementType.PROMISE_TO_PAY: "promise to pay", ArrangementType.HARDSHIP_PLAN: "hardship plan"}
+
+
+def _check_no_conflict(session: Session, account: Account, arrangement_type: ArrangementType,
+                       exclude_id: int | None = None) -> None:
+    """Refuse (409 `arrangement_conflict`) an arrangement beside a live or waiting one of a type
+    it conflicts with; the sentence names the other one and what to do. `exclude_id`: the
+    arrangement being approved (the sentence then speaks to its approver)."""
+    others = CONFLICTING_TYPES.get(arrangement_type)
+    if not others:
+        return
+    query = select(Arrangement).where(
+        Arrangement.account_id == account.id,
+        Arrangement.type.in_([t.value for t in others]),
+        Arrangement.status.in_([Status.ACTIVE.value, Status.PENDING_APPROVAL.value]),
+    )
+    if exclude_id is not None:
+        query = query.where(Arrangement.id != exclude_id)
+    existing = session.scalars(query.order_by(Arrangement.id).limit(1)).first()
+    if existing is None:
+        return
+    other = ArrangementType(existing.type)
+    state = "waiting for approval" if existing.status == Status.PENDING_APPROVAL else "in force"
+    what_to_do = "Reject this one, or cancel that one first." if exclude_id is not None else "Cancel that one first."
+    raise Refusal(
+        "arrangement_conflict",
+        f"The account has a {_TYPE_WORDS[other]} {state} (arrangement {existing.id}); a "
+        f"{_TYPE_WORDS[arrangement_type]} cannot stand beside it. {what_to_do}",
+        conflict=True,
+        extra={"arrangement_id": existing.id, "arrangement_type": other.value, "arrangement_status": existing.status},
+    )
+
+
 def _require_bill(bill: Bill | None) -> Bill:
     if bill is None:
         raise Refusal("no_bill", "The account has no bill yet.", conflict=True)
@@ -184,6 +223,7 @@ def _quote(
         raise Refusal("account_not_open", f"The account is {account.status.replace('_', ' ')}.", conflict=True)
     if exclude_id is None:
         _check_not_duplicated(session, account, kind)
+    _check_no_conflict(session, account, kind, exclude_id)
     bill = latest_bill(session, account.id)
     first_due = rules.first_due_date(today, account.due_day)
     if kind is ArrangementType.BILL_INSTALLMENT:
@@ -570,6 +610,8 @@ def act(*, session: Session, arrangement_id: int, action: rules.Action, body: Ac
             result, bill = _quote(session=session, account=account, terms=terms, policy=policy, today=today,
                                   exclude_id=arrangement.id)
         except Refusal as refusal:
+            if refusal.code == "arrangement_conflict":  # its sentence already says what to do
+                raise NoLongerApplies(refusal.message) from None
             raise NoLongerApplies(f"{refusal.message} Reject it, or cancel it and propose again.") from None
         if not _same_quote(arrangement.quote, quote_document(result)):
             raise NoLongerApplies(

@@ -55,7 +55,8 @@ def get_customer(
             max_length=100,
             pattern=comma_list_pattern(service.INCLUDES),
             description="Comma list of `accounts` (account overviews), `current_bills` (each "
-            "account's latest bill) and `plans` (installment plans with schedules): the customer "
+            "account's latest bill), `plans` (installment plans with schedules) and `alerts` (live and "
+            "waiting arrangements, open disputes and fraud reports, freezes, last contact): the customer "
             "workspace in one call.",
         ),
     ] = None,

@@ -10,10 +10,11 @@ from pydantic import BaseModel, Field, StringConstraints
 from backend.accounts.schemas import AccountBrief, AccountOverview
 from backend.billing.schemas import BillOut
 from backend.common.routing import WITHOUT_NUL
+from backend.history.schemas import CustomerAlerts
 from backend.installments.schemas import InstallmentPlanOut
 
 RevealableField = Literal["phone", "national_id", "bank_card"]
-CustomerInclude = Literal["accounts", "current_bills", "plans"]
+CustomerInclude = Literal["accounts", "current_bills", "plans", "alerts"]
 
 
 class CustomerHit(BaseModel):
@@ -41,6 +42,11 @@ class CustomerProfile(CustomerHit):
     plans: list[InstallmentPlanOut] | None = Field(
         default=None,
         description="With `include=plans`: the installment plans of every account, with schedules",
+    )
+    alerts: CustomerAlerts | None = Field(
+        default=None,
+        description="With `include=alerts`: live and waiting arrangements, open disputes and fraud reports, "
+        "frozen accounts and why, the last contact (the workspace's alert strip)",
     )
 
 

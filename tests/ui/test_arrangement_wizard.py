@@ -50,7 +50,8 @@ def open_wizard(qtbot: QtBot, client: ApiClient, customer_id: int, outbox: Outbo
     wizard = ArrangementWizard(client, profile, outbox=outbox)
     qtbot.addWidget(wizard)
     wizard.resize(820, 660)
-    wizard.show()
+    with qtbot.waitSignal(wizard.arrangements_loaded, timeout=20_000):  # the conflict check's list
+        wizard.show()
     return wizard
 
 

@@ -109,6 +109,17 @@ SERVER_SENTENCES = (
         "Arrangements", "The account already has a promise to pay waiting for approval (arrangement %1)."),
     QT_TRANSLATE_NOOP("Arrangements", "The account already has a hardship plan in force (arrangement %1)."),
     QT_TRANSLATE_NOOP("Arrangements", "The account already has a promise to pay in force (arrangement %1)."),
+    # conflicts between types (docs/contact-history.md)
+    QT_TRANSLATE_NOOP("Arrangements", "The account has a hardship plan in force (arrangement %1); a promise to pay "
+                      "cannot stand beside it. Cancel that one first."),
+    QT_TRANSLATE_NOOP("Arrangements", "The account has a hardship plan waiting for approval (arrangement %1); a "
+                      "promise to pay cannot stand beside it. Cancel that one first."),
+    QT_TRANSLATE_NOOP("Arrangements", "The account has a promise to pay in force (arrangement %1); a hardship plan "
+                      "cannot stand beside it. Cancel that one first."),
+    QT_TRANSLATE_NOOP("Arrangements", "The account has a promise to pay waiting for approval (arrangement %1); a "
+                      "hardship plan cannot stand beside it. Cancel that one first."),
+    QT_TRANSLATE_NOOP("Arrangements", "The account has a promise to pay in force (arrangement %1); a hardship plan "
+                      "cannot stand beside it. Reject this one, or cancel that one first."),
 )
 _KNOWN_SHAPES = frozenset(SERVER_SENTENCES)
 

@@ -51,13 +51,16 @@ from console.arrangements import (
     FEE_WAIVER_COMPONENTS,
     MAX_AMOUNT_FEN,
     Arrangement,
+    ArrangementSummary,
     Quote,
     QuotePeriod,
     bill_installment_terms,
+    conflicts_for,
     due_date_extension_terms,
     fee_waiver_terms,
     get_quote,
     hardship_plan_terms,
+    list_account_arrangements,
     promise_to_pay_terms,
     proposal_body,
     propose,
@@ -157,6 +160,15 @@ def terms_text(kind: str, terms: dict[str, Any]) -> str:
     return ""
 
 
+def live_arrangement_text(arrangement: ArrangementSummary) -> str:
+    """"hardship plan of ¥4,000.00 waiting for approval"."""
+    state = {"active": QCoreApplication.translate("Arrangements", "in force"),
+             "pending_approval": QCoreApplication.translate("Arrangements", "waiting for approval")}
+    return QCoreApplication.translate("Arrangements", "%1 of %2 %3").replace(
+        "%1", text_of(ARRANGEMENT_TYPE_TEXTS, arrangement.type).lower()).replace(
+        "%2", format_fen(arrangement.amount_fen)).replace("%3", state.get(arrangement.status, arrangement.status))
+
+
 def decision_text(quote: Quote, *, supervisor: bool) -> str:
     """The one sentence the agent must read before confirming: live at once, or why it waits."""
     if not quote.needs_approval:
@@ -247,6 +259,10 @@ class TypePage(QWizardPage):
         row.addWidget(self.account_picker)
         row.addStretch(1)
         layout.addWidget(self.account_row)
+        # What is live or waiting on the account (docs/contact-history.md), before choosing.
+        self.live_label = DecisionStrip(self)
+        self.live_label.setObjectName("liveArrangements")
+        layout.addWidget(self.live_label)
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -301,8 +317,16 @@ class TypePage(QWizardPage):
     def _account_changed(self) -> None:
         account = self._wizard.account(self.account_id())
         today = business_today()
+        self._wizard.load_arrangements()
+        live = self._wizard.live_arrangements()
+        if live:
+            self.live_label.show_text(self.tr("On this account now: %1").replace(
+                "%1", "; ".join(live_arrangement_text(a) for a in live)), kind="warning")
+        else:
+            self.live_label.clear()
         for kind, button in self.buttons.items():
             why = unavailable_reason(kind, account, today) if account is not None else None
+            why = why or self._wizard.conflict_reason(kind)
             button.setEnabled(account is not None and why is None)
             label = self.reason_labels[kind]
             label.setText(self.tr("Not available: %1").replace("%1", why or ""))
@@ -312,6 +336,10 @@ class TypePage(QWizardPage):
                 button.setChecked(False)
                 self.group.setExclusive(True)
         self.completeChanged.emit()
+
+    def refresh_availability(self) -> None:
+        """The account's arrangements arrived: say again what is available."""
+        self._account_changed()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.account_id() is not None and self.selected_type() is not None
@@ -986,6 +1014,7 @@ class ArrangementWizard(QWizard):
     """
 
     arrangement_submitted = Signal(object)
+    arrangements_loaded = Signal()
 
     def __init__(
         self,
@@ -1024,6 +1053,10 @@ class ArrangementWizard(QWizard):
         self.setPage(QUOTE_PAGE, self.quote_page)
         self.setPage(CONFIRM_PAGE, self.confirm_page)
         self.confirm_page.submitted.connect(self.arrangement_submitted)
+        # The account's arrangements, to warn of conflicts before anything is sent.
+        self.account_arrangements: dict[int, tuple[ArrangementSummary, ...]] = {}
+        self.arrangements_task: Task[tuple[int, tuple[ArrangementSummary, ...]]] | None = None
+        self._arrangements_loader = LatestOnly()
         self.type_page.set_profile(profile, account_id)
         self.profile_task: Task[CustomerProfile] | None = None
         if profile.account_overviews is None:
@@ -1060,6 +1093,43 @@ class ArrangementWizard(QWizard):
     def outcome(self) -> dict[str, Any] | Queued | None:
         """What the proposal came to: the arrangement's JSON, a `Queued`, or None before it was sent."""
         return self.confirm_page.outcome
+
+    def load_arrangements(self) -> None:
+        """Fetch the account's arrangements once per account (the type page then warns)."""
+        account_id = self.account_id
+        if account_id is None or account_id in self.account_arrangements:
+            return
+        client = self.client
+
+        def fetch() -> tuple[int, tuple[ArrangementSummary, ...]]:
+            return account_id, list_account_arrangements(client, account_id).items
+
+        task: Task[tuple[int, tuple[ArrangementSummary, ...]]] = Task(fetch, parent=self,
+                                                                        label="arrangement conflicts")
+        # Not knowing them is no reason to stop: the server refuses a real conflict with a sentence.
+        task.on_success(self._arrangements_arrived).on_failure(lambda _exc: self.arrangements_loaded.emit())
+        self.arrangements_task = task
+        self._arrangements_loader.run(task)
+
+    def _arrangements_arrived(self, answer: tuple[int, tuple[ArrangementSummary, ...]]) -> None:
+        account_id, arrangements = answer
+        self.account_arrangements[account_id] = arrangements
+        if account_id == self.account_id:
+            self.type_page.refresh_availability()
+        self.arrangements_loaded.emit()
+
+    def live_arrangements(self) -> list[ArrangementSummary]:
+        """The account's arrangements in force or waiting (empty until they are known)."""
+        return [a for a in self.account_arrangements.get(self.account_id or 0, ()) if a.is_live_or_waiting]
+
+    def conflict_reason(self, kind: str) -> str | None:
+        """Why `kind` would clash with what is on the account now (None: it would not)."""
+        clashes = conflicts_for(kind, self.account_arrangements.get(self.account_id or 0, ()))
+        if not clashes:
+            return None
+        other = clashes[0]
+        return self.tr("the account has a %1 (arrangement %2); cancel it first.").replace(
+            "%1", live_arrangement_text(other)).replace("%2", str(other.id))
 
     def _load_accounts(self) -> None:
         """The profile came without account overviews: fetch them (the type page waits)."""
@@ -1113,6 +1183,7 @@ class ArrangementWizard(QWizard):
             return  # the proposal may land any moment: wait for its answer
         if self.currentId() == QUOTE_PAGE:
             self.quote_page.cleanupPage()  # drop a quote still on its way
+        self._arrangements_loader.discard()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -41,6 +41,7 @@ from console.api import ApiClient
 from console.cases import Case, CaseQuery, Subject, get_case, get_subject, list_cases
 from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from console.formatting import format_date, format_datetime, format_fen
+from console.history import CustomerAlerts, customer_alerts
 from console.models import User, parse_date, parse_datetime
 from console.outbox import Delivered, Outbox, Queued, send
 from ui.casework.labels import (
@@ -61,6 +62,7 @@ from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.tones import tone_colour
 from ui.widgets.while_shown import WhileShown
+from ui.workspace.alerts import alert_items
 from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
 from ui.workspace.models import Column, RecordTableModel
@@ -88,6 +90,8 @@ class InboxItem:
     proposer_id: int | None
     proposer_name: str
     proposed_at: datetime
+    # What else is live or open on the customer's accounts (docs/contact-history.md).
+    alerts: CustomerAlerts | None = None
 
     @property
     def amount_fen(self) -> int:
@@ -132,11 +136,16 @@ def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def load_item(client: ApiClient, case: Case) -> InboxItem:
-    """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed)."""
+def load_item(client: ApiClient, case: Case, alerts: dict[int, CustomerAlerts] | None = None) -> InboxItem:
+    """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed),
+    and what else is live on the customer's accounts (read once per customer through `alerts`)."""
     subject = get_subject(client, case.subject_url)
     proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
+    known = alerts if alerts is not None else {}
+    if case.customer_id not in known:
+        known[case.customer_id] = customer_alerts(client, case.customer_id)
     return InboxItem(
+        alerts=known[case.customer_id],
         case=case,
         subject=subject,
         customer_name=case.customer_name,
@@ -150,7 +159,8 @@ def load_item(client: ApiClient, case: Case) -> InboxItem:
 def load_inbox(client: ApiClient) -> list[InboxItem]:
     """Every open case waiting for approval that the caller can see, oldest deadline first."""
     page = list_cases(client, CaseQuery(status="pending_approval", open=True), limit=INBOX_LIMIT)
-    items = [load_item(client, case) for case in page.items]
+    alerts: dict[int, CustomerAlerts] = {}
+    items = [load_item(client, case, alerts) for case in page.items]
     # Decided meanwhile (the subject moved on before the case list caught up): not waiting any more.
     items = [item for item in items if item.subject.status == "pending_approval"]
     return sorted(items, key=lambda item: (item.case.seconds_to_due is None, item.case.seconds_to_due or 0))
@@ -506,6 +516,7 @@ class ApprovalsView(QWidget):
             (self.tr("Proposed by"), self._proposer_text(item)),
         ]
         sections: list[str] = []
+        sections.append(self._also_live_html(item))
         if item.case.type == "arrangement":
             rows.extend(self._arrangement_rows(item.subject.data))
             sections.append(self._schedule_html(item.subject.data))
@@ -562,6 +573,28 @@ class ApprovalsView(QWidget):
             if terms.get("promised_date"):
                 rows.append((self.tr("By"), format_date(parse_date(terms["promised_date"]))))
         return rows
+
+    def also_live(self, item: InboxItem) -> list[str]:
+        """What else is live or open on the item's account: arrangements, disputes, fraud reports, a freeze."""
+        if item.alerts is None:
+            return []
+        subject_arrangement = item.case.subject_id if item.case.type == "arrangement" else None
+        return [alert.text for alert in alert_items(item.alerts, account_id=item.case.account_id,
+                                                    except_arrangement=subject_arrangement,
+                                                    except_case=item.case.id, with_last_contact=False)]
+
+    def _also_live_html(self, item: InboxItem) -> str:
+        if item.alerts is None:
+            return ""
+        also = self.also_live(item)
+        colour = tone_colour("warning").name() if also else tone_colour("muted").name()
+        if not also:
+            nothing = html.escape(self.tr("Nothing else is live or open on this account."))
+            return f"<p style='color:{colour}'>{nothing}</p>"
+        heading = html.escape(self.tr("Also on this account:"))
+        lines = "".join(f"<li>{html.escape(text)}</li>" for text in also)
+        return (f"<p style='margin-bottom:0'><b style='color:{colour}'>{heading}</b></p>"
+                f"<ul style='margin-top:2px'>{lines}</ul>")
 
     def _schedule_html(self, data: dict[str, Any]) -> str:
         schedule = [p for p in data.get("schedule", ()) if isinstance(p, dict)]

@@ -5,7 +5,9 @@ adds a note; what was filed shows at once (a line saying where the case went, th
 and open cases, the Cases tab). Every write goes through the outbox (`console.outbox.send`).
 
 Opening it makes one round trip (`get_customer` with `include=accounts,current_bills,plans`)
-that fills the header and the Overview at once; the other tabs load on first show. Every call
+that fills the header, the alert strip under it (`alerts`: live and waiting arrangements, open
+disputes and fraud reports, freezes, last contact; docs/contact-history.md) and the Overview at
+once; the other tabs load on first show. Every call
 runs on a background task (`ui.tasks`); a failure shows in a banner with Retry, where it happened.
 """
 
@@ -35,19 +37,22 @@ from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.turns import TurnByTurn
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.workspace.alerts import AlertStrip
+from ui.workspace.arrangements import ArrangementsTab
 from ui.workspace.audit import add_audit_tab
 from ui.workspace.bills import BillsTab
 from ui.workspace.cases import CasesTab
 from ui.workspace.header import CustomerHeader, primary_account
+from ui.workspace.history import HistoryTab
 from ui.workspace.installments import InstallmentsTab
 from ui.workspace.notes import NotesTab
 from ui.workspace.overview import OverviewTab
 from ui.workspace.reveal import RevealDialog
 from ui.workspace.transactions import TransactionsTab
 
-LazyTab = BillsTab | InstallmentsTab | TransactionsTab | CasesTab | NotesTab
+LazyTab = BillsTab | InstallmentsTab | TransactionsTab | CasesTab | NotesTab | ArrangementsTab | HistoryTab
 
-OPEN_INCLUDES = ("accounts", "current_bills", "plans")
+OPEN_INCLUDES = ("accounts", "current_bills", "plans", "alerts")
 # Roles that may read and reveal customer data (DESIGN §3 roles); admin may not.
 CUSTOMER_ROLES = frozenset({"agent", "dispute_handler", "supervisor"})
 # Roles that may file disputes and fraud reports, propose arrangements and write notes.
@@ -135,6 +140,8 @@ class CustomerWorkspace(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.header)
+        self.alert_strip = AlertStrip(self)
+        layout.addWidget(self.alert_strip)
         self._build_action_bar(layout)
         self.notice = ErrorBanner(self)
         self.notice.setAccessibleName(self.tr("What was just filed"))
@@ -151,6 +158,8 @@ class CustomerWorkspace(QWidget):
             ("transactions", "transactions", self.tr("Transactions")),
             ("cases", "cases", self.tr("Cases")),
             ("notes", "note", self.tr("Notes")),
+            ("arrangements", "check", self.tr("Arrangements")),
+            ("history", "clock", self.tr("History")),
         ):
             page = QWidget()
             page_layout = QVBoxLayout(page)
@@ -250,6 +259,14 @@ class CustomerWorkspace(QWidget):
         if isinstance(tab, NotesTab):
             tab.outbox_delivered(records)
 
+    @property
+    def arrangements_tab(self) -> ArrangementsTab:
+        return self._tab("arrangements")  # type: ignore[return-value]
+
+    @property
+    def history_tab(self) -> HistoryTab:
+        return self._tab("history")  # type: ignore[return-value]
+
     def built_tabs(self) -> list[LazyTab]:
         """The tabs built so far (the lazy ones are built on first show)."""
         return list(self._built.values())
@@ -266,6 +283,8 @@ class CustomerWorkspace(QWidget):
                 "transactions": lambda: TransactionsTab(client, page),
                 "cases": lambda: CasesTab(client, role, page),
                 "notes": lambda: NotesTab(client, page),
+                "arrangements": lambda: ArrangementsTab(client, self.outbox, page),
+                "history": lambda: HistoryTab(client, page),
             }
             tab = factories[name]()
             self._connect_tab(tab)
@@ -300,10 +319,12 @@ class CustomerWorkspace(QWidget):
             tab.case_requested.connect(self.case_requested)
         elif isinstance(tab, NotesTab):
             tab.set_outbox(self.outbox)  # notes go through the outbox too
+        elif isinstance(tab, ArrangementsTab):
+            tab.cancelled.connect(lambda _result: self.reload())
 
     def show_tab(self, name: str) -> QWidget:
         """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `cases`,
-        `notes`)."""
+        `notes`, `arrangements`, `history`)."""
         self._build_parts()
         if name == "overview":
             self.tabs.setCurrentWidget(self.overview_tab)
@@ -485,6 +506,8 @@ class CustomerWorkspace(QWidget):
     def _fill_header(self, profile: CustomerProfile) -> None:
         self.loading_row.setVisible(False)
         self.header.show_profile(profile)
+        if profile.alerts is not None:
+            self.alert_strip.show_alerts(profile.alerts)
         self.tabs.setVisible(True)
         if self._title != profile.name:
             self._title = profile.name
