@@ -105,7 +105,7 @@ def test_a_new_user_must_choose_a_password_at_the_first_sign_in(
     assert changed.status_code == 200, changed.text
     assert changed.json()["must_change_password"] is False
     assert client.get("/v1/customers", params={"q": "王"}, headers=headers).status_code == 200
-    assert audit_actions(session_factory, created.json()["id"]) == ["user.created", "user.password_changed"]
+    assert audit_actions(session_factory, created.json()["id"]) == ["user.created", "auth.login", "user.password_changed"]
 
 
 @pytest.mark.parametrize(
