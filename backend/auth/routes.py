@@ -25,6 +25,8 @@ def create_token(
     body: TokenRequest, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ) -> TokenResponse:
     """Sign in with username and password; returns a bearer token valid for one shift."""
+    # The hash is read and the read ended before argon2 runs: no connection is held while it does.
+    check = service.check_password_of(session=session, username=body.username, password=body.password)
     try:
         issued = service.authenticate(
             session=session,
@@ -32,6 +34,7 @@ def create_token(
             username=body.username,
             password=body.password,
             now=clock.now(),
+            check=check,
         )
     except service.LoginRefused:
         session.commit()  # the failed attempt counts towards the lockout
