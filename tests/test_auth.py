@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from backend.auth.models import User
 from backend.auth import passwords
+from backend.auth.models import User
 from backend.auth.service import create_user, get_user_by_username
 from backend.db import transaction
 from backend.deps import require_roles
