@@ -131,20 +131,33 @@ class AdmissionGate:
 def _commit_in_the_handlers_call(app: FastAPI) -> None:
     """Every plain `def` handler commits (or rolls back) the request's session at the end of its
     own thread-pool call (`backend.deps.in_one_call`), not in another call after it."""
-    for route in app.router.routes:
-        if not isinstance(route, APIRoute):
+    _wrap_handlers(app.router.routes)
+
+
+def _wrap_handlers(routes: list[Any]) -> None:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            call = route.endpoint
+            if (
+                getattr(call, "creditdesk_in_one_call", False)
+                or not inspect.isfunction(call)
+                or inspect.iscoroutinefunction(call)
+                or inspect.isgeneratorfunction(call)
+                or inspect.isasyncgenfunction(call)
+            ):
+                continue
+            wrapped = in_one_call(call)
+            route.endpoint = wrapped
+            route.dependant.call = wrapped
             continue
-        call = route.dependant.call
-        if (
-            call is None
-            or getattr(call, "creditdesk_in_one_call", False)
-            or inspect.iscoroutinefunction(call)
-            or inspect.isgeneratorfunction(call)
-            or inspect.isasyncgenfunction(call)
-            or not inspect.isfunction(call)
-        ):
-            continue
-        route.dependant.call = in_one_call(call)
+        # FastAPI keeps an included router as a reference (`_IncludedRouter`) and derives the
+        # effective routes from the original routes' endpoints: wrap those, then let it derive again.
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            _wrap_handlers(included.routes)
+            for cache in ("_effective_candidates_version", "_effective_low_priority_routes_version"):
+                if hasattr(route, cache):
+                    setattr(route, cache, None)
 
 
 def create_app(

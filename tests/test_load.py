@@ -19,6 +19,7 @@ from sqlalchemy import create_engine
 from backend.accounts.models import Account
 from backend.cases.models import CaseType
 from backend.db import make_engine, make_sessionmaker, transaction
+from backend.deps import SessionDep, UserDep
 from backend.settings import Settings
 from tests.helpers.cases import make_case, user_named
 from tests.helpers.servers import (
@@ -224,3 +225,53 @@ def test_two_serve_processes_on_one_database_are_one_backend(db_url: str, tmp_pa
             with ThreadPoolExecutor(max_workers=len(handlers)) as pool:
                 taken = [case_id for batch in pool.map(racer, range(len(handlers))) for case_id in batch]
     assert sorted(taken) == sorted(case_ids)  # every case taken, none twice
+
+
+def test_the_handler_gives_its_connection_back_before_the_response_is_built(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The handler's commit runs in the handler's own thread-pool call: when FastAPI builds the
+    response (another thread-pool call), no connection of the request is checked out."""
+    from fastapi import APIRouter
+    from pydantic import BaseModel, field_validator
+    from sqlalchemy import func, select
+    from sqlalchemy.pool import QueuePool
+
+    from backend.app import _commit_in_the_handlers_call, create_app
+    from backend.customers.models import Customer
+
+    with scratch_database(db_url, tmp_path, "hops") as url:
+        add_users_and_an_account(url, {"agent": "agent"})
+        app = create_app(Settings(database_url=url))
+        pool = app.state.session_factory.kw["bind"].pool
+        assert isinstance(pool, QueuePool)
+        seen: dict[str, int] = {}
+
+        class Counted(BaseModel):
+            customers: int
+
+            @field_validator("customers")
+            @classmethod
+            def note_the_pool(cls, value: int) -> int:
+                seen["while the response is built"] = pool.checkedout()
+                return value
+
+        router = APIRouter()
+
+        @router.get("/test/hops", response_model=Counted)
+        def hops(session: SessionDep, user: UserDep) -> dict[str, int]:
+            count = session.scalar(select(func.count()).select_from(Customer)) or 0
+            seen["in the handler"] = pool.checkedout()
+            return {"customers": count}
+
+        app.include_router(router)
+        _commit_in_the_handlers_call(app)
+        from fastapi.testclient import TestClient
+
+        with TestClient(app) as client:
+            token = client.post("/v1/auth/token", json={"username": "agent", "password": PASSWORD}).json()
+            response = client.get("/test/hops", headers={"Authorization": f"Bearer {token['access_token']}"})
+        assert response.json() == {"customers": 1}
+        assert seen == {"in the handler": 1, "while the response is built": 0}
+        assert pool.checkedout() == 0
+        app.state.session_factory.kw["bind"].dispose()
