@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import re
 import time
 import uuid
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -16,7 +21,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backend.auth.routes import router as auth_router
 from backend.clock import BusinessClock
 from backend.db import make_engine, make_sessionmaker
-from backend.errors import Problem, install_error_handlers, internal_error_response
+from backend.deps import in_one_call
+from backend.errors import Overloaded, Problem, install_error_handlers, internal_error_response, is_overload
 from backend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -66,8 +72,12 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_request_id)
-        except Exception:
+        except Exception as exc:
             method, path = scope.get("method"), scope.get("path")
+            if is_overload(exc) and not started:
+                log.warning("overloaded: %s %s answered 503 (%s)", method, path, exc)
+                await Overloaded().to_response(request_id)(scope, receive, send_with_request_id)
+                return
             log.exception("unhandled error in %s %s (request %s)", method, path, request_id)
             if started:
                 raise
@@ -163,6 +173,82 @@ def _mark_required_headers(schema: dict[str, Any]) -> dict[str, Any]:
                                            "description": parameter.get("description", "")}
     return schema
 
+# Requests that touch no database and never wait at the door.
+_UNGATED_PATHS = frozenset({"/healthz", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
+
+
+class AdmissionGate:
+    """At most `places` requests of this process in flight at once; the next waits at the door
+    (on the event loop, holding nothing) for up to `wait_seconds`, then gets 503 `overloaded`
+    with `Retry-After`. With the thread pool and the connection pool as large as `places`, and
+    each request holding at most one connection, and that only inside a thread-pool call, no
+    thread ever waits for a connection: the wait is here, bounded, and answered."""
+
+    def __init__(self, app: ASGIApp, *, places: int, wait_seconds: float) -> None:
+        self.app = app
+        self.places = places
+        self.wait_seconds = wait_seconds
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._semaphore: asyncio.Semaphore | None = None
+
+    def _door(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        if self._semaphore is None or self._loop is not loop:  # a test client may bring a new loop
+            self._loop = loop
+            self._semaphore = asyncio.Semaphore(self.places)
+            # The thread pool has as many threads as there are places (anyio's default is 40).
+            anyio.to_thread.current_default_thread_limiter().total_tokens = self.places
+        return self._semaphore
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") in _UNGATED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        door = self._door()
+        try:
+            await asyncio.wait_for(door.acquire(), self.wait_seconds)
+        except TimeoutError:
+            request_id = scope.get("state", {}).get("request_id")
+            log.warning("overloaded: %s %s waited %.1f s at the door", scope.get("method"), scope.get("path"), self.wait_seconds)
+            await Overloaded().to_response(request_id)(scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            door.release()
+
+
+def _commit_in_the_handlers_call(app: FastAPI) -> None:
+    """Every plain `def` handler commits (or rolls back) the request's session at the end of its
+    own thread-pool call (`backend.deps.in_one_call`), not in another call after it."""
+    _wrap_handlers(app.router.routes)
+
+
+def _wrap_handlers(routes: list[Any]) -> None:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            call = route.endpoint
+            if (
+                getattr(call, "creditdesk_in_one_call", False)
+                or not inspect.isfunction(call)
+                or inspect.iscoroutinefunction(call)
+                or inspect.isgeneratorfunction(call)
+                or inspect.isasyncgenfunction(call)
+            ):
+                continue
+            wrapped = in_one_call(call)
+            route.endpoint = wrapped
+            route.dependant.call = wrapped
+            continue
+        # FastAPI keeps an included router as a reference (`_IncludedRouter`) and derives the
+        # effective routes from the original routes' endpoints: wrap those, then let it derive again.
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            _wrap_handlers(included.routes)
+            for cache in ("_effective_candidates_version", "_effective_low_priority_routes_version"):
+                if hasattr(route, cache):
+                    setattr(route, cache, None)
+
 
 def create_app(
     settings: Settings | None = None,
@@ -174,7 +260,7 @@ def create_app(
     settings = settings or Settings.from_env()
     clock = clock or BusinessClock.from_env()
     if session_factory is None:
-        session_factory = make_sessionmaker(make_engine(settings.database_url))
+        session_factory = make_sessionmaker(engine_for(settings))
 
     app = FastAPI(
         title="CreditDesk servicing API",
@@ -187,6 +273,7 @@ def create_app(
     app.state.session_factory = session_factory
 
     install_error_handlers(app)
+    app.add_middleware(AdmissionGate, places=settings.db_connections, wait_seconds=settings.db_wait_seconds)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestLimitsMiddleware, max_body_bytes=settings.max_body_bytes)  # outermost
 
@@ -208,4 +295,25 @@ def create_app(
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+    _commit_in_the_handlers_call(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as `serve` runs it in each worker process (uvicorn `factory=True`): settings from
+    the environment, an engine whose pool matches `Settings.db_connections`. `serve` has
+    migrated (or checked) the schema before any worker starts."""
+    settings = Settings.from_env()
+    return create_app(settings, session_factory=make_sessionmaker(engine_for(settings)))
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine the settings ask for: `db_connections` pooled connections, a checkout waiting
+    at most `db_wait_seconds`, SQLite's busy timeout `sqlite_busy_seconds`."""
+    return make_engine(
+        settings.database_url,
+        pool_size=settings.db_connections,
+        pool_timeout=settings.db_wait_seconds,
+        busy_timeout=settings.sqlite_busy_seconds,
+    )

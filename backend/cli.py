@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.auth.models import ROLES
@@ -63,31 +64,87 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
-    from backend.app import create_app
     from backend.auth.service import demo_users_exist
-    from backend.migrate import upgrade
+    from backend.migrate import schema_is_current, upgrade
 
-    upgrade(args.database_url)
     settings = Settings.from_env(database_url=args.database_url, demo_mode=bool(args.demo) or None)
-    factory = _session_factory(settings.database_url)
+    if settings.demo_mode:
+        upgrade(settings.database_url)  # a demo backend makes itself ready
+    elif not schema_is_current(settings.database_url):
+        # Several workers (or servers) starting at once must not race on migrations: the
+        # schema is brought up to date once, by whoever deploys, before serving.
+        print(
+            "Refusing to start: the database schema is older than this version of CreditDesk. "
+            "Run `python -m backend migrate` (with the same --database-url) first, then start again.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    engine = make_engine(settings.database_url, pool_size=1)
+    factory = make_sessionmaker(engine)
     if settings.demo_mode:
         prepare_demo(factory)
     with transaction(factory) as session:
         has_demo_users = demo_users_exist(session=session)
     if has_demo_users and not settings.demo_mode:
+        engine.dispose()
         print(
             "Refusing to start: this database has demo users (password 'demo'). "
             "Start with --demo for a demo backend, or use a database without demo users.",
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    app = create_app(settings, session_factory=factory)
+    workers = args.workers or os.cpu_count() or 1
+    connections = connections_per_worker(engine, settings.db_connections, workers)
+    engine.dispose()
+    # Each worker builds its app from the environment (`backend.app.app_from_env`).
+    os.environ["CREDITDESK_DATABASE_URL"] = settings.database_url
+    os.environ["CREDITDESK_DB_CONNECTIONS"] = str(connections)
+    if settings.demo_mode:
+        os.environ["CREDITDESK_DEMO"] = "1"
     mode = " (demo mode)" if settings.demo_mode else ""
-    print(f"CreditDesk servicing API listening on http://{args.host}:{args.port}{mode}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, server_header=False)
+    print(
+        f"CreditDesk servicing API listening on http://{args.host}:{args.port}{mode}: "
+        f"{workers} worker{'s' if workers > 1 else ''}, {connections} database connections each",
+        flush=True,
+    )
+    uvicorn.run(
+        "backend.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=workers,
+        log_level=args.log_level,
+        access_log=args.log_level == "debug",
+        server_header=False,
+    )
     return EXIT_OK
+
+
+# Connections left for everything but the workers: `migrate`, `eod`, psql, monitoring.
+RESERVED_CONNECTIONS = 10
+
+
+def connections_per_worker(engine: Engine, wanted: int, workers: int) -> int:
+    """How many pooled connections each of `workers` processes gets: `wanted`
+    (`CREDITDESK_DB_CONNECTIONS`), but on PostgreSQL no more than an equal share of
+    `max_connections`, less the superuser reserve and `RESERVED_CONNECTIONS`, so that all
+    workers together stay under the server's limit. (Past that: pgbouncer, see the README.)"""
+    if engine.dialect.name != "postgresql":
+        return wanted
+    with engine.connect() as connection:
+        limit = int(connection.exec_driver_sql("SHOW max_connections").scalar_one())
+        reserved = int(connection.exec_driver_sql("SHOW superuser_reserved_connections").scalar_one())
+    share = (limit - reserved - RESERVED_CONNECTIONS) // workers
+    if share < 1:
+        raise SystemExit(
+            f"PostgreSQL allows {limit} connections: too few for {workers} workers. "
+            "Start fewer workers, raise max_connections, or put pgbouncer in front."
+        )
+    return max(1, min(wanted, share))
 
 
 DEMO_SEED = 1
@@ -260,10 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--batch-size", type=_positive_int, default=500, help="customers stored per transaction")
     seed.add_argument("--workers", type=_positive_int, default=None, help="simulation processes")
 
-    serve = add("serve", cmd_serve, "run the HTTP API (migrates first)")
+    serve = add("serve", cmd_serve, "run the HTTP API (the schema must be current; --demo migrates)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="demo mode: demo users may sign in")
+    serve.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="worker processes (default 1; 0: one per CPU core); each gets an equal share of "
+        "PostgreSQL's max_connections, at most CREDITDESK_DB_CONNECTIONS (default 20)",
+    )
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )

@@ -93,10 +93,31 @@ def begin_writes_for_method(session: Session, method: str) -> None:
         writes(session)
 
 
-def make_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for `url`; SQLite gets WAL, foreign keys, a busy timeout and explicit BEGIN."""
+# Pool defaults (README "Load"): as many connections as the app lets requests in at once
+# (`Settings.db_connections`), no overflow, and a short wait: a request that cannot get a
+# connection within a few seconds is answered 503 `overloaded`, never kept 30 s.
+POOL_SIZE = 20
+POOL_TIMEOUT_SECONDS = 5.0
+SQLITE_BUSY_SECONDS = 5.0
+
+
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = POOL_SIZE,
+    pool_timeout: float = POOL_TIMEOUT_SECONDS,
+    busy_timeout: float = SQLITE_BUSY_SECONDS,
+    **kwargs: object,
+) -> Engine:
+    """An engine for `url`; SQLite gets WAL, foreign keys, explicit BEGIN and a busy timeout of `busy_timeout`
+    seconds (then "database is locked", answered 503). The pool holds `pool_size` connections,
+    with no overflow, and a checkout waits at most `pool_timeout` seconds."""
     if url.startswith("sqlite"):
-        connect_args = {"check_same_thread": False, "timeout": 30}
+        connect_args = {"check_same_thread": False, "timeout": busy_timeout}
+        if ":memory:" not in url and url.rstrip("/") not in ("sqlite:", "sqlite+pysqlite:"):
+            kwargs.setdefault("pool_size", pool_size)
+            kwargs.setdefault("max_overflow", 0)
+            kwargs.setdefault("pool_timeout", pool_timeout)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
         use_explicit_sqlite_begin(engine)
 
@@ -109,8 +130,9 @@ def make_engine(url: str, **kwargs: object) -> Engine:
             cursor.close()
 
         return engine
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
+    kwargs.setdefault("pool_size", pool_size)
+    kwargs.setdefault("max_overflow", 0)
+    kwargs.setdefault("pool_timeout", pool_timeout)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
 

@@ -10,9 +10,12 @@ and guards a role with `dependencies=[Depends(require_roles("supervisor"))]` or
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated
+from contextvars import ContextVar
+from datetime import datetime
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -41,6 +44,7 @@ __all__ = [
     "get_clock",
     "get_session",
     "get_settings",
+    "in_one_call",
     "on_rollback",
     "request_context",
     "require_roles",
@@ -83,9 +87,9 @@ def _run_rollback_callbacks(request: Request) -> None:
             log.exception("after-rollback callback failed")
 
 
-def _finish(session: Session, request: Request, *, commit: bool) -> None:
-    """Commit (or roll back) and close; after a rollback, or a commit that failed, run the
-    request's rollback callbacks."""
+def _finish(session: Session, request: Request, *, commit: bool, close: bool = True) -> None:
+    """Commit (or roll back) and, with `close`, close; after a rollback, or a commit that
+    failed, run the request's rollback callbacks."""
     try:
         if commit:
             try:
@@ -98,25 +102,88 @@ def _finish(session: Session, request: Request, *, commit: bool) -> None:
         session.rollback()
         _run_rollback_callbacks(request)
     finally:
-        session.close()
+        if close:
+            session.close()
+
+
+class _RequestSession:
+    """The request's session, and whether the handler's own thread-pool call already ended its
+    transaction (see `in_one_call`)."""
+
+    __slots__ = ("committed", "request", "session")
+
+    def __init__(self, session: Session, request: Request) -> None:
+        self.session = session
+        self.request = request
+        self.committed: bool | None = None  # None: not ended by the handler's call
+
+    def end(self, *, commit: bool) -> None:
+        """Commit or roll back on the calling thread; the connection goes back to the pool. The
+        session stays open, so the response can still read what the handler loaded."""
+        if self.committed is not None:
+            return
+        self.committed = False
+        _finish(self.session, self.request, commit=commit, close=False)
+        self.committed = commit
+
+
+_request_session: ContextVar[_RequestSession | None] = ContextVar("creditdesk_request_session", default=None)
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: committed when the handler returns, rolled back when it raises.
 
-    Declared with scope="function" (see `SessionDep`) so the commit happens before the response
-    is sent: a client is never told of a write that then fails to commit. Making a session does
-    no I/O, so it happens on the event loop; the commit or rollback (database I/O) runs on the
-    thread pool, one hop instead of the two a plain generator dependency costs.
+    Making a session does no I/O, so it happens on the event loop, and the session takes a
+    connection only when the handler first uses it. A plain `def` handler (every route of
+    `create_app`, see `in_one_call`) commits or rolls back at the end of its own thread-pool
+    call, so the connection goes back to the pool before the request waits for anything else:
+    the request never sits "idle in transaction" while it queues for the next thread. The commit
+    still happens before the response is sent: a client is never told of a write that then
+    fails to commit. Whatever is still open here (a handler not wrapped, or a lazy load while
+    the response was built) is committed or rolled back here, on the thread pool.
     """
     session = get_session_factory(request)()
     begin_writes_for_method(session, request.method)  # SQLite: a write request begins IMMEDIATE
+    slot = _RequestSession(session, request)
+    token = _request_session.set(slot)
     try:
-        yield session
-    except BaseException:
-        await run_in_threadpool(_finish, session, request, commit=False)
-        raise
-    await run_in_threadpool(_finish, session, request, commit=True)
+        try:
+            yield session
+        except BaseException:
+            if slot.committed is None or session.in_transaction():
+                # Not ended yet, or used again after the handler's commit: roll that back. After
+                # a commit, the rollback callbacks do not run: what they undo has been kept.
+                await run_in_threadpool(_finish, session, request, commit=False, close=False)
+            raise
+        if session.in_transaction():
+            await run_in_threadpool(_finish, session, request, commit=True, close=False)
+    finally:
+        session.close()  # no transaction is open: no I/O
+        try:
+            _request_session.reset(token)
+        except ValueError:  # exited in another context; the request's context ends anyway
+            pass
+
+
+def in_one_call(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """`endpoint` (a plain `def` handler) followed, in the same thread-pool call, by the commit
+    of the request's session (the rollback when it raises). `create_app` wraps every such route."""
+
+    @functools.wraps(endpoint)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        slot = _request_session.get()
+        try:
+            result = endpoint(*args, **kwargs)
+        except BaseException:
+            if slot is not None:
+                slot.end(commit=False)
+            raise
+        if slot is not None:
+            slot.end(commit=True)
+        return result
+
+    run.creditdesk_in_one_call = True  # type: ignore[attr-defined]
+    return run
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -141,17 +208,30 @@ class PasswordChangeRequired(Forbidden):
     title = "Choose a new password"
 
 
-def current_user(
+def _resolve_user(factory: sessionmaker[Session], token: str, now: datetime, demo_mode: bool) -> User | None:
+    """The token's user, read on a session of its own that is closed before returning: the
+    connection is back in the pool before the handler runs. The user comes back detached, its
+    columns loaded."""
+    with factory() as session:
+        return resolve_token(session=session, token=token, now=now, demo_mode=demo_mode)
+
+
+async def current_user(
     request: Request,
-    session: SessionDep,
     clock: ClockDep,
     settings: SettingsDep,
     token: Annotated[str | None, Depends(bearer_token)],
 ) -> User:
-    """The user behind the request's bearer token; 401 `unauthorized` otherwise."""
+    """The user behind the request's bearer token; 401 `unauthorized` otherwise.
+
+    Resolved in one thread-pool call with a connection of its own (taken and given back within
+    that call), never on the request's session: that session must not hold a connection while
+    the request waits for the thread that runs the handler."""
     if token is None:
         raise Unauthorized("Sign in and send the access token as 'Authorization: Bearer <token>'.")
-    user = resolve_token(session=session, token=token, now=clock.now(), demo_mode=settings.demo_mode)
+    user = await run_in_threadpool(
+        _resolve_user, get_session_factory(request), token, clock.now(), settings.demo_mode
+    )
     if user is None:
         raise Unauthorized("The access token is invalid, expired or revoked. Sign in again.")
     if user.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:

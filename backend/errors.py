@@ -162,6 +162,44 @@ class TooManyRequests(Problem):
         super().__init__(detail, headers=headers, **kwargs)
 
 
+OVERLOADED_RETRY_AFTER_SECONDS = 2
+
+
+class Overloaded(Problem):
+    """503: the server is at capacity (no connection, no place, or the SQLite write lock, within
+    a few seconds). Nothing was changed; the same request may be sent again after `Retry-After`."""
+
+    status = 503
+    code = "overloaded"
+    title = "The server is busy"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        headers = {"Retry-After": str(OVERLOADED_RETRY_AFTER_SECONDS), **dict(kwargs.pop("headers", None) or {})}
+        super().__init__(
+            detail or "The server is busy right now. Nothing was changed; try again in a few seconds.",
+            headers=headers,
+            **kwargs,
+        )
+
+
+def is_overload(exc: BaseException) -> bool:
+    """Whether a database error means "too busy" rather than a bug: no pooled connection within
+    the pool timeout, SQLite's write lock not free within the busy timeout, or PostgreSQL out of
+    connection slots."""
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(exc, PoolTimeout):
+        return True
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower()
+        return any(
+            sign in text
+            for sign in ("database is locked", "database table is locked", "too many clients", "too many connections")
+        )
+    return False
+
+
 class EarlyResponse(Exception):  # noqa: N818 - not an error: a finished response
     """Raised by a dependency to answer the request with `response` without running the handler
     (e.g. an idempotent replay)."""
@@ -296,4 +334,13 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(EarlyResponse, handle_early_response)
     app.add_exception_handler(RequestValidationError, handle_validation)
     app.add_exception_handler(StarletteHTTPException, handle_http)
+    async def handle_database_error(request: Request, exc: Exception) -> Response:
+        if is_overload(exc):
+            log.warning("overloaded: %s %s answered 503 (%s)", request.method, request.url.path, exc)
+            return Overloaded().to_response(_request_id(request))
+        return await handle_unexpected(request, exc)
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    app.add_exception_handler(SQLAlchemyError, handle_database_error)
     app.add_exception_handler(Exception, handle_unexpected)

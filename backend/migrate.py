@@ -26,6 +26,23 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
 
 
+def schema_is_current(database_url: str) -> bool:
+    """Whether the database is at the newest revision (an empty database is not)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from backend.db import make_engine
+
+    heads = set(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    finally:
+        engine.dispose()
+    return current == heads
+
+
 def revision(database_url: str, message: str, *, autogenerate: bool = True) -> None:
     """Write a new revision file comparing the models with the database (for developers)."""
     command.revision(alembic_config(database_url), message=message, autogenerate=autogenerate)

@@ -85,6 +85,15 @@ class Settings:
     # Request bodies over this are refused with 413 before they are read (CREDITDESK_MAX_BODY_BYTES).
     max_body_bytes: int = 1_048_576
     policy: Policy = field(default_factory=Policy)
+    # Concurrency, chosen together (README "Load"): at most `db_connections` requests of a
+    # worker are in flight at once (the others wait at the door for `db_wait_seconds`, then get
+    # 503 `overloaded`); each in-flight request runs its database work one thread-pool call at a
+    # time, holding at most one connection; the thread pool and the connection pool both have
+    # `db_connections` places, so no thread ever waits for a connection.
+    db_connections: int = 20
+    db_wait_seconds: float = 5.0
+    # SQLite: how long a writer waits for another's write lock before 503 `overloaded`.
+    sqlite_busy_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -100,6 +109,15 @@ class Settings:
         max_body = os.environ.get("CREDITDESK_MAX_BODY_BYTES")
         if max_body:
             values["max_body_bytes"] = int(max_body)
+        connections = os.environ.get("CREDITDESK_DB_CONNECTIONS")
+        if connections:
+            values["db_connections"] = max(1, int(connections))
+        wait = os.environ.get("CREDITDESK_DB_WAIT_SECONDS")
+        if wait:
+            values["db_wait_seconds"] = float(wait)
+        busy = os.environ.get("CREDITDESK_SQLITE_BUSY_SECONDS")
+        if busy:
+            values["sqlite_busy_seconds"] = float(busy)
         policy = os.environ.get("CREDITDESK_POLICY")
         if policy:
             values["policy"] = Policy.from_json(policy)

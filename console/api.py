@@ -12,8 +12,10 @@ Rules it keeps:
   gives one), and a retry of that write sends the same key, so the server applies it once.
   Writes the API does not key (login, logout, reveal) are sent with `keyed=False`.
 - Retries only where safe: GETs and keyed writes, on connection errors and on 502/503/504,
-  at most `retries` times with a short back-off; an unkeyed write only when it provably never
-  left the machine (connection refused, connect timeout). Never on a 4xx.
+  at most `retries` times with a short back-off (longer if a busy server's `Retry-After` says
+  so); an unkeyed write only when it provably never left the machine (connection refused,
+  connect timeout) or the server answered 503 `overloaded` (turned away, nothing changed).
+  Never on a 4xx.
 - Errors are typed (`console.errors`): a problem+json answer becomes `NotFound`, `Conflict`, …;
   a server that cannot be reached becomes `Offline`. A 401 raises `Unauthorized` (with
   `session_expired`), and `on_unauthorized`, if given, is called first (from the calling thread)
@@ -69,6 +71,9 @@ DEFAULT_TIMEOUT: Final[tuple[float, float]] = (3.05, 15.0)
 USER_AGENT: Final = "CreditDesk-Console/0.1"
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES: Final = frozenset({502, 503, 504})
+# The longest a busy server's Retry-After holds a retry back; after the last retry the write
+# waits in the outbox (drained with its own back-off) and a read reports the server busy.
+MAX_RETRY_AFTER: Final = 5.0
 ParamValue = str | int | None
 Params = Mapping[str, ParamValue]
 
@@ -202,11 +207,12 @@ class ApiClient:
                     self._wait_before_retry(attempt)
                     continue
                 raise Offline(url, reason, idempotency_key=key) from exc
-            if response.status_code in RETRY_STATUSES and retry_any_failure and attempt < self.retries:
+            retryable = retry_any_failure or _overloaded(response)
+            if response.status_code in RETRY_STATUSES and retryable and attempt < self.retries:
                 attempt += 1
                 response.close()
                 log.info("%s %s: %d; retry %d", method, path, response.status_code, attempt)
-                self._wait_before_retry(attempt)
+                self._wait_before_retry(attempt, _retry_after(response))
                 continue
             break
 
@@ -385,9 +391,32 @@ class ApiClient:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _wait_before_retry(self, attempt: int) -> None:
+    def _wait_before_retry(self, attempt: int, retry_after: float | None = None) -> None:
+        """The back-off before retry `attempt`; a busy server's `Retry-After` (503 `overloaded`)
+        stretches it, up to `MAX_RETRY_AFTER` (a client with no back-off, as in tests, never waits)."""
+        delay = self.backoff * (2 ** (attempt - 1))
+        if retry_after is not None and self.backoff > 0:
+            delay = max(delay, min(retry_after, MAX_RETRY_AFTER))
         # Wakes at once when the client is closed, so a closing UI does not hang on back-off.
-        self._closed.wait(self.backoff * (2 ** (attempt - 1)))
+        self._closed.wait(delay)
+
+
+def _overloaded(response: requests.Response) -> bool:
+    """A 503 `overloaded`: the backend turned the request away before changing anything (no
+    connection or lock in time), so even an unkeyed write (a sign-in) may be sent again."""
+    if response.status_code != 503:
+        return False
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    return isinstance(body, dict) and body.get("code") == "overloaded"
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """The seconds of a `Retry-After: <seconds>` header, if sent (the backend sends no dates)."""
+    value = response.headers.get("Retry-After", "").strip()
+    return float(value) if value.isdigit() else None
 
 
 def path_segment(value: str | int) -> str:

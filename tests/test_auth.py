@@ -11,8 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.auth import passwords
 from backend.auth.models import User
-from backend.auth.service import create_user
+from backend.auth.service import create_user, get_user_by_username
 from backend.db import transaction
 from backend.deps import require_roles
 from tests.helpers.api import FixedClock, login, make_client, problem
@@ -237,3 +238,50 @@ def test_inactive_user_cannot_log_in(
     refused = client.post("/v1/auth/token", json={"username": real_user, "password": PASSWORD})
     assert problem(refused)["code"] == "invalid_credentials"
     assert client.get("/v1/me", headers=headers).status_code == 401
+
+
+def test_passwords_are_hashed_with_argon2id_at_the_interactive_parameters() -> None:
+    from argon2 import extract_parameters
+
+    params = extract_parameters(passwords.hash_password("s3cret"))
+
+    assert (params.type.name, params.memory_cost, params.time_cost, params.parallelism) == (
+        "ID",
+        19 * 1024,
+        2,
+        1,
+    )
+
+
+def test_an_old_hash_is_upgraded_at_the_next_successful_sign_in(
+    client: TestClient, session_factory: sessionmaker[Session]
+) -> None:
+    from argon2 import PasswordHasher, extract_parameters
+
+    old_hash = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash("old-params")
+    with transaction(session_factory) as session:
+        create_user(
+            session=session,
+            username="veteran",
+            display_name="V",
+            role="agent",
+            password="",
+            password_hash=old_hash,
+        )
+
+    assert client.post("/v1/auth/token", json={"username": "veteran", "password": "wrong"}).status_code == 401
+    with transaction(session_factory) as session:
+        assert get_user_by_username(session=session, username="veteran").password_hash == old_hash  # type: ignore[union-attr]
+
+    assert (
+        client.post("/v1/auth/token", json={"username": "veteran", "password": "old-params"}).status_code
+        == 200
+    )
+    with transaction(session_factory) as session:
+        new_hash = get_user_by_username(session=session, username="veteran").password_hash  # type: ignore[union-attr]
+    assert new_hash != old_hash
+    assert extract_parameters(new_hash).memory_cost == 19 * 1024
+    assert (
+        client.post("/v1/auth/token", json={"username": "veteran", "password": "old-params"}).status_code
+        == 200
+    )

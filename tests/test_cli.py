@@ -140,7 +140,11 @@ def test_seed_and_end_of_day_run_in_a_fresh_interpreter(tmp_path: Path) -> None:
     def backend(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "backend", *args, "--database-url", url],
-            capture_output=True, text=True, env=env, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
         )
 
     seeded = backend("seed", "--customers", "6", "--months", "2")
@@ -179,3 +183,38 @@ def test_create_user_wants_12_characters_that_are_not_the_username(
     else:
         assert audited == []
         assert "password" in capsys.readouterr().err
+def test_serve_refuses_a_database_whose_schema_is_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from backend.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'behind.sqlite3'}"
+    upgrade(url, "base")  # alembic's bookkeeping, none of the schema
+
+    assert main(["serve", "--database-url", url]) == 2
+    assert "python -m backend migrate" in capsys.readouterr().err
+
+    assert main(["migrate", "--database-url", url]) == 0
+    from backend.migrate import schema_is_current
+
+    assert schema_is_current(url)
+
+
+def test_each_worker_gets_an_equal_share_of_postgresql_connections(db_url: str, pg_required: None) -> None:
+    from sqlalchemy import text
+
+    from backend.cli import RESERVED_CONNECTIONS, connections_per_worker
+
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            limit = int(connection.execute(text("SHOW max_connections")).scalar_one())
+            reserved = int(connection.execute(text("SHOW superuser_reserved_connections")).scalar_one())
+        spare = limit - reserved - RESERVED_CONNECTIONS
+        assert connections_per_worker(engine, 20, 1) == min(20, spare)
+        assert connections_per_worker(engine, 20, 4) == min(20, spare // 4)
+        assert connections_per_worker(engine, 1000, 3) == spare // 3
+        with pytest.raises(SystemExit, match="pgbouncer"):
+            connections_per_worker(engine, 20, spare + 1)
+    finally:
+        engine.dispose()

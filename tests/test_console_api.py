@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from console.api import ApiClient
-from console.errors import Offline, Unauthorized
+from console.errors import Offline, ServerError, Unauthorized
 from tests.helpers.live import LiveBackend
 
 
@@ -27,18 +28,36 @@ class FlakyAdapter(HTTPAdapter):
         self.sent: list[requests.PreparedRequest] = []
         self.refuse = 0
         self.lose = 0
+        self.overloaded = 0
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
         self.sent.append(request)
         if self.refuse:
             self.refuse -= 1
             raise requests.ConnectionError("connection refused (simulated)")
+        if self.overloaded:
+            self.overloaded -= 1
+            return busy_answer(request)
         response = super().send(request, *args, **kwargs)
         if self.lose:
             self.lose -= 1
             response.close()
             raise requests.ConnectionError("connection reset after the request was sent (simulated)")
         return response
+
+
+def busy_answer(request: requests.PreparedRequest) -> requests.Response:
+    """What the backend answers when it has no connection for a request in time."""
+    response = requests.Response()
+    response.status_code = 503
+    response.headers["Content-Type"] = "application/problem+json"
+    response.headers["Retry-After"] = "2"
+    response._content = json.dumps(
+        {"type": "x", "title": "The server is busy", "status": 503, "code": "overloaded"}
+    ).encode()
+    response.request = request
+    response.url = request.url or ""
+    return response
 
 
 @pytest.fixture
@@ -158,6 +177,52 @@ def test_unkeyed_writes_are_not_retried_once_sent(flaky: tuple[ApiClient, FlakyA
     with pytest.raises(Offline):
         client.reveal(1, "phone", "caller verification")  # each reveal is audited: never twice
     assert len(adapter.sent) == 1
+
+
+def test_a_busy_server_is_asked_again_for_reads_keyed_writes_and_sign_ins(
+    flaky: tuple[ApiClient, FlakyAdapter],
+) -> None:
+    client, adapter = flaky
+    adapter.overloaded = 2
+    assert client.get_account(1).id == 1
+    assert len(adapter.sent) == 3
+
+    adapter.sent.clear()
+    adapter.overloaded = 1
+    text = note_text()
+    client.add_note(1, text)
+    assert len(adapter.sent) == 2
+    assert adapter.sent[0].headers["Idempotency-Key"] == adapter.sent[1].headers["Idempotency-Key"]
+    assert notes_with(client, 1, text) == 1
+
+    adapter.sent.clear()
+    adapter.overloaded = 1
+    client.login("agent1", "demo")  # unkeyed, but turned away before anything changed
+    assert len(adapter.sent) == 2
+
+
+def test_a_server_busy_past_the_retries_is_a_server_error_with_the_key(
+    flaky: tuple[ApiClient, FlakyAdapter],
+) -> None:
+    client, adapter = flaky
+    adapter.overloaded = 10
+    with pytest.raises(ServerError) as busy:
+        client.add_note(1, note_text(), idempotency_key="5b0c6c1e-8f7b-4f0c-9d8e-3d1f2a4b5c6e")
+    assert busy.value.status == 503
+    assert busy.value.code == "overloaded"
+    assert len(adapter.sent) == 1 + client.retries
+    assert "not available" in busy.value.user_message
+
+
+def test_retry_after_stretches_the_back_off_up_to_a_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    client = ApiClient("http://127.0.0.1:9", backoff=0.25)
+    waits: list[float | None] = []
+    monkeypatch.setattr(client._closed, "wait", waits.append)
+    client._wait_before_retry(1, 2.0)
+    client._wait_before_retry(1, 120.0)
+    client._wait_before_retry(2, None)
+    client.close()
+    assert waits == [2.0, 5.0, 0.5]
 
 
 def test_4xx_is_never_retried(flaky: tuple[ApiClient, FlakyAdapter]) -> None:

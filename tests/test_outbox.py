@@ -333,6 +333,32 @@ def test_a_401_waits_for_the_user_to_sign_in_again(
     assert notes_with(api_client, account_id, text) == 1
 
 
+def test_a_write_the_busy_server_turned_away_waits_and_lands_once(
+    outbox: Outbox, clock: Clock, live_backend: LiveBackend, api_client: ApiClient, account_id: int
+) -> None:
+    class Busy(ApiClient):
+        def post_json(self, path: str, json: Any = None, **kwargs: Any) -> Any:
+            raise ServerError(503, code="overloaded", request_id="req-busy")
+
+    busy = Busy(live_backend.base_url)
+    text = unique_text("503")
+    try:
+        result = outbox.post(busy, note_path(account_id), note_body(text), label="Note")
+        assert isinstance(result, Queued)
+        waiting = outbox.entries()[0]
+        assert (waiting.status, waiting.waiting_for) == ("pending", "unavailable")
+        for _ in range(6):  # busy for longer than a 500 would be retried: still waiting, never refused
+            clock.now = outbox.entries()[0].next_attempt_at or clock.now
+            outbox.drain(busy)
+        assert outbox.entries()[0].status == "pending"
+    finally:
+        busy.close()
+    clock.now = outbox.entries()[0].next_attempt_at or clock.now
+    done = outbox.drain(api_client)
+    assert [e.idempotency_key for e in done.delivered] == [result.idempotency_key]
+    assert notes_with(api_client, account_id, text) == 1
+
+
 def test_server_errors_are_retried_a_few_times_then_refused(
     outbox: Outbox, clock: Clock, live_backend: LiveBackend, account_id: int
 ) -> None:

@@ -25,6 +25,7 @@ def create_token(
     body: TokenRequest, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ) -> TokenResponse:
     """Sign in with username and password; returns a bearer token valid for one shift."""
+    # The attempt is claimed and committed before argon2 runs: no connection is held while it does.
     try:
         issued = service.authenticate(
             session=session,

@@ -18,7 +18,11 @@ from sqlalchemy import bindparam, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from backend.auth.models import ROLES, AuthToken, LoginFailure, User
-from backend.auth.passwords import burn_verification_time, hash_password, verify_password
+from backend.auth.passwords import (
+    burn_verification_time,
+    check_password,
+    hash_password,
+)
 from backend.errors import Conflict, Unauthorized, ValidationFailed
 from backend.settings import Settings
 
@@ -190,7 +194,8 @@ def _lock_out(session: Session, settings: Settings, user: User, now: datetime) -
 
 
 def finish_login_attempt(
-    *, session: Session, settings: Settings, attempt: LoginAttempt, password_ok: bool, now: datetime
+    *, session: Session, settings: Settings, attempt: LoginAttempt, password_ok: bool, now: datetime,
+    upgraded_hash: str | None = None,
 ) -> IssuedToken:
     """Step 2 of a sign-in, after the password was checked outside any transaction: record the
     outcome under the user's row lock and issue a token, or raise a `LoginRefused` (the caller
@@ -215,6 +220,8 @@ def finish_login_attempt(
     session.execute(delete(LoginFailure).where(LoginFailure.user_id == user.id,
                                                LoginFailure.id < attempt.reservation_id))
     user.locked_until = None
+    if upgraded_hash is not None and user.password_hash == attempt.password_hash:
+        user.password_hash = upgraded_hash  # made with older argon2 parameters: upgraded now
     issued = issue_token(
         session=session, user=user, now=now, lifetime=timedelta(hours=settings.token_lifetime_hours)
     )
@@ -223,7 +230,12 @@ def finish_login_attempt(
 
 
 def authenticate(
-    *, session: Session, settings: Settings, username: str, password: str, now: datetime
+    *,
+    session: Session,
+    settings: Settings,
+    username: str,
+    password: str,
+    now: datetime,
 ) -> IssuedToken:
     """Check the password and issue a token, or raise a `LoginRefused`.
 
@@ -237,9 +249,9 @@ def authenticate(
         burn_verification_time(password)
         record_auth_event(session=session, action="auth.login_failed", user=None, now=now, username=username[:64])
         raise InvalidCredentials("Wrong username or password.")
-    password_ok = verify_password(attempt.password_hash, password)
+    check = check_password(attempt.password_hash, password)  # argon2, with no connection held
     return finish_login_attempt(session=session, settings=settings, attempt=attempt,
-                                password_ok=password_ok, now=now)
+                                password_ok=check.matches, now=now, upgraded_hash=check.upgraded_hash)
 
 
 def record_auth_event(*, session: Session, action: str, user: User | None, now: datetime,

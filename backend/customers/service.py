@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, select, true, tuple_
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
@@ -21,7 +23,7 @@ from backend.billing.schemas import BillOut
 from backend.cases.models import Case, CaseType
 from backend.common.context import RequestContext
 from backend.common.masking import mask_bank_card, mask_national_id, mask_phone
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import Page, decode_cursor, encode_cursor, page_of
 from backend.customers.models import Customer
 from backend.customers.schemas import CustomerHit, CustomerProfile, RevealOut
 from backend.errors import NotFound, TooManyRequests, ValidationFailed
@@ -193,6 +195,130 @@ def search_customers(
     rows = session.scalars(query.limit(limit + 1)).all()
     shown, next_cursor = page_of(rows, limit=limit, kind=kind, key=key)
     return Page[CustomerHit](items=_hits(session, shown, today), next_cursor=next_cursor)
+
+
+# -- the hot read, lean: Core rows straight to JSON -------------------------------------------
+# An agent searches on every call. The lean path builds one statement per page (the page of
+# customers as a subquery, joined to their accounts with the open-case counts), reads plain
+# rows on a Connection (no ORM identity map) and makes the JSON from them directly (no pydantic
+# models, no re-validation). It answers exactly what `search_customers` answers.
+
+_CUSTOMER_COLUMNS = (Customer.id, Customer.name, Customer.phone, Customer.national_id, Customer.flags)
+
+
+def _customer_page(term: SearchTerm, cursor: str | None, kind: str, value: Any = None) -> Any:
+    """The page's customers (limit + 1 rows: `bindparam("limit")`), in the search's order;
+    `value` (default: the term's) may be a bind parameter."""
+    query = select(*_CUSTOMER_COLUMNS)
+    value = term.value if value is None else value
+    if term.kind == "name":
+        query = query.where(Customer.name >= term.value, Customer.name < term.value + TOP)
+        if cursor is not None:
+            name, customer_id = decode_cursor(cursor, kind, (str, int))
+            query = query.where(tuple_(Customer.name, Customer.id) > (name, customer_id))
+        return query.order_by(Customer.name, Customer.id).limit(bindparam("limit"))
+    if term.kind == "phone":
+        query = query.where(Customer.phone == value)
+    elif term.kind == "account_number":
+        owner = select(Account.customer_id).where(Account.account_number == value)
+        query = query.where(Customer.id.in_(owner.scalar_subquery()))
+    elif term.kind == "national_id":
+        query = query.where(Customer.national_id_last4 == term.value[-4:], Customer.national_id == term.value)
+    else:
+        query = query.where(Customer.national_id_last4 == value)
+    if cursor is not None:
+        (customer_id,) = decode_cursor(cursor, kind, (int,))
+        query = query.where(Customer.id > customer_id)
+    return query.order_by(Customer.id).limit(bindparam("limit"))
+
+
+def _with_accounts(page: Any, by_name: bool) -> Any:
+    """One statement: the customers of `page`, each with its accounts and their open cases."""
+    customers = page.subquery("page")
+    open_cases = select(func.count()).where(Case.account_id == Account.id, Case.is_open == true())
+    fraud = open_cases.where(Case.type == CaseType.FRAUD_REPORT.value)
+    order = [customers.c.name, customers.c.id] if by_name else [customers.c.id]
+    return (
+        select(
+            *customers.c,
+            Account.id.label("account_id"),
+            Account.account_number,
+            Account.product,
+            Account.status,
+            Account.overdue_since,
+            open_cases.scalar_subquery().label("open_cases"),
+            fraud.scalar_subquery().label("open_fraud_reports"),
+        )
+        .select_from(customers.outerjoin(Account, Account.customer_id == customers.c.id))
+        .order_by(*order, Account.id)
+    )
+
+
+# The usual first pages, built once (building a statement costs more than running it).
+_LEAN_FIRST_PAGE = {
+    kind: _with_accounts(_customer_page(SearchTerm(kind, ""), None, "", bindparam("value")), False)
+    for kind in ("phone", "account_number", "national_id_last4")
+}
+
+
+def search_json(*, connection: Connection, q: str, limit: int, cursor: str | None, today: date) -> bytes:
+    """`search_customers` as JSON bytes, from plain rows of one statement."""
+    from backend.billing import rules
+
+    term = classify_query(q)
+    kind = f"customers.{term.kind}"
+    if cursor is None and term.kind in _LEAN_FIRST_PAGE:
+        statement = _LEAN_FIRST_PAGE[term.kind]
+        params: dict[str, Any] = {"value": term.value, "limit": limit + 1}
+    else:
+        statement = _with_accounts(_customer_page(term, cursor, kind), term.kind == "name")
+        params = {"limit": limit + 1}
+    hits: list[dict[str, Any]] = []
+    for row in connection.execute(statement, params):
+        if not hits or hits[-1]["id"] != row.id:
+            hits.append(
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "phone_masked": mask_phone(row.phone),
+                    "national_id_masked": mask_national_id(row.national_id),
+                    "accounts": [],
+                    "open_case_count": 0,
+                    "flags": [str(flag) for flag in row.flags or []],
+                    "_name": row.name,
+                    "_frozen": False,
+                    "_fraud": False,
+                }
+            )
+        if row.account_id is None:
+            continue
+        hit = hits[-1]
+        hit["accounts"].append(
+            {
+                "id": row.account_id,
+                "account_number": row.account_number,
+                "product": row.product,
+                "status": row.status,
+                "delinquency_bucket": rules.delinquency_bucket(rules.days_past_due(row.overdue_since, today)),
+            }
+        )
+        hit["open_case_count"] += row.open_cases
+        hit["_frozen"] = hit["_frozen"] or row.status == "frozen"
+        hit["_fraud"] = hit["_fraud"] or bool(row.open_fraud_reports)
+    next_cursor = None
+    if len(hits) > limit:
+        hits = hits[:limit]
+        last = hits[-1]
+        next_cursor = encode_cursor(kind, (last["_name"], last["id"]) if term.kind == "name" else (last["id"],))
+    for hit in hits:
+        del hit["_name"]
+        flags = hit["flags"]
+        if hit.pop("_frozen"):
+            flags.append("frozen")
+        if hit.pop("_fraud"):
+            flags.append("open_fraud_report")
+        hit["flags"] = list(dict.fromkeys(flags))
+    return json.dumps({"items": hits, "next_cursor": next_cursor}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def parse_includes(raw: str | None) -> set[str]:
