@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import backend.auth.service as auth_service
+import backend.auth.passwords as passwords
 from backend.audit.models import AuditRecord
 from tests.helpers.api import FixedClock
 from tests.helpers.live_server import committed_database, live_server, run_together
@@ -27,7 +27,7 @@ def test_30_wrong_passwords_at_once_check_at_most_5_and_lock_out_the_right_one(
 ) -> None:
     checked: list[bool] = []
     guard = threading.Lock()
-    real_verify = auth_service.verify_password
+    real_verify = passwords.verify_password
 
     def counting_verify(password_hash: str, password: str) -> bool:
         ok = real_verify(password_hash, password)
@@ -37,7 +37,7 @@ def test_30_wrong_passwords_at_once_check_at_most_5_and_lock_out_the_right_one(
             time.sleep(0.3)  # a slow check: the rest of the burst arrives while these are in flight
         return ok
 
-    monkeypatch.setattr(auth_service, "verify_password", counting_verify)
+    monkeypatch.setattr(passwords, "verify_password", counting_verify)  # what sign-in checks with
     with committed_database(db_url, tmp_path) as factory, live_server(factory, FixedClock.on(TODAY)) as server:
 
         def attempt(index: int) -> tuple[int, dict[str, Any]]:

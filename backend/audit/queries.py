@@ -139,23 +139,3 @@ def list_audit_records(
         ],
         next_cursor=next_cursor,
     )
-
-
-# Fields of `before`/`after` that hold a customer's words or personal data (note bodies, dispute
-# and fraud descriptions, personal fields): admins read the trail without them.
-CUSTOMER_DATA_FIELDS = frozenset(
-    {"body", "description", "name", "phone", "national_id", "bank_card", "address", "email", "value"}
-)
-WITHHELD = "(withheld)"
-
-
-def _withheld(document: object) -> object:
-    if not isinstance(document, dict):
-        return document
-    return {key: WITHHELD if key in CUSTOMER_DATA_FIELDS and value is not None else value
-            for key, value in document.items()}
-
-
-def withhold_customer_data(record: AuditRecordOut) -> AuditRecordOut:
-    """`record` with the customer-data fields of `before`/`after` replaced by "(withheld)"."""
-    return record.model_copy(update={"before": _withheld(record.before), "after": _withheld(record.after)})
