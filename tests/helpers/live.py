@@ -1,5 +1,9 @@
 """A real backend for console and UI tests: the embedded launcher on a temporary SQLite file.
 
+It serves in the test process (`console.embedded.EmbeddedBackend`), which starts and restarts
+in a fraction of the time of a child process; `python main.py` runs the same server in a child
+process of its own (`console.backend_process`, tested in tests/test_console_backend_process.py).
+
 Fixtures (registered in tests/conftest.py through `pytest_plugins`):
 
 - `live_backend` (session): a `LiveBackend` serving a small deterministic demo set
