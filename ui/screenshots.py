@@ -289,7 +289,7 @@ def alerts_walk(shooter: Shooter, window: MainWindow, client: ApiClient, tag: st
         if not any(a.type == "promise_to_pay" for a in live):
             terms = promise_to_pay_terms(30_000, business_today() + timedelta(days=5))
             propose(None, client, proposal_body(account_id, terms, note=note), label="promise to pay")
-        client.reveal(ALERT_CUSTOMER, "phone", "Call the customer back")
+        client.reveal(ALERT_CUSTOMER, "phone", "回拨客户确认还款日" if tag == "zh" else "Call the customer back")
         client.add_note(account_id, note, channel="phone")
 
     call(prepare, "alert strip data")
