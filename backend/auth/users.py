@@ -16,7 +16,6 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -183,9 +182,7 @@ def reset_password(*, session: Session, ctx: RequestContext, user_id: int, passw
     return user
 
 
-def change_own_password(
-    *, session: Session, ctx: RequestContext, current_password: str, new_password: str, now: datetime
-) -> User:
+def change_own_password(*, session: Session, ctx: RequestContext, current_password: str, new_password: str) -> User:
     """The signed-in user replaces their password (knowing the current one)."""
     user = session.get(User, ctx.user.id, with_for_update=True, populate_existing=True)
     if user is None:  # deleted under the request; cannot happen through the API

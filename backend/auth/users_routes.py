@@ -92,7 +92,6 @@ def change_own_password(body: OwnPasswordIn, session: SessionDep, ctx: ContextDe
     """Replace your own password (required after an admin set it). Audited; no Idempotency-Key
     (like sign-in, it is not replayed)."""
     user = users.change_own_password(
-        session=session, ctx=ctx, current_password=body.current_password, new_password=body.new_password,
-        now=ctx.clock.now(),
+        session=session, ctx=ctx, current_password=body.current_password, new_password=body.new_password
     )
     return UserOut.model_validate(user)
