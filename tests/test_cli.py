@@ -152,6 +152,10 @@ def test_seed_and_end_of_day_run_in_a_fresh_interpreter(tmp_path: Path) -> None:
     closed = backend("eod", "--date", "2026-11-30")
     assert closed.returncode == 0, closed.stderr
     assert "statements cut" in closed.stdout
+    assert closed.stdout.strip().endswith("No breaks.")  # end of day reconciles (report only)
+    reconciled = backend("reconcile")
+    assert reconciled.returncode == 0, reconciled.stdout
+    assert "BREAK" not in reconciled.stdout
     verified = backend("verify-audit")
     assert verified.returncode == 0, verified.stderr
 
@@ -218,3 +222,22 @@ def test_each_worker_gets_an_equal_share_of_postgresql_connections(db_url: str, 
             connections_per_worker(engine, 20, spare + 1)
     finally:
         engine.dispose()
+
+def test_reconcile_exits_non_zero_on_a_break(
+    database_url: str, factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from backend.billing.models import Bill
+    from backend.seed.demo import seed_demo
+
+    seed_demo(factory, customers=3, seed=2, months=2, today=datetime(2026, 11, 22).date())
+    assert main(["reconcile", "--database-url", database_url]) == 0
+    assert capsys.readouterr().out.strip().endswith("No breaks.")
+
+    with transaction(factory) as session:
+        bill_id = session.scalar(select(func.min(Bill.id)))
+        session.execute(update(Bill).where(Bill.id == bill_id).values(total_fen=Bill.total_fen + 1))
+
+    assert main(["reconcile", "--database-url", database_url]) == 1
+    out = capsys.readouterr().out
+    assert "BREAK  bill_total_is_sum_of_lines: 1" in out
+    assert f"bill {bill_id} " in out

@@ -110,3 +110,35 @@ def test_importing_console_and_backend_loads_no_qt() -> None:
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     assert not result["failures"], "modules that fail to import:\n" + json.dumps(result["failures"], indent=2)
     assert not result["qt"], f"importing console/ and backend/ loaded Qt: {result['qt']}"
+
+
+# Models sit at the bottom, just above the database layer: a models.py may import the standard
+# library, SQLAlchemy, `backend.db`, `backend.common.types` and other models, never a service,
+# a route or FastAPI.
+MODEL_IMPORTS_ALLOWED = ("backend.db", "backend.common.types")
+
+
+def _model_import_allowed(module: str) -> bool:
+    if top_level(module) != "backend":
+        return top_level(module) not in ("fastapi", "starlette", "pydantic", *QT_PACKAGES)
+    return module in MODEL_IMPORTS_ALLOWED or module.endswith(".models")
+
+
+def test_models_import_nothing_above_the_database_layer() -> None:
+    models = [p for p in python_files("backend") if p.name == "models.py"]
+    assert len(models) >= 10
+    offences = [
+        f"{path}:{line}: import {module}"
+        for path in models
+        for line, module in imported_modules(path)
+        if not _model_import_allowed(module)
+    ]
+    assert not offences, "models.py imports above the database layer:\n" + "\n".join(offences)
+
+
+@pytest.mark.parametrize(("module", "allowed"), [
+    ("backend.db", True), ("backend.audit.models", True), ("sqlalchemy.orm", True),
+    ("backend.deps", False), ("backend.disputes.service", False), ("fastapi", False),
+])
+def test_the_models_rule_tells_the_layers_apart(module: str, allowed: bool) -> None:
+    assert _model_import_allowed(module) is allowed

@@ -24,6 +24,7 @@ from backend.common.money import fen_text
 from backend.disputes.models import Dispute
 from backend.errors import Conflict
 from backend.fraud.models import FraudReport, FraudReportTransaction
+from backend.fraud.rules import OPEN_STATUSES as FRAUD_OPEN_STATUSES
 
 DISPUTED = "disputed"
 PROVISIONALLY_CREDITED = "provisionally_credited"
@@ -113,6 +114,29 @@ def claims_on(session: Session, transaction_ids: Collection[int]) -> dict[int, T
         elif status in _FRAUD_LIVE:
             found[txn_id].claims.append(Claim(REPORTED_AS_FRAUD, amount, "fraud_report", report_id))
     return found
+
+
+def fraud_report_holding(session: Session, transaction_id: int) -> int | None:
+    """The live or confirmed fraud report that names the transaction, if any (disputes ask
+    this instead of reading the fraud tables)."""
+    return session.scalar(
+        select(FraudReport.id)
+        .join(FraudReportTransaction, FraudReportTransaction.fraud_report_id == FraudReport.id)
+        .where(
+            FraudReportTransaction.transaction_id == transaction_id,
+            FraudReport.status.in_([status.value for status in FRAUD_OPEN_STATUSES]) | (FraudReport.outcome == "confirmed"),
+        )
+        .limit(1)
+    )
+
+
+def open_disputes_on(session: Session, transaction_ids: Collection[int]) -> list[tuple[int, int]]:
+    """(transaction id, dispute id) of the open disputes on the transactions (fraud asks this
+    instead of reading the disputes table)."""
+    rows = session.execute(
+        select(Dispute.open_transaction_id, Dispute.id).where(Dispute.open_transaction_id.in_(list(transaction_ids)))
+    ).all()
+    return [(int(txn), int(dispute)) for txn, dispute in rows if txn is not None]
 
 
 def ensure_fits(

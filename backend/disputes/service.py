@@ -23,7 +23,7 @@ from backend.billing.engine import Posting
 from backend.billing.ledger import hold_on_bill, post_claim_money
 from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
-from backend.claims.service import claims_on, ensure_fits
+from backend.claims.service import claims_on, ensure_fits, fraud_report_holding
 from backend.clock import business_date_of
 from backend.common.concurrency import claim_version, etag_for
 from backend.common.context import RequestContext
@@ -47,9 +47,6 @@ from backend.disputes.schemas import (
     RejectOutcomeBody,
 )
 from backend.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
-from backend.fraud.models import FraudReport, FraudReportTransaction
-from backend.fraud.rules import OPEN_STATUSES as FRAUD_OPEN_STATUSES
-from backend.fraud.rules import FraudStatus
 from backend.settings import Policy
 
 ETAG_KIND = "dispute"
@@ -225,20 +222,6 @@ def list_account_disputes(
 
 # --- Filing ----------------------------------------------------------------------------------
 
-def _fraud_report_holding(session: Session, transaction_id: int) -> int | None:
-    """The live or confirmed fraud report that names the transaction, if any."""
-    return session.scalar(
-        select(FraudReport.id)
-        .join(FraudReportTransaction, FraudReportTransaction.fraud_report_id == FraudReport.id)
-        .where(
-            FraudReportTransaction.transaction_id == transaction_id,
-            FraudReport.status.in_([s.value for s in FRAUD_OPEN_STATUSES])
-            | (FraudReport.outcome == FraudStatus.CONFIRMED.value),
-        )
-        .limit(1)
-    )
-
-
 def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, policy: Policy) -> Dispute:
     """File a dispute of a debit: checks the reason against the category and the amount against
     what is still disputable, adds the amount to the account's `disputed_fen`, opens the case in
@@ -271,7 +254,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
             f"Transaction {transaction.id} is already under open dispute {open_dispute}.",
             extra={"dispute_id": open_dispute},
         )
-    fraud_report = _fraud_report_holding(session, transaction.id)
+    fraud_report = fraud_report_holding(session, transaction.id)
     if fraud_report is not None:
         # Either way the customer would be credited twice: by the write-off and by the award.
         raise ReportedAsFraud(

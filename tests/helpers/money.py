@@ -166,10 +166,13 @@ class MoneyWorld:
             state = self.done(dispute_id, "approve_outcome", {}, user="super2")
         return state
 
-    def report_fraud(self, transaction_ids: list[int]) -> Any:
-        return self._post("/v1/fraud-reports", {
+    def report_fraud(self, transaction_ids: list[int], *, freeze: bool = True) -> Any:
+        body: dict[str, Any] = {
             "account_id": self.account_id, "category": "unknown_transactions", "transaction_ids": transaction_ids,
-            "description": "Not me.", "channel": "phone", "freeze_account": True})
+            "description": "Not me.", "channel": "phone", "freeze_account": freeze}
+        if not freeze:
+            body["no_freeze_reason"] = "The card is already blocked."
+        return self._post("/v1/fraud-reports", body)
 
     def fraud_act(self, report_id: int, action: str) -> Any:
         etag = self.client.get(f"/v1/fraud-reports/{report_id}", headers=self.headers["handler1"]).headers["ETag"]

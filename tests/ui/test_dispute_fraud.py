@@ -202,7 +202,8 @@ def test_file_a_dispute_from_the_transaction_menu_and_see_the_case(
 def test_a_dispute_the_server_refuses_keeps_the_dialog_open_with_its_input(
     qtbot: QtBot, open_workspace: OpenWorkspace, api_client: ApiClient
 ) -> None:
-    # A transaction whose dispute was won: nothing is left to dispute, so the server says 422.
+    # A transaction whose dispute was won: nothing is left to dispute, so the server refuses the
+    # second claim with 409 and a sentence naming the first (docs/rules.md, "Claims on a transaction").
     found: tuple[int, Transaction] | None = None
     for customer_id in AWARDED_CUSTOMERS:
         profile = api_client.get_customer(customer_id)
@@ -229,10 +230,10 @@ def test_a_dispute_the_server_refuses_keeps_the_dialog_open_with_its_input(
     dialog.description_edit.setPlainText("Charged again for the same order.")
     with qtbot.waitSignal(dialog.refused, timeout=10_000) as refused:
         dialog.submit()
-    assert getattr(refused.args[0], "status", None) == 422
+    assert getattr(refused.args[0], "status", None) == 409
+    assert getattr(refused.args[0], "code", None) == "claim_exceeds_transaction"
     assert dialog.isVisible()
-    assert dialog.error_label.isVisible() and dialog.error_label.text()
-    assert dialog.amount_error.isVisible() and "fen" in dialog.amount_error.text()
+    assert dialog.error_label.isVisible() and "refunded by dispute" in dialog.error_label.text()
     # Nothing typed is lost.
     assert dialog.description_edit.toPlainText() == "Charged again for the same order."
     assert dialog.amount_fen() == transaction.amount_fen
