@@ -43,7 +43,7 @@ from ui.export import export_view, find_export_view, show_header_menu
 from ui.failures import is_known_failure
 from ui.icons import icon
 from ui.login import ReloginDialog
-from ui.roles import AVAILABLE_VIEWS, role_text, views_for
+from ui.roles import AVAILABLE_VIEWS, landing_view, role_text, views_for
 from ui.search import SearchPage
 from ui.supervisor.approvals import ApprovalsView
 from ui.supervisor.dashboard import DashboardView
@@ -366,7 +366,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.view_list.currentItemChanged.connect(self._view_selected)
         if self.view_list.count():
-            self.view_list.setCurrentRow(0)
+            landing = landing_view(self.user.role)
+            rows = [self.view_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.view_list.count())]
+            self.view_list.setCurrentRow(rows.index(landing) if landing in rows else 0)
 
         self.search_box.textChanged.connect(self._search_text_changed)
         self.search_box.returnPressed.connect(self._search_entered)

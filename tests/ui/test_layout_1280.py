@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -71,8 +71,10 @@ def settled(qtbot: QtBot) -> None:
 
 def test_the_handlers_queue_and_case_page_fit(qtbot: QtBot, open_window: OpenWindow) -> None:
     window = open_window("handler1")
+    # A handler starts on the queues (it was Search, which a handler rarely needs).
+    assert window.view_list.currentItem().data(Qt.ItemDataRole.UserRole) == "queues"
     queues = window.show_view("queues")
-    assert isinstance(queues, CaseListView)
+    assert isinstance(queues, CaseListView) and window.views.currentWidget() is queues
     qtbot.waitUntil(lambda: bool(queues.shown_cases()), timeout=WAIT_MS)
     settled(qtbot)
     assert_fits(window)
@@ -88,6 +90,7 @@ def test_the_handlers_queue_and_case_page_fit(qtbot: QtBot, open_window: OpenWin
 
 def test_the_approvals_inbox_fits(qtbot: QtBot, open_window: OpenWindow) -> None:
     window = open_window("super1")
+    assert window.view_list.currentItem().data(Qt.ItemDataRole.UserRole) == "queues"  # a supervisor's too
     approvals = window.show_view("approvals")
     assert isinstance(approvals, ApprovalsView)
     qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
