@@ -4,7 +4,7 @@ their parents, and table headers narrower than their title or pushed past the ta
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QHeaderView, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QScrollArea, QWidget
 
 
 def _scrolls(widget: QWidget, root: QWidget) -> bool:
@@ -45,6 +45,16 @@ def clipped(root: QWidget) -> list[str]:
             size = header.sectionSize(section)
             if size < needed:
                 problems.append(f"header {title!r}: {size} px wide, its title needs {needed}")
+            align = int(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) or 0)
+            if align & int(Qt.AlignmentFlag.AlignRight) and isinstance(header.parentWidget(), QAbstractItemView):
+                # Numbers (amounts, counts) are never cut: "¥6,94…" misleads.
+                view = header.parentWidget()
+                metrics = view.fontMetrics()
+                for row in range(min(model.rowCount(), 50)):
+                    text = str(model.index(row, section).data(Qt.ItemDataRole.DisplayRole) or "")
+                    if metrics.horizontalAdvance(text) + 8 > size:
+                        problems.append(f"column {title!r}: {text!r} does not fit in {size} px")
+                        break
             end = header.sectionPosition(section) + size
             if end > room + 1:
                 problems.append(f"header {title!r}: ends at {end} px, the table shows {room}")

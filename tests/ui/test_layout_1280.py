@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
 from tests.helpers.clipping import clipped
-from ui import tasks, theme
+from ui import i18n, tasks, theme
 from ui.cases.queue import CaseListView
 from ui.main_window import MainWindow
 from ui.supervisor.approvals import ApprovalsView
@@ -23,12 +23,16 @@ WAIT_MS = 20_000
 OpenWindow = Callable[[str], MainWindow]
 
 
-@pytest.fixture(autouse=True, params=["light", "dark"])
+@pytest.fixture(autouse=True, params=[("light", i18n.ENGLISH), ("dark", i18n.CHINESE)], ids=["light-en", "dark-zh"])
 def themed(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """As the console runs: the theme's font, padding and bold headers make everything wider."""
+    """As the console runs: the theme's font, padding and bold headers make everything wider;
+    Chinese titles are narrower, which must not starve the columns of their amounts."""
+    name, language = request.param
     font, palette = QFont(qapp.font()), QPalette(qapp.palette())
-    theme.apply_theme(qapp, request.param)
-    yield request.param
+    theme.apply_theme(qapp, name)
+    i18n.install_language(language)
+    yield name
+    i18n.install_language(i18n.ENGLISH)
     qapp.setStyleSheet("")
     qapp.setFont(font)
     qapp.setPalette(palette)

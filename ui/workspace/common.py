@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
 from console.models import AccountOverview, CustomerProfile
@@ -139,11 +139,14 @@ class _ColumnFitter(QObject):
         self._drop = drop
         self._fitting = False
         view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # a scroll bar coming or going resizes only this
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._view and event.type() in self._REFIT:
+        if event.type() in self._REFIT and (watched is self._view or watched is self._view.viewport()):
             self.fit()
+            if event.type() == QEvent.Type.Show:
+                QTimer.singleShot(0, self, self.fit)  # once the layout has given the table its size
         return False
 
     def fit(self) -> None:
@@ -180,11 +183,27 @@ class _ColumnFitter(QObject):
         room = (view.viewport().width() or view.width()) - 2  # rounding below
         stretch_need = sum(max(title_width(header, c), self._min_chars) for c in stretch)
         excess = sum(shown.values()) + others + stretch_need - room
-        slack = sum(shown[c] - floor[c] for c in shown)
-        share = min(1.0, excess / slack) if excess > 0 and slack > 0 else 0.0
-        for column, width in shown.items():
-            view.setColumnWidth(column, round(width - (width - floor[column]) * share))
-        return min(0, slack - excess) if excess > 0 else -excess
+        # Text columns give up width first (they elide and keep a tooltip); numbers, dates and
+        # amounts only when that is not enough: "¥6,94…" is worse than a shorter name.
+        model = header.model()
+        numbers = {c for c in shown if model is not None and int(model.headerData(
+            c, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) or 0) & int(Qt.AlignmentFlag.AlignRight)}
+        widths = dict(shown)
+        remaining = max(0, excess)
+        short_of_text_room = 0
+        for group in ([c for c in shown if c not in numbers], [c for c in shown if c in numbers]):
+            slack = sum(widths[c] - floor[c] for c in group)
+            share = min(1.0, remaining / slack) if remaining > 0 and slack > 0 else 0.0
+            for column in group:
+                cut = round((widths[column] - floor[column]) * share)
+                widths[column] -= cut
+                remaining -= cut
+            if group and group[0] not in numbers:
+                short_of_text_room = max(0, remaining)
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
+        # Negative when the text columns alone cannot make room: the caller drops a column first.
+        return -short_of_text_room if short_of_text_room > 0 else (-excess if excess < 0 else 0)
 
 
 def title_width(header: QHeaderView, section: int) -> int:
