@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="413" />
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
-            <location filename="../../ui/supervisor/approvals.py" line="772" />
+            <location filename="../../ui/supervisor/approvals.py" line="415" />
+            <location filename="../../ui/supervisor/approvals.py" line="713" />
+            <location filename="../../ui/supervisor/approvals.py" line="774" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -14,7 +14,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -22,7 +22,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="572" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
@@ -30,7 +30,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="589" />
+            <location filename="../../ui/supervisor/approvals.py" line="591" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>… and %n more</numerusform>

@@ -146,32 +146,32 @@
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="786" />
+            <location filename="../../ui/supervisor/approvals.py" line="788" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="789" />
+            <location filename="../../ui/supervisor/approvals.py" line="791" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <location filename="../../ui/supervisor/approvals.py" line="796" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="800" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -194,292 +194,292 @@
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="337" />
+            <location filename="../../ui/supervisor/approvals.py" line="339" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="345" />
+            <location filename="../../ui/supervisor/approvals.py" line="347" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="346" />
+            <location filename="../../ui/supervisor/approvals.py" line="348" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="356" />
-            <location filename="../../ui/supervisor/approvals.py" line="493" />
+            <location filename="../../ui/supervisor/approvals.py" line="358" />
+            <location filename="../../ui/supervisor/approvals.py" line="495" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="359" />
-            <location filename="../../ui/supervisor/approvals.py" line="494" />
+            <location filename="../../ui/supervisor/approvals.py" line="361" />
+            <location filename="../../ui/supervisor/approvals.py" line="496" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="369" />
+            <location filename="../../ui/supervisor/approvals.py" line="371" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="413" />
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
-            <location filename="../../ui/supervisor/approvals.py" line="772" />
+            <location filename="../../ui/supervisor/approvals.py" line="415" />
+            <location filename="../../ui/supervisor/approvals.py" line="713" />
+            <location filename="../../ui/supervisor/approvals.py" line="774" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="451" />
+            <location filename="../../ui/supervisor/approvals.py" line="453" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="453" />
+            <location filename="../../ui/supervisor/approvals.py" line="455" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="476" />
-            <location filename="../../ui/supervisor/approvals.py" line="725" />
+            <location filename="../../ui/supervisor/approvals.py" line="478" />
+            <location filename="../../ui/supervisor/approvals.py" line="727" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="479" />
+            <location filename="../../ui/supervisor/approvals.py" line="481" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="490" />
+            <location filename="../../ui/supervisor/approvals.py" line="492" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="493" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="505" />
+            <location filename="../../ui/supervisor/approvals.py" line="507" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="506" />
+            <location filename="../../ui/supervisor/approvals.py" line="508" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="524" />
+            <location filename="../../ui/supervisor/approvals.py" line="526" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="526" />
+            <location filename="../../ui/supervisor/approvals.py" line="528" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="527" />
+            <location filename="../../ui/supervisor/approvals.py" line="529" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="533" />
+            <location filename="../../ui/supervisor/approvals.py" line="535" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="538" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="538" />
+            <location filename="../../ui/supervisor/approvals.py" line="540" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="540" />
+            <location filename="../../ui/supervisor/approvals.py" line="542" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="541" />
+            <location filename="../../ui/supervisor/approvals.py" line="543" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="543" />
+            <location filename="../../ui/supervisor/approvals.py" line="545" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="549" />
+            <location filename="../../ui/supervisor/approvals.py" line="551" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <location filename="../../ui/supervisor/approvals.py" line="553" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="555" />
+            <location filename="../../ui/supervisor/approvals.py" line="557" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <location filename="../../ui/supervisor/approvals.py" line="559" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="563" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="563" />
+            <location filename="../../ui/supervisor/approvals.py" line="565" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="572" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="589" />
+            <location filename="../../ui/supervisor/approvals.py" line="591" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>……另有 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="593" />
+            <location filename="../../ui/supervisor/approvals.py" line="595" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="604" />
+            <location filename="../../ui/supervisor/approvals.py" line="606" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="615" />
+            <location filename="../../ui/supervisor/approvals.py" line="617" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="616" />
+            <location filename="../../ui/supervisor/approvals.py" line="618" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="618" />
+            <location filename="../../ui/supervisor/approvals.py" line="620" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="619" />
+            <location filename="../../ui/supervisor/approvals.py" line="621" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="621" />
+            <location filename="../../ui/supervisor/approvals.py" line="623" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="629" />
+            <location filename="../../ui/supervisor/approvals.py" line="631" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="637" />
+            <location filename="../../ui/supervisor/approvals.py" line="639" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="640" />
+            <location filename="../../ui/supervisor/approvals.py" line="642" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="656" />
+            <location filename="../../ui/supervisor/approvals.py" line="658" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="686" />
-            <location filename="../../ui/supervisor/approvals.py" line="687" />
+            <location filename="../../ui/supervisor/approvals.py" line="688" />
+            <location filename="../../ui/supervisor/approvals.py" line="689" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="688" />
-            <location filename="../../ui/supervisor/approvals.py" line="689" />
+            <location filename="../../ui/supervisor/approvals.py" line="690" />
+            <location filename="../../ui/supervisor/approvals.py" line="691" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="698" />
+            <location filename="../../ui/supervisor/approvals.py" line="700" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="707" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="707" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="708" />
+            <location filename="../../ui/supervisor/approvals.py" line="710" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="734" />
+            <location filename="../../ui/supervisor/approvals.py" line="736" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="765" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="765" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -1444,139 +1444,139 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../ui/cases/queue.py" line="69" />
+            <location filename="../../ui/cases/queue.py" line="70" />
             <source>Anyone</source>
             <translation>任何人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="70" />
+            <location filename="../../ui/cases/queue.py" line="71" />
             <source>Me</source>
             <translation>我</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="71" />
+            <location filename="../../ui/cases/queue.py" line="72" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="128" />
+            <location filename="../../ui/cases/queue.py" line="129" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="128" />
+            <location filename="../../ui/cases/queue.py" line="129" />
             <source>Queues</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="136" />
+            <location filename="../../ui/cases/queue.py" line="137" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="137" />
+            <location filename="../../ui/cases/queue.py" line="138" />
             <source>Load the cases again (F5); the list also refreshes every minute</source>
             <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="141" />
+            <location filename="../../ui/cases/queue.py" line="142" />
             <source>Take next</source>
             <translation>领取下一件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="143" />
+            <location filename="../../ui/cases/queue.py" line="144" />
             <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
             <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="148" />
+            <location filename="../../ui/cases/queue.py" line="149" />
             <location filename="../../ui/cases/queue.py" line="396" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="149" />
+            <location filename="../../ui/cases/queue.py" line="150" />
             <source>Assign the selected cases to one person</source>
             <translation>把选中的案件分配给一个人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="154" />
+            <location filename="../../ui/cases/queue.py" line="155" />
             <location filename="../../ui/cases/queue.py" line="399" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="161" />
+            <location filename="../../ui/cases/queue.py" line="162" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="161" />
+            <location filename="../../ui/cases/queue.py" line="162" />
             <source>All queues</source>
             <translation>全部队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="165" />
+            <location filename="../../ui/cases/queue.py" line="166" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="165" />
+            <location filename="../../ui/cases/queue.py" line="166" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Any status</source>
             <translation>任意状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Any SLA state</source>
             <translation>任意时限状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="179" />
+            <location filename="../../ui/cases/queue.py" line="180" />
             <source>Open or closed</source>
             <translation>未结或已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Open and closed</source>
             <translation>未结和已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="184" />
+            <location filename="../../ui/cases/queue.py" line="185" />
             <source>Filter: summary, case, customer or account number</source>
             <translation>筛选：摘要、案件号、客户号或账户号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="185" />
+            <location filename="../../ui/cases/queue.py" line="186" />
             <source>Filter the cases shown</source>
             <translation>筛选显示的案件</translation>
         </message>
@@ -1644,796 +1644,796 @@
     <context>
         <name>CasePage</name>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="99" />
-            <location filename="../../ui/cases/case_page.py" line="555" />
+            <location filename="../../ui/cases/case_page.py" line="100" />
+            <location filename="../../ui/cases/case_page.py" line="556" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="100" />
+            <location filename="../../ui/cases/case_page.py" line="101" />
             <source>Assigned</source>
             <translation>已分派</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="101" />
+            <location filename="../../ui/cases/case_page.py" line="102" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="102" />
+            <location filename="../../ui/cases/case_page.py" line="103" />
             <source>Taken</source>
             <translation>已领取</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="103" />
+            <location filename="../../ui/cases/case_page.py" line="104" />
             <source>Approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="104" />
+            <location filename="../../ui/cases/case_page.py" line="105" />
             <source>Rejected</source>
             <translation>已驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="105" />
+            <location filename="../../ui/cases/case_page.py" line="106" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="106" />
+            <location filename="../../ui/cases/case_page.py" line="107" />
             <source>Acknowledged</source>
             <translation>已受理</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="107" />
+            <location filename="../../ui/cases/case_page.py" line="108" />
             <source>Asked the customer for information</source>
             <translation>已请客户补充信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="108" />
+            <location filename="../../ui/cases/case_page.py" line="109" />
             <source>Customer responded</source>
             <translation>客户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="109" />
+            <location filename="../../ui/cases/case_page.py" line="110" />
             <source>Sent to the merchant</source>
             <translation>已转商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="110" />
+            <location filename="../../ui/cases/case_page.py" line="111" />
             <source>Merchant responded</source>
             <translation>商户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="111" />
-            <location filename="../../ui/cases/case_page.py" line="138" />
+            <location filename="../../ui/cases/case_page.py" line="112" />
+            <location filename="../../ui/cases/case_page.py" line="139" />
             <source>Provisional credit granted</source>
             <translation>已发放临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="112" />
-            <location filename="../../ui/cases/case_page.py" line="139" />
+            <location filename="../../ui/cases/case_page.py" line="113" />
+            <location filename="../../ui/cases/case_page.py" line="140" />
             <source>Provisional credit reversed</source>
             <translation>已冲回临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="113" />
+            <location filename="../../ui/cases/case_page.py" line="114" />
             <source>Deadline extended</source>
             <translation>已延长期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="114" />
+            <location filename="../../ui/cases/case_page.py" line="115" />
             <source>Outcome decided</source>
             <translation>已作出处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="115" />
+            <location filename="../../ui/cases/case_page.py" line="116" />
             <source>Outcome approved</source>
             <translation>处理结果已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="116" />
+            <location filename="../../ui/cases/case_page.py" line="117" />
             <source>Outcome rejected</source>
             <translation>处理结果被驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="117" />
+            <location filename="../../ui/cases/case_page.py" line="118" />
             <source>Withdrawn by the customer</source>
             <translation>客户已撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="118" />
+            <location filename="../../ui/cases/case_page.py" line="119" />
             <source>Review started</source>
             <translation>已开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="119" />
+            <location filename="../../ui/cases/case_page.py" line="120" />
             <source>Fraud confirmed</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="120" />
+            <location filename="../../ui/cases/case_page.py" line="121" />
             <source>Found not fraud</source>
             <translation>认定非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="121" />
-            <location filename="../../ui/cases/case_page.py" line="704" />
+            <location filename="../../ui/cases/case_page.py" line="122" />
+            <location filename="../../ui/cases/case_page.py" line="705" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="126" />
+            <location filename="../../ui/cases/case_page.py" line="127" />
             <source>status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="127" />
+            <location filename="../../ui/cases/case_page.py" line="128" />
             <source>queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="128" />
+            <location filename="../../ui/cases/case_page.py" line="129" />
             <source>priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="129" />
+            <location filename="../../ui/cases/case_page.py" line="130" />
             <source>assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="130" />
+            <location filename="../../ui/cases/case_page.py" line="131" />
             <source>due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="131" />
+            <location filename="../../ui/cases/case_page.py" line="132" />
             <source>paused since</source>
             <translation>暂停自</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="132" />
+            <location filename="../../ui/cases/case_page.py" line="133" />
             <source>closed</source>
             <translation>关闭时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="133" />
+            <location filename="../../ui/cases/case_page.py" line="134" />
             <source>amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="140" />
+            <location filename="../../ui/cases/case_page.py" line="141" />
             <source>Refund credited</source>
             <translation>退款已入账</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="141" />
-            <location filename="../../ui/cases/case_page.py" line="381" />
-            <location filename="../../ui/cases/case_page.py" line="936" />
+            <location filename="../../ui/cases/case_page.py" line="142" />
+            <location filename="../../ui/cases/case_page.py" line="382" />
+            <location filename="../../ui/cases/case_page.py" line="937" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="145" />
+            <location filename="../../ui/cases/case_page.py" line="146" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="146" />
+            <location filename="../../ui/cases/case_page.py" line="147" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="147" />
+            <location filename="../../ui/cases/case_page.py" line="148" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="168" />
-            <location filename="../../ui/cases/case_page.py" line="313" />
+            <location filename="../../ui/cases/case_page.py" line="169" />
+            <location filename="../../ui/cases/case_page.py" line="314" />
             <source>System</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="194" />
-            <location filename="../../ui/cases/case_page.py" line="820" />
+            <location filename="../../ui/cases/case_page.py" line="195" />
+            <location filename="../../ui/cases/case_page.py" line="821" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="235" />
+            <location filename="../../ui/cases/case_page.py" line="236" />
             <source>disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="236" />
+            <location filename="../../ui/cases/case_page.py" line="237" />
             <source>provisional credit</source>
             <translation>临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="237" />
+            <location filename="../../ui/cases/case_page.py" line="238" />
             <source>awarded</source>
             <translation>判给金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="240" />
+            <location filename="../../ui/cases/case_page.py" line="241" />
             <source>reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="240" />
+            <location filename="../../ui/cases/case_page.py" line="241" />
             <source>written off</source>
             <translation>核销金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="242" />
+            <location filename="../../ui/cases/case_page.py" line="243" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="242" />
+            <location filename="../../ui/cases/case_page.py" line="243" />
             <source>waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="265" />
+            <location filename="../../ui/cases/case_page.py" line="266" />
             <source>status %1 → %2</source>
             <translation>状态 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="271" />
+            <location filename="../../ui/cases/case_page.py" line="272" />
             <source>assigned to %1 → %2</source>
             <translation>处理人 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="277" />
+            <location filename="../../ui/cases/case_page.py" line="278" />
             <source>due %1 → %2</source>
             <translation>到期 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="292" />
+            <location filename="../../ui/cases/case_page.py" line="293" />
             <source>proposed outcome %1 → %2</source>
             <translation>拟定结果 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="300" />
-            <location filename="../../ui/cases/case_page.py" line="303" />
+            <location filename="../../ui/cases/case_page.py" line="301" />
+            <location filename="../../ui/cases/case_page.py" line="304" />
             <source>it was updated (version %1 → %2)</source>
             <translation>已被更新（版本 %1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="317" />
+            <location filename="../../ui/cases/case_page.py" line="318" />
             <source> (%1, %2)</source>
             <translation>（%1，%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="320" />
+            <location filename="../../ui/cases/case_page.py" line="321" />
             <source>someone else changed it</source>
             <translation>已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="322" />
+            <location filename="../../ui/cases/case_page.py" line="323" />
             <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
             <translation>您打开期间此工单已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="357" />
-            <location filename="../../ui/cases/case_page.py" line="368" />
+            <location filename="../../ui/cases/case_page.py" line="358" />
+            <location filename="../../ui/cases/case_page.py" line="369" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="358" />
+            <location filename="../../ui/cases/case_page.py" line="359" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="359" />
+            <location filename="../../ui/cases/case_page.py" line="360" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="360" />
+            <location filename="../../ui/cases/case_page.py" line="361" />
             <source>Change</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="361" />
+            <location filename="../../ui/cases/case_page.py" line="362" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="369" />
+            <location filename="../../ui/cases/case_page.py" line="370" />
             <source>Event</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="370" />
-            <location filename="../../ui/cases/case_page.py" line="379" />
+            <location filename="../../ui/cases/case_page.py" line="371" />
+            <location filename="../../ui/cases/case_page.py" line="380" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="371" />
-            <location filename="../../ui/cases/case_page.py" line="830" />
+            <location filename="../../ui/cases/case_page.py" line="372" />
+            <location filename="../../ui/cases/case_page.py" line="831" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="377" />
+            <location filename="../../ui/cases/case_page.py" line="378" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="378" />
+            <location filename="../../ui/cases/case_page.py" line="379" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="382" />
+            <location filename="../../ui/cases/case_page.py" line="383" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="382" />
-            <location filename="../../ui/cases/case_page.py" line="886" />
+            <location filename="../../ui/cases/case_page.py" line="383" />
+            <location filename="../../ui/cases/case_page.py" line="887" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="392" />
+            <location filename="../../ui/cases/case_page.py" line="393" />
             <source>Period</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="393" />
+            <location filename="../../ui/cases/case_page.py" line="394" />
             <source>Due date</source>
             <translation>到期还款日</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="394" />
-            <location filename="../../ui/cases/case_page.py" line="1009" />
+            <location filename="../../ui/cases/case_page.py" line="395" />
+            <location filename="../../ui/cases/case_page.py" line="1010" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="395" />
-            <location filename="../../ui/cases/case_page.py" line="1010" />
+            <location filename="../../ui/cases/case_page.py" line="396" />
+            <location filename="../../ui/cases/case_page.py" line="1011" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="396" />
+            <location filename="../../ui/cases/case_page.py" line="397" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="491" />
+            <location filename="../../ui/cases/case_page.py" line="492" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="531" />
+            <location filename="../../ui/cases/case_page.py" line="532" />
             <source>Reload the case (F5)</source>
             <translation>重新加载工单（F5）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="532" />
+            <location filename="../../ui/cases/case_page.py" line="533" />
             <source>Reload</source>
             <translation>重新加载</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="536" />
+            <location filename="../../ui/cases/case_page.py" line="537" />
             <source>Open customer</source>
             <translation>打开客户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="551" />
+            <location filename="../../ui/cases/case_page.py" line="552" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="552" />
+            <location filename="../../ui/cases/case_page.py" line="553" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="553" />
+            <location filename="../../ui/cases/case_page.py" line="554" />
             <source>Assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="554" />
+            <location filename="../../ui/cases/case_page.py" line="555" />
             <source>At stake</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="556" />
+            <location filename="../../ui/cases/case_page.py" line="557" />
             <source>Due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="557" />
+            <location filename="../../ui/cases/case_page.py" line="558" />
             <source>Customer · account</source>
             <translation>客户 · 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="603" />
+            <location filename="../../ui/cases/case_page.py" line="604" />
             <source>Timeline (newest first)</source>
             <translation>处理记录（最新在前）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="689" />
+            <location filename="../../ui/cases/case_page.py" line="690" />
             <source>%1 · case %2</source>
             <translation>%1 · 工单 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="698" />
+            <location filename="../../ui/cases/case_page.py" line="699" />
             <source>Nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="704" />
+            <location filename="../../ui/cases/case_page.py" line="705" />
             <source>Closed %1</source>
             <translation>已于 %1 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="707" />
+            <location filename="../../ui/cases/case_page.py" line="708" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="742" />
+            <location filename="../../ui/cases/case_page.py" line="743" />
             <source>Next deadline: %1</source>
             <translation>下一期限：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="785" />
+            <location filename="../../ui/cases/case_page.py" line="786" />
             <source>%1 disputed of %2</source>
             <translation>争议 %1（交易金额 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="793" />
+            <location filename="../../ui/cases/case_page.py" line="794" />
             <source>%1 transaction(s), %2 reported</source>
             <translation>%1 笔交易，报案金额 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="824" />
+            <location filename="../../ui/cases/case_page.py" line="825" />
             <source>Dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="839" />
+            <location filename="../../ui/cases/case_page.py" line="840" />
             <source>Category and reason</source>
             <translation>类别与原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="842" />
-            <location filename="../../ui/cases/case_page.py" line="934" />
+            <location filename="../../ui/cases/case_page.py" line="843" />
+            <location filename="../../ui/cases/case_page.py" line="935" />
             <source>Raised by</source>
             <translation>受理渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="843" />
+            <location filename="../../ui/cases/case_page.py" line="844" />
             <source>Disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="845" />
+            <location filename="../../ui/cases/case_page.py" line="846" />
             <source>Provisional credit outstanding</source>
             <translation>未冲回的临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="850" />
+            <location filename="../../ui/cases/case_page.py" line="851" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="856" />
+            <location filename="../../ui/cases/case_page.py" line="857" />
             <source>Resolved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="857" />
-            <location filename="../../ui/cases/case_page.py" line="939" />
-            <location filename="../../ui/cases/case_page.py" line="1016" />
+            <location filename="../../ui/cases/case_page.py" line="858" />
+            <location filename="../../ui/cases/case_page.py" line="940" />
+            <location filename="../../ui/cases/case_page.py" line="1017" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="861" />
+            <location filename="../../ui/cases/case_page.py" line="862" />
             <source>Resolution note</source>
             <translation>处理说明</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="862" />
-            <location filename="../../ui/cases/case_page.py" line="937" />
+            <location filename="../../ui/cases/case_page.py" line="863" />
+            <location filename="../../ui/cases/case_page.py" line="938" />
             <source>What the customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="866" />
+            <location filename="../../ui/cases/case_page.py" line="867" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="871" />
+            <location filename="../../ui/cases/case_page.py" line="872" />
             <source>Acknowledge by</source>
             <translation>受理期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="872" />
+            <location filename="../../ui/cases/case_page.py" line="873" />
             <source>%1 (acknowledged %2)</source>
             <translation>%1（已于 %2 受理）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="877" />
-            <location filename="../../ui/cases/case_page.py" line="946" />
+            <location filename="../../ui/cases/case_page.py" line="878" />
+            <location filename="../../ui/cases/case_page.py" line="947" />
             <source>Decide by</source>
             <translation>决定期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="878" />
+            <location filename="../../ui/cases/case_page.py" line="879" />
             <source>%1 (%2 days from filing)</source>
             <translation>%1（自提交起 %2 天）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="884" />
+            <location filename="../../ui/cases/case_page.py" line="885" />
             <source>Extended</source>
             <translation>已延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="885" />
+            <location filename="../../ui/cases/case_page.py" line="886" />
             <source>Yes: %1 days, %2 time(s)</source>
             <translation>是：%1 天，共 %2 次</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="891" />
+            <location filename="../../ui/cases/case_page.py" line="892" />
             <source>Clock</source>
             <translation>计时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="892" />
+            <location filename="../../ui/cases/case_page.py" line="893" />
             <source>Paused since %1 (waiting for the customer)</source>
             <translation>自 %1 起暂停（等待客户）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="898" />
+            <location filename="../../ui/cases/case_page.py" line="899" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="899" />
+            <location filename="../../ui/cases/case_page.py" line="900" />
             <source>%1, %2 — by %3 on %4</source>
             <translation>%1，%2 —— %3 于 %4 提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="905" />
+            <location filename="../../ui/cases/case_page.py" line="906" />
             <source>Proposal's reasons</source>
             <translation>拟定理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="906" />
-            <location filename="../../ui/cases/case_page.py" line="938" />
+            <location filename="../../ui/cases/case_page.py" line="907" />
+            <location filename="../../ui/cases/case_page.py" line="939" />
             <source>Deadlines and decision</source>
             <translation>期限与决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="911" />
+            <location filename="../../ui/cases/case_page.py" line="912" />
             <source>Money events</source>
             <translation>资金事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="921" />
+            <location filename="../../ui/cases/case_page.py" line="922" />
             <source>Fraud report %1</source>
             <translation>欺诈报案 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="922" />
+            <location filename="../../ui/cases/case_page.py" line="923" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="924" />
+            <location filename="../../ui/cases/case_page.py" line="925" />
             <source>Account frozen by this report</source>
             <translation>账户因本报案冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="926" />
+            <location filename="../../ui/cases/case_page.py" line="927" />
             <source>Frozen while the report was open; now %1</source>
             <translation>报案处理期间曾冻结；现为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="930" />
+            <location filename="../../ui/cases/case_page.py" line="931" />
             <source>Not frozen: %1</source>
             <translation>未冻结：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="931" />
+            <location filename="../../ui/cases/case_page.py" line="932" />
             <source>Freeze</source>
             <translation>冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="932" />
+            <location filename="../../ui/cases/case_page.py" line="933" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="933" />
+            <location filename="../../ui/cases/case_page.py" line="934" />
             <source>Police report no.</source>
             <translation>报警回执号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="935" />
+            <location filename="../../ui/cases/case_page.py" line="936" />
             <source>Reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="939" />
+            <location filename="../../ui/cases/case_page.py" line="940" />
             <source>Filed</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="943" />
+            <location filename="../../ui/cases/case_page.py" line="944" />
             <source>First review by</source>
             <translation>首次审查期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="944" />
+            <location filename="../../ui/cases/case_page.py" line="945" />
             <source>%1 (reviewed %2)</source>
             <translation>%1（已于 %2 审查）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="950" />
-            <location filename="../../ui/cases/case_page.py" line="1035" />
+            <location filename="../../ui/cases/case_page.py" line="951" />
+            <location filename="../../ui/cases/case_page.py" line="1036" />
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="951" />
-            <location filename="../../ui/cases/case_page.py" line="1036" />
+            <location filename="../../ui/cases/case_page.py" line="952" />
+            <location filename="../../ui/cases/case_page.py" line="1037" />
             <source>%1: %2 by %3</source>
             <translation>%1：%2（%3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="957" />
+            <location filename="../../ui/cases/case_page.py" line="958" />
             <source>Linked transactions (%1)</source>
             <translation>关联交易（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="965" />
+            <location filename="../../ui/cases/case_page.py" line="966" />
             <source>No transactions were reported.</source>
             <translation>未报告任何交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="973" />
+            <location filename="../../ui/cases/case_page.py" line="974" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="975" />
+            <location filename="../../ui/cases/case_page.py" line="976" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="977" />
+            <location filename="../../ui/cases/case_page.py" line="978" />
             <source> (%1 → %2)</source>
             <translation>（%1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="982" />
+            <location filename="../../ui/cases/case_page.py" line="983" />
             <source>%1 monthly payments, no fee</source>
             <translation>分 %1 个月还款，免手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="985" />
+            <location filename="../../ui/cases/case_page.py" line="986" />
             <source>; penalty interest waived: %1</source>
             <translation>；减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="988" />
+            <location filename="../../ui/cases/case_page.py" line="989" />
             <source>%1 of %2 waived: %3</source>
             <translation>减免%2 %1：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="992" />
+            <location filename="../../ui/cases/case_page.py" line="993" />
             <source>%1 promised by %2</source>
             <translation>承诺于 %2 前还款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1000" />
+            <location filename="../../ui/cases/case_page.py" line="1001" />
             <source>%1 (arrangement %2)</source>
             <translation>%1（还款安排 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1005" />
+            <location filename="../../ui/cases/case_page.py" line="1006" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1006" />
+            <location filename="../../ui/cases/case_page.py" line="1007" />
             <source>Terms</source>
             <translation>条件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1011" />
+            <location filename="../../ui/cases/case_page.py" line="1012" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1012" />
+            <location filename="../../ui/cases/case_page.py" line="1013" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1015" />
+            <location filename="../../ui/cases/case_page.py" line="1016" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1021" />
+            <location filename="../../ui/cases/case_page.py" line="1022" />
             <source>Proposer's note</source>
             <translation>提出人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1022" />
+            <location filename="../../ui/cases/case_page.py" line="1023" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1027" />
-            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <location filename="../../ui/cases/case_page.py" line="1028" />
+            <location filename="../../ui/cases/case_page.py" line="1032" />
             <source>Needs a supervisor because</source>
             <translation>需主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1028" />
+            <location filename="../../ui/cases/case_page.py" line="1029" />
             <source>It is over an agent's limit.</source>
             <translation>超出坐席权限。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <location filename="../../ui/cases/case_page.py" line="1032" />
             <source>It does not: within an agent's limits.</source>
             <translation>无需审批：在坐席权限内。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1041" />
+            <location filename="../../ui/cases/case_page.py" line="1042" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1043" />
+            <location filename="../../ui/cases/case_page.py" line="1044" />
             <source>Live since</source>
             <translation>生效时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1047" />
+            <location filename="../../ui/cases/case_page.py" line="1048" />
             <source>Schedule (%1 payments)</source>
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1099" />
+            <location filename="../../ui/cases/case_page.py" line="1101" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1101" />
+            <location filename="../../ui/cases/case_page.py" line="1103" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1108" />
+            <location filename="../../ui/cases/case_page.py" line="1110" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1164" />
+            <location filename="../../ui/cases/case_page.py" line="1166" />
             <source>%1 — %2 (case %3)</source>
             <translation>%1 —— %2（工单 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1177" />
+            <location filename="../../ui/cases/case_page.py" line="1179" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -3347,27 +3347,27 @@
     <context>
         <name>CustomerResultsModel</name>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Accounts</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
@@ -4344,7 +4344,7 @@
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="495" />
+            <location filename="../../ui/main_window.py" line="497" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
@@ -4380,7 +4380,7 @@
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="271" />
-            <location filename="../../ui/main_window.py" line="700" />
+            <location filename="../../ui/main_window.py" line="702" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
@@ -4415,42 +4415,42 @@
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="396" />
+            <location filename="../../ui/main_window.py" line="398" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="400" />
+            <location filename="../../ui/main_window.py" line="402" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="509" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="509" />
+            <location filename="../../ui/main_window.py" line="511" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="523" />
+            <location filename="../../ui/main_window.py" line="525" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="577" />
+            <location filename="../../ui/main_window.py" line="579" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="583" />
+            <location filename="../../ui/main_window.py" line="585" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="701" />
+            <location filename="../../ui/main_window.py" line="703" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -5033,7 +5033,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../../ui/search.py" line="318" />
+            <location filename="../../ui/search.py" line="322" />
             <source>Find a customer by full phone number, account number (HB…), name, or the last 4 digits of the ID number.
 
 Press Ctrl+K to search from anywhere.</source>
@@ -5042,17 +5042,22 @@ Press Ctrl+K to search from anywhere.</source>
 在任何界面按 Ctrl+K 即可搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="331" />
+            <location filename="../../ui/search.py" line="335" />
+            <source>Four digits are the last 4 of the national ID, not of a phone number: for a phone, type all 11 digits.</source>
+            <translation>4 位数字按身份证号后 4 位查找，而不是手机号后 4 位：查手机号请输入完整 11 位。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search.py" line="340" />
             <source>No customer matches “%1”. Check the number, or try the name or the account number.</source>
             <translation>没有与“%1”匹配的客户。请检查号码，或改用姓名、账号搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="339" />
+            <location filename="../../ui/search.py" line="348" />
             <source>%1 customers for “%2”</source>
             <translation>“%2”共 %1 位客户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="341" />
+            <location filename="../../ui/search.py" line="350" />
             <source>1 customer for “%1”</source>
             <translation>“%1”共 1 位客户</translation>
         </message>
