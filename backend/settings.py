@@ -11,8 +11,15 @@ import platformdirs
 APP_NAME = "CreditDesk"
 
 
+# The console's data directory (console/paths.py reads the same variable): a backend started
+# from the command line with it set uses the database there, not a second one in the home directory.
+DATA_DIR_ENV = "CREDITDESK_DATA_DIR"
+
+
 def default_database_url() -> str:
-    data_dir = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The SQLite file in `CREDITDESK_DATA_DIR`, else in the user data directory."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    data_dir = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     data_dir.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data_dir / 'creditdesk.sqlite3'}"
 

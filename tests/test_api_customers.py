@@ -68,6 +68,21 @@ def test_an_account_number_finds_its_owner_whatever_the_case(api: SeededApi) -> 
     assert account.id in [a["id"] for a in upper[0]["accounts"]]
 
 
+def test_the_start_of_an_account_number_finds_its_owner(api: SeededApi) -> None:
+    """"HB1" found nothing: it is account HB0000000001 with its zeros left out, and "HB000000001"
+    is the start of HB0000000010 to HB0000000019 as well."""
+    with api.session() as session:
+        owners = {a.account_number: a.customer_id for a in session.scalars(select(Account))}
+    first = owners["HB0000000001"]
+
+    assert [hit["id"] for hit in search(api, "HB1")["items"]] == [first]
+    assert [hit["id"] for hit in search(api, "hb 1")["items"]] == [first]
+    expected = sorted({owner for number, owner in owners.items()
+                       if number.startswith("HB000000001") or number == "HB0000000001"})
+    assert [hit["id"] for hit in search(api, "HB000000001")["items"]] == expected
+    assert len(expected) > 1
+
+
 def test_national_id_last4_finds_every_customer_with_it(api: SeededApi) -> None:
     customer = customers(api)[5]
     expected = sorted(c.id for c in customers(api) if c.national_id[-4:] == customer.national_id[-4:])

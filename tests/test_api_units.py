@@ -66,6 +66,11 @@ def test_cursors_this_api_did_not_hand_out_are_refused(cursor: str, shape: tuple
         ("+8613812345678", "phone", "13812345678"),
         ("hb0000000012", "account_number", "HB0000000012"),
         ("JB0000000013", "account_number", "JB0000000013"),
+        ("hb1", "account_number_start", "HB1"),
+        ("HB 0000 01", "account_number_start", "HB000001"),
+        ("HB", "account_number_start", "HB"),
+        ("HB000000001", "account_number_start", "HB000000001"),  # nine digits: one short of a number
+        ("HB00000000012", "account_number", "HB00000000012"),
         ("11010119900101123x", "national_id", "11010119900101123X"),
         ("123x", "national_id_last4", "123X"),
         ("4321", "national_id_last4", "4321"),

@@ -231,7 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_screenshots(app, args)
 
     from console import paths
+    from console.logs import configure_file_logging
 
+    log.info("logging to %s", configure_file_logging(paths.log_dir()))
     settings = QSettings()
     i18n.install_language(choose_language(args.lang, settings))
     theme.apply_theme(app, args.theme or str(settings.value("appearance/theme", theme.DEFAULT_THEME)))

@@ -46,7 +46,7 @@ from ui.export import export_view, find_export_view, show_header_menu
 from ui.failures import is_known_failure
 from ui.icons import icon
 from ui.login import ReloginDialog
-from ui.roles import AVAILABLE_VIEWS, role_text, views_for
+from ui.roles import AVAILABLE_VIEWS, landing_view, role_text, views_for
 from ui.search import SearchPage
 from ui.supervisor.approvals import ApprovalsView
 from ui.supervisor.dashboard import DashboardView
@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
             self.search_box.setPlaceholderText(self.tr("Customer search is not part of the %1 role").replace(
                 "%1", role_text(self.user.role)
             ))
-        first = self._views[0] if self._views else "search"
+        landing = landing_view(self.user.role)  # handlers and supervisors land on their queue
+        first = (landing if landing in self._views else self._views[0]) if self._views else "search"
         self.tabs.addTab(self.views, icon(view_icon(first)), view_title(first))
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
@@ -405,12 +406,14 @@ class MainWindow(QMainWindow):
         return not self._building.is_running
 
     def _select_first_view(self) -> None:
-        """The last building turn: the role's first view in front, unless one was asked for
-        meanwhile; a customer or case tab opened meanwhile stays the current tab."""
+        """The last building turn: the role's landing view in front (`ui.roles.landing_view`),
+        unless one was asked for meanwhile; a customer or case tab opened meanwhile stays current."""
         if self.view_list.currentRow() >= 0 or not self.view_list.count():
             return
         tab = self.tabs.currentIndex()
-        self.view_list.setCurrentRow(0)
+        landing = landing_view(self.user.role)
+        rows = [self.view_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.view_list.count())]
+        self.view_list.setCurrentRow(rows.index(landing) if landing in rows else 0)
         self.tabs.setCurrentIndex(tab)
 
     def _build_status_bar(self) -> None:

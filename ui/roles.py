@@ -35,3 +35,13 @@ def role_text(role: str) -> str:
 def views_for(role: str) -> list[str]:
     """The side-list views of ``role``, in order."""
     return [view for view, roles in VIEWS if role in roles]
+
+
+# Where a role starts: agents take calls (Search); handlers and supervisors work their queues.
+LANDING_VIEWS = {"dispute_handler": "queues", "supervisor": "queues"}
+
+
+def landing_view(role: str) -> str | None:
+    """The view ``role`` sees first after signing in (None: the first of its side list)."""
+    view = LANDING_VIEWS.get(role)
+    return view if view in views_for(role) else None

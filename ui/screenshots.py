@@ -203,7 +203,7 @@ def _window(settings: QSettings, outcome: SignedIn) -> MainWindow:
     window = MainWindow(
         outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
     )
-    window.resize(1366, 860)
+    window.resize(1280, 800)  # the agents' screens: what must fit without clipping
     window.show()
     settle()
     return window

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -57,6 +58,9 @@ def worst_bucket(hit: CustomerHit) -> str:
     buckets = [a.delinquency_bucket for a in hit.accounts if a.delinquency_bucket in order]
     return max(buckets, key=order.index) if buckets else "current"
 
+
+# What the backend reads as a national ID's last 4 (backend/customers/service.py).
+_ID_LAST4 = re.compile(r"\d{3}[\dX]", re.IGNORECASE)
 
 class CustomerResultsModel(QAbstractTableModel):
     """Search hits, one row per customer; more pages come with ``fetchMore`` through ``fetcher``."""
@@ -325,8 +329,13 @@ class SearchPage(QWidget):
         self.model.set_page(page)
         self._shown_query = query
         count = len(page.items)
+        # Four digits are searched as the end of a national ID, never of a phone number: say so,
+        # or a caller's phone last 4 silently finds someone else.
+        id_last4 = _ID_LAST4.fullmatch(re.sub(r"[\s\-]", "", query)) is not None
+        by_id = self.tr("Four digits are the last 4 of the national ID, not of a phone number: "
+                        "for a phone, type all 11 digits.") if id_last4 else ""
         if count == 0:
-            self.summary_label.setText("")
+            self.summary_label.setText(by_id)
             self.empty_label.setText(
                 self.tr("No customer matches “%1”. Check the number, or try the name or the account number.").replace(
                     "%1", query
@@ -335,11 +344,12 @@ class SearchPage(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
         else:
             more = "+" if page.next_cursor else ""
-            self.summary_label.setText(
+            self.summary_label.setText(" ".join(filter(None, (
                 self.tr("%1 customers for “%2”").replace("%1", f"{count}{more}").replace("%2", query)
                 if count != 1
-                else self.tr("1 customer for “%1”").replace("%1", query)
-            )
+                else self.tr("1 customer for “%1”").replace("%1", query),
+                by_id,
+            ))))
             self.stack.setCurrentWidget(self.table)
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.resultsShown.emit(query)

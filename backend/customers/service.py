@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, select, true, tuple_
+from sqlalchemy import and_, bindparam, func, or_, select, true, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,10 @@ TOP = "\U0010ffff"
 _SEPARATORS = re.compile(r"[\s\-]")
 _PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
 _ACCOUNT_NUMBER = re.compile(r"(?:HB|JB)\d{10,18}", re.IGNORECASE)
+# The start of an account number as a caller reads it out ("HB1", "hb 0000 01"): a prefix, or the
+# number with its zeros left out (HB1 is HB0000000001).
+_ACCOUNT_NUMBER_START = re.compile(r"(?:HB|JB)\d{0,9}", re.IGNORECASE)
+ACCOUNT_NUMBER_DIGITS = 10
 _NATIONAL_ID = re.compile(r"\d{17}[\dX]", re.IGNORECASE)
 _NATIONAL_ID_LAST4 = re.compile(r"\d{3}[\dX]", re.IGNORECASE)
 
@@ -57,7 +61,8 @@ NO_OPEN_CASES = OpenCases(0, 0)
 @dataclass(frozen=True)
 class SearchTerm:
     """What a search box entry was taken to be: `phone`, `account_number`, `national_id`,
-    `national_id_last4` or `name` (a prefix), and the normalized value to look for."""
+    `national_id_last4`, `account_number_start` (the first letters and digits of one) or `name`
+    (a prefix), and the normalized value to look for."""
 
     kind: str
     value: str
@@ -81,6 +86,8 @@ def classify_query(raw: str) -> SearchTerm:
         return SearchTerm("phone", phone.group(1))
     if _ACCOUNT_NUMBER.fullmatch(compact):
         return SearchTerm("account_number", compact.upper())
+    if _ACCOUNT_NUMBER_START.fullmatch(compact):
+        return SearchTerm("account_number_start", compact.upper())
     if _NATIONAL_ID.fullmatch(compact):
         return SearchTerm("national_id", compact.upper())
     if _NATIONAL_ID_LAST4.fullmatch(compact):
@@ -182,6 +189,8 @@ def search_customers(
         elif term.kind == "account_number":
             owner = select(Account.customer_id).where(Account.account_number == term.value)
             query = query.where(Customer.id.in_(owner.scalar_subquery()))
+        elif term.kind == "account_number_start":
+            query = query.where(Customer.id.in_(_account_number_start_owners(term).scalar_subquery()))
         elif term.kind == "national_id":
             query = query.where(
                 Customer.national_id_last4 == term.value[-4:], Customer.national_id == term.value
@@ -203,6 +212,16 @@ def search_customers(
 # rows on a Connection (no ORM identity map) and makes the JSON from them directly (no pydantic
 # models, no re-validation). It answers exactly what `search_customers` answers.
 
+def _account_number_start_owners(term: SearchTerm) -> Any:
+    """The owners of accounts whose number starts with the term, or is the term with its zeros
+    typed out (HB1 is HB0000000001): a prefix range on the account-number index."""
+    letters, digits = term.value[:2], term.value[2:]
+    matches = [and_(Account.account_number >= term.value, Account.account_number < term.value + TOP)]
+    if digits:
+        matches.append(Account.account_number == letters + digits.zfill(ACCOUNT_NUMBER_DIGITS))
+    return select(Account.customer_id).where(or_(*matches))
+
+
 _CUSTOMER_COLUMNS = (Customer.id, Customer.name, Customer.phone, Customer.national_id, Customer.flags)
 
 
@@ -222,6 +241,8 @@ def _customer_page(term: SearchTerm, cursor: str | None, kind: str, value: Any =
     elif term.kind == "account_number":
         owner = select(Account.customer_id).where(Account.account_number == value)
         query = query.where(Customer.id.in_(owner.scalar_subquery()))
+    elif term.kind == "account_number_start":
+        query = query.where(Customer.id.in_(_account_number_start_owners(term).scalar_subquery()))
     elif term.kind == "national_id":
         query = query.where(Customer.national_id_last4 == term.value[-4:], Customer.national_id == term.value)
     else:

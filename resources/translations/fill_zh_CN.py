@@ -448,6 +448,8 @@ ZH: dict[str, str] = {
     "%1 / %2 characters": "%1 / %2 字",
     "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
     "Write the note first, then add it (Ctrl+Enter)": "请先填写备注，再添加（Ctrl+Enter）",
+    # Issue 14 (ui1): search says what four digits were taken for
+    "Four digits are the last 4 of the national ID, not of a phone number: for a phone, type all 11 digits.": "4 位数字按身份证号后 4 位查找，而不是手机号后 4 位：查手机号请输入完整 11 位。",
     # Issue 14 (ui1): the outbox says what each write was
     "Contact note for %1 on %2: “%3”": "%1 的联络备注（%2）：“%3”",
     # Issue 14 (ui1): asking the customer says what was asked

@@ -70,6 +70,17 @@ def test_a_full_phone_number_finds_the_customer(
     assert shown != phone and "****" in shown  # the list shows the masked number
 
 
+def test_four_digits_say_they_are_the_id_last_4_not_a_phones(
+    qtbot: QtBot, window: MainWindow, api_client: ApiClient
+) -> None:
+    last4 = api_client.get_customer(1).national_id_masked[-4:]
+    search(qtbot, window, last4)
+    assert 1 in window.search_page.customer_ids()
+    assert "last 4 of the national ID, not of a phone number" in window.search_page.summary_label.text()
+    search(qtbot, window, "黎")  # a name: nothing to explain
+    assert "national ID" not in window.search_page.summary_label.text()
+
+
 def test_no_match_says_so(qtbot: QtBot, window: MainWindow) -> None:
     search(qtbot, window, "HB9999999999")
     assert window.search_page.customer_ids() == []

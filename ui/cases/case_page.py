@@ -77,6 +77,7 @@ from ui.roles import role_text
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.chips import account_status_text
+from ui.widgets.flow_layout import flow_host
 from ui.workspace.common import fit_columns, make_table
 from ui.workspace.header import Figure
 from ui.workspace.models import Column, RecordTableModel
@@ -575,9 +576,9 @@ class CasePage(QWidget):
         bar = QHBoxLayout(self.action_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(6)
-        self._action_row = QHBoxLayout()  # the subject's actions
-        self._action_row.setSpacing(6)
-        bar.addLayout(self._action_row)
+        # The subject's actions: they wrap to a second row on a narrow screen rather than be cut.
+        self._action_host, self._action_row = flow_host(spacing=6)
+        bar.addWidget(self._action_host, 3)
         self.action_note = QLabel()
         self.action_note.setObjectName("hint")
         self.action_note.setWordWrap(True)
@@ -1076,7 +1077,7 @@ class CasePage(QWidget):
         for kind, action in actions:
             button = QPushButton(text_of(ACTION_TEXTS, action))
             button.setObjectName(f"action_{action}")
-            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             if kind != "case" and action in ("approve", "approve_outcome", "propose_outcome", "acknowledge",
                                                "start_review", "confirm"):
                 button.setProperty("primary", True)
@@ -1086,6 +1087,7 @@ class CasePage(QWidget):
         note = self._four_eyes_note() or self._waiting_note()
         self.action_note.setText(note)
         self.action_note.setVisible(bool(note))
+        self._action_row.invalidate()
         self.action_bar.setVisible(bool(actions) or bool(note))
 
     def _four_eyes_note(self) -> str:

@@ -49,6 +49,7 @@ from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.while_shown import WhileShown
+from ui.workspace.common import fit_columns
 from ui.workspace.models import RECORD_ROLE
 
 __all__ = ["CaseListView", "queues_served"]
@@ -214,14 +215,13 @@ class CaseListView(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        char = self.table.fontMetrics().horizontalAdvance("0")
-        for key, chars in (
-            ("id", 5), ("type", 12), ("summary", 30), ("customer", 24), ("amount", 10), ("status", 15),
-            ("sla", 8), ("due_in", 12), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
-        ):
-            self.table.setColumnWidth(COLUMN[key], chars * char + 14)
-        # The summary takes what the other columns leave (down to its minimum): no sideways scrolling.
+        # The summary takes what the other columns leave (down to its minimum): no sideways scrolling;
+        # on a narrow screen the others give up width down to their titles (fit_columns).
         header.setSectionResizeMode(COLUMN["summary"], QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, {COLUMN[key]: chars for key, chars in (
+            ("id", 5), ("type", 12), ("customer", 24), ("amount", 10), ("status", 15),
+            ("sla", 8), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
+        )}, drop=(COLUMN["opened"], COLUMN["due_at"], COLUMN["type"]))  # narrow: "Due in", the summary say it
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)

@@ -318,7 +318,9 @@ class ApprovalsView(QWidget):
         self.model = InboxModel(self)
         self.table = make_table(self.model, parent=splitter, stretch_column=2)
         self.table.setAccessibleName(self.tr("Waiting for approval"))
-        fit_columns(self.table, {0: 8, 1: 15, 3: 10, 4: 11, 5: 13, 6: 10})
+        # On a narrow screen "Waiting since" goes first (the SLA says how urgent), then the type
+        # (what it is says it too).
+        fit_columns(self.table, {0: 8, 1: 15, 3: 10, 4: 11, 5: 13, 6: 10}, drop=(5, 0))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._open_case())
         splitter.addWidget(self.table)
