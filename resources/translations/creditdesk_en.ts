@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="423" />
-            <location filename="../../ui/supervisor/approvals.py" line="744" />
-            <location filename="../../ui/supervisor/approvals.py" line="805" />
+            <location filename="../../ui/supervisor/approvals.py" line="425" />
+            <location filename="../../ui/supervisor/approvals.py" line="746" />
+            <location filename="../../ui/supervisor/approvals.py" line="807" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -14,7 +14,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="564" />
+            <location filename="../../ui/supervisor/approvals.py" line="566" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n day</numerusform>
@@ -22,7 +22,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="605" />
+            <location filename="../../ui/supervisor/approvals.py" line="607" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
@@ -30,7 +30,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="622" />
+            <location filename="../../ui/supervisor/approvals.py" line="624" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>… and %n more</numerusform>

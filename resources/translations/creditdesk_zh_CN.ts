@@ -330,54 +330,143 @@
         </message>
     </context>
     <context>
-        <name>Approvals</name>
+        <name>AlertStrip</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="185" />
-            <source>Dispute outcome: %1</source>
-            <translation>争议处理结果：%1</translation>
+            <location filename="../../ui/workspace/alerts.py" line="32" />
+            <source>By phone</source>
+            <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="191" />
+            <location filename="../../ui/workspace/alerts.py" line="33" />
+            <source>By chat</source>
+            <translation>在线聊天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="34" />
+            <source>By email</source>
+            <translation>邮件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="35" />
+            <source>At a branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="59" />
+            <source>by %1</source>
+            <translation>于 %1 前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="61" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="193" />
+            <location filename="../../ui/workspace/alerts.py" line="66" />
+            <source>Arrangement %1, proposed by %2 on %3.</source>
+            <translation>还款安排 %1，由 %2 于 %3 提议。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="78" />
+            <source>Frozen: fraud report %1</source>
+            <translation>已冻结：欺诈报案 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="79" />
+            <source>Frozen: no fraud report on file</source>
+            <translation>已冻结：无欺诈报案记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="83" />
+            <source>Last contact %1 · %2</source>
+            <translation>最近联系 %1 · %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="101" />
+            <source>Account %1 is frozen.</source>
+            <translation>账户 %1 已冻结。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="106" />
+            <source>Case %1, opened %2.</source>
+            <translation>案件 %1，创建于 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="115" />
+            <source>The newest contact note, by %1.</source>
+            <translation>最新一条联系备注，由 %1 记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="128" />
+            <source>On the account now</source>
+            <translation>账户当前情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="133" />
+            <source>On the account now:</source>
+            <translation>账户当前：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="156" />
+            <source>Nothing live or open; no contact on file</source>
+            <translation>无生效或未结事项；无联系记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/alerts.py" line="186" />
+            <location filename="../../ui/workspace/alerts.py" line="191" />
+            <source>+%1 more</source>
+            <translation>另有 %1 项</translation>
+        </message>
+    </context>
+    <context>
+        <name>Approvals</name>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="195" />
+            <source>Dispute outcome: %1</source>
+            <translation>争议处理结果：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="201" />
+            <source>%1 months</source>
+            <translation>%1 个月</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="203" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="195" />
+            <location filename="../../ui/supervisor/approvals.py" line="205" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="786" />
+            <location filename="../../ui/supervisor/approvals.py" line="821" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="789" />
+            <location filename="../../ui/supervisor/approvals.py" line="824" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="794" />
+            <location filename="../../ui/supervisor/approvals.py" line="829" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="831" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="796" />
+            <location filename="../../ui/supervisor/approvals.py" line="831" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="833" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -385,307 +474,317 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="290" />
+            <location filename="../../ui/supervisor/approvals.py" line="300" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="299" />
+            <location filename="../../ui/supervisor/approvals.py" line="309" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="310" />
+            <location filename="../../ui/supervisor/approvals.py" line="320" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="337" />
+            <location filename="../../ui/supervisor/approvals.py" line="349" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="345" />
+            <location filename="../../ui/supervisor/approvals.py" line="357" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="346" />
+            <location filename="../../ui/supervisor/approvals.py" line="358" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="356" />
-            <location filename="../../ui/supervisor/approvals.py" line="493" />
+            <location filename="../../ui/supervisor/approvals.py" line="368" />
+            <location filename="../../ui/supervisor/approvals.py" line="505" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="359" />
-            <location filename="../../ui/supervisor/approvals.py" line="494" />
+            <location filename="../../ui/supervisor/approvals.py" line="371" />
+            <location filename="../../ui/supervisor/approvals.py" line="506" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="369" />
+            <location filename="../../ui/supervisor/approvals.py" line="381" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="413" />
-            <location filename="../../ui/supervisor/approvals.py" line="711" />
-            <location filename="../../ui/supervisor/approvals.py" line="772" />
+            <location filename="../../ui/supervisor/approvals.py" line="425" />
+            <location filename="../../ui/supervisor/approvals.py" line="746" />
+            <location filename="../../ui/supervisor/approvals.py" line="807" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="451" />
+            <location filename="../../ui/supervisor/approvals.py" line="463" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="453" />
+            <location filename="../../ui/supervisor/approvals.py" line="465" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="476" />
-            <location filename="../../ui/supervisor/approvals.py" line="725" />
+            <location filename="../../ui/supervisor/approvals.py" line="488" />
+            <location filename="../../ui/supervisor/approvals.py" line="760" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="479" />
+            <location filename="../../ui/supervisor/approvals.py" line="491" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="490" />
+            <location filename="../../ui/supervisor/approvals.py" line="502" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="503" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="505" />
+            <location filename="../../ui/supervisor/approvals.py" line="517" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="506" />
+            <location filename="../../ui/supervisor/approvals.py" line="518" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="524" />
+            <location filename="../../ui/supervisor/approvals.py" line="537" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="526" />
+            <location filename="../../ui/supervisor/approvals.py" line="539" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="527" />
+            <location filename="../../ui/supervisor/approvals.py" line="540" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="533" />
+            <location filename="../../ui/supervisor/approvals.py" line="546" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="549" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="538" />
+            <location filename="../../ui/supervisor/approvals.py" line="551" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="540" />
+            <location filename="../../ui/supervisor/approvals.py" line="553" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="541" />
+            <location filename="../../ui/supervisor/approvals.py" line="554" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="543" />
+            <location filename="../../ui/supervisor/approvals.py" line="556" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="549" />
+            <location filename="../../ui/supervisor/approvals.py" line="562" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <location filename="../../ui/supervisor/approvals.py" line="564" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="566" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/supervisor/approvals.py" line="566" />
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="555" />
+            <location filename="../../ui/supervisor/approvals.py" line="568" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="557" />
+            <location filename="../../ui/supervisor/approvals.py" line="570" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="559" />
+            <location filename="../../ui/supervisor/approvals.py" line="572" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="563" />
+            <location filename="../../ui/supervisor/approvals.py" line="576" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="594" />
+            <source>Nothing else is live or open on this account.</source>
+            <translation>该账户没有其他生效或未结事项。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <source>Also on this account:</source>
+            <translation>该账户还有：</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="572" />
+            <location filename="../../ui/supervisor/approvals.py" line="607" />
             <source>%n payment(s) from %1 to %2, adding up to %3.</source>
             <translation>
                 <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="589" />
+            <location filename="../../ui/supervisor/approvals.py" line="624" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>……另有 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="593" />
+            <location filename="../../ui/supervisor/approvals.py" line="628" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="604" />
+            <location filename="../../ui/supervisor/approvals.py" line="639" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="615" />
+            <location filename="../../ui/supervisor/approvals.py" line="650" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="616" />
+            <location filename="../../ui/supervisor/approvals.py" line="651" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="618" />
+            <location filename="../../ui/supervisor/approvals.py" line="653" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="619" />
+            <location filename="../../ui/supervisor/approvals.py" line="654" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="621" />
+            <location filename="../../ui/supervisor/approvals.py" line="656" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="629" />
+            <location filename="../../ui/supervisor/approvals.py" line="664" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="637" />
+            <location filename="../../ui/supervisor/approvals.py" line="672" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="640" />
+            <location filename="../../ui/supervisor/approvals.py" line="675" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="656" />
+            <location filename="../../ui/supervisor/approvals.py" line="691" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="686" />
-            <location filename="../../ui/supervisor/approvals.py" line="687" />
+            <location filename="../../ui/supervisor/approvals.py" line="721" />
+            <location filename="../../ui/supervisor/approvals.py" line="722" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="688" />
-            <location filename="../../ui/supervisor/approvals.py" line="689" />
+            <location filename="../../ui/supervisor/approvals.py" line="723" />
+            <location filename="../../ui/supervisor/approvals.py" line="724" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="698" />
+            <location filename="../../ui/supervisor/approvals.py" line="733" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="740" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="705" />
+            <location filename="../../ui/supervisor/approvals.py" line="740" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="708" />
+            <location filename="../../ui/supervisor/approvals.py" line="743" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="734" />
+            <location filename="../../ui/supervisor/approvals.py" line="769" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="763" />
+            <location filename="../../ui/supervisor/approvals.py" line="798" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -693,29 +792,34 @@
     <context>
         <name>ArrangementWizard</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="993" />
+            <location filename="../../ui/arrangements/wizard.py" line="1037" />
             <source>Repayment arrangement for %1</source>
             <translation>为 %1 办理还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="998" />
+            <location filename="../../ui/arrangements/wizard.py" line="1042" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="999" />
+            <location filename="../../ui/arrangements/wizard.py" line="1043" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1000" />
+            <location filename="../../ui/arrangements/wizard.py" line="1044" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1041" />
+            <location filename="../../ui/arrangements/wizard.py" line="1089" />
             <source>%1 for %2 (account %3): %4</source>
             <translation>%2 的%1（账户 %3）：%4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="1131" />
+            <source>the account has a %1 (arrangement %2); cancel it first.</source>
+            <translation>该账户已有%1（还款安排 %2），请先取消。</translation>
         </message>
     </context>
     <context>
@@ -842,7 +946,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="81" />
-            <location filename="../../ui/arrangements/wizard.py" line="127" />
+            <location filename="../../ui/arrangements/wizard.py" line="132" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
@@ -888,21 +992,21 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="92" />
-            <location filename="../../ui/arrangements/wizard.py" line="109" />
-            <location filename="../../ui/arrangements/wizard.py" line="119" />
-            <location filename="../../ui/arrangements/wizard.py" line="130" />
+            <location filename="../../ui/arrangements/wizard.py" line="114" />
+            <location filename="../../ui/arrangements/wizard.py" line="124" />
+            <location filename="../../ui/arrangements/wizard.py" line="135" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="93" />
-            <location filename="../../ui/arrangements/wizard.py" line="121" />
+            <location filename="../../ui/arrangements/wizard.py" line="126" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="94" />
-            <location filename="../../ui/arrangements/wizard.py" line="107" />
+            <location filename="../../ui/arrangements/wizard.py" line="112" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
@@ -913,7 +1017,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard.py" line="111" />
+            <location filename="../../ui/arrangements/wizard.py" line="116" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
@@ -968,134 +1072,274 @@
             <translation>该账户已有一笔生效中的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="140" />
+            <location filename="../../ui/arrangements/texts.py" line="113" />
+            <source>The account has a hardship plan in force (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有生效中的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="115" />
+            <source>The account has a hardship plan waiting for approval (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有待审批的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="117" />
+            <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="119" />
+            <source>The account has a promise to pay waiting for approval (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
+            <translation>该账户已有待审批的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="121" />
+            <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Reject this one, or cancel that one first.</source>
+            <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请驳回本申请，或先取消该承诺。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="151" />
             <source>The plan is longer than an agent may grant alone.</source>
             <translation>方案期限超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="141" />
+            <location filename="../../ui/arrangements/texts.py" line="152" />
             <source>The penalty waiver is more than an agent may grant alone.</source>
             <translation>罚息减免超过了坐席可自行批准的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="143" />
+            <location filename="../../ui/arrangements/texts.py" line="154" />
             <source>The extension is longer than an agent may grant alone.</source>
             <translation>延期天数超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="145" />
+            <location filename="../../ui/arrangements/texts.py" line="156" />
             <source>The waiver is more than an agent may waive alone in 90 days.</source>
             <translation>减免金额超过了坐席 90 天内可自行减免的额度。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="147" />
+            <location filename="../../ui/arrangements/texts.py" line="158" />
             <source>It is beyond what an agent may grant alone.</source>
             <translation>超出了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="158" />
+            <location filename="../../ui/arrangements/texts.py" line="169" />
             <source>Change the terms, or choose another kind of arrangement.</source>
             <translation>请修改条件，或选择其他类型的还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="160" />
+            <location filename="../../ui/arrangements/texts.py" line="171" />
             <source>Choose another kind of arrangement, or refresh the customer to see the account as it is now.</source>
             <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="176" />
+            <location filename="../../ui/arrangements/texts.py" line="187" />
             <source>This value is not accepted. Check it and try again.</source>
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="103" />
+            <location filename="../../ui/arrangements/wizard.py" line="108" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="113" />
+            <location filename="../../ui/arrangements/wizard.py" line="118" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="115" />
+            <location filename="../../ui/arrangements/wizard.py" line="120" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="123" />
+            <location filename="../../ui/arrangements/wizard.py" line="128" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="133" />
+            <location filename="../../ui/arrangements/wizard.py" line="138" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="140" />
+            <location filename="../../ui/arrangements/wizard.py" line="145" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="142" />
+            <location filename="../../ui/arrangements/wizard.py" line="147" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="144" />
+            <location filename="../../ui/arrangements/wizard.py" line="149" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="147" />
+            <location filename="../../ui/arrangements/wizard.py" line="152" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="151" />
+            <location filename="../../ui/arrangements/wizard.py" line="156" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="153" />
+            <location filename="../../ui/arrangements/wizard.py" line="158" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="161" />
+            <location filename="../../ui/arrangements/wizard.py" line="165" />
+            <source>in force</source>
+            <translation>生效中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="166" />
+            <source>waiting for approval</source>
+            <translation>待审批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="167" />
+            <source>%1 of %2 %3</source>
+            <translation>%3的%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="175" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="163" />
+            <location filename="../../ui/arrangements/wizard.py" line="177" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="164" />
+            <location filename="../../ui/arrangements/wizard.py" line="178" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="384" />
+            <location filename="../../ui/arrangements/wizard.py" line="416" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="389" />
+            <location filename="../../ui/arrangements/wizard.py" line="421" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="391" />
+            <location filename="../../ui/arrangements/wizard.py" line="423" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="495" />
+            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <source>%1 can be at most %2.</source>
+            <translation>%1最多为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="531" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArrangementsTab</name>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="96" />
+            <source>Cancel arrangement…</source>
+            <translation>取消还款安排…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="99" />
+            <location filename="../../ui/workspace/arrangements.py" line="192" />
+            <source>Select an arrangement.</source>
+            <translation>请选择一笔还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="107" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="148" />
+            <source>Loading arrangements…</source>
+            <translation>正在加载还款安排…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="158" />
+            <source>No arrangements on this account.</source>
+            <translation>该账户没有还款安排。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="160" />
+            <source>%1 live or waiting, %2 in all; newest first.</source>
+            <translation>生效或待审批 %1 笔，共 %2 笔；最新的在前。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="179" />
+            <source>Checking what you may do…</source>
+            <translation>正在确认您可执行的操作…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="194" />
+            <source>Cancel this arrangement; the case timeline and the audit trail keep it.</source>
+            <translation>取消此还款安排；案件时间线和审计记录会保留它。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="196" />
+            <source>Only its proposer or a supervisor may cancel an arrangement waiting for approval.</source>
+            <translation>待审批的还款安排只能由提议人或主管取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="198" />
+            <source>Only a supervisor may cancel an arrangement in force.</source>
+            <translation>生效中的还款安排只能由主管取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="200" />
+            <source>Its effect is done: it cannot be cancelled.</source>
+            <translation>该安排已执行完毕，无法取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="202" />
+            <source>It has ended: there is nothing to cancel.</source>
+            <translation>该安排已结束，无需取消。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="210" />
+            <location filename="../../ui/workspace/arrangements.py" line="214" />
+            <source>Cancel arrangement</source>
+            <translation>取消安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="211" />
+            <source>Cancel the %1 (arrangement %2)? This cannot be undone.</source>
+            <translation>取消%1（还款安排 %2）？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="215" />
+            <source>Keep it</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="227" />
+            <source>Cancel %1 (arrangement %2)</source>
+            <translation>取消%1（还款安排 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="239" />
+            <source>The server cannot be reached: the cancel is kept in the outbox and will be sent when it is reachable.</source>
+            <translation>无法连接服务器：取消操作已保存在发件箱，连接恢复后将自动发送。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="243" />
+            <source>Arrangement cancelled.</source>
+            <translation>还款安排已取消。</translation>
         </message>
     </context>
     <context>
@@ -1317,22 +1561,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="399" />
+            <location filename="../../ui/arrangements/wizard.py" line="434" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="403" />
+            <location filename="../../ui/arrangements/wizard.py" line="438" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="406" />
+            <location filename="../../ui/arrangements/wizard.py" line="441" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="411" />
+            <location filename="../../ui/arrangements/wizard.py" line="446" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -1432,23 +1676,23 @@
     <context>
         <name>BugReportDialog</name>
         <message>
-            <location filename="../../ui/failures.py" line="134" />
-            <location filename="../../ui/failures.py" line="137" />
+            <location filename="../../ui/failures.py" line="136" />
+            <location filename="../../ui/failures.py" line="139" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="142" />
+            <location filename="../../ui/failures.py" line="144" />
             <source>CreditDesk hit a problem it did not expect. What you were doing may not have been saved. Copy this report and send it to support.</source>
             <translation>CreditDesk 遇到了意外问题，刚才的操作可能没有保存。请复制这份报告并发送给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="153" />
+            <location filename="../../ui/failures.py" line="155" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="162" />
+            <location filename="../../ui/failures.py" line="164" />
             <source>Copied</source>
             <translation>已复制</translation>
         </message>
@@ -1469,303 +1713,333 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../ui/cases/actions.py" line="107" />
+            <location filename="../../ui/cases/actions.py" line="106" />
+            <source>The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.</source>
+            <translation>争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="111" />
             <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
             <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="112" />
+            <location filename="../../ui/cases/actions.py" line="116" />
             <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
             <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="115" />
+            <location filename="../../ui/cases/actions.py" line="119" />
             <source>Credit the customer provisionally while the dispute is worked: a credit is posted on the account at once. At most the disputed amount, %1.</source>
             <translation>争议处理期间先行给客户临时退款：立即在账户上记一笔贷记。最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="120" />
+            <location filename="../../ui/cases/actions.py" line="124" />
             <source>Approve the proposed outcome: %1. The dispute is resolved and the money is posted.</source>
             <translation>批准拟定结果：%1。争议结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="123" />
+            <location filename="../../ui/cases/actions.py" line="127" />
             <source>Reject the proposed outcome: %1. The dispute goes back to investigating.</source>
             <translation>驳回拟定结果：%1。争议退回调查中。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="126" />
+            <location filename="../../ui/cases/actions.py" line="130" />
             <source>Confirm the fraud: the reported transactions (%1) are written off; the customer is not liable.</source>
             <translation>确认欺诈：报告的交易（%1）将被核销，客户无需承担。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="130" />
+            <location filename="../../ui/cases/actions.py" line="134" />
             <source>Not fraud: the customer stays liable for the reported transactions, and the freeze this report holds is lifted.</source>
             <translation>非欺诈：客户仍需承担报告的交易，本报案造成的冻结将解除。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="135" />
+            <location filename="../../ui/cases/actions.py" line="139" />
             <source>Close the report: nothing more is done on it.</source>
             <translation>关闭报案：不再做进一步处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="136" />
+            <location filename="../../ui/cases/actions.py" line="140" />
             <source>Start reviewing the report.</source>
             <translation>开始审查此报案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="137" />
+            <location filename="../../ui/cases/actions.py" line="141" />
             <source>Approve the arrangement: it goes live now, if the account still allows it.</source>
             <translation>批准还款安排：如账户状况仍允许，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="140" />
+            <location filename="../../ui/cases/actions.py" line="144" />
             <source>Reject the arrangement: it does not go live, and the proposer sees your comment.</source>
             <translation>驳回还款安排：不会生效，提出人将看到您的意见。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="143" />
+            <location filename="../../ui/cases/actions.py" line="147" />
             <source>Cancel the arrangement: it stops, and the account goes back to its normal terms.</source>
             <translation>取消还款安排：安排终止，账户恢复正常条件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="332" />
+            <location filename="../../ui/cases/actions.py" line="336" />
             <source>Amount in yuan, e.g. 1200.50</source>
             <translation>金额（元），如 1200.50</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="347" />
+            <location filename="../../ui/cases/actions.py" line="351" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="352" />
+            <location filename="../../ui/cases/actions.py" line="356" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="367" />
+            <location filename="../../ui/cases/actions.py" line="371" />
             <source>Enter an amount in yuan, e.g. 1200.50.</source>
             <translation>请输入金额（元），如 1200.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="370" />
+            <location filename="../../ui/cases/actions.py" line="374" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="411" />
+            <location filename="../../ui/cases/actions.py" line="418" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="412" />
+            <location filename="../../ui/cases/actions.py" line="419" />
             <source>Add</source>
             <translation>延长</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="413" />
+            <location filename="../../ui/cases/actions.py" line="420" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="414" />
+            <location filename="../../ui/cases/actions.py" line="421" />
             <source>Why more time is needed (the customer sees the new date)</source>
             <translation>需要更多时间的原因（客户会看到新日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="416" />
+            <location filename="../../ui/cases/actions.py" line="423" />
             <source>The decision window is %1 days from filing (decide by %2). A handler may extend once, to at most %3 days; a supervisor to at most %4 days.</source>
             <translation>决定期限为自提交起 %1 天（%2 前决定）。处理员可延期一次，最多至 %3 天；主管最多至 %4 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="440" />
+            <location filename="../../ui/cases/actions.py" line="438" />
+            <source>At most %1 more days: the decision window may grow to %2 days from filing.</source>
+            <translation>最多再延长 %1 天：处理时限自提交起最长 %2 天。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="441" />
+            <source>At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.</source>
+            <translation>最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="457" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="442" />
+            <location filename="../../ui/cases/actions.py" line="459" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="443" />
+            <location filename="../../ui/cases/actions.py" line="460" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="444" />
+            <location filename="../../ui/cases/actions.py" line="461" />
             <source>Why this outcome (kept on the case timeline)</source>
             <translation>作出此结果的理由（记入工单处理记录）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="471" />
+            <location filename="../../ui/cases/actions.py" line="488" />
             <source>Between ¥0.01 and %1 (the disputed amount).</source>
             <translation>介于 ¥0.01 与 %1（争议金额）之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="475" />
+            <location filename="../../ui/cases/actions.py" line="492" />
             <source>%1 is over %2: this outcome waits for a supervisor's approval (another supervisor than you) before the dispute is resolved.</source>
             <translation>%1 超过 %2：此结果须经主管（非您本人）批准后争议方可结案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="481" />
+            <location filename="../../ui/cases/actions.py" line="498" />
             <source>%1 is not over %2: the dispute is resolved at once and the money is posted.</source>
             <translation>%1 未超过 %2：争议立即结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="499" />
+            <location filename="../../ui/cases/actions.py" line="516" />
             <source>Less than the disputed amount, %1; or choose Won.</source>
             <translation>须小于争议金额 %1；否则请选择“胜诉”。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="511" />
+            <location filename="../../ui/cases/actions.py" line="528" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="512" />
-            <location filename="../../ui/cases/actions.py" line="558" />
-            <location filename="../../ui/cases/actions.py" line="634" />
-            <location filename="../../ui/cases/actions.py" line="637" />
+            <location filename="../../ui/cases/actions.py" line="529" />
+            <location filename="../../ui/cases/actions.py" line="575" />
+            <location filename="../../ui/cases/actions.py" line="658" />
+            <location filename="../../ui/cases/actions.py" line="661" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="518" />
+            <location filename="../../ui/cases/actions.py" line="535" />
             <source>At most the disputed amount, %1.</source>
             <translation>最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="540" />
+            <location filename="../../ui/cases/actions.py" line="557" />
             <source>%1 (%2) · %3 open</source>
             <translation>%1（%2）· 未结 %3 件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="553" />
+            <location filename="../../ui/cases/actions.py" line="570" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="556" />
+            <location filename="../../ui/cases/actions.py" line="573" />
             <source>Assign to</source>
             <translation>分派给</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="568" />
+            <location filename="../../ui/cases/actions.py" line="585" />
             <source>Nobody else may hold this case.</source>
             <translation>没有其他人可以处理此工单。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="583" />
+            <location filename="../../ui/cases/actions.py" line="600" />
             <source>Choose whom to assign.</source>
             <translation>请选择分派对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="592" />
+            <location filename="../../ui/cases/actions.py" line="609" />
             <source>Decide</source>
             <translation>作出决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="593" />
+            <location filename="../../ui/cases/actions.py" line="610" />
             <source>Extend</source>
             <translation>延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="594" />
+            <location filename="../../ui/cases/actions.py" line="611" />
+            <source>Ask and wait</source>
+            <translation>询问并等待</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="612" />
             <source>Grant credit</source>
             <translation>发放退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="595" />
+            <location filename="../../ui/cases/actions.py" line="613" />
             <source>Reverse credit</source>
             <translation>冲回退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="596" />
-            <location filename="../../ui/cases/actions.py" line="603" />
+            <location filename="../../ui/cases/actions.py" line="614" />
+            <location filename="../../ui/cases/actions.py" line="621" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="597" />
-            <location filename="../../ui/cases/actions.py" line="604" />
+            <location filename="../../ui/cases/actions.py" line="615" />
+            <location filename="../../ui/cases/actions.py" line="622" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="598" />
+            <location filename="../../ui/cases/actions.py" line="616" />
             <source>Withdraw dispute</source>
             <translation>撤回争议</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="599" />
+            <location filename="../../ui/cases/actions.py" line="617" />
             <source>Confirm fraud</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="600" />
+            <location filename="../../ui/cases/actions.py" line="618" />
             <source>Not fraud</source>
             <translation>非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="601" />
+            <location filename="../../ui/cases/actions.py" line="619" />
             <source>Close report</source>
             <translation>关闭报案</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="602" />
+            <location filename="../../ui/cases/actions.py" line="620" />
             <source>Start review</source>
             <translation>开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="605" />
+            <location filename="../../ui/cases/actions.py" line="623" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="606" />
+            <location filename="../../ui/cases/actions.py" line="624" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="620" />
+            <location filename="../../ui/cases/actions.py" line="638" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="621" />
+            <location filename="../../ui/cases/actions.py" line="639" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="631" />
-            <location filename="../../ui/cases/actions.py" line="641" />
+            <location filename="../../ui/cases/actions.py" line="650" />
+            <source>What was asked</source>
+            <translation>索要内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="652" />
+            <source>For example: the courier's delivery receipt and a photo of the parcel</source>
+            <translation>例如：快递签收单和包裹照片</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/actions.py" line="655" />
+            <location filename="../../ui/cases/actions.py" line="665" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="632" />
+            <location filename="../../ui/cases/actions.py" line="656" />
             <source>Why the outcome is rejected (required)</source>
             <translation>驳回理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="635" />
+            <location filename="../../ui/cases/actions.py" line="659" />
             <source>Optional: for the case timeline</source>
             <translation>选填：记入工单处理记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="638" />
+            <location filename="../../ui/cases/actions.py" line="662" />
             <source>Optional: for the case timeline and the audit trail</source>
             <translation>选填：记入工单处理记录和审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="642" />
+            <location filename="../../ui/cases/actions.py" line="666" />
             <source>Why (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="642" />
+            <location filename="../../ui/cases/actions.py" line="666" />
             <source>Optional</source>
             <translation>选填</translation>
         </message>
@@ -1773,139 +2047,139 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../ui/cases/queue.py" line="69" />
+            <location filename="../../ui/cases/queue.py" line="70" />
             <source>Anyone</source>
             <translation>任何人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="70" />
+            <location filename="../../ui/cases/queue.py" line="71" />
             <source>Me</source>
             <translation>我</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="71" />
+            <location filename="../../ui/cases/queue.py" line="72" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="128" />
+            <location filename="../../ui/cases/queue.py" line="129" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="128" />
+            <location filename="../../ui/cases/queue.py" line="129" />
             <source>Queues</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="136" />
+            <location filename="../../ui/cases/queue.py" line="137" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="137" />
+            <location filename="../../ui/cases/queue.py" line="138" />
             <source>Load the cases again (F5); the list also refreshes every minute</source>
             <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="141" />
+            <location filename="../../ui/cases/queue.py" line="142" />
             <source>Take next</source>
             <translation>领取下一件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="143" />
+            <location filename="../../ui/cases/queue.py" line="144" />
             <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
             <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="148" />
+            <location filename="../../ui/cases/queue.py" line="149" />
             <location filename="../../ui/cases/queue.py" line="396" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="149" />
+            <location filename="../../ui/cases/queue.py" line="150" />
             <source>Assign the selected cases to one person</source>
             <translation>把选中的案件分配给一个人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="154" />
+            <location filename="../../ui/cases/queue.py" line="155" />
             <location filename="../../ui/cases/queue.py" line="399" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="161" />
+            <location filename="../../ui/cases/queue.py" line="162" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="161" />
+            <location filename="../../ui/cases/queue.py" line="162" />
             <source>All queues</source>
             <translation>全部队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="165" />
+            <location filename="../../ui/cases/queue.py" line="166" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="165" />
+            <location filename="../../ui/cases/queue.py" line="166" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Any status</source>
             <translation>任意状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Any SLA state</source>
             <translation>任意时限状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="179" />
+            <location filename="../../ui/cases/queue.py" line="180" />
             <source>Open or closed</source>
             <translation>未结或已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="181" />
             <source>Open and closed</source>
             <translation>未结和已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="184" />
+            <location filename="../../ui/cases/queue.py" line="185" />
             <source>Filter: summary, case, customer or account number</source>
             <translation>筛选：摘要、案件号、客户号或账户号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="185" />
+            <location filename="../../ui/cases/queue.py" line="186" />
             <source>Filter the cases shown</source>
             <translation>筛选显示的案件</translation>
         </message>
@@ -1973,796 +2247,796 @@
     <context>
         <name>CasePage</name>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="99" />
-            <location filename="../../ui/cases/case_page.py" line="555" />
+            <location filename="../../ui/cases/case_page.py" line="100" />
+            <location filename="../../ui/cases/case_page.py" line="556" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="100" />
+            <location filename="../../ui/cases/case_page.py" line="101" />
             <source>Assigned</source>
             <translation>已分派</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="101" />
+            <location filename="../../ui/cases/case_page.py" line="102" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="102" />
+            <location filename="../../ui/cases/case_page.py" line="103" />
             <source>Taken</source>
             <translation>已领取</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="103" />
+            <location filename="../../ui/cases/case_page.py" line="104" />
             <source>Approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="104" />
+            <location filename="../../ui/cases/case_page.py" line="105" />
             <source>Rejected</source>
             <translation>已驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="105" />
+            <location filename="../../ui/cases/case_page.py" line="106" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="106" />
+            <location filename="../../ui/cases/case_page.py" line="107" />
             <source>Acknowledged</source>
             <translation>已受理</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="107" />
+            <location filename="../../ui/cases/case_page.py" line="108" />
             <source>Asked the customer for information</source>
             <translation>已请客户补充信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="108" />
+            <location filename="../../ui/cases/case_page.py" line="109" />
             <source>Customer responded</source>
             <translation>客户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="109" />
+            <location filename="../../ui/cases/case_page.py" line="110" />
             <source>Sent to the merchant</source>
             <translation>已转商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="110" />
+            <location filename="../../ui/cases/case_page.py" line="111" />
             <source>Merchant responded</source>
             <translation>商户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="111" />
-            <location filename="../../ui/cases/case_page.py" line="138" />
+            <location filename="../../ui/cases/case_page.py" line="112" />
+            <location filename="../../ui/cases/case_page.py" line="139" />
             <source>Provisional credit granted</source>
             <translation>已发放临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="112" />
-            <location filename="../../ui/cases/case_page.py" line="139" />
+            <location filename="../../ui/cases/case_page.py" line="113" />
+            <location filename="../../ui/cases/case_page.py" line="140" />
             <source>Provisional credit reversed</source>
             <translation>已冲回临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="113" />
+            <location filename="../../ui/cases/case_page.py" line="114" />
             <source>Deadline extended</source>
             <translation>已延长期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="114" />
+            <location filename="../../ui/cases/case_page.py" line="115" />
             <source>Outcome decided</source>
             <translation>已作出处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="115" />
+            <location filename="../../ui/cases/case_page.py" line="116" />
             <source>Outcome approved</source>
             <translation>处理结果已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="116" />
+            <location filename="../../ui/cases/case_page.py" line="117" />
             <source>Outcome rejected</source>
             <translation>处理结果被驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="117" />
+            <location filename="../../ui/cases/case_page.py" line="118" />
             <source>Withdrawn by the customer</source>
             <translation>客户已撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="118" />
+            <location filename="../../ui/cases/case_page.py" line="119" />
             <source>Review started</source>
             <translation>已开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="119" />
+            <location filename="../../ui/cases/case_page.py" line="120" />
             <source>Fraud confirmed</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="120" />
+            <location filename="../../ui/cases/case_page.py" line="121" />
             <source>Found not fraud</source>
             <translation>认定非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="121" />
-            <location filename="../../ui/cases/case_page.py" line="704" />
+            <location filename="../../ui/cases/case_page.py" line="122" />
+            <location filename="../../ui/cases/case_page.py" line="705" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="126" />
+            <location filename="../../ui/cases/case_page.py" line="127" />
             <source>status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="127" />
+            <location filename="../../ui/cases/case_page.py" line="128" />
             <source>queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="128" />
+            <location filename="../../ui/cases/case_page.py" line="129" />
             <source>priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="129" />
+            <location filename="../../ui/cases/case_page.py" line="130" />
             <source>assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="130" />
+            <location filename="../../ui/cases/case_page.py" line="131" />
             <source>due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="131" />
+            <location filename="../../ui/cases/case_page.py" line="132" />
             <source>paused since</source>
             <translation>暂停自</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="132" />
+            <location filename="../../ui/cases/case_page.py" line="133" />
             <source>closed</source>
             <translation>关闭时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="133" />
+            <location filename="../../ui/cases/case_page.py" line="134" />
             <source>amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="140" />
+            <location filename="../../ui/cases/case_page.py" line="141" />
             <source>Refund credited</source>
             <translation>退款已入账</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="141" />
-            <location filename="../../ui/cases/case_page.py" line="381" />
-            <location filename="../../ui/cases/case_page.py" line="936" />
+            <location filename="../../ui/cases/case_page.py" line="142" />
+            <location filename="../../ui/cases/case_page.py" line="382" />
+            <location filename="../../ui/cases/case_page.py" line="937" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="145" />
+            <location filename="../../ui/cases/case_page.py" line="146" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="146" />
+            <location filename="../../ui/cases/case_page.py" line="147" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="147" />
+            <location filename="../../ui/cases/case_page.py" line="148" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="168" />
-            <location filename="../../ui/cases/case_page.py" line="313" />
+            <location filename="../../ui/cases/case_page.py" line="169" />
+            <location filename="../../ui/cases/case_page.py" line="314" />
             <source>System</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="194" />
-            <location filename="../../ui/cases/case_page.py" line="820" />
+            <location filename="../../ui/cases/case_page.py" line="195" />
+            <location filename="../../ui/cases/case_page.py" line="821" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="235" />
+            <location filename="../../ui/cases/case_page.py" line="236" />
             <source>disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="236" />
+            <location filename="../../ui/cases/case_page.py" line="237" />
             <source>provisional credit</source>
             <translation>临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="237" />
+            <location filename="../../ui/cases/case_page.py" line="238" />
             <source>awarded</source>
             <translation>判给金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="240" />
+            <location filename="../../ui/cases/case_page.py" line="241" />
             <source>reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="240" />
+            <location filename="../../ui/cases/case_page.py" line="241" />
             <source>written off</source>
             <translation>核销金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="242" />
+            <location filename="../../ui/cases/case_page.py" line="243" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="242" />
+            <location filename="../../ui/cases/case_page.py" line="243" />
             <source>waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="265" />
+            <location filename="../../ui/cases/case_page.py" line="266" />
             <source>status %1 → %2</source>
             <translation>状态 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="271" />
+            <location filename="../../ui/cases/case_page.py" line="272" />
             <source>assigned to %1 → %2</source>
             <translation>处理人 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="277" />
+            <location filename="../../ui/cases/case_page.py" line="278" />
             <source>due %1 → %2</source>
             <translation>到期 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="292" />
+            <location filename="../../ui/cases/case_page.py" line="293" />
             <source>proposed outcome %1 → %2</source>
             <translation>拟定结果 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="300" />
-            <location filename="../../ui/cases/case_page.py" line="303" />
+            <location filename="../../ui/cases/case_page.py" line="301" />
+            <location filename="../../ui/cases/case_page.py" line="304" />
             <source>it was updated (version %1 → %2)</source>
             <translation>已被更新（版本 %1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="317" />
+            <location filename="../../ui/cases/case_page.py" line="318" />
             <source> (%1, %2)</source>
             <translation>（%1，%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="320" />
+            <location filename="../../ui/cases/case_page.py" line="321" />
             <source>someone else changed it</source>
             <translation>已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="322" />
+            <location filename="../../ui/cases/case_page.py" line="323" />
             <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
             <translation>您打开期间此工单已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="357" />
-            <location filename="../../ui/cases/case_page.py" line="368" />
+            <location filename="../../ui/cases/case_page.py" line="358" />
+            <location filename="../../ui/cases/case_page.py" line="369" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="358" />
+            <location filename="../../ui/cases/case_page.py" line="359" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="359" />
+            <location filename="../../ui/cases/case_page.py" line="360" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="360" />
+            <location filename="../../ui/cases/case_page.py" line="361" />
             <source>Change</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="361" />
+            <location filename="../../ui/cases/case_page.py" line="362" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="369" />
+            <location filename="../../ui/cases/case_page.py" line="370" />
             <source>Event</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="370" />
-            <location filename="../../ui/cases/case_page.py" line="379" />
+            <location filename="../../ui/cases/case_page.py" line="371" />
+            <location filename="../../ui/cases/case_page.py" line="380" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="371" />
-            <location filename="../../ui/cases/case_page.py" line="830" />
+            <location filename="../../ui/cases/case_page.py" line="372" />
+            <location filename="../../ui/cases/case_page.py" line="831" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="377" />
+            <location filename="../../ui/cases/case_page.py" line="378" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="378" />
+            <location filename="../../ui/cases/case_page.py" line="379" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="382" />
+            <location filename="../../ui/cases/case_page.py" line="383" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="382" />
-            <location filename="../../ui/cases/case_page.py" line="886" />
+            <location filename="../../ui/cases/case_page.py" line="383" />
+            <location filename="../../ui/cases/case_page.py" line="887" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="392" />
+            <location filename="../../ui/cases/case_page.py" line="393" />
             <source>Period</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="393" />
+            <location filename="../../ui/cases/case_page.py" line="394" />
             <source>Due date</source>
             <translation>到期还款日</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="394" />
-            <location filename="../../ui/cases/case_page.py" line="1009" />
+            <location filename="../../ui/cases/case_page.py" line="395" />
+            <location filename="../../ui/cases/case_page.py" line="1010" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="395" />
-            <location filename="../../ui/cases/case_page.py" line="1010" />
+            <location filename="../../ui/cases/case_page.py" line="396" />
+            <location filename="../../ui/cases/case_page.py" line="1011" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="396" />
+            <location filename="../../ui/cases/case_page.py" line="397" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="491" />
+            <location filename="../../ui/cases/case_page.py" line="492" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="531" />
+            <location filename="../../ui/cases/case_page.py" line="532" />
             <source>Reload the case (F5)</source>
             <translation>重新加载工单（F5）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="532" />
+            <location filename="../../ui/cases/case_page.py" line="533" />
             <source>Reload</source>
             <translation>重新加载</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="536" />
+            <location filename="../../ui/cases/case_page.py" line="537" />
             <source>Open customer</source>
             <translation>打开客户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="551" />
+            <location filename="../../ui/cases/case_page.py" line="552" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="552" />
+            <location filename="../../ui/cases/case_page.py" line="553" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="553" />
+            <location filename="../../ui/cases/case_page.py" line="554" />
             <source>Assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="554" />
+            <location filename="../../ui/cases/case_page.py" line="555" />
             <source>At stake</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="556" />
+            <location filename="../../ui/cases/case_page.py" line="557" />
             <source>Due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="557" />
+            <location filename="../../ui/cases/case_page.py" line="558" />
             <source>Customer · account</source>
             <translation>客户 · 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="603" />
+            <location filename="../../ui/cases/case_page.py" line="604" />
             <source>Timeline (newest first)</source>
             <translation>处理记录（最新在前）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="689" />
+            <location filename="../../ui/cases/case_page.py" line="690" />
             <source>%1 · case %2</source>
             <translation>%1 · 工单 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="698" />
+            <location filename="../../ui/cases/case_page.py" line="699" />
             <source>Nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="704" />
+            <location filename="../../ui/cases/case_page.py" line="705" />
             <source>Closed %1</source>
             <translation>已于 %1 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="707" />
+            <location filename="../../ui/cases/case_page.py" line="708" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="742" />
+            <location filename="../../ui/cases/case_page.py" line="743" />
             <source>Next deadline: %1</source>
             <translation>下一期限：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="785" />
+            <location filename="../../ui/cases/case_page.py" line="786" />
             <source>%1 disputed of %2</source>
             <translation>争议 %1（交易金额 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="793" />
+            <location filename="../../ui/cases/case_page.py" line="794" />
             <source>%1 transaction(s), %2 reported</source>
             <translation>%1 笔交易，报案金额 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="824" />
+            <location filename="../../ui/cases/case_page.py" line="825" />
             <source>Dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="839" />
+            <location filename="../../ui/cases/case_page.py" line="840" />
             <source>Category and reason</source>
             <translation>类别与原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="842" />
-            <location filename="../../ui/cases/case_page.py" line="934" />
+            <location filename="../../ui/cases/case_page.py" line="843" />
+            <location filename="../../ui/cases/case_page.py" line="935" />
             <source>Raised by</source>
             <translation>受理渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="843" />
+            <location filename="../../ui/cases/case_page.py" line="844" />
             <source>Disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="845" />
+            <location filename="../../ui/cases/case_page.py" line="846" />
             <source>Provisional credit outstanding</source>
             <translation>未冲回的临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="850" />
+            <location filename="../../ui/cases/case_page.py" line="851" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="856" />
+            <location filename="../../ui/cases/case_page.py" line="857" />
             <source>Resolved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="857" />
-            <location filename="../../ui/cases/case_page.py" line="939" />
-            <location filename="../../ui/cases/case_page.py" line="1016" />
+            <location filename="../../ui/cases/case_page.py" line="858" />
+            <location filename="../../ui/cases/case_page.py" line="940" />
+            <location filename="../../ui/cases/case_page.py" line="1017" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="861" />
+            <location filename="../../ui/cases/case_page.py" line="862" />
             <source>Resolution note</source>
             <translation>处理说明</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="862" />
-            <location filename="../../ui/cases/case_page.py" line="937" />
+            <location filename="../../ui/cases/case_page.py" line="863" />
+            <location filename="../../ui/cases/case_page.py" line="938" />
             <source>What the customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="866" />
+            <location filename="../../ui/cases/case_page.py" line="867" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="871" />
+            <location filename="../../ui/cases/case_page.py" line="872" />
             <source>Acknowledge by</source>
             <translation>受理期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="872" />
+            <location filename="../../ui/cases/case_page.py" line="873" />
             <source>%1 (acknowledged %2)</source>
             <translation>%1（已于 %2 受理）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="877" />
-            <location filename="../../ui/cases/case_page.py" line="946" />
+            <location filename="../../ui/cases/case_page.py" line="878" />
+            <location filename="../../ui/cases/case_page.py" line="947" />
             <source>Decide by</source>
             <translation>决定期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="878" />
+            <location filename="../../ui/cases/case_page.py" line="879" />
             <source>%1 (%2 days from filing)</source>
             <translation>%1（自提交起 %2 天）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="884" />
+            <location filename="../../ui/cases/case_page.py" line="885" />
             <source>Extended</source>
             <translation>已延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="885" />
+            <location filename="../../ui/cases/case_page.py" line="886" />
             <source>Yes: %1 days, %2 time(s)</source>
             <translation>是：%1 天，共 %2 次</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="891" />
+            <location filename="../../ui/cases/case_page.py" line="892" />
             <source>Clock</source>
             <translation>计时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="892" />
+            <location filename="../../ui/cases/case_page.py" line="893" />
             <source>Paused since %1 (waiting for the customer)</source>
             <translation>自 %1 起暂停（等待客户）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="898" />
+            <location filename="../../ui/cases/case_page.py" line="899" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="899" />
+            <location filename="../../ui/cases/case_page.py" line="900" />
             <source>%1, %2 — by %3 on %4</source>
             <translation>%1，%2 —— %3 于 %4 提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="905" />
+            <location filename="../../ui/cases/case_page.py" line="906" />
             <source>Proposal's reasons</source>
             <translation>拟定理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="906" />
-            <location filename="../../ui/cases/case_page.py" line="938" />
+            <location filename="../../ui/cases/case_page.py" line="907" />
+            <location filename="../../ui/cases/case_page.py" line="939" />
             <source>Deadlines and decision</source>
             <translation>期限与决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="911" />
+            <location filename="../../ui/cases/case_page.py" line="912" />
             <source>Money events</source>
             <translation>资金事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="921" />
+            <location filename="../../ui/cases/case_page.py" line="922" />
             <source>Fraud report %1</source>
             <translation>欺诈报案 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="922" />
+            <location filename="../../ui/cases/case_page.py" line="923" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="924" />
+            <location filename="../../ui/cases/case_page.py" line="925" />
             <source>Account frozen by this report</source>
             <translation>账户因本报案冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="926" />
+            <location filename="../../ui/cases/case_page.py" line="927" />
             <source>Frozen while the report was open; now %1</source>
             <translation>报案处理期间曾冻结；现为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="930" />
+            <location filename="../../ui/cases/case_page.py" line="931" />
             <source>Not frozen: %1</source>
             <translation>未冻结：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="931" />
+            <location filename="../../ui/cases/case_page.py" line="932" />
             <source>Freeze</source>
             <translation>冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="932" />
+            <location filename="../../ui/cases/case_page.py" line="933" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="933" />
+            <location filename="../../ui/cases/case_page.py" line="934" />
             <source>Police report no.</source>
             <translation>报警回执号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="935" />
+            <location filename="../../ui/cases/case_page.py" line="936" />
             <source>Reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="939" />
+            <location filename="../../ui/cases/case_page.py" line="940" />
             <source>Filed</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="943" />
+            <location filename="../../ui/cases/case_page.py" line="944" />
             <source>First review by</source>
             <translation>首次审查期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="944" />
+            <location filename="../../ui/cases/case_page.py" line="945" />
             <source>%1 (reviewed %2)</source>
             <translation>%1（已于 %2 审查）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="950" />
-            <location filename="../../ui/cases/case_page.py" line="1035" />
+            <location filename="../../ui/cases/case_page.py" line="951" />
+            <location filename="../../ui/cases/case_page.py" line="1036" />
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="951" />
-            <location filename="../../ui/cases/case_page.py" line="1036" />
+            <location filename="../../ui/cases/case_page.py" line="952" />
+            <location filename="../../ui/cases/case_page.py" line="1037" />
             <source>%1: %2 by %3</source>
             <translation>%1：%2（%3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="957" />
+            <location filename="../../ui/cases/case_page.py" line="958" />
             <source>Linked transactions (%1)</source>
             <translation>关联交易（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="965" />
+            <location filename="../../ui/cases/case_page.py" line="966" />
             <source>No transactions were reported.</source>
             <translation>未报告任何交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="973" />
+            <location filename="../../ui/cases/case_page.py" line="974" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="975" />
+            <location filename="../../ui/cases/case_page.py" line="976" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="977" />
+            <location filename="../../ui/cases/case_page.py" line="978" />
             <source> (%1 → %2)</source>
             <translation>（%1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="982" />
+            <location filename="../../ui/cases/case_page.py" line="983" />
             <source>%1 monthly payments, no fee</source>
             <translation>分 %1 个月还款，免手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="985" />
+            <location filename="../../ui/cases/case_page.py" line="986" />
             <source>; penalty interest waived: %1</source>
             <translation>；减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="988" />
+            <location filename="../../ui/cases/case_page.py" line="989" />
             <source>%1 of %2 waived: %3</source>
             <translation>减免%2 %1：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="992" />
+            <location filename="../../ui/cases/case_page.py" line="993" />
             <source>%1 promised by %2</source>
             <translation>承诺于 %2 前还款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1000" />
+            <location filename="../../ui/cases/case_page.py" line="1001" />
             <source>%1 (arrangement %2)</source>
             <translation>%1（还款安排 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1005" />
+            <location filename="../../ui/cases/case_page.py" line="1006" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1006" />
+            <location filename="../../ui/cases/case_page.py" line="1007" />
             <source>Terms</source>
             <translation>条件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1011" />
+            <location filename="../../ui/cases/case_page.py" line="1012" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1012" />
+            <location filename="../../ui/cases/case_page.py" line="1013" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1015" />
+            <location filename="../../ui/cases/case_page.py" line="1016" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1021" />
+            <location filename="../../ui/cases/case_page.py" line="1022" />
             <source>Proposer's note</source>
             <translation>提出人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1022" />
+            <location filename="../../ui/cases/case_page.py" line="1023" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1027" />
-            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <location filename="../../ui/cases/case_page.py" line="1028" />
+            <location filename="../../ui/cases/case_page.py" line="1032" />
             <source>Needs a supervisor because</source>
             <translation>需主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1028" />
+            <location filename="../../ui/cases/case_page.py" line="1029" />
             <source>It is over an agent's limit.</source>
             <translation>超出坐席权限。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1031" />
+            <location filename="../../ui/cases/case_page.py" line="1032" />
             <source>It does not: within an agent's limits.</source>
             <translation>无需审批：在坐席权限内。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1041" />
+            <location filename="../../ui/cases/case_page.py" line="1042" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1043" />
+            <location filename="../../ui/cases/case_page.py" line="1044" />
             <source>Live since</source>
             <translation>生效时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1047" />
+            <location filename="../../ui/cases/case_page.py" line="1048" />
             <source>Schedule (%1 payments)</source>
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1099" />
+            <location filename="../../ui/cases/case_page.py" line="1101" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1101" />
+            <location filename="../../ui/cases/case_page.py" line="1103" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1108" />
+            <location filename="../../ui/cases/case_page.py" line="1110" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1164" />
+            <location filename="../../ui/cases/case_page.py" line="1166" />
             <source>%1 — %2 (case %3)</source>
             <translation>%1 —— %2（工单 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1177" />
+            <location filename="../../ui/cases/case_page.py" line="1179" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -2770,87 +3044,87 @@
     <context>
         <name>CaseTable</name>
         <message>
-            <location filename="../../ui/cases/models.py" line="78" />
+            <location filename="../../ui/cases/models.py" line="79" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="83" />
+            <location filename="../../ui/cases/models.py" line="84" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="84" />
+            <location filename="../../ui/cases/models.py" line="85" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="86" />
+            <location filename="../../ui/cases/models.py" line="87" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="87" />
+            <location filename="../../ui/cases/models.py" line="88" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="89" />
+            <location filename="../../ui/cases/models.py" line="90" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="91" />
+            <location filename="../../ui/cases/models.py" line="92" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="93" />
+            <location filename="../../ui/cases/models.py" line="94" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="97" />
+            <location filename="../../ui/cases/models.py" line="98" />
             <source>Due in</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="99" />
+            <location filename="../../ui/cases/models.py" line="100" />
             <source>Due at</source>
             <translation>到期时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="101" />
+            <location filename="../../ui/cases/models.py" line="102" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="102" />
+            <location filename="../../ui/cases/models.py" line="103" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="103" />
+            <location filename="../../ui/cases/models.py" line="104" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="105" />
+            <location filename="../../ui/cases/models.py" line="106" />
             <source>Opened</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="217" />
+            <location filename="../../ui/cases/models.py" line="218" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="219" />
+            <location filename="../../ui/cases/models.py" line="220" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="221" />
+            <location filename="../../ui/cases/models.py" line="222" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
         </message>
@@ -3453,97 +3727,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <location filename="../../ui/arrangements/wizard.py" line="823" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="788" />
+            <location filename="../../ui/arrangements/wizard.py" line="824" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="798" />
+            <location filename="../../ui/arrangements/wizard.py" line="834" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="801" />
+            <location filename="../../ui/arrangements/wizard.py" line="837" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="815" />
+            <location filename="../../ui/arrangements/wizard.py" line="854" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="838" />
+            <location filename="../../ui/arrangements/wizard.py" line="877" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="839" />
+            <location filename="../../ui/arrangements/wizard.py" line="878" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="840" />
+            <location filename="../../ui/arrangements/wizard.py" line="879" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="841" />
+            <location filename="../../ui/arrangements/wizard.py" line="880" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="884" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="845" />
+            <location filename="../../ui/arrangements/wizard.py" line="884" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="858" />
+            <location filename="../../ui/arrangements/wizard.py" line="897" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="860" />
+            <location filename="../../ui/arrangements/wizard.py" line="899" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="861" />
+            <location filename="../../ui/arrangements/wizard.py" line="900" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="918" />
+            <location filename="../../ui/arrangements/wizard.py" line="959" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="940" />
+            <location filename="../../ui/arrangements/wizard.py" line="982" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="943" />
+            <location filename="../../ui/arrangements/wizard.py" line="985" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="945" />
+            <location filename="../../ui/arrangements/wizard.py" line="987" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="946" />
+            <location filename="../../ui/arrangements/wizard.py" line="988" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3551,8 +3825,8 @@
     <context>
         <name>Console</name>
         <message>
-            <location filename="../../ui/app.py" line="158" />
-            <location filename="../../ui/screenshots.py" line="381" />
+            <location filename="../../ui/app.py" line="160" />
+            <location filename="../../ui/screenshots.py" line="424" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -3619,6 +3893,231 @@
             <source>This computer has no usable password store, so your sign-in cannot be remembered; you will be asked for your password at each start.</source>
             <translation>此电脑没有可用的密码存储，无法记住您的登录；每次启动都需要输入密码。</translation>
         </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="53" />
+            <source>The demo server found no free network port on this computer. Close some programs and try again.</source>
+            <translation>演示服务器在此电脑上找不到空闲的网络端口。请关闭一些程序后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="57" />
+            <source>The demo data file could not be opened. Check that the data folder is writable and the disk is not full, then try again.</source>
+            <translation>无法打开演示数据文件。请检查数据文件夹可写且磁盘未满，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="61" />
+            <source>The demo server stopped while starting. Try again; its log file in the data folder says why.</source>
+            <translation>演示服务器在启动时停止了。请重试；原因见数据文件夹中的日志文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/console_messages.py" line="65" />
+            <source>The demo server on this computer could not start. Try again; its log file in the data folder says why.</source>
+            <translation>此电脑上的演示服务器无法启动。请重试；原因见数据文件夹中的日志文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactHistory</name>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="34" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="35" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="36" />
+            <source>Arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="37" />
+            <source>Reveal</source>
+            <translation>查看完整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="38" />
+            <source>Money</source>
+            <translation>资金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="42" />
+            <source>Everything</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="43" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="44" />
+            <source>Cases and their steps</source>
+            <translation>案件及其步骤</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="45" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="46" />
+            <source>Reveals</source>
+            <translation>查看完整信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="47" />
+            <source>Money events</source>
+            <translation>资金事项</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="51" />
+            <source>Acknowledged</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="52" />
+            <source>Asked the customer for information</source>
+            <translation>已请客户补充信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="53" />
+            <source>Customer responded</source>
+            <translation>客户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="54" />
+            <source>Sent to the merchant</source>
+            <translation>已转商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="55" />
+            <source>Merchant responded</source>
+            <translation>商户已回复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="56" />
+            <location filename="../../ui/workspace/history.py" line="81" />
+            <source>Provisional credit granted</source>
+            <translation>已发放临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="57" />
+            <location filename="../../ui/workspace/history.py" line="82" />
+            <source>Provisional credit reversed</source>
+            <translation>已冲回临时退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="58" />
+            <source>Deadline extended</source>
+            <translation>已延长期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="59" />
+            <source>Outcome decided</source>
+            <translation>已作出处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="60" />
+            <source>Outcome approved</source>
+            <translation>处理结果已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="61" />
+            <source>Outcome rejected</source>
+            <translation>处理结果被驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="62" />
+            <source>Withdrawn by the customer</source>
+            <translation>客户已撤回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="63" />
+            <source>Review started</source>
+            <translation>已开始审查</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="64" />
+            <source>Fraud confirmed</source>
+            <translation>确认欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="65" />
+            <source>Found not fraud</source>
+            <translation>认定非欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="66" />
+            <source>Closed</source>
+            <translation>已结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="67" />
+            <source>Case opened</source>
+            <translation>已创建</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="68" />
+            <source>Assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="69" />
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="70" />
+            <source>Taken</source>
+            <translation>已领取</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="71" />
+            <source>Approved</source>
+            <translation>已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="72" />
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="73" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="76" />
+            <source>Revealed the phone number</source>
+            <translation>查看了完整手机号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="77" />
+            <source>Revealed the national ID</source>
+            <translation>查看了完整身份证号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="78" />
+            <source>Revealed the bank card</source>
+            <translation>查看了完整银行卡号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="83" />
+            <source>Refund credited</source>
+            <translation>退款已入账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="84" />
+            <source>Written off</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="103" />
+            <source>%1 case %2</source>
+            <translation>%1案件 %2</translation>
+        </message>
     </context>
     <context>
         <name>CustomerHeader</name>
@@ -3676,27 +4175,27 @@
     <context>
         <name>CustomerResultsModel</name>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Accounts</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="75" />
+            <location filename="../../ui/search.py" line="79" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
@@ -3704,152 +4203,162 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="91" />
+            <location filename="../../ui/workspace/workspace.py" line="97" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="106" />
+            <location filename="../../ui/workspace/workspace.py" line="112" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="129" />
+            <location filename="../../ui/workspace/workspace.py" line="135" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="130" />
+            <location filename="../../ui/workspace/workspace.py" line="136" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="139" />
+            <location filename="../../ui/workspace/workspace.py" line="147" />
             <source>What was just filed</source>
             <translation>刚刚提交的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="145" />
+            <location filename="../../ui/workspace/workspace.py" line="153" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="148" />
+            <location filename="../../ui/workspace/workspace.py" line="156" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="149" />
+            <location filename="../../ui/workspace/workspace.py" line="157" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="150" />
+            <location filename="../../ui/workspace/workspace.py" line="158" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="151" />
+            <location filename="../../ui/workspace/workspace.py" line="159" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="152" />
+            <location filename="../../ui/workspace/workspace.py" line="160" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="187" />
+            <location filename="../../ui/workspace/workspace.py" line="161" />
+            <source>Arrangements</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="162" />
+            <source>History</source>
+            <translation>联系历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/workspace.py" line="197" />
             <source>Dispute…</source>
             <translation>争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="188" />
+            <location filename="../../ui/workspace/workspace.py" line="198" />
             <source>Dispute a charge: the one selected in Transactions, or pick one</source>
             <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="190" />
+            <location filename="../../ui/workspace/workspace.py" line="200" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="191" />
+            <location filename="../../ui/workspace/workspace.py" line="201" />
             <source>Report fraud and freeze the account; selected purchases are linked</source>
             <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="193" />
+            <location filename="../../ui/workspace/workspace.py" line="203" />
             <source>Arrangement…</source>
             <translation>还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="194" />
+            <location filename="../../ui/workspace/workspace.py" line="204" />
             <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
             <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="197" />
+            <location filename="../../ui/workspace/workspace.py" line="207" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="197" />
+            <location filename="../../ui/workspace/workspace.py" line="207" />
             <source>Write a contact note (Notes tab)</source>
             <translation>写一条联系备注（备注页）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="205" />
+            <location filename="../../ui/workspace/workspace.py" line="215" />
             <source>Your role cannot file casework or notes.</source>
             <translation>您的角色不能提交案件或备注。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <location filename="../../ui/workspace/workspace.py" line="217" />
             <source>Opening the customer…</source>
             <translation>正在打开客户…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="209" />
+            <location filename="../../ui/workspace/workspace.py" line="219" />
             <source>The customer has no account.</source>
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="399" />
+            <location filename="../../ui/workspace/workspace.py" line="429" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="420" />
+            <location filename="../../ui/workspace/workspace.py" line="450" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="431" />
+            <location filename="../../ui/workspace/workspace.py" line="461" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="436" />
+            <location filename="../../ui/workspace/workspace.py" line="466" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="438" />
+            <location filename="../../ui/workspace/workspace.py" line="468" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="446" />
+            <location filename="../../ui/workspace/workspace.py" line="476" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="449" />
+            <location filename="../../ui/workspace/workspace.py" line="479" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="456" />
+            <location filename="../../ui/workspace/workspace.py" line="486" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -3927,113 +4436,113 @@
     <context>
         <name>DisputeDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="266" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="270" />
             <source>File a dispute</source>
             <translation>发起争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="267" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="271" />
             <source>File dispute</source>
             <translation>提交争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="274" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="278" />
             <source>The disputed amount is left out of the minimum payment and of penalty interest while the dispute is open.</source>
             <translation>争议处理期间，争议金额不计入最低还款额，也不计罚息。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="302" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="306" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="305" />
             <location filename="../../ui/casework/dispute_dialog.py" line="309" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="313" />
             <source>Transaction:</source>
             <translation>交易：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="317" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="321" />
             <source>Category:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="320" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="324" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="331" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="335" />
             <source>Disputed amount in yuan</source>
             <translation>争议金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="338" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="342" />
             <source>Disputed amount:</source>
             <translation>争议金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="344" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="348" />
             <source>What the customer says happened, in their words: when, what they expected, what they got.</source>
             <translation>按客户的原话记录经过：何时发生、预期是什么、实际得到什么。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="364" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="368" />
             <source>The customer has no account to dispute a charge on.</source>
             <translation>该客户没有可发起争议的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="380" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="384" />
             <source>Loading the account's charges…</source>
             <translation>正在加载该账户的消费记录…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="393" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="397" />
             <source>Pick the charge the customer disputes…</source>
             <translation>请选择客户有异议的扣款…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="395" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="399" />
             <source>No charges on this account can be disputed.</source>
             <translation>该账户没有可发起争议的扣款。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="414" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="418" />
             <source>at most %1</source>
             <translation>最多 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="449" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="453" />
             <source>Pick the transaction the customer disputes.</source>
             <translation>请选择客户有异议的交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="457" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="461" />
             <source>Enter the amount in yuan, for example 128.50.</source>
             <translation>请输入以元为单位的金额，例如 128.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="463" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="467" />
             <source>At most the transaction's %1 can be disputed.</source>
             <translation>争议金额不能超过该笔交易的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="470" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="474" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="475" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="479" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="480" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="484" />
             <source>Pick the customer's reason.</source>
             <translation>请选择客户的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="494" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="498" />
             <source>Dispute of transaction %1 (%2)</source>
             <translation>交易 %1 的争议（%2）</translation>
         </message>
@@ -4041,22 +4550,22 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../ui/export.py" line="163" />
+            <location filename="../../ui/export.py" line="166" />
             <source>table</source>
             <translation>表格</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="184" />
+            <location filename="../../ui/export.py" line="189" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="184" />
+            <location filename="../../ui/export.py" line="189" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="204" />
+            <location filename="../../ui/export.py" line="209" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -4064,27 +4573,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <location filename="../../ui/arrangements/wizard.py" line="460" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="427" />
+            <location filename="../../ui/arrangements/wizard.py" line="462" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="428" />
+            <location filename="../../ui/arrangements/wizard.py" line="463" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="430" />
+            <location filename="../../ui/arrangements/wizard.py" line="465" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="444" />
+            <location filename="../../ui/arrangements/wizard.py" line="479" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -4092,57 +4601,57 @@
     <context>
         <name>Failures</name>
         <message>
-            <location filename="../../ui/failures.py" line="59" />
+            <location filename="../../ui/failures.py" line="61" />
             <source>Something went wrong. It is not your fault; you can copy a report for support.</source>
             <translation>出错了。这不是您的操作问题；您可以复制一份报告发给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="74" />
+            <location filename="../../ui/failures.py" line="76" />
             <source>This user is locked after too many failed sign-ins. Try again later or ask an administrator.</source>
             <translation>登录失败次数过多，该用户已被锁定。请稍后再试或联系管理员。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="77" />
+            <location filename="../../ui/failures.py" line="79" />
             <source>Demo users can sign in only to a demo server. Ask an administrator for an account.</source>
             <translation>演示用户只能登录演示服务器。请向管理员申请账号。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="79" />
+            <location filename="../../ui/failures.py" line="81" />
             <source>Signing in failed. Check the username and password and try again.</source>
             <translation>登录失败。请检查用户名和密码后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="82" />
+            <location filename="../../ui/failures.py" line="84" />
             <source>Your role does not allow this; ask a supervisor if it is needed.</source>
             <translation>您的角色无权执行此操作；如有需要，请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="85" />
+            <location filename="../../ui/failures.py" line="87" />
             <source>It was not found. It may have been removed; refresh and try again.</source>
             <translation>未找到该记录，可能已被删除；请刷新后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="88" />
+            <location filename="../../ui/failures.py" line="90" />
             <source>This clashes with the current state. Refresh to see it, then try again.</source>
             <translation>此操作与当前状态冲突。请刷新查看后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="91" />
+            <location filename="../../ui/failures.py" line="93" />
             <source>Some fields are not valid. Correct them and try again.</source>
             <translation>部分字段无效，请更正后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="94" />
+            <location filename="../../ui/failures.py" line="96" />
             <source>Too many requests for now. Wait a while and try again.</source>
             <translation>请求过于频繁，请稍候再试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="97" />
+            <location filename="../../ui/failures.py" line="99" />
             <source>The server could not accept the request. Try again; if it happens again, report it.</source>
             <translation>服务器无法受理该请求。请重试；如再次出现，请上报。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="99" />
+            <location filename="../../ui/failures.py" line="101" />
             <source>The server could not do this. Try again in a moment.</source>
             <translation>服务器未能完成此操作，请稍后重试。</translation>
         </message>
@@ -4150,27 +4659,28 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="482" />
+            <location filename="../../ui/arrangements/wizard.py" line="518" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="484" />
+            <location filename="../../ui/arrangements/wizard.py" line="520" />
+            <location filename="../../ui/arrangements/wizard.py" line="528" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="485" />
+            <location filename="../../ui/arrangements/wizard.py" line="521" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="488" />
+            <location filename="../../ui/arrangements/wizard.py" line="524" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="489" />
+            <location filename="../../ui/arrangements/wizard.py" line="525" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -4178,12 +4688,12 @@
     <context>
         <name>FilingDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="140" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="142" />
             <source>Description:</source>
             <translation>描述：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="149" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="153" />
             <source>Raised by:</source>
             <translation>受理渠道：</translation>
         </message>
@@ -4311,39 +4821,83 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="455" />
+            <location filename="../../ui/arrangements/wizard.py" line="490" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="459" />
+            <location filename="../../ui/arrangements/wizard.py" line="494" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="461" />
+            <location filename="../../ui/arrangements/wizard.py" line="496" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <location filename="../../ui/arrangements/wizard.py" line="497" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="464" />
+            <location filename="../../ui/arrangements/wizard.py" line="499" />
+            <location filename="../../ui/arrangements/wizard.py" line="508" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <location filename="../../ui/arrangements/wizard.py" line="500" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="468" />
+            <location filename="../../ui/arrangements/wizard.py" line="503" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryTab</name>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="157" />
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="160" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="175" />
+            <source>Contact history</source>
+            <translation>联系历史</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="180" />
+            <source>Show more</source>
+            <translation>显示更多</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="237" />
+            <source>Loading the history…</source>
+            <translation>正在加载联系历史…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="251" />
+            <source>Nothing in the history yet.</source>
+            <translation>暂无联系历史。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="253" />
+            <source>The newest %1; newest first.</source>
+            <translation>最新的 %1 条；最新的在前。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="255" />
+            <source>%1 entries; newest first.</source>
+            <translation>共 %1 条；最新的在前。</translation>
         </message>
     </context>
     <context>
@@ -4379,9 +4933,22 @@
     <context>
         <name>LaterReleasePage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="130" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LengthCounter</name>
+        <message>
+            <location filename="../../ui/widgets/length_counter.py" line="41" />
+            <source>%1 / %2 characters</source>
+            <translation>%1 / %2 字</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/length_counter.py" line="43" />
+            <source>Too long: %1 characters, at most %2. Shorten it by %3 to go on.</source>
+            <translation>太长：%1 字，最多 %2 字。请删减 %3 字后继续。</translation>
         </message>
     </context>
     <context>
@@ -4596,228 +5163,228 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>Queues</source>
             <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>Approvals</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="74" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>The disputes, fraud reports and arrangements assigned to you, by deadline.</source>
             <translation>分配给您的争议、欺诈报告和还款安排，按截止时间排序。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>The dispute and fraud queues with their SLA state, and “take next”.</source>
             <translation>争议与欺诈队列及其 SLA 状态，以及“领取下一件”。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>Arrangements and large dispute outcomes waiting for a supervisor's approval.</source>
             <translation>等待主管审批的还款安排和大额争议处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="94" />
             <source>Queue depth, cases at risk or breached, ageing and approvals waiting.</source>
             <translation>队列积压、临近超时或已超时的案件、账龄及待审批事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>Who changed or revealed what, and when.</source>
             <translation>谁在何时修改或查看了哪些信息。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
-            <source>CreditDesk — %1</source>
-            <translation>CreditDesk — %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="225" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>&amp;Export CSV…</source>
             <translation>导出 CSV(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>Save the table in front of you as a CSV file</source>
             <translation>把当前表格保存为 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="242" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="241" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Close tab</source>
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="500" />
+            <location filename="../../ui/main_window.py" line="540" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="77" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="77" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>Policy</source>
             <translation>政策</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>Users, roles and passwords.</source>
             <translation>用户、角色与密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>Policy limits with four eyes, and their history.</source>
             <translation>经四眼审批的政策限额及其历史。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="216" />
+            <source>%1 — CreditDesk</source>
+            <translation>%1 — CreditDesk</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="266" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="264" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
-            <location filename="../../ui/main_window.py" line="705" />
+            <location filename="../../ui/main_window.py" line="287" />
+            <location filename="../../ui/main_window.py" line="745" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="312" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="331" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="360" />
+            <location filename="../../ui/main_window.py" line="369" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="374" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="401" />
+            <location filename="../../ui/main_window.py" line="439" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="405" />
+            <location filename="../../ui/main_window.py" line="443" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="514" />
+            <location filename="../../ui/main_window.py" line="554" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="514" />
+            <location filename="../../ui/main_window.py" line="554" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="528" />
+            <location filename="../../ui/main_window.py" line="568" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="582" />
+            <location filename="../../ui/main_window.py" line="622" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="588" />
+            <location filename="../../ui/main_window.py" line="628" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="706" />
+            <location filename="../../ui/main_window.py" line="746" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -4893,71 +5460,72 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="92" />
+            <location filename="../../ui/workspace/notes.py" line="94" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="103" />
+            <location filename="../../ui/workspace/notes.py" line="105" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="104" />
+            <location filename="../../ui/workspace/notes.py" line="106" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="108" />
+            <location filename="../../ui/workspace/notes.py" line="110" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="111" />
+            <location filename="../../ui/workspace/notes.py" line="113" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="120" />
+            <location filename="../../ui/workspace/notes.py" line="121" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="121" />
+            <location filename="../../ui/workspace/notes.py" line="122" />
+            <location filename="../../ui/workspace/notes.py" line="298" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="190" />
+            <location filename="../../ui/workspace/notes.py" line="205" />
             <source>No contact notes yet.</source>
             <translation>暂无联络备注。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="192" />
+            <location filename="../../ui/workspace/notes.py" line="207" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>最近 %n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="194" />
+            <location filename="../../ui/workspace/notes.py" line="209" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="217" />
-            <source>Contact note on %1</source>
-            <translation>%1 上的联络记录</translation>
+            <location filename="../../ui/workspace/notes.py" line="234" />
+            <source>Contact note for %1 on %2: “%3”</source>
+            <translation>%1 的联络备注（%2）：“%3”</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="217" />
-            <source>Contact note</source>
-            <translation>联络记录</translation>
+            <location filename="../../ui/workspace/notes.py" line="296" />
+            <source>Write the note first, then add it (Ctrl+Enter)</source>
+            <translation>请先填写备注，再添加（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="245" />
+            <location filename="../../ui/workspace/notes.py" line="263" />
             <source>The server cannot be reached right now. The note is kept in the outbox and will be sent as soon as the server is reachable: nothing is lost.</source>
             <translation>暂时无法连接服务器。该记录已保存在发件箱中，服务器可连接后将自动发送，不会丢失。</translation>
         </message>
@@ -4965,67 +5533,67 @@ All data in the demo is fictional.</source>
     <context>
         <name>Outbox</name>
         <message>
-            <location filename="../../ui/outbox.py" line="56" />
+            <location filename="../../ui/outbox.py" line="57" />
             <source>Sending</source>
             <translation>发送中</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="57" />
+            <location filename="../../ui/outbox.py" line="58" />
             <source>Waiting</source>
             <translation>等待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="58" />
+            <location filename="../../ui/outbox.py" line="59" />
             <source>Refused</source>
             <translation>被拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="59" />
+            <location filename="../../ui/outbox.py" line="60" />
             <source>Sent</source>
             <translation>已发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="62" />
+            <location filename="../../ui/outbox.py" line="63" />
             <source>The server could not be reached.</source>
             <translation>无法连接服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="63" />
+            <location filename="../../ui/outbox.py" line="64" />
             <source>The server was not available.</source>
             <translation>服务器暂不可用。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="64" />
+            <location filename="../../ui/outbox.py" line="65" />
             <source>The server was still working on it.</source>
             <translation>服务器仍在处理该请求。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="65" />
+            <location filename="../../ui/outbox.py" line="66" />
             <source>Waiting for you to sign in again.</source>
             <translation>等待您重新登录。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="66" />
+            <location filename="../../ui/outbox.py" line="67" />
             <source>The server hit a problem; it will be tried again.</source>
             <translation>服务器出现问题，稍后将重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="84" />
+            <location filename="../../ui/outbox.py" line="85" />
             <source>It was made on an older version of the record: open the record, reload it and make the change again, then discard this one.</source>
             <translation>该操作基于记录的旧版本：请打开记录并重新加载，再重新操作一次，然后丢弃此条。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="99" />
+            <location filename="../../ui/outbox.py" line="100" />
             <source>%1 waiting</source>
             <translation>%1 条待发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="101" />
+            <location filename="../../ui/outbox.py" line="102" />
             <source>%1 refused</source>
             <translation>%1 条被拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="102" />
+            <location filename="../../ui/outbox.py" line="103" />
             <source>Outbox: %1</source>
             <translation>发件箱：%1</translation>
         </message>
@@ -5033,98 +5601,98 @@ All data in the demo is fictional.</source>
     <context>
         <name>OutboxDialog</name>
         <message>
-            <location filename="../../ui/outbox.py" line="357" />
+            <location filename="../../ui/outbox.py" line="358" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="358" />
+            <location filename="../../ui/outbox.py" line="359" />
             <source>Kept at</source>
             <translation>暂存时间</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="359" />
+            <location filename="../../ui/outbox.py" line="360" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="360" />
+            <location filename="../../ui/outbox.py" line="361" />
             <source>Attempts</source>
             <translation>尝试次数</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="361" />
+            <location filename="../../ui/outbox.py" line="362" />
             <source>Next try</source>
             <translation>下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="362" />
+            <location filename="../../ui/outbox.py" line="363" />
             <source>Last problem</source>
             <translation>最近的问题</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="368" />
+            <location filename="../../ui/outbox.py" line="369" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="379" />
+            <location filename="../../ui/outbox.py" line="380" />
             <source>Changes you made that the server has not taken yet. Waiting ones are sent by themselves, in the order you made them, as soon as the server is reachable; nothing is sent twice. Refused ones wait for you: send them again or discard them.</source>
             <translation>您所做但服务器尚未接收的操作。待发送的操作会在服务器可连接后按您操作的顺序自动发送，且不会重复发送。被拒绝的操作需要您处理：重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="411" />
+            <location filename="../../ui/outbox.py" line="412" />
             <source>Writes in the outbox</source>
             <translation>发件箱中的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="415" />
+            <location filename="../../ui/outbox.py" line="416" />
             <source>The outbox is empty: everything you did has reached the server.</source>
             <translation>发件箱为空：您的所有操作都已送达服务器。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="421" />
+            <location filename="../../ui/outbox.py" line="422" />
             <source>Try now</source>
             <translation>立即重试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="422" />
+            <location filename="../../ui/outbox.py" line="423" />
             <source>Send every waiting write now instead of at its next try</source>
             <translation>立即发送所有待发送的操作，不再等待下次尝试</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="423" />
+            <location filename="../../ui/outbox.py" line="424" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="424" />
-            <location filename="../../ui/outbox.py" line="519" />
+            <location filename="../../ui/outbox.py" line="425" />
+            <location filename="../../ui/outbox.py" line="520" />
             <source>Send the refused write again, unchanged</source>
             <translation>原样重新发送被拒绝的操作</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="425" />
+            <location filename="../../ui/outbox.py" line="426" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="426" />
+            <location filename="../../ui/outbox.py" line="427" />
             <source>Give up the refused write: it will not be sent</source>
             <translation>放弃被拒绝的操作：它将不会被发送</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="516" />
+            <location filename="../../ui/outbox.py" line="517" />
             <source>Sending it again cannot help: the record changed. Reload the record and make the change again.</source>
             <translation>重新发送无济于事：记录已被修改。请重新加载记录后再操作一次。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="549" />
+            <location filename="../../ui/outbox.py" line="550" />
             <source>Discard this write?</source>
             <translation>丢弃此操作？</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="550" />
+            <location filename="../../ui/outbox.py" line="551" />
             <source>“%1” will not be sent to the server, and cannot be brought back. Discard it?</source>
             <translation>“%1”将不会发送到服务器，且无法恢复。确定丢弃？</translation>
         </message>
@@ -5132,32 +5700,32 @@ All data in the demo is fictional.</source>
     <context>
         <name>OutboxStatus</name>
         <message>
-            <location filename="../../ui/outbox.py" line="256" />
+            <location filename="../../ui/outbox.py" line="257" />
             <source>Outbox</source>
             <translation>发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="257" />
+            <location filename="../../ui/outbox.py" line="258" />
             <source>Writes kept until the server takes them. Click to see them.</source>
             <translation>在服务器接收前暂存的操作。点击查看。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="305" />
+            <location filename="../../ui/outbox.py" line="306" />
             <source>The server refused “%1”: %2 Open the outbox to send it again or discard it.</source>
             <translation>服务器拒绝了“%1”：%2 请打开发件箱重新发送或丢弃。</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="315" />
+            <location filename="../../ui/outbox.py" line="316" />
             <source>Open the outbox</source>
             <translation>打开发件箱</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="322" />
+            <location filename="../../ui/outbox.py" line="323" />
             <source>Sent from the outbox: %1</source>
             <translation>已从发件箱发送：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/outbox.py" line="324" />
+            <location filename="../../ui/outbox.py" line="325" />
             <source>Sent from the outbox: %1 writes</source>
             <translation>已从发件箱发送 %1 条操作</translation>
         </message>
@@ -5302,27 +5870,28 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="503" />
+            <location filename="../../ui/arrangements/wizard.py" line="539" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="505" />
+            <location filename="../../ui/arrangements/wizard.py" line="541" />
+            <location filename="../../ui/arrangements/wizard.py" line="563" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="510" />
+            <location filename="../../ui/arrangements/wizard.py" line="546" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="511" />
+            <location filename="../../ui/arrangements/wizard.py" line="547" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="520" />
+            <location filename="../../ui/arrangements/wizard.py" line="556" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -5383,122 +5952,122 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="620" />
+            <location filename="../../ui/arrangements/wizard.py" line="656" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="621" />
+            <location filename="../../ui/arrangements/wizard.py" line="657" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="631" />
+            <location filename="../../ui/arrangements/wizard.py" line="667" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="723" />
+            <location filename="../../ui/arrangements/wizard.py" line="759" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="746" />
+            <location filename="../../ui/arrangements/wizard.py" line="782" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="747" />
+            <location filename="../../ui/arrangements/wizard.py" line="783" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="748" />
+            <location filename="../../ui/arrangements/wizard.py" line="784" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="749" />
+            <location filename="../../ui/arrangements/wizard.py" line="785" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="787" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="751" />
+            <location filename="../../ui/arrangements/wizard.py" line="787" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="789" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="753" />
+            <location filename="../../ui/arrangements/wizard.py" line="789" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="755" />
+            <location filename="../../ui/arrangements/wizard.py" line="791" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="757" />
+            <location filename="../../ui/arrangements/wizard.py" line="793" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="758" />
+            <location filename="../../ui/arrangements/wizard.py" line="794" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <location filename="../../ui/arrangements/wizard.py" line="795" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="796" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="760" />
+            <location filename="../../ui/arrangements/wizard.py" line="796" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="762" />
+            <location filename="../../ui/arrangements/wizard.py" line="798" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="764" />
+            <location filename="../../ui/arrangements/wizard.py" line="800" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="766" />
+            <location filename="../../ui/arrangements/wizard.py" line="802" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="767" />
+            <location filename="../../ui/arrangements/wizard.py" line="803" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="804" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="768" />
+            <location filename="../../ui/arrangements/wizard.py" line="804" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
         </message>
@@ -5659,7 +6228,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../../ui/search.py" line="318" />
+            <location filename="../../ui/search.py" line="322" />
             <source>Find a customer by full phone number, account number (HB…), name, or the last 4 digits of the ID number.
 
 Press Ctrl+K to search from anywhere.</source>
@@ -5668,17 +6237,22 @@ Press Ctrl+K to search from anywhere.</source>
 在任何界面按 Ctrl+K 即可搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="331" />
+            <location filename="../../ui/search.py" line="335" />
+            <source>Four digits are the last 4 of the national ID, not of a phone number: for a phone, type all 11 digits.</source>
+            <translation>4 位数字按身份证号后 4 位查找，而不是手机号后 4 位：查手机号请输入完整 11 位。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search.py" line="340" />
             <source>No customer matches “%1”. Check the number, or try the name or the account number.</source>
             <translation>没有与“%1”匹配的客户。请检查号码，或改用姓名、账号搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="339" />
+            <location filename="../../ui/search.py" line="348" />
             <source>%1 customers for “%2”</source>
             <translation>“%2”共 %1 位客户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="341" />
+            <location filename="../../ui/search.py" line="350" />
             <source>1 customer for “%1”</source>
             <translation>“%1”共 1 位客户</translation>
         </message>
@@ -5805,7 +6379,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="565" />
+            <location filename="../../ui/arrangements/wizard.py" line="601" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -5969,22 +6543,27 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="235" />
+            <location filename="../../ui/arrangements/wizard.py" line="249" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="236" />
+            <location filename="../../ui/arrangements/wizard.py" line="250" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="242" />
+            <location filename="../../ui/arrangements/wizard.py" line="256" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="306" />
+            <location filename="../../ui/arrangements/wizard.py" line="323" />
+            <source>On this account now: %1</source>
+            <translation>该账户当前：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard.py" line="332" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -6279,47 +6858,47 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>WorkspaceModels</name>
         <message>
-            <location filename="../../ui/workspace/models.py" line="202" />
+            <location filename="../../ui/workspace/models.py" line="209" />
             <source>Credit: reduces what the customer owes</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="227" />
+            <location filename="../../ui/workspace/models.py" line="234" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="601" />
-            <location filename="../../ui/workspace/models.py" line="228" />
-            <location filename="../../ui/workspace/models.py" line="291" />
+            <location filename="../../ui/arrangements/wizard.py" line="637" />
+            <location filename="../../ui/workspace/models.py" line="235" />
+            <location filename="../../ui/workspace/models.py" line="298" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="603" />
+            <location filename="../../ui/arrangements/wizard.py" line="639" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="604" />
-            <location filename="../../ui/workspace/models.py" line="229" />
-            <location filename="../../ui/workspace/models.py" line="294" />
+            <location filename="../../ui/arrangements/wizard.py" line="640" />
+            <location filename="../../ui/workspace/models.py" line="236" />
+            <location filename="../../ui/workspace/models.py" line="301" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="230" />
+            <location filename="../../ui/workspace/models.py" line="237" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="231" />
-            <location filename="../../ui/workspace/models.py" line="295" />
+            <location filename="../../ui/workspace/models.py" line="238" />
+            <location filename="../../ui/workspace/models.py" line="302" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="232" />
+            <location filename="../../ui/workspace/models.py" line="239" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
@@ -6352,6 +6931,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="89" />
+            <location filename="../../ui/workspace/arrangements.py" line="46" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
@@ -6380,10 +6960,11 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="99" />
+            <location filename="../../ui/workspace/arrangements.py" line="42" />
             <location filename="../../ui/workspace/cases.py" line="63" />
-            <location filename="../../ui/workspace/models.py" line="233" />
-            <location filename="../../ui/workspace/models.py" line="274" />
-            <location filename="../../ui/workspace/models.py" line="296" />
+            <location filename="../../ui/workspace/models.py" line="240" />
+            <location filename="../../ui/workspace/models.py" line="281" />
+            <location filename="../../ui/workspace/models.py" line="303" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -6413,37 +6994,41 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="246" />
-            <location filename="../../ui/workspace/models.py" line="364" />
+            <location filename="../../ui/workspace/models.py" line="253" />
+            <location filename="../../ui/workspace/models.py" line="371" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="208" />
+            <location filename="../../ui/supervisor/approvals.py" line="218" />
+            <location filename="../../ui/workspace/arrangements.py" line="40" />
             <location filename="../../ui/workspace/cases.py" line="59" />
-            <location filename="../../ui/workspace/models.py" line="247" />
-            <location filename="../../ui/workspace/models.py" line="365" />
+            <location filename="../../ui/workspace/models.py" line="254" />
+            <location filename="../../ui/workspace/models.py" line="372" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="209" />
+            <location filename="../../ui/supervisor/approvals.py" line="219" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="63" />
+            <location filename="../../ui/workspace/history.py" line="118" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="64" />
+            <location filename="../../ui/workspace/history.py" line="124" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="67" />
-            <location filename="../../ui/supervisor/approvals.py" line="210" />
+            <location filename="../../ui/supervisor/approvals.py" line="220" />
+            <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
         </message>
@@ -6465,67 +7050,77 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/admin/policy.py" line="90" />
             <location filename="../../ui/admin/policy.py" line="100" />
-            <location filename="../../ui/supervisor/approvals.py" line="212" />
+            <location filename="../../ui/supervisor/approvals.py" line="222" />
+            <location filename="../../ui/workspace/arrangements.py" line="45" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="213" />
+            <location filename="../../ui/supervisor/approvals.py" line="223" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="215" />
+            <location filename="../../ui/supervisor/approvals.py" line="225" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="248" />
-            <location filename="../../ui/workspace/models.py" line="269" />
-            <location filename="../../ui/workspace/models.py" line="367" />
+            <location filename="../../ui/workspace/models.py" line="255" />
+            <location filename="../../ui/workspace/models.py" line="276" />
+            <location filename="../../ui/workspace/models.py" line="374" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="211" />
+            <location filename="../../ui/supervisor/approvals.py" line="221" />
+            <location filename="../../ui/workspace/arrangements.py" line="44" />
             <location filename="../../ui/workspace/cases.py" line="62" />
-            <location filename="../../ui/workspace/models.py" line="249" />
-            <location filename="../../ui/workspace/models.py" line="368" />
+            <location filename="../../ui/workspace/history.py" line="123" />
+            <location filename="../../ui/workspace/models.py" line="256" />
+            <location filename="../../ui/workspace/models.py" line="375" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="267" />
-            <location filename="../../ui/workspace/models.py" line="314" />
+            <location filename="../../ui/workspace/history.py" line="121" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/history.py" line="125" />
+            <location filename="../../ui/workspace/models.py" line="274" />
+            <location filename="../../ui/workspace/models.py" line="321" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="268" />
+            <location filename="../../ui/workspace/history.py" line="119" />
+            <location filename="../../ui/workspace/models.py" line="275" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="602" />
-            <location filename="../../ui/workspace/models.py" line="270" />
-            <location filename="../../ui/workspace/models.py" line="292" />
+            <location filename="../../ui/arrangements/wizard.py" line="638" />
+            <location filename="../../ui/workspace/models.py" line="277" />
+            <location filename="../../ui/workspace/models.py" line="299" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="271" />
-            <location filename="../../ui/workspace/models.py" line="293" />
+            <location filename="../../ui/workspace/models.py" line="278" />
+            <location filename="../../ui/workspace/models.py" line="300" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="272" />
+            <location filename="../../ui/workspace/models.py" line="279" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="273" />
+            <location filename="../../ui/workspace/models.py" line="280" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
@@ -6552,57 +7147,62 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/users.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="275" />
+            <location filename="../../ui/workspace/models.py" line="282" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="600" />
-            <location filename="../../ui/workspace/models.py" line="290" />
+            <location filename="../../ui/arrangements/wizard.py" line="636" />
+            <location filename="../../ui/workspace/models.py" line="297" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="311" />
+            <location filename="../../ui/workspace/models.py" line="318" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="312" />
+            <location filename="../../ui/workspace/models.py" line="319" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="313" />
+            <location filename="../../ui/workspace/models.py" line="320" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="315" />
+            <location filename="../../ui/workspace/models.py" line="322" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="366" />
+            <location filename="../../ui/workspace/models.py" line="373" />
             <source>Merchant</source>
             <translation>商户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="47" />
+            <source>Ended</source>
+            <translation>结束日期</translation>
         </message>
     </context>
     <context>
         <name>banner</name>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="139" />
+            <location filename="../../ui/widgets/banner.py" line="153" />
             <source>Details…</source>
             <translation>详情…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="142" />
+            <location filename="../../ui/widgets/banner.py" line="156" />
             <source>Retry</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/banner.py" line="149" />
-            <location filename="../../ui/widgets/banner.py" line="150" />
+            <location filename="../../ui/widgets/banner.py" line="163" />
+            <location filename="../../ui/widgets/banner.py" line="164" />
             <source>Dismiss</source>
             <translation>关闭</translation>
         </message>
