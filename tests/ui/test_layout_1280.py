@@ -52,6 +52,7 @@ def open_window(
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.is_built, timeout=WAIT_MS)  # built over several turns
         made.append(window)
         return window
 
