@@ -386,9 +386,11 @@ class ApprovalsView(QWidget):
         details_layout.addStretch(1)
         scroll.setWidget(self.details)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 420])
+        # The decision needs room for its two buttons side by side ("Approve outcome" is the
+        # widest), also at 1280 px with the side list: the list hides columns before it clips.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 520])
         layout.addWidget(splitter, 1)
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
