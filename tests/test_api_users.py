@@ -316,3 +316,18 @@ def test_admins_verify_the_chain(client: TestClient, admin: dict[str, str],
 
     assert ok["ok"] is True and ok["first_broken_id"] is None and ok["record_count"] >= 1
     assert broken["ok"] is False and broken["first_broken_id"] == broken_id
+
+
+def test_admins_read_the_policy_changes_they_run(
+    client: TestClient, admin: dict[str, str], session_factory: sessionmaker[Session]
+) -> None:
+    from backend.audit.service import record_audit
+
+    with transaction(session_factory) as session:
+        record_audit(session=session, action="policy.change_proposed", entity_type="policy_change", entity_id=1,
+                     after={"limit": "fee_waiver_agent_limit_fen", "old_value": 5000, "new_value": 6000},
+                     actor_id=user_named(session, "admin1").id, actor_role="admin")
+
+    as_admin = client.get("/v1/audit", params={"entity_type": "policy_change"}, headers=admin).json()["items"][0]
+
+    assert as_admin["after"] == {"limit": "fee_waiver_agent_limit_fen", "old_value": 5000, "new_value": 6000}

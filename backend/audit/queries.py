@@ -8,6 +8,7 @@ page a supervisor scrolls.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,6 +21,7 @@ from backend.auth.models import User
 from backend.clock import start_of_business_day
 from backend.common.pagination import Page, decode_cursor, page_of
 from backend.errors import ValidationFailed
+from backend.settings import Policy
 
 AUDIT_CURSOR = "audit"
 
@@ -87,6 +89,9 @@ ADMIN_VISIBLE_FIELDS = frozenset({
     "closed_at", "decided_by", "decided_at", "proposed_by", "activated_on", "resolved_on", "plan_id",
     "bill_id", "case_id", "dispute_id", "report_id", "arrangement_id", "transaction_id", "account_id",
     "customer_id", "holds_freeze", "extended_days", "subject_id", "action",
+    # The service's own settings, which admins run: policy changes and user changes.
+    "limit", "old_value", "new_value", "must_change_password",
+    *(limit.name for limit in dataclass_fields(Policy)),
 })
 WITHHELD = "[withheld]"
 
