@@ -20,10 +20,11 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from backend.auth.models import User
-from backend.auth.service import resolve_token
+from backend.auth.service import read_token_owner, resolve_token
 from backend.clock import BusinessClock
 from backend.common.context import RequestContext
 from backend.db import begin_writes_for_method
@@ -209,11 +210,22 @@ class PasswordChangeRequired(Forbidden):
 
 
 def _resolve_user(factory: sessionmaker[Session], token: str, now: datetime, demo_mode: bool) -> User | None:
-    """The token's user, read on a session of its own that is closed before returning: the
-    connection is back in the pool before the handler runs. The user comes back detached, its
-    columns loaded."""
-    with factory() as session:
+    """The token's user, read on a connection of its own that is back in the pool before the
+    handler runs (one statement, no transaction on PostgreSQL). The user comes back detached,
+    its columns loaded."""
+    bind = factory.kw.get("bind")
+    if isinstance(bind, Engine):
+        return read_token_owner(engine=_autocommit_engine(bind), token=token, now=now, demo_mode=demo_mode)
+    with factory() as session:  # bound to a connection (tests): read on it
         return resolve_token(session=session, token=token, now=now, demo_mode=demo_mode)
+
+
+@functools.lru_cache(maxsize=8)
+def _autocommit_engine(engine: Engine) -> Engine:
+    """`engine` in autocommit, sharing its pool; SQLite keeps its explicit BEGIN (backend.db)."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 async def current_user(

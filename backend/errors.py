@@ -184,13 +184,15 @@ class Overloaded(Problem):
 
 def is_overload(exc: BaseException) -> bool:
     """Whether a database error means "too busy" rather than a bug: no pooled connection within
-    the pool timeout, SQLite's write lock not free within the busy timeout, or PostgreSQL out of
-    connection slots."""
-    from sqlalchemy.exc import OperationalError
+    the pool timeout, SQLite's write lock not free within the busy timeout, PostgreSQL out of
+    connection slots, or a pooled connection the server had dropped."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
     from sqlalchemy.exc import TimeoutError as PoolTimeout
 
     if isinstance(exc, PoolTimeout):
         return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True  # the server dropped the connection (e.g. a restart): the retry gets a new one
     if isinstance(exc, OperationalError):
         text = str(exc.orig).lower()
         return any(

@@ -275,3 +275,51 @@ def test_the_handler_gives_its_connection_back_before_the_response_is_built(
         assert seen == {"in the handler": 1, "while the response is built": 0}
         assert pool.checkedout() == 0
         app.state.session_factory.kw["bind"].dispose()
+
+
+@pytest.mark.usefixtures("pg_required")
+def test_connections_the_database_dropped_cost_one_retryable_answer_not_a_500(db_url: str, tmp_path: Path) -> None:
+    """No ping before each checkout (a round trip per request): a pooled connection the server
+    dropped, as after a restart, fails the one request that meets it with 503 `overloaded`
+    (the console retries it), and the next request gets a new connection."""
+    with scratch_database(db_url, tmp_path, "dropped") as url:
+        account_id = add_users_and_an_account(url, {"agent": "agent"})
+        with server_thread(Settings(database_url=url, db_wait_seconds=WAIT)) as (base_url, _app):
+            headers = sign_in(base_url, "agent")
+            assert requests.get(f"{base_url}/v1/accounts/{account_id}/bills", headers=headers, timeout=30).ok
+            database = url.rsplit("/", 1)[1]
+            admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+            with admin.connect() as connection:
+                dropped = connection.exec_driver_sql(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %(d)s",
+                    {"d": database},
+                ).scalar_one()
+            admin.dispose()
+            assert dropped >= 1
+            answers = [requests.get(f"{base_url}/v1/accounts/{account_id}/bills", headers=headers, timeout=30)
+                       for _ in range(3)]
+    first, *rest = answers
+    assert first.status_code == 503, first.text
+    assert first.json()["code"] == "overloaded" and int(first.headers["retry-after"]) >= 1
+    assert [answer.status_code for answer in rest] == [200, 200]
+
+
+def test_a_serving_worker_keeps_full_collections_off_the_request_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`serve` builds each worker's app with `app_from_env`, which moves what the app was built
+    of out of the garbage collector's sight and collects the young generation less often (full
+    passes had stopped a worker for 200–700 ms under load)."""
+    import gc
+
+    from backend.app import GC_YOUNG_THRESHOLD, app_from_env
+
+    url = f"sqlite:///{tmp_path / 'gc.sqlite3'}"
+    monkeypatch.setenv("CREDITDESK_DATABASE_URL", url)
+    before_threshold = gc.get_threshold()
+    gc.unfreeze()
+    try:
+        app_from_env()
+        assert gc.get_freeze_count() > 10_000  # the app's modules, routes and schemas
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before_threshold)

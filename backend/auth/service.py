@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
-from sqlalchemy import bindparam, delete, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, RowMapping, bindparam, delete, exists, func, select
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from backend.auth.models import ROLES, AuthToken, LoginFailure, User
 from backend.auth.passwords import (
@@ -282,26 +282,43 @@ def issue_token(*, session: Session, user: User, now: datetime, lifetime: timede
 
 
 # Every request runs this lookup: the statement is built once (building it costs more than running it).
-_TOKEN_OWNER = (
-    select(User, AuthToken.expires_at, AuthToken.revoked_at)
+_TOKEN_OWNER_COLUMNS = (
+    select(*User.__table__.columns, AuthToken.expires_at.label("token_expires_at"),
+           AuthToken.revoked_at.label("token_revoked_at"))
     .join(AuthToken, AuthToken.user_id == User.id)
     .where(AuthToken.token_hash == bindparam("digest"))
 )
 
 
-def resolve_token(*, session: Session, token: str, now: datetime, demo_mode: bool = True) -> User | None:
-    """The active user a live (unexpired, unrevoked) token belongs to, or None."""
+def read_token_owner(*, engine: Engine, token: str, now: datetime, demo_mode: bool = True) -> User | None:
+    """The active user a live (unexpired, unrevoked) token belongs to, or None. Every request's
+    bearer token is checked here, so it is cheap: one statement on a pooled connection, outside
+    any transaction where the database allows it (PostgreSQL in autocommit: no BEGIN and no
+    ROLLBACK round trip), and the row turned into a detached `User` without a session."""
     if not token or len(token) > 512:
         return None
-    row = session.execute(_TOKEN_OWNER, {"digest": token_digest(token)}).one_or_none()
+    with engine.connect() as connection:
+        row = connection.execute(_TOKEN_OWNER_COLUMNS, {"digest": token_digest(token)}).mappings().one_or_none()
+    return _live_owner(row, now=now, demo_mode=demo_mode)
+
+
+def resolve_token(*, session: Session, token: str, now: datetime, demo_mode: bool = True) -> User | None:
+    """`read_token_owner` on a session's connection (a session bound to a connection, as in tests)."""
+    if not token or len(token) > 512:
+        return None
+    row = session.execute(_TOKEN_OWNER_COLUMNS, {"digest": token_digest(token)}).mappings().one_or_none()
+    return _live_owner(row, now=now, demo_mode=demo_mode)
+
+
+def _live_owner(row: RowMapping | None, *, now: datetime, demo_mode: bool) -> User | None:
     if row is None:
         return None
-    user: User = row[0]
-    expires_at, revoked_at = row[1], row[2]
-    if revoked_at is not None or expires_at <= now or not user.active:
+    if row["token_revoked_at"] is not None or row["token_expires_at"] <= now or not row["active"]:
         return None
-    if user.is_demo and not demo_mode:
+    if row["is_demo"] and not demo_mode:
         return None
+    user = User(**{column.key: row[column.name] for column in User.__table__.columns})
+    make_transient_to_detached(user)  # as if loaded by a session that has closed
     return user
 
 

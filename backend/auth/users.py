@@ -9,7 +9,7 @@ Rules:
   moment must not leave none: every such change first locks the rows of the enabled admins (in id
   order, so two requests never wait on each other crosswise; on SQLite by taking the database's
   write lock first), counts them under that lock, and checks that the actor is still one of them;
-- a disabled user's tokens stop at once (`resolve_token` refuses an inactive user) and are revoked;
+- a disabled user's tokens stop at once (`read_token_owner` and `resolve_token` refuse an inactive user) and are revoked;
 - every change writes an audit record (never a password or its hash).
 """
 
