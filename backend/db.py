@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session, sessionmaker
 
 # Stable constraint names so Alembic migrations are identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -39,6 +40,8 @@ class Base(DeclarativeBase):
 SQLITE_BEGIN_OPTION = "creditdesk_sqlite_begin"
 WRITE_INTENT = "creditdesk_write_intent"  # Session.info key: this session's transactions write
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+READ_ONLY = "creditdesk_read_only"  # Session.info key: this session only reads (a GET's)
+READ_METHODS = frozenset({"GET", "HEAD"})
 
 
 def _sqlite_no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
@@ -77,7 +80,36 @@ class UnitOfWork(Session):
         bind = super().get_bind(mapper, **kw)
         if self.info.get(WRITE_INTENT) and isinstance(bind, Engine) and bind.dialect.name == "sqlite":
             return immediate_engine(bind)
+        if self.info.get(READ_ONLY) and isinstance(bind, Engine):
+            return autocommit_engine(bind)
         return bind
+
+
+class WriteInReadOnlySession(RuntimeError):
+    """A session marked `reads_only` (a GET's) was asked to write: a bug, not a user's error."""
+
+
+@event.listens_for(UnitOfWork, "before_flush")
+def _no_flush_when_read_only(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise WriteInReadOnlySession("A read-only (GET) session was asked to write rows.")
+
+
+@event.listens_for(UnitOfWork, "do_orm_execute")
+def _no_dml_when_read_only(state: ORMExecuteState) -> None:
+    if state.session.info.get(READ_ONLY) and not state.is_select:
+        raise WriteInReadOnlySession("A read-only (GET) session was asked to run a write statement.")
+
+
+@functools.lru_cache(maxsize=8)
+def autocommit_engine(engine: Engine) -> Engine:
+    """`engine` in autocommit, sharing its pool: each statement commits itself, no BEGIN or COMMIT
+    round trips. For reads on PostgreSQL, where READ COMMITTED gives every statement its own
+    snapshot inside a transaction or not. SQLite keeps its explicit BEGIN (a read there begins
+    deferred and never waits for writers)."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def writes(session: Session) -> Session:
@@ -87,10 +119,20 @@ def writes(session: Session) -> Session:
     return session
 
 
+def reads_only(session: Session) -> Session:
+    """Mark `session` as one that only reads: on PostgreSQL its statements run in autocommit
+    (`autocommit_engine`), and any write it is asked for raises `WriteInReadOnlySession`."""
+    session.info[READ_ONLY] = True
+    return session
+
+
 def begin_writes_for_method(session: Session, method: str) -> None:
-    """The request hook: a session serving POST/PUT/PATCH/DELETE writes (BEGIN IMMEDIATE)."""
+    """The request hook: a session serving POST/PUT/PATCH/DELETE writes (BEGIN IMMEDIATE); one
+    serving GET or HEAD only reads. (OPTIONS is answered before any session.)"""
     if method.upper() in UNSAFE_METHODS:
         writes(session)
+    elif method.upper() in READ_METHODS:
+        reads_only(session)
 
 
 # Pool defaults (README "Load"): as many connections as the app lets requests in at once

@@ -27,7 +27,7 @@ from backend.auth.models import User
 from backend.auth.service import read_token_owner, resolve_token
 from backend.clock import BusinessClock
 from backend.common.context import RequestContext
-from backend.db import begin_writes_for_method
+from backend.db import autocommit_engine, begin_writes_for_method
 from backend.errors import Forbidden, Unauthorized
 from backend.settings import Settings
 
@@ -144,7 +144,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     the response was built) is committed or rolled back here, on the thread pool.
     """
     session = get_session_factory(request)()
-    begin_writes_for_method(session, request.method)  # SQLite: a write request begins IMMEDIATE
+    # SQLite: a write request begins IMMEDIATE; a GET only reads (PostgreSQL: in autocommit).
+    begin_writes_for_method(session, request.method)
     slot = _RequestSession(session, request)
     token = _request_session.set(slot)
     try:
@@ -215,17 +216,9 @@ def _resolve_user(factory: sessionmaker[Session], token: str, now: datetime, dem
     its columns loaded."""
     bind = factory.kw.get("bind")
     if isinstance(bind, Engine):
-        return read_token_owner(engine=_autocommit_engine(bind), token=token, now=now, demo_mode=demo_mode)
+        return read_token_owner(engine=autocommit_engine(bind), token=token, now=now, demo_mode=demo_mode)
     with factory() as session:  # bound to a connection (tests): read on it
         return resolve_token(session=session, token=token, now=now, demo_mode=demo_mode)
-
-
-@functools.lru_cache(maxsize=8)
-def _autocommit_engine(engine: Engine) -> Engine:
-    """`engine` in autocommit, sharing its pool; SQLite keeps its explicit BEGIN (backend.db)."""
-    if engine.dialect.name == "sqlite":
-        return engine
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 async def current_user(

@@ -418,15 +418,16 @@ def ramp(server: Server, steps: list[int], step_seconds: float, warmup: float) -
 
 
 def storm(server: Server, count: int, within: float) -> dict[str, Any]:
-    """`count` sign-ins spread evenly over `within` seconds, each on its own connection."""
+    """`count` sign-ins spread evenly over `within` seconds, each on its own connection, each
+    by another agent (a shift starting)."""
     import urllib.error
     import urllib.request
 
     latencies: list[float] = []
     failures: list[str] = []
-    body = json.dumps({"username": "agent1", "password": DEMO_PASSWORD}).encode()
 
-    def sign_in() -> None:
+    def sign_in(username: str) -> None:
+        body = json.dumps({"username": username, "password": DEMO_PASSWORD}).encode()
         request = urllib.request.Request(
             server.base_url + "/v1/auth/token", data=body, headers={"Content-Type": "application/json"}
         )
@@ -446,7 +447,7 @@ def storm(server: Server, count: int, within: float) -> dict[str, Any]:
     greenlets = []
     for i in range(count):
         gevent.sleep(max(0.0, began + i * within / count - time.monotonic()))
-        greenlets.append(gevent.spawn(sign_in))
+        greenlets.append(gevent.spawn(sign_in, AGENTS[i % len(AGENTS)]))  # each agent signs in once
     gevent.joinall(greenlets)
     elapsed = time.monotonic() - began
     ordered = sorted(latencies)
