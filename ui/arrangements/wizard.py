@@ -52,6 +52,7 @@ from console.arrangements import (
     MAX_AMOUNT_FEN,
     Arrangement,
     ArrangementSummary,
+    ArrangementTerms,
     Quote,
     QuotePeriod,
     bill_installment_terms,
@@ -63,12 +64,21 @@ from console.arrangements import (
     list_account_arrangements,
     promise_to_pay_terms,
     proposal_body,
-    propose,
+    propose_arrangement,
 )
 from console.errors import Conflict, ValidationFailed
 from console.formatting import BUSINESS_TZ, format_date, format_fen, parse_yuan
 from console.models import AccountOverview, CustomerProfile
-from console.outbox import Delivered, Outbox, Queued
+from console.outbox import Outbox, Queued
+from console.rules import ARRANGEMENT_TEXT_MAX_LENGTH as NOTE_MAX_LENGTH
+from console.rules import ARRANGEMENT_TEXT_MAX_LENGTH as REASON_MAX_LENGTH
+from console.rules import (
+    EXTENSION_MAX_DAYS,
+    HARDSHIP_AGENT_MONTHS,
+    HARDSHIP_MONTHS,
+    INSTALLMENT_FEE_PERCENT,
+    PROMISE_MAX_DAYS,
+)
 from ui.arrangements import texts
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_of
 from ui.failures import failure_message
@@ -84,15 +94,8 @@ __all__ = ["ArrangementWizard", "business_today", "unavailable_reason"]
 
 
 TYPE_PAGE, TERMS_PAGE, QUOTE_PAGE, CONFIRM_PAGE = range(4)
-# The default policy's limits (backend/settings.py Policy), for the pickers' ranges; the server's
-# quote decides what needs approval.
-HARDSHIP_MONTHS = (3, 60)
-HARDSHIP_AGENT_MONTHS = 12
-EXTENSION_MAX_DAYS = 10
-PROMISE_MAX_DAYS = 14
-NOTE_MAX_LENGTH = 1000
-REASON_MAX_LENGTH = 1000
-INSTALLMENT_FEE_PERCENT = {3: "2.5%", 6: "4.5%", 9: "6.5%", 12: "8.8%"}
+# The pickers' ranges and the text limits are the console's one copy of the rules
+# (console/rules.py); the server's quote decides what needs approval.
 NOT_OPEN_STATUSES = ("closed", "charged_off")
 
 
@@ -139,24 +142,32 @@ def unavailable_reason(kind: str, account: AccountOverview, today: date) -> str 
     return None
 
 
-def terms_text(kind: str, terms: dict[str, Any]) -> str:
-    """The terms in a few words: "24 monthly payments", "¥1,000.00 by 2026-11-30"."""
+def _day(value: date | None) -> str:
+    """A date as the server writes it (ISO), "" when there is none."""
+    return "" if value is None else value.isoformat()
+
+
+def terms_text(kind: str, terms: ArrangementTerms | dict[str, Any]) -> str:
+    """The terms in a few words: "24 monthly payments", "¥1,000.00 by 2026-11-30". `terms` typed,
+    or as the wizard's builders make them (`console.arrangements.hardship_plan_terms`, …)."""
+    if not isinstance(terms, ArrangementTerms):
+        terms = ArrangementTerms.from_json({"type": kind, **terms})
     if kind == "bill_installment":
-        return QCoreApplication.translate("Arrangements", "%1 monthly installments").replace("%1", str(terms.get("terms")))
+        return QCoreApplication.translate("Arrangements", "%1 monthly installments").replace("%1", str(terms.terms))
     if kind == "due_date_extension":
-        return QCoreApplication.translate("Arrangements", "Due date moved by %1 days").replace("%1", str(terms.get("days")))
+        return QCoreApplication.translate("Arrangements", "Due date moved by %1 days").replace("%1", str(terms.days))
     if kind == "hardship_plan":
-        text = QCoreApplication.translate("Arrangements", "%1 monthly payments").replace("%1", str(terms.get("months")))
-        waiver = int(terms.get("penalty_waiver_fen") or 0)
+        text = QCoreApplication.translate("Arrangements", "%1 monthly payments").replace("%1", str(terms.months))
+        waiver = terms.penalty_waiver_fen or 0
         if waiver:
             text += QCoreApplication.translate("Arrangements", ", penalty interest waived: %1").replace("%1", format_fen(waiver))
         return text
     if kind == "fee_waiver":
-        component = text_of(texts.COMPONENT_TEXTS, str(terms.get("component")))
-        return QCoreApplication.translate("Arrangements", "%1 waived: %2").replace("%1", component).replace("%2", format_fen(int(terms.get("amount_fen", 0))))
+        component = text_of(texts.COMPONENT_TEXTS, str(terms.component))
+        return QCoreApplication.translate("Arrangements", "%1 waived: %2").replace("%1", component).replace("%2", format_fen(terms.amount_fen or 0))
     if kind == "promise_to_pay":
-        return QCoreApplication.translate("Arrangements", "%1 by %2").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
-            "%2", str(terms.get("promised_date")))
+        return QCoreApplication.translate("Arrangements", "%1 by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
+            "%2", _day(terms.promised_date))
     return ""
 
 
@@ -764,7 +775,7 @@ class QuotePage(QWizardPage):
     def _facts(self, quote: Quote) -> list[tuple[str, QWidget]]:
         """The cost and the effects worth reading aloud to the customer."""
         facts: list[tuple[str, QWidget]] = []
-        effects = quote.effects
+        effects = quote.typed_effects
         cost = quote.cost
 
         def money(caption: str, fen: int, emphasis: str = "") -> None:
@@ -782,25 +793,25 @@ class QuotePage(QWizardPage):
             money(self.tr("Converted:"), cost.principal_fen)
             money(self.tr("Installment fee:"), cost.fee_fen)
             money(self.tr("Total to repay:"), cost.total_fen, "due")
-            words(self.tr("First installment due:"), str(effects.get("first_due_date", "")))
+            words(self.tr("First installment due:"), _day(effects.first_due_date))
         elif kind == "due_date_extension":
-            words(self.tr("Due date:"), self.tr("%1 → %2").replace("%1", str(effects.get("current_due_date", ""))).replace(
-                "%2", str(effects.get("new_due_date", ""))))
+            words(self.tr("Due date:"), self.tr("%1 → %2").replace("%1", _day(effects.current_due_date)).replace(
+                "%2", _day(effects.new_due_date)))
             words(self.tr("Cost:"), self.tr("No fee."))
         elif kind == "hardship_plan":
             money(self.tr("Restructured:"), cost.principal_fen, "due")
             if cost.waived_fen:
                 money(self.tr("Penalty interest waived:"), cost.waived_fen, "good")
             money(self.tr("Fee:"), cost.fee_fen)
-            words(self.tr("First payment due:"), str(effects.get("first_due_date", "")))
+            words(self.tr("First payment due:"), _day(effects.first_due_date))
             words(self.tr("While it is kept:"), self.tr("Penalty interest stops; two missed payments break the plan."))
         elif kind == "fee_waiver":
             money(self.tr("Waived at once:"), cost.waived_fen, "good")
-            before = int(effects.get("waived_in_window_fen") or 0)
+            before = effects.waived_in_window_fen or 0
             money(self.tr("Waived on this account in the last 90 days:"), before)
         elif kind == "promise_to_pay":
             money(self.tr("Promised:"), cost.principal_fen, "due")
-            words(self.tr("By:"), str(effects.get("promised_date", "")))
+            words(self.tr("By:"), _day(effects.promised_date))
             words(self.tr("Then:"), self.tr("Kept or broken is decided at the end of that day."))
         return facts
 
@@ -811,14 +822,14 @@ class QuotePage(QWizardPage):
 class ConfirmPage(QWizardPage):
     """The summary, a note, and Finish ("Set up now" / "Send for approval"); then the outcome."""
 
-    submitted = Signal(object)  # the arrangement JSON dict, or a console.outbox.Queued
+    submitted = Signal(object)  # the Arrangement, or a console.outbox.Queued
     refused = Signal(object)  # the exception
 
     def __init__(self, wizard: ArrangementWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.task: Task[Delivered | Queued] | None = None
-        self.outcome: dict[str, Any] | Queued | None = None
+        self.task: Task[Arrangement | Queued] | None = None
+        self.outcome: Arrangement | Queued | None = None
         self._key_for: tuple[str, str] | None = None  # (body as text, Idempotency-Key)
         self.setTitle(self.tr("Confirm"))
         self.setSubTitle(self.tr("Read the terms to the customer and confirm they agree."))
@@ -938,8 +949,8 @@ class ConfirmPage(QWizardPage):
         self.error_label.setVisible(False)
         self.sending_row.setVisible(True)
         self.note_edit.setReadOnly(True)
-        task: Task[Delivered | Queued] = Task(
-            lambda: propose(outbox, client, body, label=label, idempotency_key=key),
+        task: Task[Arrangement | Queued] = Task(
+            lambda: propose_arrangement(outbox, client, body, label=label, idempotency_key=key),
             parent=self, label="propose arrangement",
         )
         task.on_success(self._landed).on_failure(self._refused).with_busy(self.busy)
@@ -948,7 +959,7 @@ class ConfirmPage(QWizardPage):
         self._wizard.set_sending(True)
         self.completeChanged.emit()
 
-    def _landed(self, result: Delivered | Queued) -> None:
+    def _landed(self, result: Arrangement | Queued) -> None:
         # The task counts as running until its callbacks return: forget it first, or isComplete()
         # still says "sending" below and the Close button stays disabled.
         self.task = None
@@ -959,10 +970,9 @@ class ConfirmPage(QWizardPage):
                 "Kept in the outbox: the server cannot be reached now, so the arrangement will be sent "
                 "when it can be, once. Nothing you entered is lost."), kind="warning")
         else:
-            data = dict(result.body or {})
-            self.outcome = data
-            self.result.show_text(self._outcome_text(Arrangement.from_json(data)),
-                                  kind="warning" if data.get("status") == "pending_approval" else "info")
+            self.outcome = result
+            self.result.show_text(self._outcome_text(result),
+                                  kind="warning" if result.status == "pending_approval" else "info")
         self.decision.setVisible(False)
         self.note_edit.setReadOnly(True)
         has_note = bool(self.note())
@@ -1009,8 +1019,8 @@ class ArrangementWizard(QWizard):
     """Propose a repayment arrangement for one customer: type → terms → quote → confirm.
 
     Signals:
-        arrangement_submitted(object): the proposal landed (the arrangement's JSON dict: status
-            `active` or `pending_approval`) or was kept in the outbox (a `console.outbox.Queued`).
+        arrangement_submitted(object): the proposal landed (a `console.arrangements.Arrangement`:
+            status `active` or `pending_approval`) or was kept in the outbox (a `console.outbox.Queued`).
     """
 
     arrangement_submitted = Signal(object)
@@ -1090,8 +1100,8 @@ class ArrangementWizard(QWizard):
             "%2", self.profile.name).replace("%3", account.account_number if account is not None else "").replace(
             "%4", terms_text(kind, self.terms))
 
-    def outcome(self) -> dict[str, Any] | Queued | None:
-        """What the proposal came to: the arrangement's JSON, a `Queued`, or None before it was sent."""
+    def outcome(self) -> Arrangement | Queued | None:
+        """What the proposal came to: the arrangement, a `Queued`, or None before it was sent."""
         return self.confirm_page.outcome
 
     def load_arrangements(self) -> None:

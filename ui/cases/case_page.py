@@ -48,11 +48,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.cases import CaseDetail, CaseEvent, Subject, assign_case, get_case, get_subject
+from console.arrangements import Arrangement, ArrangementTerms, QuoteEffects, QuotePeriod
+from console.cases import CaseDetail, CaseEvent, Subject, act_on_subject, assign_case, get_case, get_subject
+from console.disputes import Dispute, DisputeMoneyEvent
 from console.errors import PreconditionFailed
 from console.formatting import format_date, format_datetime, format_fen, to_business_time
+from console.fraud import FraudReport, ReportedTransaction
 from console.models import User, parse_datetime
-from console.outbox import Delivered, Outbox, Queued, send
+from console.outbox import Delivered, Outbox, Queued
 from ui.cases.actions import ActionDialog, ActionSubject, action_dialog, needs_form
 from ui.casework.labels import (
     ACTION_TEXTS,
@@ -72,6 +75,7 @@ from ui.casework.labels import (
     countdown_text,
     text_of,
 )
+from ui.changes import ChangeBus, RefreshOnChange
 from ui.icons import icon
 from ui.roles import role_text
 from ui.tasks import Task
@@ -152,8 +156,7 @@ FEE_COMPONENT_TEXTS: dict[str, str] = {
 def _page_text(table: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
-    text = table.get(code)
-    return _t(text) if text is not None else code.replace("_", " ")
+    return _t(table[code]) if code in table else code.replace("_", " ")
 
 
 def event_text(action: str) -> str:
@@ -181,6 +184,15 @@ def _when(value: Any) -> datetime | None:
         return None
 
 
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _day(value: date | None) -> str:
+    """A date as the server writes it (ISO), "" when there is none."""
+    return "" if value is None else value.isoformat()
+
+
 def field_value_text(name: str, value: Any, names: dict[int, str]) -> str:
     """A case field's value in words: statuses and queues by name, money in yuan, times local."""
     if value is None or value == "":
@@ -202,20 +214,16 @@ def field_value_text(name: str, value: Any, names: dict[int, str]) -> str:
 def timeline_change_text(event: CaseEvent, names: dict[int, str]) -> str:
     """"status: Investigating → Waiting for customer; due: … → …" (what an entry changed).
     A case's opening entry says where it started (status and queue), not every field."""
-    before = event.before or {}
-    after = event.after or {}
     if event.action == "opened":
-        fields = [name for name in ("status", "queue") if name in after]
         return "; ".join(
-            f"{_t(FIELD_TEXTS[name])}: {field_value_text(name, after[name], names)}" for name in fields
+            f"{_t(FIELD_TEXTS[change.name])}: {field_value_text(change.name, change.after, names)}"
+            for change in event.changed_fields(("status", "queue"), set_only=True)
         )
     parts: list[str] = []
-    for name in FIELD_ORDER:
-        if name not in before and name not in after:
-            continue
-        old = field_value_text(name, before.get(name), names)
-        new = field_value_text(name, after.get(name), names)
-        parts.append(f"{_t(FIELD_TEXTS[name])}: {old} → {new}")
+    for change in event.changed_fields(FIELD_ORDER):
+        old = field_value_text(change.name, change.before, names)
+        new = field_value_text(change.name, change.after, names)
+        parts.append(f"{_t(FIELD_TEXTS[change.name])}: {old} → {new}")
     return "; ".join(parts)
 
 
@@ -230,24 +238,23 @@ def people_of(case: CaseDetail) -> dict[int, str]:
 # -- what changed (412) ------------------------------------------------------------------------
 
 
-def _subject_amounts(case_type: str, data: dict[str, Any]) -> list[tuple[str, int | None]]:
-    if case_type == "dispute":
+def _subject_amounts(subject: Subject) -> list[tuple[str, int | None]]:
+    if isinstance(subject, Dispute):
         return [
-            (QCoreApplication.translate("CasePage", "disputed amount"), data.get("disputed_amount_fen")),
-            (QCoreApplication.translate("CasePage", "provisional credit"), data.get("provisional_credit_fen")),
-            (QCoreApplication.translate("CasePage", "awarded"), data.get("awarded_fen")),
+            (QCoreApplication.translate("CasePage", "disputed amount"), subject.disputed_amount_fen),
+            (QCoreApplication.translate("CasePage", "provisional credit"), subject.provisional_credit_fen),
+            (QCoreApplication.translate("CasePage", "awarded"), subject.awarded_fen),
         ]
-    if case_type == "fraud_report":
-        return [(QCoreApplication.translate("CasePage", "reported"), data.get("reported_fen")), (QCoreApplication.translate("CasePage", "written off"), data.get("written_off_fen"))]
-    cost = data.get("cost") or {}
-    return [(QCoreApplication.translate("CasePage", "total"), cost.get("total_fen")), (QCoreApplication.translate("CasePage", "waived"), cost.get("waived_fen"))]
+    if isinstance(subject, FraudReport):
+        return [(QCoreApplication.translate("CasePage", "reported"), subject.reported_fen), (QCoreApplication.translate("CasePage", "written off"), subject.written_off_fen)]
+    return [(QCoreApplication.translate("CasePage", "total"), subject.cost.total_fen), (QCoreApplication.translate("CasePage", "waived"), subject.cost.waived_fen)]
 
 
-def _proposal_words(data: dict[str, Any]) -> str:
-    proposal = data.get("proposal")
-    if not proposal:
+def _proposal_words(subject: Subject) -> str:
+    proposal = subject.proposal if isinstance(subject, Dispute) else None
+    if proposal is None:
         return "—"
-    return f"{text_of(OUTCOME_TEXTS, proposal.get('outcome'))} {format_fen(int(proposal.get('amount_fen', 0)))}"
+    return f"{text_of(OUTCOME_TEXTS, proposal.outcome)} {format_fen(proposal.amount_fen)}"
 
 
 def describe_changes(
@@ -279,23 +286,24 @@ def describe_changes(
             .replace("%1", format_datetime(old_case.due_at) or "—")
             .replace("%2", format_datetime(new_case.due_at) or "—")
         )
-    if old_subject is not None and new_subject is not None:
-        old_amounts = _subject_amounts(new_case.type, old_subject.data)
-        new_amounts = _subject_amounts(new_case.type, new_subject.data)
+    if old_subject is not None and new_subject is not None and type(old_subject) is type(new_subject):
+        old_amounts = _subject_amounts(old_subject)
+        new_amounts = _subject_amounts(new_subject)
         for (label, old), (_label, new) in zip(old_amounts, new_amounts, strict=True):
             if old != new:
                 changes.append(
                     f"{label} {format_fen(int(old)) if old is not None else '—'} → "
                     f"{format_fen(int(new)) if new is not None else '—'}"
                 )
-        if new_case.type == "dispute" and old_subject.data.get("proposal") != new_subject.data.get("proposal"):
+        if (isinstance(old_subject, Dispute) and isinstance(new_subject, Dispute)
+                and old_subject.proposal != new_subject.proposal):
             changes.append(
                 QCoreApplication.translate("CasePage", "proposed outcome %1 → %2")
-                .replace("%1", _proposal_words(old_subject.data))
-                .replace("%2", _proposal_words(new_subject.data))
+                .replace("%1", _proposal_words(old_subject))
+                .replace("%2", _proposal_words(new_subject))
             )
-    old_version = old_subject.data.get("version") if old_subject is not None else None
-    new_version = new_subject.data.get("version") if new_subject is not None else None
+    old_version = old_subject.version if old_subject is not None else None
+    new_version = new_subject.version if new_subject is not None else None
     if not changes:
         if old_version != new_version and old_version is not None and new_version is not None:
             changes.append(QCoreApplication.translate("CasePage", "it was updated (version %1 → %2)").replace("%1", str(old_version)).replace("%2", str(new_version)))
@@ -364,37 +372,34 @@ TIMELINE_COLUMNS: tuple[Column[TimelineRow], ...] = (
 )
 
 
-def _money_event_columns() -> tuple[Column[dict[str, Any]], ...]:
+def _money_event_columns() -> tuple[Column[DisputeMoneyEvent], ...]:
     return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "When"), lambda e: _when(e.get("at")), kind="datetime"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Event"), lambda e: _page_text(MONEY_EVENT_TEXTS, e.get("kind"))),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda e: e.get("amount_fen"), kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Transaction"), lambda e: e.get("transaction_id"), kind="int"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "When"), lambda e: e.at, kind="datetime"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Event"), lambda e: _page_text(MONEY_EVENT_TEXTS, e.kind)),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda e: e.amount_fen, kind="money"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Transaction"), lambda e: e.transaction_id, kind="int"),
     )
 
 
-def _fraud_transaction_columns() -> tuple[Column[dict[str, Any]], ...]:
+def _fraud_transaction_columns() -> tuple[Column[ReportedTransaction], ...]:
     return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "Posted"), lambda t: _when(t.get("posted_at")), kind="datetime"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Merchant"), lambda t: t.get("merchant") or t.get("description")),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda t: t.get("amount_fen"), kind="money"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Posted"), lambda t: t.posted_at, kind="datetime"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Merchant"), lambda t: t.merchant or t.description),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda t: t.amount_fen, kind="money"),
         Column(
             QT_TRANSLATE_NOOP("CasePage", "Written off"),
-            lambda t: QCoreApplication.translate("CasePage", "Yes") if t.get("write_off_transaction_id") else QCoreApplication.translate("CasePage", "No"),
+            lambda t: QCoreApplication.translate("CasePage", "Yes") if t.write_off_transaction_id else QCoreApplication.translate("CasePage", "No"),
         ),
     )
 
 
-def _schedule_columns() -> tuple[Column[dict[str, Any]], ...]:
-    def day(value: Any) -> Any:
-        return date.fromisoformat(str(value)) if value else None
-
+def _schedule_columns() -> tuple[Column[QuotePeriod], ...]:
     return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "Period"), lambda p: p.get("period"), kind="int"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Due date"), lambda p: day(p.get("due_date")), kind="date"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Principal"), lambda p: p.get("principal_fen"), kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Fee"), lambda p: p.get("fee_fen"), kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Total"), lambda p: p.get("total_fen"), kind="money"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Period"), lambda p: p.period, kind="int"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Due date"), lambda p: p.due_date, kind="date"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Principal"), lambda p: p.principal_fen, kind="money"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Fee"), lambda p: p.fee_fen, kind="money"),
+        Column(QT_TRANSLATE_NOOP("CasePage", "Total"), lambda p: p.total_fen, kind="money"),
     )
 
 
@@ -468,6 +473,7 @@ class CasePage(QWidget):
         *,
         user: User,
         outbox: Outbox | None = None,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -497,6 +503,11 @@ class CasePage(QWidget):
         self.tick.timeout.connect(self._show_sla)
 
         self._build()
+        # Another view's write on this case (or one delivered from the outbox) reloads the page.
+        self.refresh_on_change = (
+            RefreshOnChange(self, changes, shows=lambda change: self.case_id in change.case_ids, refresh=self.reload)
+            if changes is not None else None
+        )
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
@@ -628,7 +639,7 @@ class CasePage(QWidget):
         self.banner.clear()
         self._load_case()
         if self.case is not None:
-            self._load_subject(self.case.subject_url)
+            self._load_subject(self.case)
 
     def close_page(self) -> None:
         """Stop the page's work: the countdown, and any answer still on its way is dropped."""
@@ -655,11 +666,11 @@ class CasePage(QWidget):
         self.case_task = Task(lambda: get_case(client, case_id), parent=self, label="case")
         self.case_task.on_success(self._case_loaded).on_failure(self._load_failed).with_busy(self.busy).run()
 
-    def _load_subject(self, url: str) -> None:
+    def _load_subject(self, case: CaseDetail) -> None:
         if self.subject_task is not None and self.subject_task.is_running:
             self.subject_task.discard()
         client = self.client
-        self.subject_task = Task(lambda: get_subject(client, url), parent=self, label="case subject")
+        self.subject_task = Task(lambda: get_subject(client, case), parent=self, label="case subject")
         self.subject_task.on_success(self._subject_loaded).on_failure(self._load_failed).with_busy(self.busy).run()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -669,7 +680,7 @@ class CasePage(QWidget):
         first = self.case is None
         self._show_case(*result)
         if first and (self.subject_task is None or not self.subject_task.is_running):
-            self._load_subject(result[0].subject_url)
+            self._load_subject(result[0])
         elif self.subject is not None and not _running(self.subject_task):
             self.loaded.emit()
 
@@ -757,14 +768,13 @@ class CasePage(QWidget):
         if subject is None or case is None:
             return
         self._clear_details()
-        data = subject.data
-        self.summary_label.setText(self._subtitle(case, data))
-        if case.type == "dispute":
-            boxes = self._dispute_boxes(data)
-        elif case.type == "fraud_report":
-            boxes = self._fraud_boxes(data)
+        self.summary_label.setText(self._subtitle(subject))
+        if isinstance(subject, Dispute):
+            boxes = self._dispute_boxes(subject)
+        elif isinstance(subject, FraudReport):
+            boxes = self._fraud_boxes(subject)
         else:
-            boxes = self._arrangement_boxes(data)
+            boxes = self._arrangement_boxes(subject)
         # Two boxes side by side; a table (money events, transactions, schedule) takes a row.
         row = column = 0
         for box in boxes:
@@ -778,32 +788,31 @@ class CasePage(QWidget):
                 row, column = (row, 1) if column == 0 else (row + 1, 0)
         self.details_grid.setRowStretch(row + 1, 1)
 
-    def _subtitle(self, case: CaseDetail, data: dict[str, Any]) -> str:
+    def _subtitle(self, subject: Subject) -> str:
         """One line under the title: what the case is about, in words."""
-        if case.type == "dispute":
-            transaction = data.get("transaction") or {}
-            merchant = str(transaction.get("merchant") or transaction.get("description") or "")
-            amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(int(data.get("disputed_amount_fen", 0)))).replace(
-                "%2", format_fen(int(transaction.get("amount_fen", 0)))
+        if isinstance(subject, Dispute):
+            transaction = subject.transaction
+            merchant = transaction.merchant or transaction.description or ""
+            amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(subject.disputed_amount_fen)).replace(
+                "%2", format_fen(transaction.amount_fen)
             )
-            parts = [text_of(DISPUTE_REASON_TEXTS, data.get("reason")), merchant, amount]
-        elif case.type == "fraud_report":
-            count = len(data.get("transactions") or ())
+            parts = [text_of(DISPUTE_REASON_TEXTS, subject.reason), merchant, amount]
+        elif isinstance(subject, FraudReport):
+            count = len(subject.transactions)
             parts = [
-                text_of(FRAUD_CATEGORY_TEXTS, data.get("category")),
+                text_of(FRAUD_CATEGORY_TEXTS, subject.category),
                 QCoreApplication.translate("CasePage", "%1 transaction(s), %2 reported").replace("%1", str(count)).replace(
-                    "%2", format_fen(int(data.get("reported_fen", 0)))
+                    "%2", format_fen(subject.reported_fen)
                 ),
             ]
         else:
-            kind = str(data.get("type", ""))
             parts = [
-                text_of(ARRANGEMENT_TYPE_TEXTS, kind),
-                self._terms_text(kind, dict(data.get("terms") or {}), dict(data.get("effects") or {})),
+                text_of(ARRANGEMENT_TYPE_TEXTS, subject.type),
+                self._terms_text(subject.type, subject.typed_terms, subject.typed_effects),
             ]
         return " · ".join(part for part in parts if part)
 
-    def _person(self, user_id: Any, *, action: str | None = None) -> str:
+    def _person(self, user_id: int | None, *, action: str | None = None) -> str:
         """A user's name: from the timeline entry of `action` if given, else any entry or the assignee."""
         case = self.case
         if user_id is None:
@@ -820,53 +829,52 @@ class CasePage(QWidget):
             return self.user.display_name
         return QCoreApplication.translate("CasePage", "user %1").replace("%1", str(user_id))
 
-    def _dispute_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
+    def _dispute_boxes(self, subject: Dispute) -> list[QGroupBox]:
         boxes: list[QGroupBox] = []
-        dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(data.get("id", ""))), self.details)
-        transaction = data.get("transaction") or {}
-        posted = _when(transaction.get("posted_at"))
-        merchant = transaction.get("merchant") or transaction.get("description") or ""
+        dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(subject.id)), self.details)
+        transaction = subject.transaction
+        merchant = transaction.merchant or transaction.description or ""
         dispute.row(
             "transaction",
             QCoreApplication.translate("CasePage", "Transaction"),
             " · ".join(part for part in (
-                format_date(posted) if posted else "",
-                str(merchant),
-                format_fen(int(transaction["amount_fen"])) if "amount_fen" in transaction else "",
+                format_date(transaction.posted_at),
+                merchant,
+                format_fen(transaction.amount_fen),
             ) if part),
         )
         dispute.row(
             "category",
             QCoreApplication.translate("CasePage", "Category and reason"),
-            f"{text_of(DISPUTE_CATEGORY_TEXTS, data.get('category'))} · {text_of(DISPUTE_REASON_TEXTS, data.get('reason'))}",
+            f"{text_of(DISPUTE_CATEGORY_TEXTS, subject.category)} · {text_of(DISPUTE_REASON_TEXTS, subject.reason)}",
         )
-        dispute.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
-        dispute.row("disputed", QCoreApplication.translate("CasePage", "Disputed amount"), format_fen(int(data.get("disputed_amount_fen", 0))))
+        dispute.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, subject.channel))
+        dispute.row("disputed", QCoreApplication.translate("CasePage", "Disputed amount"), format_fen(subject.disputed_amount_fen))
         dispute.row(
-            "provisional_credit", QCoreApplication.translate("CasePage", "Provisional credit outstanding"), format_fen(int(data.get("provisional_credit_fen", 0)))
+            "provisional_credit", QCoreApplication.translate("CasePage", "Provisional credit outstanding"), format_fen(subject.provisional_credit_fen)
         )
-        if data.get("outcome"):
+        if subject.outcome:
             dispute.row(
                 "outcome",
                 QCoreApplication.translate("CasePage", "Outcome"),
-                f"{text_of(OUTCOME_TEXTS, data.get('outcome'))} · {format_fen(int(data.get('awarded_fen') or 0))}",
+                f"{text_of(OUTCOME_TEXTS, subject.outcome)} · {format_fen(subject.awarded_fen or 0)}",
             )
-            if data.get("resolved_by") is not None:
+            if subject.resolved_by is not None:
                 dispute.row(
                     "resolved",
                     QCoreApplication.translate("CasePage", "Resolved"),
-                    QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("resolved_at"))))
-                    .replace("%2", self._person(data.get("resolved_by"))),
+                    QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.resolved_at))
+                    .replace("%2", self._person(subject.resolved_by)),
                 )
-            if data.get("resolution_note"):
-                dispute.row("resolution_note", QCoreApplication.translate("CasePage", "Resolution note"), str(data["resolution_note"]))
-        dispute.row("description", QCoreApplication.translate("CasePage", "What the customer says"), str(data.get("description", "")))
+            if subject.resolution_note:
+                dispute.row("resolution_note", QCoreApplication.translate("CasePage", "Resolution note"), subject.resolution_note)
+        dispute.row("description", QCoreApplication.translate("CasePage", "What the customer says"), subject.description)
         boxes.append(dispute)
 
-        sla = data.get("sla") or {}
+        sla = subject.sla
         deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines"), self.details)
-        acknowledged = _when(sla.get("acknowledged_at"))
-        ack_due = format_datetime(_when(sla.get("acknowledge_due_at")))
+        acknowledged = sla.acknowledged_at
+        ack_due = format_datetime(sla.acknowledge_due_at)
         deadlines.row(
             "acknowledge_by",
             QCoreApplication.translate("CasePage", "Acknowledge by"),
@@ -876,38 +884,38 @@ class CasePage(QWidget):
         deadlines.row(
             "decide_by",
             QCoreApplication.translate("CasePage", "Decide by"),
-            QCoreApplication.translate("CasePage", "%1 (%2 days from filing)").replace("%1", format_datetime(_when(sla.get("decide_due_at"))))
-            .replace("%2", str(sla.get("decide_days", ""))),
+            QCoreApplication.translate("CasePage", "%1 (%2 days from filing)").replace("%1", format_datetime(sla.decide_due_at))
+            .replace("%2", str(sla.decide_days)),
         )
-        extended = int(sla.get("extended_days", 0) or 0)
+        extended = sla.extended_days
         deadlines.row(
             "extended",
             QCoreApplication.translate("CasePage", "Extended"),
-            QCoreApplication.translate("CasePage", "Yes: %1 days, %2 time(s)").replace("%1", str(extended)).replace("%2", str(sla.get("extension_count", 0)))
+            QCoreApplication.translate("CasePage", "Yes: %1 days, %2 time(s)").replace("%1", str(extended)).replace("%2", str(sla.extension_count))
             if extended else QCoreApplication.translate("CasePage", "No"),
         )
-        if sla.get("paused"):
+        if sla.paused:
             deadlines.row(
                 "paused",
                 QCoreApplication.translate("CasePage", "Clock"),
-                QCoreApplication.translate("CasePage", "Paused since %1 (waiting for the customer)").replace("%1", format_datetime(_when(sla.get("paused_since")))),
+                QCoreApplication.translate("CasePage", "Paused since %1 (waiting for the customer)").replace("%1", format_datetime(sla.paused_since)),
             )
-        proposal = data.get("proposal")
-        if proposal:
+        proposal = subject.proposal
+        if proposal is not None:
             deadlines.row(
                 "proposal",
                 QCoreApplication.translate("CasePage", "Proposed outcome"),
-                QCoreApplication.translate("CasePage", "%1, %2 — by %3 on %4").replace("%1", text_of(OUTCOME_TEXTS, proposal.get("outcome")))
-                .replace("%2", format_fen(int(proposal.get("amount_fen", 0))))
-                .replace("%3", self._person(proposal.get("proposed_by"), action="propose_outcome"))
-                .replace("%4", format_datetime(_when(proposal.get("proposed_at")))),
+                QCoreApplication.translate("CasePage", "%1, %2 — by %3 on %4").replace("%1", text_of(OUTCOME_TEXTS, proposal.outcome))
+                .replace("%2", format_fen(proposal.amount_fen))
+                .replace("%3", self._person(proposal.proposed_by, action="propose_outcome"))
+                .replace("%4", format_datetime(proposal.proposed_at)),
             )
-            if proposal.get("note"):
-                deadlines.row("proposal_note", QCoreApplication.translate("CasePage", "Proposal's reasons"), str(proposal["note"]))
+            if proposal.note:
+                deadlines.row("proposal_note", QCoreApplication.translate("CasePage", "Proposal's reasons"), proposal.note)
         deadlines.setTitle(QCoreApplication.translate("CasePage", "Deadlines and decision"))
         boxes.append(deadlines)
 
-        events = list(data.get("money_events") or ())
+        events = list(subject.money_events)
         if events:
             money = QGroupBox(QCoreApplication.translate("CasePage", "Money events"))
             money.setProperty("wide", True)
@@ -918,43 +926,43 @@ class CasePage(QWidget):
             boxes.append(money)
         return boxes
 
-    def _fraud_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
-        report = DetailsBox(QCoreApplication.translate("CasePage", "Fraud report %1").replace("%1", str(data.get("id", ""))), self.details)
-        report.row("category", QCoreApplication.translate("CasePage", "Category"), text_of(FRAUD_CATEGORY_TEXTS, data.get("category")))
-        if data.get("holds_freeze"):
+    def _fraud_boxes(self, subject: FraudReport) -> list[QGroupBox]:
+        report = DetailsBox(QCoreApplication.translate("CasePage", "Fraud report %1").replace("%1", str(subject.id)), self.details)
+        report.row("category", QCoreApplication.translate("CasePage", "Category"), text_of(FRAUD_CATEGORY_TEXTS, subject.category))
+        if subject.holds_freeze:
             freeze = QCoreApplication.translate("CasePage", "Account frozen by this report")
-        elif data.get("freeze_requested"):
+        elif subject.freeze_requested:
             freeze = QCoreApplication.translate("CasePage", "Frozen while the report was open; now %1").replace(
-                "%1", account_status_text(str(data.get("account_status", ""))).lower()
+                "%1", account_status_text(subject.account_status).lower()
             )
         else:
-            freeze = QCoreApplication.translate("CasePage", "Not frozen: %1").replace("%1", str(data.get("no_freeze_reason") or "—"))
+            freeze = QCoreApplication.translate("CasePage", "Not frozen: %1").replace("%1", subject.no_freeze_reason or "—")
         report.row("freeze", QCoreApplication.translate("CasePage", "Freeze"), freeze)
-        report.row("account_status", QCoreApplication.translate("CasePage", "Account"), account_status_text(str(data.get("account_status", ""))))
-        report.row("police_report", QCoreApplication.translate("CasePage", "Police report no."), str(data.get("police_report_number") or "—"))
-        report.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, data.get("channel")))
-        report.row("reported", QCoreApplication.translate("CasePage", "Reported"), format_fen(int(data.get("reported_fen", 0))))
-        report.row("written_off", QCoreApplication.translate("CasePage", "Written off"), format_fen(int(data.get("written_off_fen", 0))))
-        report.row("description", QCoreApplication.translate("CasePage", "What the customer says"), str(data.get("description", "")))
+        report.row("account_status", QCoreApplication.translate("CasePage", "Account"), account_status_text(subject.account_status))
+        report.row("police_report", QCoreApplication.translate("CasePage", "Police report no."), subject.police_report_number or "—")
+        report.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, subject.channel))
+        report.row("reported", QCoreApplication.translate("CasePage", "Reported"), format_fen(subject.reported_fen))
+        report.row("written_off", QCoreApplication.translate("CasePage", "Written off"), format_fen(subject.written_off_fen))
+        report.row("description", QCoreApplication.translate("CasePage", "What the customer says"), subject.description)
         deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines and decision"), self.details)
-        deadlines.row("filed", QCoreApplication.translate("CasePage", "Filed"), QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("filed_at"))))
-                      .replace("%2", self._person(data.get("filed_by"), action="opened")))
-        reviewed = _when(data.get("reviewed_at"))
-        review_due = format_datetime(_when(data.get("first_review_due_at")))
+        deadlines.row("filed", QCoreApplication.translate("CasePage", "Filed"), QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.filed_at))
+                      .replace("%2", self._person(subject.filed_by, action="opened")))
+        reviewed = subject.reviewed_at
+        review_due = format_datetime(subject.first_review_due_at)
         deadlines.row("first_review", QCoreApplication.translate("CasePage", "First review by"),
                       QCoreApplication.translate("CasePage", "%1 (reviewed %2)").replace("%1", review_due).replace("%2", format_datetime(reviewed))
                       if reviewed else review_due)
-        deadlines.row("decision_due", QCoreApplication.translate("CasePage", "Decide by"), format_datetime(_when(data.get("decision_due_at"))))
-        if data.get("decided_at"):
+        deadlines.row("decision_due", QCoreApplication.translate("CasePage", "Decide by"), format_datetime(subject.decision_due_at))
+        if subject.decided_at:
             deadlines.row(
                 "decided",
                 QCoreApplication.translate("CasePage", "Decided"),
-                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
-                .replace("%2", text_of(CASE_STATUS_TEXTS, data.get("outcome")))
-                .replace("%3", self._person(data.get("decided_by"))),
+                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(subject.decided_at))
+                .replace("%2", text_of(CASE_STATUS_TEXTS, subject.outcome))
+                .replace("%3", self._person(subject.decided_by)),
             )
         boxes: list[QGroupBox] = [report, deadlines]
-        transactions = list(data.get("transactions") or ())
+        transactions = list(subject.transactions)
         linked = QGroupBox(QCoreApplication.translate("CasePage", "Linked transactions (%1)").replace("%1", str(len(transactions))))
         linked.setProperty("wide", True)
         linked_layout = QVBoxLayout(linked)
@@ -969,60 +977,60 @@ class CasePage(QWidget):
         boxes.append(linked)
         return boxes
 
-    def _terms_text(self, kind: str, terms: dict[str, Any], effects: dict[str, Any]) -> str:
+    def _terms_text(self, kind: str, terms: ArrangementTerms, effects: QuoteEffects) -> str:
         if kind == "bill_installment":
-            return QCoreApplication.translate("CasePage", "%1 monthly installments").replace("%1", str(terms.get("terms", "")))
+            return QCoreApplication.translate("CasePage", "%1 monthly installments").replace("%1", _number(terms.terms))
         if kind == "due_date_extension":
-            text = QCoreApplication.translate("CasePage", "Due date moved by %1 days").replace("%1", str(terms.get("days", "")))
-            if effects.get("new_due_date"):
-                text += QCoreApplication.translate("CasePage", " (%1 → %2)").replace("%1", str(effects.get("current_due_date", ""))).replace(
-                    "%2", str(effects["new_due_date"])
+            text = QCoreApplication.translate("CasePage", "Due date moved by %1 days").replace("%1", _number(terms.days))
+            if effects.new_due_date:
+                text += QCoreApplication.translate("CasePage", " (%1 → %2)").replace("%1", _day(effects.current_due_date)).replace(
+                    "%2", _day(effects.new_due_date)
                 )
             return text
         if kind == "hardship_plan":
-            text = QCoreApplication.translate("CasePage", "%1 monthly payments, no fee").replace("%1", str(terms.get("months", "")))
-            waiver = int(terms.get("penalty_waiver_fen", 0) or 0)
+            text = QCoreApplication.translate("CasePage", "%1 monthly payments, no fee").replace("%1", _number(terms.months))
+            waiver = terms.penalty_waiver_fen or 0
             if waiver:
                 text += QCoreApplication.translate("CasePage", "; penalty interest waived: %1").replace("%1", format_fen(waiver))
             return text
         if kind == "fee_waiver":
-            return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
-                "%2", _page_text(FEE_COMPONENT_TEXTS, terms.get("component"))
-            ).replace("%3", str(terms.get("reason", "")))
+            return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(terms.amount_fen or 0)).replace(
+                "%2", _page_text(FEE_COMPONENT_TEXTS, terms.component)
+            ).replace("%3", terms.reason or "")
         if kind == "promise_to_pay":
-            return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
-                "%2", str(terms.get("promised_date", ""))
+            return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
+                "%2", _day(terms.promised_date)
             )
-        return ", ".join(f"{key}: {value}" for key, value in terms.items() if key != "type")
+        return ""
 
-    def _arrangement_boxes(self, data: dict[str, Any]) -> list[QGroupBox]:
-        kind = str(data.get("type", ""))
+    def _arrangement_boxes(self, subject: Arrangement) -> list[QGroupBox]:
+        kind = subject.type
         arrangement = DetailsBox(
             QCoreApplication.translate("CasePage", "%1 (arrangement %2)").replace("%1", text_of(ARRANGEMENT_TYPE_TEXTS, kind)).replace(
-                "%2", str(data.get("id", ""))
+                "%2", str(subject.id)
             ),
             self.details,
         )
         arrangement.row("type", QCoreApplication.translate("CasePage", "Type"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))
-        arrangement.row("terms", QCoreApplication.translate("CasePage", "Terms"), self._terms_text(kind, dict(data.get("terms") or {}),
-                                                             dict(data.get("effects") or {})))
-        cost = data.get("cost") or {}
-        arrangement.row("principal", QCoreApplication.translate("CasePage", "Principal"), format_fen(int(cost.get("principal_fen", 0))))
-        arrangement.row("fee", QCoreApplication.translate("CasePage", "Fee"), format_fen(int(cost.get("fee_fen", 0))))
-        arrangement.row("waived", QCoreApplication.translate("CasePage", "Waived"), format_fen(int(cost.get("waived_fen", 0))))
-        arrangement.row("total", QCoreApplication.translate("CasePage", "Schedule total"), format_fen(int(cost.get("total_fen", 0))))
+        arrangement.row("terms", QCoreApplication.translate("CasePage", "Terms"), self._terms_text(kind, subject.typed_terms,
+                                                             subject.typed_effects))
+        cost = subject.cost
+        arrangement.row("principal", QCoreApplication.translate("CasePage", "Principal"), format_fen(cost.principal_fen))
+        arrangement.row("fee", QCoreApplication.translate("CasePage", "Fee"), format_fen(cost.fee_fen))
+        arrangement.row("waived", QCoreApplication.translate("CasePage", "Waived"), format_fen(cost.waived_fen))
+        arrangement.row("total", QCoreApplication.translate("CasePage", "Schedule total"), format_fen(cost.total_fen))
         arrangement.row(
             "proposed",
             QCoreApplication.translate("CasePage", "Proposed"),
-            QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(_when(data.get("proposed_at")))).replace(
-                "%2", str(data.get("proposed_by_name") or self._person(data.get("proposed_by")))
+            QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.proposed_at)).replace(
+                "%2", subject.proposed_by_name or self._person(subject.proposed_by)
             ),
         )
-        if data.get("note"):
-            arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), str(data["note"]))
+        if subject.note:
+            arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), subject.note)
         approval = DetailsBox(QCoreApplication.translate("CasePage", "Approval"), self.details)
-        reasons = [str(reason.get("message", "")) for reason in data.get("approval_reasons") or ()]
-        if data.get("needs_approval"):
+        reasons = [reason.message for reason in subject.approval_reasons]
+        if subject.needs_approval:
             approval.row(
                 "approval_reasons",
                 QCoreApplication.translate("CasePage", "Needs a supervisor because"),
@@ -1030,20 +1038,20 @@ class CasePage(QWidget):
             )
         else:
             approval.row("approval_reasons", QCoreApplication.translate("CasePage", "Needs a supervisor because"), QCoreApplication.translate("CasePage", "It does not: within an agent's limits."))
-        if data.get("decided_at"):
+        if subject.decided_at:
             approval.row(
                 "decided",
                 QCoreApplication.translate("CasePage", "Decided"),
-                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(_when(data.get("decided_at"))))
-                .replace("%2", text_of(CASE_STATUS_TEXTS, data.get("status")))
-                .replace("%3", str(data.get("decided_by_name") or "—")),
+                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(subject.decided_at))
+                .replace("%2", text_of(CASE_STATUS_TEXTS, subject.status))
+                .replace("%3", subject.decided_by_name or "—"),
             )
-            if data.get("decision_comment"):
-                approval.row("decision_comment", QCoreApplication.translate("CasePage", "Comment"), str(data["decision_comment"]))
-        if data.get("activated_at"):
-            approval.row("activated", QCoreApplication.translate("CasePage", "Live since"), format_datetime(_when(data.get("activated_at"))))
+            if subject.decision_comment:
+                approval.row("decision_comment", QCoreApplication.translate("CasePage", "Comment"), subject.decision_comment)
+        if subject.activated_at:
+            approval.row("activated", QCoreApplication.translate("CasePage", "Live since"), format_datetime(subject.activated_at))
         boxes: list[QGroupBox] = [arrangement, approval]
-        schedule = list(data.get("schedule") or ())
+        schedule = list(subject.schedule)
         if schedule:
             box = QGroupBox(QCoreApplication.translate("CasePage", "Schedule (%1 payments)").replace("%1", str(len(schedule))))
             box.setProperty("wide", True)
@@ -1095,11 +1103,10 @@ class CasePage(QWidget):
         subject, case = self.subject, self.case
         if subject is None or case is None or subject.status != "pending_approval" or self.user.role != "supervisor":
             return ""
-        if case.type == "dispute":
-            proposal = subject.data.get("proposal") or {}
-            if proposal.get("proposed_by") == self.user.id:
+        if isinstance(subject, Dispute):
+            if subject.proposal is not None and subject.proposal.proposed_by == self.user.id:
                 return QCoreApplication.translate("CasePage", "You proposed this outcome, so another supervisor must approve or reject it (four eyes).")
-        elif case.type == "arrangement" and subject.data.get("proposed_by") == self.user.id:
+        elif isinstance(subject, Arrangement) and subject.proposed_by == self.user.id:
             return QCoreApplication.translate("CasePage", "You proposed this arrangement, so another supervisor must approve or reject it (four eyes).")
         return ""
 
@@ -1123,9 +1130,9 @@ class CasePage(QWidget):
             self.action_task.run()
             self._update_action_buttons()
             return
-        data = subject.data if kind != "case" else {"id": case.id, "status": case.status}
         target = ActionSubject(
-            subject_type=kind, data=data, user=self.user, queue=case.queue, assignee_id=case.assignee_id
+            subject_type=kind, subject=subject if kind != "case" else None, user=self.user, queue=case.queue,
+            assignee_id=case.assignee_id,
         )
         dialog = action_dialog(target, action, submit, client=self.client, parent=self)
         dialog.done_with.connect(self._action_landed)
@@ -1159,17 +1166,16 @@ class CasePage(QWidget):
                     assignee = None
                 else:
                     assignee = int(body["assignee_id"])
-                return Delivered(assign_case(client, case.id, assignee, etag=case_etag, note=body.get("note")))
+                note = body["note"] if "note" in body else None
+                return Delivered(assign_case(client, case.id, assignee, etag=case_etag, note=note))
 
             return assign
-        path = f"{subject.url}/actions/{action}"
         label = QCoreApplication.translate("CasePage", "%1 — %2 (case %3)").replace("%1", text_of(ACTION_TEXTS, action)).replace(
             "%2", text_of(CASE_TYPE_TEXTS, kind)
         ).replace("%3", str(case.id))
-        etag = subject.etag
 
         def act(body: dict[str, Any]) -> Any:
-            return send(outbox, client, path, body, label=label, if_match=etag)
+            return act_on_subject(outbox, client, subject, action, body, label=label)
 
         return act
 
@@ -1200,11 +1206,11 @@ class CasePage(QWidget):
         if old_case is None:
             self.reload()
             return
-        client, case_id, url = self.client, self.case_id, old_case.subject_url
+        client, case_id = self.client, self.case_id
 
         def fetch() -> tuple[CaseDetail, str, Subject]:
             case, etag = get_case(client, case_id)
-            return case, etag, get_subject(client, url)
+            return case, etag, get_subject(client, case)
 
         def show(result: tuple[CaseDetail, str, Subject]) -> None:
             case, etag, subject = result

@@ -2,8 +2,8 @@
 time, with what the decision is about and Approve / Reject beside it.
 
 An item is a case in `pending_approval`: an arrangement beyond an agent's authority, or a dispute
-outcome over the four-eyes limit. The decision is posted on the case's subject
-(`{subject_url}/actions/approve|reject|approve_outcome|reject_outcome`) with the subject's ETag,
+outcome over the four-eyes limit. The decision is one of the subject's actions (approve, reject,
+approve_outcome, reject_outcome: `console.cases.act_on_subject`), sent with the subject's ETag
 through the outbox. Nobody decides their own proposal: the buttons give way to a sentence.
 """
 
@@ -38,12 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.cases import Case, CaseQuery, Subject, get_case, get_subject, list_cases
+from console.arrangements import Arrangement, ArrangementTerms
+from console.cases import Case, CaseQuery, Subject, act_on_subject, get_case, get_subject, list_cases
+from console.disputes import Dispute
 from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from console.formatting import format_date, format_datetime, format_fen
 from console.history import CustomerAlerts, customer_alerts
-from console.models import User, parse_date, parse_datetime
-from console.outbox import Delivered, Outbox, Queued, send
+from console.models import User
+from console.outbox import Outbox, Queued
 from ui.casework.labels import (
     ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
@@ -56,6 +58,7 @@ from ui.casework.labels import (
     countdown_text,
     text_of,
 )
+from ui.changes import ChangeBus, RefreshOnChange
 from ui.failures import failure_message
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
@@ -96,9 +99,8 @@ class InboxItem:
     @property
     def amount_fen(self) -> int:
         """What is decided: the award of a dispute outcome, else the case's money at stake."""
-        proposal = self.subject.data.get("proposal")
-        if self.case.type == "dispute" and isinstance(proposal, dict) and proposal.get("amount_fen") is not None:
-            return int(proposal["amount_fen"])
+        if isinstance(self.subject, Dispute) and self.subject.proposal is not None:
+            return self.subject.proposal.amount_fen
         return self.case.amount_fen
 
     def proposed_by(self, user: User) -> bool:
@@ -109,37 +111,24 @@ class InboxItem:
 
 
 def _proposer(case: Case, subject: Subject, client: ApiClient) -> tuple[int | None, str, datetime]:
-    data = subject.data
-    if case.type == "arrangement":
-        return (
-            _int_or_none(data.get("proposed_by")),
-            str(data.get("proposed_by_name") or ""),
-            parse_datetime(data.get("proposed_at") or case.opened_at.isoformat()),
-        )
-    proposal = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
+    if isinstance(subject, Arrangement):
+        return subject.proposed_by, subject.proposed_by_name, subject.proposed_at or case.opened_at
+    proposal = subject.proposal if isinstance(subject, Dispute) else None
     if proposal is None:
         return case.opened_by, "", case.opened_at
-    proposer_id = _int_or_none(proposal.get("proposed_by"))
+    proposer_id = proposal.proposed_by
     # The dispute names the proposer by id only: the case's timeline has the name.
     detail, _etag = get_case(client, case.id)
     name = next(
         (event.actor_name for event in reversed(detail.timeline) if event.actor_id == proposer_id), ""
     )
-    return proposer_id, name, parse_datetime(proposal.get("proposed_at") or case.opened_at.isoformat())
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return dict(value) if isinstance(value, dict) else {}
-
-
-def _int_or_none(value: Any) -> int | None:
-    return None if value is None else int(value)
+    return proposer_id, name, proposal.proposed_at
 
 
 def load_item(client: ApiClient, case: Case, alerts: dict[int, CustomerAlerts] | None = None) -> InboxItem:
     """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed),
     and what else is live on the customer's accounts (read once per customer through `alerts`)."""
-    subject = get_subject(client, case.subject_url)
+    subject = get_subject(client, case)
     proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
     known = alerts if alerts is not None else {}
     if case.customer_id not in known:
@@ -182,29 +171,27 @@ def _tr(text: str) -> str:
 
 def what_text(item: InboxItem) -> str:
     """What waits, in a few words: "Hardship plan · 24 months", "Dispute outcome: Won (full refund)"."""
-    data = item.subject.data
-    if item.case.type == "arrangement":
-        kind = str(data.get("type", ""))
-        terms = _dict(data.get("terms"))
-        words = text_of(ARRANGEMENT_TYPE_TEXTS, kind)
-        detail = _terms_short(kind, terms)
+    subject = item.subject
+    if isinstance(subject, Arrangement):
+        words = text_of(ARRANGEMENT_TYPE_TEXTS, subject.type)
+        detail = _terms_short(subject.type, subject.typed_terms)
         return f"{words} · {detail}" if detail else words
-    proposal = _dict(data.get("proposal"))
-    outcome = text_of(OUTCOME_TEXTS, str(proposal.get("outcome", ""))) if proposal else ""
-    merchant = str((data.get("transaction") or {}).get("merchant") or "")
+    proposal = subject.proposal if isinstance(subject, Dispute) else None
+    outcome = text_of(OUTCOME_TEXTS, proposal.outcome) if proposal is not None else ""
+    merchant = (subject.transaction.merchant or "") if isinstance(subject, Dispute) else ""
     text = QCoreApplication.translate("Approvals", "Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
     return f"{text} · {merchant}" if merchant else text
 
 
-def _terms_short(kind: str, terms: dict[str, Any]) -> str:
-    if kind == "hardship_plan" and "months" in terms:
-        return QCoreApplication.translate("Approvals", "%1 months").replace("%1", str(terms["months"]))
-    if kind == "due_date_extension" and "days" in terms:
-        return QCoreApplication.translate("Approvals", "%1 days").replace("%1", str(terms["days"]))
-    if kind == "bill_installment" and "terms" in terms:
-        return QCoreApplication.translate("Approvals", "%1 installments").replace("%1", str(terms["terms"]))
-    if kind in ("fee_waiver", "promise_to_pay") and "amount_fen" in terms:
-        return format_fen(int(terms["amount_fen"]))
+def _terms_short(kind: str, terms: ArrangementTerms) -> str:
+    if kind == "hardship_plan" and terms.months is not None:
+        return QCoreApplication.translate("Approvals", "%1 months").replace("%1", str(terms.months))
+    if kind == "due_date_extension" and terms.days is not None:
+        return QCoreApplication.translate("Approvals", "%1 days").replace("%1", str(terms.days))
+    if kind == "bill_installment" and terms.terms is not None:
+        return QCoreApplication.translate("Approvals", "%1 installments").replace("%1", str(terms.terms))
+    if kind in ("fee_waiver", "promise_to_pay") and terms.amount_fen is not None:
+        return format_fen(terms.amount_fen)
     return ""
 
 
@@ -283,6 +270,7 @@ class ApprovalsView(QWidget):
         *,
         user: User,
         outbox: Outbox | None = None,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -395,6 +383,12 @@ class ApprovalsView(QWidget):
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
         self.refresh_timer = self.refreshing.timer("approvalsRefresh", REFRESH_MS, self.refresh)
+        # Another view's write on a case refreshes the inbox on screen (it refreshes on show anyway).
+        self.refresh_on_change = (
+            RefreshOnChange(self, changes, shows=lambda change: bool(change.case_ids), refresh=self.refresh,
+                            refresh_on_show=False)
+            if changes is not None else None
+        )
         self._show_item(None)
 
     # -- life --------------------------------------------------------------------------------
@@ -521,12 +515,13 @@ class ApprovalsView(QWidget):
         ]
         sections: list[str] = []
         sections.append(self._also_live_html(item))
-        if item.case.type == "arrangement":
-            rows.extend(self._arrangement_rows(item.subject.data))
-            sections.append(self._schedule_html(item.subject.data))
-            sections.append(self._reasons_html(item.subject.data))
-        else:
-            rows.extend(self._dispute_rows(item.subject.data))
+        subject = item.subject
+        if isinstance(subject, Arrangement):
+            rows.extend(self._arrangement_rows(subject))
+            sections.append(self._schedule_html(subject))
+            sections.append(self._reasons_html(subject))
+        elif isinstance(subject, Dispute):
+            rows.extend(self._dispute_rows(subject))
         table = "".join(
             f"<tr><td style='padding:2px 12px 2px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
             f"<td style='padding:2px 0'>{html.escape(value)}</td></tr>"
@@ -541,41 +536,39 @@ class ApprovalsView(QWidget):
             name = self.tr("%1 (you)").replace("%1", name)
         return self.tr("%1 on %2").replace("%1", name).replace("%2", format_datetime(item.proposed_at))
 
-    def _arrangement_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
-        kind = str(data.get("type", ""))
-        terms = _dict(data.get("terms"))
-        cost = _dict(data.get("cost"))
+    def _arrangement_rows(self, arrangement: Arrangement) -> list[tuple[str, str]]:
+        kind = arrangement.type
+        cost = arrangement.cost
         rows = [(self.tr("Arrangement"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))]
-        rows.extend(self._terms_rows(kind, terms))
-        if cost:
-            rows.append((self.tr("Amount covered"), format_fen(int(cost.get("principal_fen", 0)))))
-            if int(cost.get("fee_fen", 0)):
-                rows.append((self.tr("Fee"), format_fen(int(cost["fee_fen"]))))
-            if int(cost.get("waived_fen", 0)):
-                rows.append((self.tr("Waived"), format_fen(int(cost["waived_fen"]))))
-            rows.append((self.tr("Schedule total"), format_fen(int(cost.get("total_fen", 0)))))
-        if data.get("note"):
-            rows.append((self.tr("Agent's note"), str(data["note"])))
+        rows.extend(self._terms_rows(kind, arrangement.typed_terms))
+        rows.append((self.tr("Amount covered"), format_fen(cost.principal_fen)))
+        if cost.fee_fen:
+            rows.append((self.tr("Fee"), format_fen(cost.fee_fen)))
+        if cost.waived_fen:
+            rows.append((self.tr("Waived"), format_fen(cost.waived_fen)))
+        rows.append((self.tr("Schedule total"), format_fen(cost.total_fen)))
+        if arrangement.note:
+            rows.append((self.tr("Agent's note"), arrangement.note))
         return rows
 
-    def _terms_rows(self, kind: str, terms: dict[str, Any]) -> list[tuple[str, str]]:
+    def _terms_rows(self, kind: str, terms: ArrangementTerms) -> list[tuple[str, str]]:
         rows: list[tuple[str, str]] = []
         if kind == "hardship_plan":
-            rows.append((self.tr("Monthly payments"), str(terms.get("months", ""))))
-            if int(terms.get("penalty_waiver_fen", 0) or 0):
-                rows.append((self.tr("Penalty interest waived"), format_fen(int(terms["penalty_waiver_fen"]))))
+            rows.append((self.tr("Monthly payments"), "" if terms.months is None else str(terms.months)))
+            if terms.penalty_waiver_fen:
+                rows.append((self.tr("Penalty interest waived"), format_fen(terms.penalty_waiver_fen)))
         elif kind == "due_date_extension":
-            rows.append((self.tr("Due date moved by"), self.tr("%n day(s)", "", int(terms.get("days", 0)))))
+            rows.append((self.tr("Due date moved by"), self.tr("%n day(s)", "", terms.days or 0)))
         elif kind == "bill_installment":
-            rows.append((self.tr("Installments"), str(terms.get("terms", ""))))
+            rows.append((self.tr("Installments"), "" if terms.terms is None else str(terms.terms)))
         elif kind == "fee_waiver":
-            rows.append((self.tr("Waiver"), format_fen(int(terms.get("amount_fen", 0)))))
-            if terms.get("reason"):
-                rows.append((self.tr("Reason"), str(terms["reason"])))
+            rows.append((self.tr("Waiver"), format_fen(terms.amount_fen or 0)))
+            if terms.reason:
+                rows.append((self.tr("Reason"), terms.reason))
         elif kind == "promise_to_pay":
-            rows.append((self.tr("Promised"), format_fen(int(terms.get("amount_fen", 0)))))
-            if terms.get("promised_date"):
-                rows.append((self.tr("By"), format_date(parse_date(terms["promised_date"]))))
+            rows.append((self.tr("Promised"), format_fen(terms.amount_fen or 0)))
+            if terms.promised_date is not None:
+                rows.append((self.tr("By"), format_date(terms.promised_date)))
         return rows
 
     def also_live(self, item: InboxItem) -> list[str]:
@@ -600,22 +593,22 @@ class ApprovalsView(QWidget):
         return (f"<p style='margin-bottom:0'><b style='color:{colour}'>{heading}</b></p>"
                 f"<ul style='margin-top:2px'>{lines}</ul>")
 
-    def _schedule_html(self, data: dict[str, Any]) -> str:
-        schedule = [p for p in data.get("schedule", ()) if isinstance(p, dict)]
+    def _schedule_html(self, arrangement: Arrangement) -> str:
+        schedule = arrangement.schedule
         if not schedule:
             return ""
         first, last = schedule[0], schedule[-1]
         summary = (
             self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
-            .replace("%1", format_date(parse_date(first["due_date"])))
-            .replace("%2", format_date(parse_date(last["due_date"])))
-            .replace("%3", format_fen(sum(int(p["total_fen"]) for p in schedule)))
+            .replace("%1", format_date(first.due_date))
+            .replace("%2", format_date(last.due_date))
+            .replace("%3", format_fen(sum(p.total_fen for p in schedule)))
         )
         shown = schedule[:SCHEDULE_ROWS_SHOWN]
         cells = "".join(
-            f"<tr><td style='padding:1px 12px 1px 0'>{int(p['period'])}</td>"
-            f"<td style='padding:1px 12px 1px 0'>{html.escape(format_date(parse_date(p['due_date'])))}</td>"
-            f"<td align='right'>{html.escape(format_fen(int(p['total_fen'])))}</td></tr>"
+            f"<tr><td style='padding:1px 12px 1px 0'>{p.period}</td>"
+            f"<td style='padding:1px 12px 1px 0'>{html.escape(format_date(p.due_date))}</td>"
+            f"<td align='right'>{html.escape(format_fen(p.total_fen))}</td></tr>"
             for p in shown
         )
         more = ""
@@ -633,48 +626,45 @@ class ApprovalsView(QWidget):
             f"<table cellspacing='0'>{cells}{more}</table>"
         )
 
-    def _reasons_html(self, data: dict[str, Any]) -> str:
-        reasons = [r for r in data.get("approval_reasons", ()) if isinstance(r, dict)]
+    def _reasons_html(self, arrangement: Arrangement) -> str:
+        reasons = arrangement.approval_reasons
         if not reasons:
             return ""
-        points = "".join(f"<li>{html.escape(str(r.get('message', r.get('code', ''))))}</li>" for r in reasons)
+        points = "".join(f"<li>{html.escape(r.message or r.code)}</li>" for r in reasons)
         title = self.tr("Why it needs a supervisor")
         return (
             f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"
             f"<ul style='margin-top:0'>{points}</ul>"
         )
 
-    def _dispute_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
-        proposal = _dict(data.get("proposal"))
-        transaction = _dict(data.get("transaction"))
+    def _dispute_rows(self, dispute: Dispute) -> list[tuple[str, str]]:
+        proposal = dispute.proposal
+        transaction = dispute.transaction
         rows: list[tuple[str, str]] = []
-        if proposal:
-            rows.append((self.tr("Proposed outcome"), text_of(OUTCOME_TEXTS, str(proposal.get("outcome", "")))))
-            rows.append((self.tr("Amount to the customer"), format_fen(int(proposal.get("amount_fen", 0)))))
-            if proposal.get("note"):
-                rows.append((self.tr("Handler's note"), str(proposal["note"])))
-        rows.append((self.tr("Disputed"), format_fen(int(data.get("disputed_amount_fen", 0)))))
+        if proposal is not None:
+            rows.append((self.tr("Proposed outcome"), text_of(OUTCOME_TEXTS, proposal.outcome)))
+            rows.append((self.tr("Amount to the customer"), format_fen(proposal.amount_fen)))
+            if proposal.note:
+                rows.append((self.tr("Handler's note"), proposal.note))
+        rows.append((self.tr("Disputed"), format_fen(dispute.disputed_amount_fen)))
         rows.append((
             self.tr("Category"),
-            f"{text_of(DISPUTE_CATEGORY_TEXTS, str(data.get('category', '')))} · "
-            f"{text_of(DISPUTE_REASON_TEXTS, str(data.get('reason', '')))}",
+            f"{text_of(DISPUTE_CATEGORY_TEXTS, dispute.category)} · "
+            f"{text_of(DISPUTE_REASON_TEXTS, dispute.reason)}",
         ))
-        if transaction:
-            posted = transaction.get("posted_at")
-            when = format_datetime(parse_datetime(posted)) if posted else ""
-            rows.append((
-                self.tr("Transaction"),
-                " · ".join(
-                    part
-                    for part in (when, str(transaction.get("merchant") or ""), format_fen(int(transaction.get("amount_fen", 0))))
-                    if part
-                ),
-            ))
-        if data.get("description"):
-            rows.append((self.tr("Customer says"), str(data["description"])))
-        status = str(data.get("status", ""))
-        if status:
-            rows.append((self.tr("Status"), text_of(CASE_STATUS_TEXTS, status)))
+        rows.append((
+            self.tr("Transaction"),
+            " · ".join(
+                part
+                for part in (format_datetime(transaction.posted_at), transaction.merchant or "",
+                             format_fen(transaction.amount_fen))
+                if part
+            ),
+        ))
+        if dispute.description:
+            rows.append((self.tr("Customer says"), dispute.description))
+        if dispute.status:
+            rows.append((self.tr("Status"), text_of(CASE_STATUS_TEXTS, dispute.status)))
         return rows
 
     # -- deciding ----------------------------------------------------------------------------
@@ -704,9 +694,8 @@ class ApprovalsView(QWidget):
             body["note" if action == "approve_outcome" else "comment"] = comment
         label = self._outbox_label(item, action)
         client, outbox, subject = self._client, self._outbox, item.subject
-        path = f"{subject.url}/actions/{action}"
-        task: Task[Delivered | Queued] = Task(
-            lambda: send(outbox, client, path, body, label=label, if_match=subject.etag),
+        task: Task[Subject | Queued] = Task(
+            lambda: act_on_subject(outbox, client, subject, action, body, label=label),
             parent=self,
             label=f"approvals {action}",
         )
@@ -727,7 +716,7 @@ class ApprovalsView(QWidget):
         }[action]
         return words.replace("%1", what).replace("%2", item.customer_name)
 
-    def _decision_landed(self, item: InboxItem, action: str, result: Delivered | Queued) -> None:
+    def _decision_landed(self, item: InboxItem, action: str, result: Subject | Queued) -> None:
         self._set_deciding(False)
         what = what_text(item)
         if isinstance(result, Queued):
@@ -737,7 +726,7 @@ class ApprovalsView(QWidget):
             )
             self.banner.show_message(text.replace("%1", what).replace("%2", item.customer_name), kind="warning")
         else:
-            status = str((result.body or {}).get("status", "")) if isinstance(result.body, dict) else ""
+            status = result.status
             approved = action in ("approve", "approve_outcome")
             text = self.tr("Approved: %1 for %2.") if approved else self.tr("Rejected: %1 for %2.")
             text = text.replace("%1", what).replace("%2", item.customer_name)
