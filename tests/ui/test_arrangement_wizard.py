@@ -263,7 +263,7 @@ def test_unreachable_server_keeps_the_proposal_in_the_outbox(
 def test_an_amount_beyond_what_the_server_takes_names_the_field_and_the_limit(qtbot: QtBot) -> None:
     """¥99,999,999,999 used to come back as "Some fields are missing or not valid"; the most any
     term takes is ¥1,000,000,000.00 (100,000,000,000 fen, backend/arrangements/schemas.py)."""
-    from ui.arrangements.wizard import PromiseForm, _Invalid
+    from ui.arrangements.terms_forms import PromiseForm, _Invalid
 
     form = PromiseForm()
     qtbot.addWidget(form)

@@ -16,6 +16,9 @@ What it shows:
   nothing else; where four eyes keep a supervisor from deciding their own proposal, a sentence
   says so instead of a button that would be refused.
 
+The page's words (timeline, what changed) are `ui.cases.case_words`; what each subject shows is
+`ui.casework.panels` (shared with the approvals inbox); the action forms are `ui.cases.actions`.
+
 Every action goes through `console.outbox.send` with the subject's ETag (case assignment with
 the case's ETag). A 412 reloads the case and the subject and says what changed, by whom and
 when; the action was not applied.
@@ -24,14 +27,12 @@ when; the action was not applied.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -48,26 +49,20 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.arrangements import Arrangement, ArrangementTerms, QuoteEffects, QuotePeriod
+from console.arrangements import Arrangement
 from console.cases import CaseDetail, CaseEvent, Subject, act_on_subject, assign_case, get_case, get_subject
-from console.disputes import Dispute, DisputeMoneyEvent
+from console.disputes import Dispute
 from console.errors import PreconditionFailed
-from console.formatting import format_date, format_datetime, format_fen, to_business_time
-from console.fraud import FraudReport, ReportedTransaction
-from console.models import User, parse_datetime
+from console.formatting import format_datetime, format_fen
+from console.models import User
 from console.outbox import Delivered, Outbox, Queued
 from ui.cases.actions import ActionDialog, ActionSubject, action_dialog, needs_form
+from ui.cases.case_words import actor_text, describe_changes, event_text, people_of, timeline_change_text
 from ui.casework.labels import (
     ACTION_TEXTS,
-    ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
     CASE_STATUS_TONES,
     CASE_TYPE_TEXTS,
-    CHANNEL_TEXTS,
-    DISPUTE_CATEGORY_TEXTS,
-    DISPUTE_REASON_TEXTS,
-    FRAUD_CATEGORY_TEXTS,
-    OUTCOME_TEXTS,
     PRIORITY_TEXTS,
     QUEUE_TEXTS,
     SLA_STATE_TEXTS,
@@ -75,285 +70,26 @@ from ui.casework.labels import (
     countdown_text,
     text_of,
 )
+from ui.casework.panels import PanelContext, subject_boxes, subject_subtitle
+from ui.casework.panels.common import PageTableModel
 from ui.changes import ChangeBus, RefreshOnChange
 from ui.icons import icon
-from ui.roles import role_text
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
-from ui.widgets.chips import account_status_text
 from ui.widgets.flow_layout import flow_host
 from ui.workspace.common import fit_columns, make_table
 from ui.workspace.header import Figure
-from ui.workspace.models import Column, RecordTableModel
+from ui.workspace.models import Column
 
-__all__ = ["CasePage", "describe_changes", "timeline_change_text"]
+__all__ = ["CasePage"]
 
-CONTEXT = "CasePage"
 TICK_MS = 30_000  # the SLA countdown moves on every 30 s between reloads
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-# -- words ----------------------------------------------------------------------------------
-
 # What happened, as the timeline says it (past tense); an action not listed falls back to the
 # button's words, then to the code made readable.
-EVENT_TEXTS: dict[str, str] = {
-    "opened": QT_TRANSLATE_NOOP("CasePage", "Opened"),
-    "assigned": QT_TRANSLATE_NOOP("CasePage", "Assigned"),
-    "unassigned": QT_TRANSLATE_NOOP("CasePage", "Unassigned"),
-    "taken": QT_TRANSLATE_NOOP("CasePage", "Taken"),
-    "approved": QT_TRANSLATE_NOOP("CasePage", "Approved"),
-    "rejected": QT_TRANSLATE_NOOP("CasePage", "Rejected"),
-    "cancelled": QT_TRANSLATE_NOOP("CasePage", "Cancelled"),
-    "acknowledge": QT_TRANSLATE_NOOP("CasePage", "Acknowledged"),
-    "request_customer_info": QT_TRANSLATE_NOOP("CasePage", "Asked the customer for information"),
-    "customer_responded": QT_TRANSLATE_NOOP("CasePage", "Customer responded"),
-    "send_to_merchant": QT_TRANSLATE_NOOP("CasePage", "Sent to the merchant"),
-    "merchant_responded": QT_TRANSLATE_NOOP("CasePage", "Merchant responded"),
-    "grant_provisional_credit": QT_TRANSLATE_NOOP("CasePage", "Provisional credit granted"),
-    "reverse_provisional_credit": QT_TRANSLATE_NOOP("CasePage", "Provisional credit reversed"),
-    "extend": QT_TRANSLATE_NOOP("CasePage", "Deadline extended"),
-    "propose_outcome": QT_TRANSLATE_NOOP("CasePage", "Outcome decided"),
-    "approve_outcome": QT_TRANSLATE_NOOP("CasePage", "Outcome approved"),
-    "reject_outcome": QT_TRANSLATE_NOOP("CasePage", "Outcome rejected"),
-    "withdraw": QT_TRANSLATE_NOOP("CasePage", "Withdrawn by the customer"),
-    "start_review": QT_TRANSLATE_NOOP("CasePage", "Review started"),
-    "confirm": QT_TRANSLATE_NOOP("CasePage", "Fraud confirmed"),
-    "not_fraud": QT_TRANSLATE_NOOP("CasePage", "Found not fraud"),
-    "close": QT_TRANSLATE_NOOP("CasePage", "Closed"),
-}
 
 # The case fields a timeline entry shows before → after.
-FIELD_TEXTS: dict[str, str] = {
-    "status": QT_TRANSLATE_NOOP("CasePage", "status"),
-    "queue": QT_TRANSLATE_NOOP("CasePage", "queue"),
-    "priority": QT_TRANSLATE_NOOP("CasePage", "priority"),
-    "assignee_id": QT_TRANSLATE_NOOP("CasePage", "assigned to"),
-    "due_at": QT_TRANSLATE_NOOP("CasePage", "due"),
-    "paused_since": QT_TRANSLATE_NOOP("CasePage", "paused since"),
-    "closed_at": QT_TRANSLATE_NOOP("CasePage", "closed"),
-    "amount_fen": QT_TRANSLATE_NOOP("CasePage", "amount"),
-}
-FIELD_ORDER = tuple(FIELD_TEXTS)
-
-MONEY_EVENT_TEXTS: dict[str, str] = {
-    "provisional_credit_granted": QT_TRANSLATE_NOOP("CasePage", "Provisional credit granted"),
-    "provisional_credit_reversed": QT_TRANSLATE_NOOP("CasePage", "Provisional credit reversed"),
-    "refund_credited": QT_TRANSLATE_NOOP("CasePage", "Refund credited"),
-    "written_off": QT_TRANSLATE_NOOP("CasePage", "Written off"),
-}
-
-FEE_COMPONENT_TEXTS: dict[str, str] = {
-    "penalty_interest": QT_TRANSLATE_NOOP("CasePage", "penalty interest"),
-    "interest": QT_TRANSLATE_NOOP("CasePage", "interest"),
-    "fees": QT_TRANSLATE_NOOP("CasePage", "fees"),
-}
-
-
-def _page_text(table: dict[str, str], code: str | None) -> str:
-    if code is None:
-        return ""
-    return _t(table[code]) if code in table else code.replace("_", " ")
-
-
-def event_text(action: str) -> str:
-    """What a timeline entry did, in words."""
-    if action in EVENT_TEXTS:
-        return _t(EVENT_TEXTS[action])
-    return text_of(ACTION_TEXTS, action)
-
-
-def actor_text(event: CaseEvent) -> str:
-    """"Li Na · Dispute handler"; the end-of-day run is "System"."""
-    if event.actor_role == "system" or event.actor_id is None:
-        return QCoreApplication.translate("CasePage", "System")
-    return f"{event.actor_name} · {role_text(event.actor_role)}"
-
-
-def _when(value: Any) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    try:
-        return parse_datetime(str(value))
-    except ValueError:
-        return None
-
-
-def _number(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _day(value: date | None) -> str:
-    """A date as the server writes it (ISO), "" when there is none."""
-    return "" if value is None else value.isoformat()
-
-
-def field_value_text(name: str, value: Any, names: dict[int, str]) -> str:
-    """A case field's value in words: statuses and queues by name, money in yuan, times local."""
-    if value is None or value == "":
-        return "—"
-    if name == "status":
-        return text_of(CASE_STATUS_TEXTS, str(value))
-    if name == "queue":
-        return text_of(QUEUE_TEXTS, str(value))
-    if name == "priority":
-        return text_of(PRIORITY_TEXTS, str(value))
-    if name == "assignee_id":
-        return names.get(int(value)) or QCoreApplication.translate("CasePage", "user %1").replace("%1", str(value))
-    if name == "amount_fen":
-        return format_fen(int(value))
-    moment = _when(value)
-    return format_datetime(moment) if moment is not None else str(value)
-
-
-def timeline_change_text(event: CaseEvent, names: dict[int, str]) -> str:
-    """"status: Investigating → Waiting for customer; due: … → …" (what an entry changed).
-    A case's opening entry says where it started (status and queue), not every field."""
-    if event.action == "opened":
-        return "; ".join(
-            f"{_t(FIELD_TEXTS[change.name])}: {field_value_text(change.name, change.after, names)}"
-            for change in event.changed_fields(("status", "queue"), set_only=True)
-        )
-    parts: list[str] = []
-    for change in event.changed_fields(FIELD_ORDER):
-        old = field_value_text(change.name, change.before, names)
-        new = field_value_text(change.name, change.after, names)
-        parts.append(f"{_t(FIELD_TEXTS[change.name])}: {old} → {new}")
-    return "; ".join(parts)
-
-
-def people_of(case: CaseDetail) -> dict[int, str]:
-    """The names this page knows by user id: whoever acted on the case, and its assignee."""
-    names = {event.actor_id: event.actor_name for event in case.timeline if event.actor_id is not None}
-    if case.assignee_id is not None and case.assignee_name:
-        names[case.assignee_id] = case.assignee_name
-    return names
-
-
-# -- what changed (412) ------------------------------------------------------------------------
-
-
-def _subject_amounts(subject: Subject) -> list[tuple[str, int | None]]:
-    if isinstance(subject, Dispute):
-        return [
-            (QCoreApplication.translate("CasePage", "disputed amount"), subject.disputed_amount_fen),
-            (QCoreApplication.translate("CasePage", "provisional credit"), subject.provisional_credit_fen),
-            (QCoreApplication.translate("CasePage", "awarded"), subject.awarded_fen),
-        ]
-    if isinstance(subject, FraudReport):
-        return [(QCoreApplication.translate("CasePage", "reported"), subject.reported_fen), (QCoreApplication.translate("CasePage", "written off"), subject.written_off_fen)]
-    return [(QCoreApplication.translate("CasePage", "total"), subject.cost.total_fen), (QCoreApplication.translate("CasePage", "waived"), subject.cost.waived_fen)]
-
-
-def _proposal_words(subject: Subject) -> str:
-    proposal = subject.proposal if isinstance(subject, Dispute) else None
-    if proposal is None:
-        return "—"
-    return f"{text_of(OUTCOME_TEXTS, proposal.outcome)} {format_fen(proposal.amount_fen)}"
-
-
-def describe_changes(
-    old_case: CaseDetail, old_subject: Subject | None, new_case: CaseDetail, new_subject: Subject | None
-) -> str:
-    """The sentence a 412 shows: what is different now (status, assignee, due, amounts, proposal,
-    version) and who made the newest changes when, e.g. "This case changed while you had it open:
-    status Investigating → Waiting for customer (Handler One, 14:02). Your action was not applied.
-    Check and try again." """
-    names = {**people_of(old_case), **people_of(new_case)}
-    changes: list[str] = []
-    old_status = old_subject.status if old_subject is not None and old_subject.status else old_case.status
-    new_status = new_subject.status if new_subject is not None and new_subject.status else new_case.status
-    if old_status != new_status:
-        changes.append(
-            QCoreApplication.translate("CasePage", "status %1 → %2")
-            .replace("%1", text_of(CASE_STATUS_TEXTS, old_status))
-            .replace("%2", text_of(CASE_STATUS_TEXTS, new_status))
-        )
-    if old_case.assignee_id != new_case.assignee_id:
-        changes.append(
-            QCoreApplication.translate("CasePage", "assigned to %1 → %2")
-            .replace("%1", field_value_text("assignee_id", old_case.assignee_id, names))
-            .replace("%2", field_value_text("assignee_id", new_case.assignee_id, names))
-        )
-    if old_case.due_at != new_case.due_at:
-        changes.append(
-            QCoreApplication.translate("CasePage", "due %1 → %2")
-            .replace("%1", format_datetime(old_case.due_at) or "—")
-            .replace("%2", format_datetime(new_case.due_at) or "—")
-        )
-    if old_subject is not None and new_subject is not None and type(old_subject) is type(new_subject):
-        old_amounts = _subject_amounts(old_subject)
-        new_amounts = _subject_amounts(new_subject)
-        for (label, old), (_label, new) in zip(old_amounts, new_amounts, strict=True):
-            if old != new:
-                changes.append(
-                    f"{label} {format_fen(int(old)) if old is not None else '—'} → "
-                    f"{format_fen(int(new)) if new is not None else '—'}"
-                )
-        if (isinstance(old_subject, Dispute) and isinstance(new_subject, Dispute)
-                and old_subject.proposal != new_subject.proposal):
-            changes.append(
-                QCoreApplication.translate("CasePage", "proposed outcome %1 → %2")
-                .replace("%1", _proposal_words(old_subject))
-                .replace("%2", _proposal_words(new_subject))
-            )
-    old_version = old_subject.version if old_subject is not None else None
-    new_version = new_subject.version if new_subject is not None else None
-    if not changes:
-        if old_version != new_version and old_version is not None and new_version is not None:
-            changes.append(QCoreApplication.translate("CasePage", "it was updated (version %1 → %2)").replace("%1", str(old_version)).replace("%2", str(new_version)))
-        elif old_case.version != new_case.version:
-            changes.append(
-                QCoreApplication.translate("CasePage", "it was updated (version %1 → %2)")
-                .replace("%1", str(old_case.version))
-                .replace("%2", str(new_case.version))
-            )
-    seen = max((event.id for event in old_case.timeline), default=0)
-    newer = [event for event in new_case.timeline if event.id > seen]
-    by_whom = ""
-    if newer:
-        people: list[str] = []
-        for event in newer:
-            person = QCoreApplication.translate("CasePage", "System") if event.actor_id is None else event.actor_name
-            if person not in people:
-                people.append(person)
-        latest = max(newer, key=lambda event: (event.at, event.id))
-        by_whom = QCoreApplication.translate("CasePage", " (%1, %2)").replace("%1", ", ".join(people)).replace(
-            "%2", to_business_time(latest.at).strftime("%H:%M")
-        )
-    what = "; ".join(changes) if changes else QCoreApplication.translate("CasePage", "someone else changed it")
-    return (
-        QCoreApplication.translate("CasePage", "This case changed while you had it open: %1%2. Your action was not applied. Check and try again.")
-        .replace("%1", what)
-        .replace("%2", by_whom)
-    )
-
-
-# -- tables -------------------------------------------------------------------------------------
-
-
-class PageTableModel(RecordTableModel[Any]):
-    """A small read-only table of the page; headers translated in the page's context."""
-
-    def __init__(self, columns: Sequence[Column[Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.COLUMNS = tuple(columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        value = super().headerData(section, orientation, role)
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and value is not None:
-            return _t(self.COLUMNS[section].header)
-        return value
-
-    def cell_text(self, row: int, column: int) -> str:
-        return str(self.data(self.index(row, column)) or "")
 
 
 @dataclass(frozen=True)
@@ -372,89 +108,11 @@ TIMELINE_COLUMNS: tuple[Column[TimelineRow], ...] = (
 )
 
 
-def _money_event_columns() -> tuple[Column[DisputeMoneyEvent], ...]:
-    return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "When"), lambda e: e.at, kind="datetime"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Event"), lambda e: _page_text(MONEY_EVENT_TEXTS, e.kind)),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda e: e.amount_fen, kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Transaction"), lambda e: e.transaction_id, kind="int"),
-    )
-
-
-def _fraud_transaction_columns() -> tuple[Column[ReportedTransaction], ...]:
-    return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "Posted"), lambda t: t.posted_at, kind="datetime"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Merchant"), lambda t: t.merchant or t.description),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Amount"), lambda t: t.amount_fen, kind="money"),
-        Column(
-            QT_TRANSLATE_NOOP("CasePage", "Written off"),
-            lambda t: QCoreApplication.translate("CasePage", "Yes") if t.write_off_transaction_id else QCoreApplication.translate("CasePage", "No"),
-        ),
-    )
-
-
-def _schedule_columns() -> tuple[Column[QuotePeriod], ...]:
-    return (
-        Column(QT_TRANSLATE_NOOP("CasePage", "Period"), lambda p: p.period, kind="int"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Due date"), lambda p: p.due_date, kind="date"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Principal"), lambda p: p.principal_fen, kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Fee"), lambda p: p.fee_fen, kind="money"),
-        Column(QT_TRANSLATE_NOOP("CasePage", "Total"), lambda p: p.total_fen, kind="money"),
-    )
-
-
-_KIND_WIDTHS = {"datetime": 17, "date": 11, "money": 14, "int": 8, "text": 26}
-
-
-def _small_table(columns: Sequence[Column[Any]], records: Sequence[Any], *, max_rows: int = 8) -> QTableView:
-    model = PageTableModel(columns)
-    model.set_records(records)
-    view = make_table(model, sortable=False)
-    model.setParent(view)
-    view.horizontalHeader().setStretchLastSection(False)
-    fit_columns(view, {i: _KIND_WIDTHS.get(column.kind, 20) for i, column in enumerate(columns)})
-    rows = min(max(len(records), 1), max_rows)
-    view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * rows + view.horizontalHeader().sizeHint().height() + 4)
-    view.setMaximumHeight(view.minimumHeight() if len(records) <= max_rows else 16_777_215)
-    return view
-
-
 def _running(task: Task[Any] | None) -> bool:
     return task is not None and task.is_running and not task.is_discarded
 
 
 # -- the page -----------------------------------------------------------------------------------
-
-
-def _value_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class DetailsBox(QGroupBox):
-    """A titled group of caption → value rows; the values are kept by key (`values`) for tests."""
-
-    def __init__(self, title: str, values: dict[str, QLabel], parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self._values = values
-        self.form = QFormLayout(self)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setHorizontalSpacing(16)
-        self.form.setVerticalSpacing(4)
-
-    def row(self, key: str, caption: str, text: str) -> QLabel:
-        label = _value_label(text if text else "—")
-        caption_label = QLabel(caption)
-        caption_label.setProperty("role", "caption")
-        self.form.addRow(caption_label, label)
-        self._values[key] = label
-        return label
-
-    def widget_row(self, widget: QWidget) -> None:
-        self.form.addRow(widget)
 
 
 class CasePage(QWidget):
@@ -768,13 +426,8 @@ class CasePage(QWidget):
         if subject is None or case is None:
             return
         self._clear_details()
-        self.summary_label.setText(self._subtitle(subject))
-        if isinstance(subject, Dispute):
-            boxes = self._dispute_boxes(subject)
-        elif isinstance(subject, FraudReport):
-            boxes = self._fraud_boxes(subject)
-        else:
-            boxes = self._arrangement_boxes(subject)
+        self.summary_label.setText(subject_subtitle(subject))
+        boxes = subject_boxes(subject, PanelContext(self.details, self.detail_tables, self._person))
         # Two boxes side by side; a table (money events, transactions, schedule) takes a row.
         row = column = 0
         for box in boxes:
@@ -788,29 +441,6 @@ class CasePage(QWidget):
                 row, column = (row, 1) if column == 0 else (row + 1, 0)
         self.details_grid.setRowStretch(row + 1, 1)
 
-    def _subtitle(self, subject: Subject) -> str:
-        """One line under the title: what the case is about, in words."""
-        if isinstance(subject, Dispute):
-            transaction = subject.transaction
-            merchant = transaction.merchant or transaction.description or ""
-            amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(subject.disputed_amount_fen)).replace(
-                "%2", format_fen(transaction.amount_fen)
-            )
-            parts = [text_of(DISPUTE_REASON_TEXTS, subject.reason), merchant, amount]
-        elif isinstance(subject, FraudReport):
-            count = len(subject.transactions)
-            parts = [
-                text_of(FRAUD_CATEGORY_TEXTS, subject.category),
-                QCoreApplication.translate("CasePage", "%1 transaction(s), %2 reported").replace("%1", str(count)).replace(
-                    "%2", format_fen(subject.reported_fen)
-                ),
-            ]
-        else:
-            parts = [
-                text_of(ARRANGEMENT_TYPE_TEXTS, subject.type),
-                self._terms_text(subject.type, subject.typed_terms, subject.typed_effects),
-            ]
-        return " · ".join(part for part in parts if part)
 
     def _person(self, user_id: int | None, *, action: str | None = None) -> str:
         """A user's name: from the timeline entry of `action` if given, else any entry or the assignee."""
@@ -829,238 +459,6 @@ class CasePage(QWidget):
             return self.user.display_name
         return QCoreApplication.translate("CasePage", "user %1").replace("%1", str(user_id))
 
-    def _dispute_boxes(self, subject: Dispute) -> list[QGroupBox]:
-        boxes: list[QGroupBox] = []
-        dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(subject.id)), self.details)
-        transaction = subject.transaction
-        merchant = transaction.merchant or transaction.description or ""
-        dispute.row(
-            "transaction",
-            QCoreApplication.translate("CasePage", "Transaction"),
-            " · ".join(part for part in (
-                format_date(transaction.posted_at),
-                merchant,
-                format_fen(transaction.amount_fen),
-            ) if part),
-        )
-        dispute.row(
-            "category",
-            QCoreApplication.translate("CasePage", "Category and reason"),
-            f"{text_of(DISPUTE_CATEGORY_TEXTS, subject.category)} · {text_of(DISPUTE_REASON_TEXTS, subject.reason)}",
-        )
-        dispute.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, subject.channel))
-        dispute.row("disputed", QCoreApplication.translate("CasePage", "Disputed amount"), format_fen(subject.disputed_amount_fen))
-        dispute.row(
-            "provisional_credit", QCoreApplication.translate("CasePage", "Provisional credit outstanding"), format_fen(subject.provisional_credit_fen)
-        )
-        if subject.outcome:
-            dispute.row(
-                "outcome",
-                QCoreApplication.translate("CasePage", "Outcome"),
-                f"{text_of(OUTCOME_TEXTS, subject.outcome)} · {format_fen(subject.awarded_fen or 0)}",
-            )
-            if subject.resolved_by is not None:
-                dispute.row(
-                    "resolved",
-                    QCoreApplication.translate("CasePage", "Resolved"),
-                    QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.resolved_at))
-                    .replace("%2", self._person(subject.resolved_by)),
-                )
-            if subject.resolution_note:
-                dispute.row("resolution_note", QCoreApplication.translate("CasePage", "Resolution note"), subject.resolution_note)
-        dispute.row("description", QCoreApplication.translate("CasePage", "What the customer says"), subject.description)
-        boxes.append(dispute)
-
-        sla = subject.sla
-        deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines"), self.details)
-        acknowledged = sla.acknowledged_at
-        ack_due = format_datetime(sla.acknowledge_due_at)
-        deadlines.row(
-            "acknowledge_by",
-            QCoreApplication.translate("CasePage", "Acknowledge by"),
-            QCoreApplication.translate("CasePage", "%1 (acknowledged %2)").replace("%1", ack_due).replace("%2", format_datetime(acknowledged))
-            if acknowledged else ack_due,
-        )
-        deadlines.row(
-            "decide_by",
-            QCoreApplication.translate("CasePage", "Decide by"),
-            QCoreApplication.translate("CasePage", "%1 (%2 days from filing)").replace("%1", format_datetime(sla.decide_due_at))
-            .replace("%2", str(sla.decide_days)),
-        )
-        extended = sla.extended_days
-        deadlines.row(
-            "extended",
-            QCoreApplication.translate("CasePage", "Extended"),
-            QCoreApplication.translate("CasePage", "Yes: %1 days, %2 time(s)").replace("%1", str(extended)).replace("%2", str(sla.extension_count))
-            if extended else QCoreApplication.translate("CasePage", "No"),
-        )
-        if sla.paused:
-            deadlines.row(
-                "paused",
-                QCoreApplication.translate("CasePage", "Clock"),
-                QCoreApplication.translate("CasePage", "Paused since %1 (waiting for the customer)").replace("%1", format_datetime(sla.paused_since)),
-            )
-        proposal = subject.proposal
-        if proposal is not None:
-            deadlines.row(
-                "proposal",
-                QCoreApplication.translate("CasePage", "Proposed outcome"),
-                QCoreApplication.translate("CasePage", "%1, %2 — by %3 on %4").replace("%1", text_of(OUTCOME_TEXTS, proposal.outcome))
-                .replace("%2", format_fen(proposal.amount_fen))
-                .replace("%3", self._person(proposal.proposed_by, action="propose_outcome"))
-                .replace("%4", format_datetime(proposal.proposed_at)),
-            )
-            if proposal.note:
-                deadlines.row("proposal_note", QCoreApplication.translate("CasePage", "Proposal's reasons"), proposal.note)
-        deadlines.setTitle(QCoreApplication.translate("CasePage", "Deadlines and decision"))
-        boxes.append(deadlines)
-
-        events = list(subject.money_events)
-        if events:
-            money = QGroupBox(QCoreApplication.translate("CasePage", "Money events"))
-            money.setProperty("wide", True)
-            money_layout = QVBoxLayout(money)
-            view = _small_table(_money_event_columns(), events)
-            self.detail_tables["money_events"] = view
-            money_layout.addWidget(view)
-            boxes.append(money)
-        return boxes
-
-    def _fraud_boxes(self, subject: FraudReport) -> list[QGroupBox]:
-        report = DetailsBox(QCoreApplication.translate("CasePage", "Fraud report %1").replace("%1", str(subject.id)), self.details)
-        report.row("category", QCoreApplication.translate("CasePage", "Category"), text_of(FRAUD_CATEGORY_TEXTS, subject.category))
-        if subject.holds_freeze:
-            freeze = QCoreApplication.translate("CasePage", "Account frozen by this report")
-        elif subject.freeze_requested:
-            freeze = QCoreApplication.translate("CasePage", "Frozen while the report was open; now %1").replace(
-                "%1", account_status_text(subject.account_status).lower()
-            )
-        else:
-            freeze = QCoreApplication.translate("CasePage", "Not frozen: %1").replace("%1", subject.no_freeze_reason or "—")
-        report.row("freeze", QCoreApplication.translate("CasePage", "Freeze"), freeze)
-        report.row("account_status", QCoreApplication.translate("CasePage", "Account"), account_status_text(subject.account_status))
-        report.row("police_report", QCoreApplication.translate("CasePage", "Police report no."), subject.police_report_number or "—")
-        report.row("channel", QCoreApplication.translate("CasePage", "Raised by"), text_of(CHANNEL_TEXTS, subject.channel))
-        report.row("reported", QCoreApplication.translate("CasePage", "Reported"), format_fen(subject.reported_fen))
-        report.row("written_off", QCoreApplication.translate("CasePage", "Written off"), format_fen(subject.written_off_fen))
-        report.row("description", QCoreApplication.translate("CasePage", "What the customer says"), subject.description)
-        deadlines = DetailsBox(QCoreApplication.translate("CasePage", "Deadlines and decision"), self.details)
-        deadlines.row("filed", QCoreApplication.translate("CasePage", "Filed"), QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.filed_at))
-                      .replace("%2", self._person(subject.filed_by, action="opened")))
-        reviewed = subject.reviewed_at
-        review_due = format_datetime(subject.first_review_due_at)
-        deadlines.row("first_review", QCoreApplication.translate("CasePage", "First review by"),
-                      QCoreApplication.translate("CasePage", "%1 (reviewed %2)").replace("%1", review_due).replace("%2", format_datetime(reviewed))
-                      if reviewed else review_due)
-        deadlines.row("decision_due", QCoreApplication.translate("CasePage", "Decide by"), format_datetime(subject.decision_due_at))
-        if subject.decided_at:
-            deadlines.row(
-                "decided",
-                QCoreApplication.translate("CasePage", "Decided"),
-                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(subject.decided_at))
-                .replace("%2", text_of(CASE_STATUS_TEXTS, subject.outcome))
-                .replace("%3", self._person(subject.decided_by)),
-            )
-        boxes: list[QGroupBox] = [report, deadlines]
-        transactions = list(subject.transactions)
-        linked = QGroupBox(QCoreApplication.translate("CasePage", "Linked transactions (%1)").replace("%1", str(len(transactions))))
-        linked.setProperty("wide", True)
-        linked_layout = QVBoxLayout(linked)
-        if transactions:
-            view = _small_table(_fraud_transaction_columns(), transactions)
-            self.detail_tables["transactions"] = view
-            linked_layout.addWidget(view)
-        else:
-            none = QLabel(QCoreApplication.translate("CasePage", "No transactions were reported."))
-            none.setProperty("role", "secondary")
-            linked_layout.addWidget(none)
-        boxes.append(linked)
-        return boxes
-
-    def _terms_text(self, kind: str, terms: ArrangementTerms, effects: QuoteEffects) -> str:
-        if kind == "bill_installment":
-            return QCoreApplication.translate("CasePage", "%1 monthly installments").replace("%1", _number(terms.terms))
-        if kind == "due_date_extension":
-            text = QCoreApplication.translate("CasePage", "Due date moved by %1 days").replace("%1", _number(terms.days))
-            if effects.new_due_date:
-                text += QCoreApplication.translate("CasePage", " (%1 → %2)").replace("%1", _day(effects.current_due_date)).replace(
-                    "%2", _day(effects.new_due_date)
-                )
-            return text
-        if kind == "hardship_plan":
-            text = QCoreApplication.translate("CasePage", "%1 monthly payments, no fee").replace("%1", _number(terms.months))
-            waiver = terms.penalty_waiver_fen or 0
-            if waiver:
-                text += QCoreApplication.translate("CasePage", "; penalty interest waived: %1").replace("%1", format_fen(waiver))
-            return text
-        if kind == "fee_waiver":
-            return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(terms.amount_fen or 0)).replace(
-                "%2", _page_text(FEE_COMPONENT_TEXTS, terms.component)
-            ).replace("%3", terms.reason or "")
-        if kind == "promise_to_pay":
-            return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
-                "%2", _day(terms.promised_date)
-            )
-        return ""
-
-    def _arrangement_boxes(self, subject: Arrangement) -> list[QGroupBox]:
-        kind = subject.type
-        arrangement = DetailsBox(
-            QCoreApplication.translate("CasePage", "%1 (arrangement %2)").replace("%1", text_of(ARRANGEMENT_TYPE_TEXTS, kind)).replace(
-                "%2", str(subject.id)
-            ),
-            self.details,
-        )
-        arrangement.row("type", QCoreApplication.translate("CasePage", "Type"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))
-        arrangement.row("terms", QCoreApplication.translate("CasePage", "Terms"), self._terms_text(kind, subject.typed_terms,
-                                                             subject.typed_effects))
-        cost = subject.cost
-        arrangement.row("principal", QCoreApplication.translate("CasePage", "Principal"), format_fen(cost.principal_fen))
-        arrangement.row("fee", QCoreApplication.translate("CasePage", "Fee"), format_fen(cost.fee_fen))
-        arrangement.row("waived", QCoreApplication.translate("CasePage", "Waived"), format_fen(cost.waived_fen))
-        arrangement.row("total", QCoreApplication.translate("CasePage", "Schedule total"), format_fen(cost.total_fen))
-        arrangement.row(
-            "proposed",
-            QCoreApplication.translate("CasePage", "Proposed"),
-            QCoreApplication.translate("CasePage", "%1 by %2").replace("%1", format_datetime(subject.proposed_at)).replace(
-                "%2", subject.proposed_by_name or self._person(subject.proposed_by)
-            ),
-        )
-        if subject.note:
-            arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), subject.note)
-        approval = DetailsBox(QCoreApplication.translate("CasePage", "Approval"), self.details)
-        reasons = [reason.message for reason in subject.approval_reasons]
-        if subject.needs_approval:
-            approval.row(
-                "approval_reasons",
-                QCoreApplication.translate("CasePage", "Needs a supervisor because"),
-                "\n".join(f"• {reason}" for reason in reasons) if reasons else QCoreApplication.translate("CasePage", "It is over an agent's limit."),
-            )
-        else:
-            approval.row("approval_reasons", QCoreApplication.translate("CasePage", "Needs a supervisor because"), QCoreApplication.translate("CasePage", "It does not: within an agent's limits."))
-        if subject.decided_at:
-            approval.row(
-                "decided",
-                QCoreApplication.translate("CasePage", "Decided"),
-                QCoreApplication.translate("CasePage", "%1: %2 by %3").replace("%1", format_datetime(subject.decided_at))
-                .replace("%2", text_of(CASE_STATUS_TEXTS, subject.status))
-                .replace("%3", subject.decided_by_name or "—"),
-            )
-            if subject.decision_comment:
-                approval.row("decision_comment", QCoreApplication.translate("CasePage", "Comment"), subject.decision_comment)
-        if subject.activated_at:
-            approval.row("activated", QCoreApplication.translate("CasePage", "Live since"), format_datetime(subject.activated_at))
-        boxes: list[QGroupBox] = [arrangement, approval]
-        schedule = list(subject.schedule)
-        if schedule:
-            box = QGroupBox(QCoreApplication.translate("CasePage", "Schedule (%1 payments)").replace("%1", str(len(schedule))))
-            box.setProperty("wide", True)
-            box_layout = QVBoxLayout(box)
-            view = _small_table(_schedule_columns(), schedule, max_rows=12)
-            self.detail_tables["schedule"] = view
-            box_layout.addWidget(view)
-            boxes.append(box)
-        return boxes
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -5,18 +5,19 @@ An item is a case in `pending_approval`: an arrangement beyond an agent's author
 outcome over the four-eyes limit. The decision is one of the subject's actions (approve, reject,
 approve_outcome, reject_outcome: `console.cases.act_on_subject`), sent with the subject's ETag
 through the outbox. Nobody decides their own proposal: the buttons give way to a sentence.
+
+The items and their loading are `ui.supervisor.inbox_items`, their words
+`ui.supervisor.approval_words`, what each subject shows `ui.casework.panels`; here are the table
+and the page.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QItemSelection,
     QModelIndex,
     Qt,
@@ -38,29 +39,27 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.arrangements import Arrangement, ArrangementTerms
-from console.cases import Case, CaseQuery, Subject, act_on_subject, get_case, get_subject, list_cases
+from console.arrangements import Arrangement
+from console.cases import Subject, act_on_subject
 from console.disputes import Dispute
 from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, ValidationFailed
-from console.formatting import format_date, format_datetime, format_fen
-from console.history import CustomerAlerts, customer_alerts
+from console.formatting import format_datetime
 from console.models import User
 from console.outbox import Outbox, Queued
 from ui.casework.labels import (
-    ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
-    DISPUTE_CATEGORY_TEXTS,
-    DISPUTE_REASON_TEXTS,
-    OUTCOME_TEXTS,
     SLA_STATE_TEXTS,
     SLA_TONES,
     countdown_text,
     text_of,
 )
+from ui.casework.panels import arrangement_rows, dispute_rows, reasons_html, schedule_html
 from ui.changes import ChangeBus, RefreshOnChange
 from ui.failures import failure_message
 from ui.icons import icon
+from ui.supervisor.approval_words import describe_changes, what_text
+from ui.supervisor.inbox_items import InboxItem, load_inbox, reload_item
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.tones import tone_colour
@@ -71,128 +70,10 @@ from ui.workspace.header import set_role
 from ui.workspace.models import Column, RecordTableModel
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
-INBOX_LIMIT = 200  # the API's page maximum: more than a day's approvals
-SCHEDULE_ROWS_SHOWN = 3  # the first payments; the rest is summed up
 
 # Which subject action decides an item, by case type.
 APPROVE_ACTION = {"arrangement": "approve", "dispute": "approve_outcome"}
 REJECT_ACTION = {"arrangement": "reject", "dispute": "reject_outcome"}
-
-CONTEXT = "Approvals"
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    """One item waiting for a supervisor: its case, its subject (with the ETag to decide it
-    with), whose it is and who proposed it."""
-
-    case: Case
-    subject: Subject
-    customer_name: str
-    account_number: str
-    proposer_id: int | None
-    proposer_name: str
-    proposed_at: datetime
-    # What else is live or open on the customer's accounts (docs/contact-history.md).
-    alerts: CustomerAlerts | None = None
-
-    @property
-    def amount_fen(self) -> int:
-        """What is decided: the award of a dispute outcome, else the case's money at stake."""
-        if isinstance(self.subject, Dispute) and self.subject.proposal is not None:
-            return self.subject.proposal.amount_fen
-        return self.case.amount_fen
-
-    def proposed_by(self, user: User) -> bool:
-        return self.proposer_id is not None and self.proposer_id == user.id
-
-
-# -- loading (pool thread) -------------------------------------------------------------------
-
-
-def _proposer(case: Case, subject: Subject, client: ApiClient) -> tuple[int | None, str, datetime]:
-    if isinstance(subject, Arrangement):
-        return subject.proposed_by, subject.proposed_by_name, subject.proposed_at or case.opened_at
-    proposal = subject.proposal if isinstance(subject, Dispute) else None
-    if proposal is None:
-        return case.opened_by, "", case.opened_at
-    proposer_id = proposal.proposed_by
-    # The dispute names the proposer by id only: the case's timeline has the name.
-    detail, _etag = get_case(client, case.id)
-    name = next(
-        (event.actor_name for event in reversed(detail.timeline) if event.actor_id == proposer_id), ""
-    )
-    return proposer_id, name, proposal.proposed_at
-
-
-def load_item(client: ApiClient, case: Case, alerts: dict[int, CustomerAlerts] | None = None) -> InboxItem:
-    """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed),
-    and what else is live on the customer's accounts (read once per customer through `alerts`)."""
-    subject = get_subject(client, case)
-    proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
-    known = alerts if alerts is not None else {}
-    if case.customer_id not in known:
-        known[case.customer_id] = customer_alerts(client, case.customer_id)
-    return InboxItem(
-        alerts=known[case.customer_id],
-        case=case,
-        subject=subject,
-        customer_name=case.customer_name,
-        account_number=case.account_number or str(case.account_id),
-        proposer_id=proposer_id,
-        proposer_name=proposer_name,
-        proposed_at=proposed_at,
-    )
-
-
-def load_inbox(client: ApiClient) -> list[InboxItem]:
-    """Every open case waiting for approval that the caller can see, oldest deadline first."""
-    page = list_cases(client, CaseQuery(status="pending_approval", open=True), limit=INBOX_LIMIT)
-    alerts: dict[int, CustomerAlerts] = {}
-    items = [load_item(client, case, alerts) for case in page.items]
-    # Decided meanwhile (the subject moved on before the case list caught up): not waiting any more.
-    items = [item for item in items if item.subject.status == "pending_approval"]
-    return sorted(items, key=lambda item: (item.case.seconds_to_due is None, item.case.seconds_to_due or 0))
-
-
-def reload_item(client: ApiClient, item: InboxItem) -> InboxItem:
-    """The item as it is now (after a 409 or 412): its case and subject read again."""
-    detail, _etag = get_case(client, item.case.id)
-    case = Case(**{name: getattr(detail, name) for name in Case.__dataclass_fields__})
-    return load_item(client, case)
-
-
-# -- words -----------------------------------------------------------------------------------
-
-
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate(CONTEXT, text))
-
-
-def what_text(item: InboxItem) -> str:
-    """What waits, in a few words: "Hardship plan · 24 months", "Dispute outcome: Won (full refund)"."""
-    subject = item.subject
-    if isinstance(subject, Arrangement):
-        words = text_of(ARRANGEMENT_TYPE_TEXTS, subject.type)
-        detail = _terms_short(subject.type, subject.typed_terms)
-        return f"{words} · {detail}" if detail else words
-    proposal = subject.proposal if isinstance(subject, Dispute) else None
-    outcome = text_of(OUTCOME_TEXTS, proposal.outcome) if proposal is not None else ""
-    merchant = (subject.transaction.merchant or "") if isinstance(subject, Dispute) else ""
-    text = QCoreApplication.translate("Approvals", "Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
-    return f"{text} · {merchant}" if merchant else text
-
-
-def _terms_short(kind: str, terms: ArrangementTerms) -> str:
-    if kind == "hardship_plan" and terms.months is not None:
-        return QCoreApplication.translate("Approvals", "%1 months").replace("%1", str(terms.months))
-    if kind == "due_date_extension" and terms.days is not None:
-        return QCoreApplication.translate("Approvals", "%1 days").replace("%1", str(terms.days))
-    if kind == "bill_installment" and terms.terms is not None:
-        return QCoreApplication.translate("Approvals", "%1 installments").replace("%1", str(terms.terms))
-    if kind in ("fee_waiver", "promise_to_pay") and terms.amount_fen is not None:
-        return format_fen(terms.amount_fen)
-    return ""
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -517,11 +398,11 @@ class ApprovalsView(QWidget):
         sections.append(self._also_live_html(item))
         subject = item.subject
         if isinstance(subject, Arrangement):
-            rows.extend(self._arrangement_rows(subject))
-            sections.append(self._schedule_html(subject))
-            sections.append(self._reasons_html(subject))
+            rows.extend(arrangement_rows(subject))
+            sections.append(schedule_html(subject))
+            sections.append(reasons_html(subject))
         elif isinstance(subject, Dispute):
-            rows.extend(self._dispute_rows(subject))
+            rows.extend(dispute_rows(subject))
         table = "".join(
             f"<tr><td style='padding:2px 12px 2px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
             f"<td style='padding:2px 0'>{html.escape(value)}</td></tr>"
@@ -536,40 +417,6 @@ class ApprovalsView(QWidget):
             name = self.tr("%1 (you)").replace("%1", name)
         return self.tr("%1 on %2").replace("%1", name).replace("%2", format_datetime(item.proposed_at))
 
-    def _arrangement_rows(self, arrangement: Arrangement) -> list[tuple[str, str]]:
-        kind = arrangement.type
-        cost = arrangement.cost
-        rows = [(self.tr("Arrangement"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))]
-        rows.extend(self._terms_rows(kind, arrangement.typed_terms))
-        rows.append((self.tr("Amount covered"), format_fen(cost.principal_fen)))
-        if cost.fee_fen:
-            rows.append((self.tr("Fee"), format_fen(cost.fee_fen)))
-        if cost.waived_fen:
-            rows.append((self.tr("Waived"), format_fen(cost.waived_fen)))
-        rows.append((self.tr("Schedule total"), format_fen(cost.total_fen)))
-        if arrangement.note:
-            rows.append((self.tr("Agent's note"), arrangement.note))
-        return rows
-
-    def _terms_rows(self, kind: str, terms: ArrangementTerms) -> list[tuple[str, str]]:
-        rows: list[tuple[str, str]] = []
-        if kind == "hardship_plan":
-            rows.append((self.tr("Monthly payments"), "" if terms.months is None else str(terms.months)))
-            if terms.penalty_waiver_fen:
-                rows.append((self.tr("Penalty interest waived"), format_fen(terms.penalty_waiver_fen)))
-        elif kind == "due_date_extension":
-            rows.append((self.tr("Due date moved by"), self.tr("%n day(s)", "", terms.days or 0)))
-        elif kind == "bill_installment":
-            rows.append((self.tr("Installments"), "" if terms.terms is None else str(terms.terms)))
-        elif kind == "fee_waiver":
-            rows.append((self.tr("Waiver"), format_fen(terms.amount_fen or 0)))
-            if terms.reason:
-                rows.append((self.tr("Reason"), terms.reason))
-        elif kind == "promise_to_pay":
-            rows.append((self.tr("Promised"), format_fen(terms.amount_fen or 0)))
-            if terms.promised_date is not None:
-                rows.append((self.tr("By"), format_date(terms.promised_date)))
-        return rows
 
     def also_live(self, item: InboxItem) -> list[str]:
         """What else is live or open on the item's account: arrangements, disputes, fraud reports, a freeze."""
@@ -593,79 +440,6 @@ class ApprovalsView(QWidget):
         return (f"<p style='margin-bottom:0'><b style='color:{colour}'>{heading}</b></p>"
                 f"<ul style='margin-top:2px'>{lines}</ul>")
 
-    def _schedule_html(self, arrangement: Arrangement) -> str:
-        schedule = arrangement.schedule
-        if not schedule:
-            return ""
-        first, last = schedule[0], schedule[-1]
-        summary = (
-            self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
-            .replace("%1", format_date(first.due_date))
-            .replace("%2", format_date(last.due_date))
-            .replace("%3", format_fen(sum(p.total_fen for p in schedule)))
-        )
-        shown = schedule[:SCHEDULE_ROWS_SHOWN]
-        cells = "".join(
-            f"<tr><td style='padding:1px 12px 1px 0'>{p.period}</td>"
-            f"<td style='padding:1px 12px 1px 0'>{html.escape(format_date(p.due_date))}</td>"
-            f"<td align='right'>{html.escape(format_fen(p.total_fen))}</td></tr>"
-            for p in shown
-        )
-        more = ""
-        if len(schedule) > len(shown):
-            more = (
-                "<tr><td colspan='3' style='padding:1px 0'>"
-                + html.escape(
-                    self.tr("… and %n more", "", len(schedule) - len(shown))
-                )
-                + "</td></tr>"
-            )
-        title = self.tr("Schedule")  # outside the f-string, where lupdate finds it
-        return (
-            f"<p style='margin-top:10px'><b>{html.escape(title)}</b><br/>{html.escape(summary)}</p>"
-            f"<table cellspacing='0'>{cells}{more}</table>"
-        )
-
-    def _reasons_html(self, arrangement: Arrangement) -> str:
-        reasons = arrangement.approval_reasons
-        if not reasons:
-            return ""
-        points = "".join(f"<li>{html.escape(r.message or r.code)}</li>" for r in reasons)
-        title = self.tr("Why it needs a supervisor")
-        return (
-            f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"
-            f"<ul style='margin-top:0'>{points}</ul>"
-        )
-
-    def _dispute_rows(self, dispute: Dispute) -> list[tuple[str, str]]:
-        proposal = dispute.proposal
-        transaction = dispute.transaction
-        rows: list[tuple[str, str]] = []
-        if proposal is not None:
-            rows.append((self.tr("Proposed outcome"), text_of(OUTCOME_TEXTS, proposal.outcome)))
-            rows.append((self.tr("Amount to the customer"), format_fen(proposal.amount_fen)))
-            if proposal.note:
-                rows.append((self.tr("Handler's note"), proposal.note))
-        rows.append((self.tr("Disputed"), format_fen(dispute.disputed_amount_fen)))
-        rows.append((
-            self.tr("Category"),
-            f"{text_of(DISPUTE_CATEGORY_TEXTS, dispute.category)} · "
-            f"{text_of(DISPUTE_REASON_TEXTS, dispute.reason)}",
-        ))
-        rows.append((
-            self.tr("Transaction"),
-            " · ".join(
-                part
-                for part in (format_datetime(transaction.posted_at), transaction.merchant or "",
-                             format_fen(transaction.amount_fen))
-                if part
-            ),
-        ))
-        if dispute.description:
-            rows.append((self.tr("Customer says"), dispute.description))
-        if dispute.status:
-            rows.append((self.tr("Status"), text_of(CASE_STATUS_TEXTS, dispute.status)))
-        return rows
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -805,31 +579,4 @@ class ApprovalsView(QWidget):
             self.case_requested.emit(self.shown_item.case.id)
 
 
-def describe_changes(old: InboxItem, fresh: InboxItem) -> str:
-    """What changed between two reads of an item, in words ("now Resolved", "the proposal changed")."""
-    parts: list[str] = []
-    if old.subject.status != fresh.subject.status:
-        parts.append(QCoreApplication.translate("Approvals", "it is now %1").replace("%1", text_of(CASE_STATUS_TEXTS, fresh.subject.status)))
-    if old.amount_fen != fresh.amount_fen:
-        parts.append(
-            QCoreApplication.translate("Approvals", "the amount is now %1 (was %2)")
-            .replace("%1", format_fen(fresh.amount_fen))
-            .replace("%2", format_fen(old.amount_fen))
-        )
-    if old.proposer_id != fresh.proposer_id:
-        parts.append(QCoreApplication.translate("Approvals", "it was proposed again by %1").replace("%1", fresh.proposer_name or "?"))
-    if old.case.assignee_id != fresh.case.assignee_id:
-        parts.append(QCoreApplication.translate("Approvals", "it is now assigned to %1").replace("%1", fresh.case.assignee_name or QCoreApplication.translate("Approvals", "nobody")))
-    if not parts:
-        parts.append(QCoreApplication.translate("Approvals", "it was updated by someone else"))
-    return "; ".join(parts) + "."
-
-
-__all__ = [
-    "ApprovalsView",
-    "InboxItem",
-    "InboxModel",
-    "describe_changes",
-    "load_inbox",
-    "what_text",
-]
+__all__ = ["ApprovalsView", "InboxModel"]
