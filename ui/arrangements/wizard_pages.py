@@ -59,8 +59,9 @@ from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner, MoneyLabel
 from ui.widgets.length_counter import LengthCounter
 from ui.widgets.restyle import restyle
-from ui.workspace.common import AccountPicker, account_title, fit_columns, make_table
-from ui.workspace.models import Column, RecordTableModel
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table
+from ui.workspace.common import AccountPicker, account_title
 
 if TYPE_CHECKING:
     from ui.arrangements.wizard import ArrangementWizard

@@ -77,9 +77,9 @@ from ui.icons import icon
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.flow_layout import flow_host
-from ui.workspace.common import fit_columns, make_table
+from ui.widgets.table_model import Column
+from ui.widgets.tables import fit_columns, make_table
 from ui.workspace.header import Figure
-from ui.workspace.models import Column
 
 __all__ = ["CasePage"]
 

@@ -49,9 +49,9 @@ from ui.export import export_view, install_header_export
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import RECORD_ROLE
+from ui.widgets.tables import fit_columns
 from ui.widgets.while_shown import WhileShown
-from ui.workspace.common import fit_columns
-from ui.workspace.models import RECORD_ROLE
 
 __all__ = ["CaseListView", "queues_served"]
 

@@ -62,12 +62,12 @@ from ui.supervisor.approval_words import describe_changes, what_text
 from ui.supervisor.inbox_items import InboxItem, load_inbox, reload_item
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.widgets.tones import tone_colour
 from ui.widgets.while_shown import WhileShown
 from ui.workspace.alerts import alert_items
-from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
-from ui.workspace.models import Column, RecordTableModel
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
 

@@ -31,8 +31,9 @@ from console.outbox import Outbox, OutboxRecord, Queued
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.length_counter import LengthCounter
+from ui.widgets.tables import fit_columns, make_table
 from ui.workspace import labels
-from ui.workspace.common import AccountPicker, fit_columns, make_table
+from ui.workspace.common import AccountPicker
 from ui.workspace.header import sorted_accounts
 from ui.workspace.models import NotesModel
 

@@ -13,7 +13,7 @@ from console.formatting import format_date, format_datetime, format_fen
 from ui.cases.case_words import FEE_COMPONENT_TEXTS, _day, _number, page_text
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_of
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
-from ui.workspace.models import Column
+from ui.widgets.table_model import Column
 
 __all__ = ["arrangement_boxes", "arrangement_rows", "reasons_html", "schedule_columns", "schedule_html", "terms_text"]
 

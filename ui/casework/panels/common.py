@@ -13,8 +13,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTableView, QWidget
 
-from ui.workspace.common import fit_columns, make_table
-from ui.workspace.models import Column, RecordTableModel
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table
 
 __all__ = ["DetailsBox", "PageTableModel", "PanelContext", "PersonName", "small_table"]
 

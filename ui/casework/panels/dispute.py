@@ -17,7 +17,7 @@ from ui.casework.labels import (
     text_of,
 )
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
-from ui.workspace.models import Column
+from ui.widgets.table_model import Column
 
 __all__ = ["dispute_boxes", "dispute_rows", "money_event_columns"]
 

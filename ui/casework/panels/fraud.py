@@ -10,7 +10,7 @@ from console.fraud import FraudReport, ReportedTransaction
 from ui.casework.labels import CASE_STATUS_TEXTS, CHANNEL_TEXTS, FRAUD_CATEGORY_TEXTS, text_of
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
 from ui.widgets.chips import account_status_text
-from ui.workspace.models import Column
+from ui.widgets.table_model import Column
 
 __all__ = ["fraud_boxes", "fraud_transaction_columns"]
 
