@@ -42,6 +42,7 @@ from urllib.parse import quote
 import requests
 from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError
 
+from console.changes import Change, change_of_write, current_origin
 from console.errors import (
     InvalidResponse,
     Offline,
@@ -120,6 +121,7 @@ class ApiClient:
             {"User-Agent": USER_AGENT, "Accept": "application/json, application/problem+json"}
         )
         self._closed = threading.Event()
+        self._change_listeners: list[Callable[[Change], None]] = []
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -142,6 +144,32 @@ class ApiClient:
     @property
     def signed_in(self) -> bool:
         return self.token is not None
+
+    # -- what writes changed (console.changes) ---------------------------------------------
+
+    def add_change_listener(self, callback: Callable[[Change], None]) -> None:
+        """Call `callback(change)` after every keyed write the server accepted, on the thread
+        that made it (a pool thread, or the outbox's drainer): see `console.changes`."""
+        self._change_listeners.append(callback)
+
+    def remove_change_listener(self, callback: Callable[[Change], None]) -> None:
+        if callback in self._change_listeners:
+            self._change_listeners.remove(callback)
+
+    def _announce_change(self, path: str, response: requests.Response) -> None:
+        listeners = list(self._change_listeners)
+        if not listeners:
+            return
+        try:
+            answer = response.json() if response.content else None
+        except ValueError:
+            answer = None
+        change = change_of_write(path, answer, origin=current_origin())
+        for callback in listeners:
+            try:
+                callback(change)
+            except Exception:
+                log.exception("a change listener failed")
 
     # -- the generic layer (for new endpoints) ---------------------------------------------
 
@@ -224,6 +252,8 @@ class ApiClient:
                 if self.on_unauthorized is not None:
                     self.on_unauthorized(error)
             raise error
+        if writes and keyed:
+            self._announce_change(path, response)
         return response
 
     def get_json(self, path: str, *, params: Params | None = None) -> Any:

@@ -36,6 +36,10 @@ __all__ = [
     "ARRANGEMENT_TYPES",
     "ApprovalReason",
     "Arrangement",
+    "ArrangementTerms",
+    "QuoteEffects",
+    "act_on_arrangement",
+    "propose_arrangement",
     "ArrangementSummary",
     "BILL_INSTALLMENT_TERMS",
     "FEE_WAIVER_COMPONENTS",
@@ -166,6 +170,70 @@ class ApprovalReason:
 
 
 @dataclass(frozen=True)
+class ArrangementTerms:
+    """The terms of an arrangement, typed: the fields of its `type` are set, the others None.
+    bill_installment: `terms` (months), `bill_id`; due_date_extension: `days`; hardship_plan:
+    `months`, `penalty_waiver_fen`; fee_waiver: `amount_fen`, `component`, `reason`;
+    promise_to_pay: `amount_fen`, `promised_date`; `plan_id` for a plan's payoff."""
+
+    type: str
+    terms: int | None = None
+    bill_id: int | None = None
+    days: int | None = None
+    months: int | None = None
+    penalty_waiver_fen: int | None = None
+    amount_fen: int | None = None
+    component: str | None = None
+    reason: str | None = None
+    promised_date: date | None = None
+    plan_id: int | None = None
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> ArrangementTerms:
+        return cls(
+            type=str(data.get("type", "")),
+            terms=_optional_int(data.get("terms")),
+            bill_id=_optional_int(data.get("bill_id")),
+            days=_optional_int(data.get("days")),
+            months=_optional_int(data.get("months")),
+            penalty_waiver_fen=_optional_int(data.get("penalty_waiver_fen")),
+            amount_fen=_optional_int(data.get("amount_fen")),
+            component=_optional_str(data.get("component")),
+            reason=_optional_str(data.get("reason")),
+            promised_date=_optional_date(data.get("promised_date")),
+            plan_id=_optional_int(data.get("plan_id")),
+        )
+
+
+@dataclass(frozen=True)
+class QuoteEffects:
+    """What the arrangement changes on the account, as far as the console shows it: a moved due
+    date (`current_due_date` → `new_due_date`), the first payment of a new schedule, the money
+    converted or restructured (fen)."""
+
+    current_due_date: date | None = None
+    new_due_date: date | None = None
+    first_due_date: date | None = None
+    converted_fen: int | None = None
+    restructured_fen: int | None = None
+    # fee_waiver: what was waived on the account in the policy's window before this one.
+    waived_in_window_fen: int | None = None
+    promised_date: date | None = None
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> QuoteEffects:
+        return cls(
+            current_due_date=_optional_date(data.get("current_due_date")),
+            new_due_date=_optional_date(data.get("new_due_date")),
+            first_due_date=_optional_date(data.get("first_due_date")),
+            converted_fen=_optional_int(data.get("converted_fen")),
+            restructured_fen=_optional_int(data.get("restructured_fen")),
+            waived_in_window_fen=_optional_int(data.get("waived_in_window_fen")),
+            promised_date=_optional_date(data.get("promised_date")),
+        )
+
+
+@dataclass(frozen=True)
 class Quote:
     """A quote: the schedule (empty for an extension, a waiver or a promise), its cost, the
     effects on the account (e.g. `new_due_date`, `first_due_date`, `restructured_fen`) and
@@ -183,6 +251,16 @@ class Quote:
     @classmethod
     def from_json(cls, data: JsonObject) -> Quote:
         return cls(**_quote_fields(data))
+
+    @property
+    def typed_terms(self) -> ArrangementTerms:
+        """`terms`, typed."""
+        return ArrangementTerms.from_json({"type": self.type, **self.terms})
+
+    @property
+    def typed_effects(self) -> QuoteEffects:
+        """`effects`, typed."""
+        return QuoteEffects.from_json(self.effects)
 
 
 def _quote_fields(data: JsonObject) -> dict[str, Any]:
@@ -215,9 +293,11 @@ class Arrangement(Quote):
     proposed_by: int = 0
     proposed_by_name: str = ""
     proposed_at: datetime | None = None
+    decided_by: int | None = None
     decided_by_name: str | None = None
     decided_at: datetime | None = None
     decision_comment: str | None = None
+    activated_at: datetime | None = None
     plan_id: int | None = None
     bill_id: int | None = None
     case_id: int | None = None
@@ -235,9 +315,11 @@ class Arrangement(Quote):
             proposed_by=int(data["proposed_by"]),
             proposed_by_name=str(data.get("proposed_by_name", "")),
             proposed_at=_optional_datetime(data.get("proposed_at")),
+            decided_by=_optional_int(data.get("decided_by")),
             decided_by_name=_optional_str(data.get("decided_by_name")),
             decided_at=_optional_datetime(data.get("decided_at")),
             decision_comment=_optional_str(data.get("decision_comment")),
+            activated_at=_optional_datetime(data.get("activated_at")),
             plan_id=_optional_int(data.get("plan_id")),
             bill_id=_optional_int(data.get("bill_id")),
             case_id=_optional_int(data.get("case_id")),
@@ -249,6 +331,10 @@ class Arrangement(Quote):
     def etag(self) -> str:
         """The ETag the server gives this version (for `If-Match`)."""
         return f'"arrangement-{self.id}-v{self.version}"'
+
+    @property
+    def url(self) -> str:
+        return f"{ARRANGEMENTS_PATH}/{int(self.id)}"
 
 
 # -- calls ------------------------------------------------------------------------------------
@@ -274,6 +360,41 @@ def propose(
     arrangement's JSON (active at once, or pending_approval with a case), or `Queued` when the
     backend could not be reached. Reuse `idempotency_key` for a retry of the same body."""
     return send(outbox, client, ARRANGEMENTS_PATH, dict(body), label=label, idempotency_key=idempotency_key)
+
+
+def propose_arrangement(
+    outbox: Outbox | None,
+    client: ApiClient,
+    body: Mapping[str, Any],
+    *,
+    label: str,
+    idempotency_key: str | None = None,
+) -> Arrangement | Queued:
+    """`propose`, typed: the arrangement as the server answered (active at once, or
+    pending_approval with its case), or `Queued`."""
+    result = propose(outbox, client, body, label=label, idempotency_key=idempotency_key)
+    return result if isinstance(result, Queued) else Arrangement.from_json(result.body)
+
+
+def act_on_arrangement(
+    outbox: Outbox | None,
+    client: ApiClient,
+    arrangement: Arrangement,
+    action: str,
+    body: Mapping[str, Any] | None = None,
+    *,
+    label: str,
+    idempotency_key: str | None = None,
+) -> Arrangement | Queued:
+    """approve, reject (body `{comment}`) or cancel through the outbox, with the arrangement's
+    ETag (412 when stale): the arrangement as it is now, or `Queued`."""
+    result = send(outbox, client, f"{arrangement.url}/actions/{action}", dict(body or {}), label=label,
+                  if_match=arrangement.etag, idempotency_key=idempotency_key)
+    if isinstance(result, Queued):
+        return result
+    if result.body:
+        return Arrangement.from_json(result.body)
+    return get_arrangement(client, arrangement.id)[0]
 
 
 def get_arrangement(client: ApiClient, arrangement_id: int) -> tuple[Arrangement, str]:

@@ -4,20 +4,25 @@
     case, etag = get_case(client, page.items[0].id)
     assign_case(client, case.id, me.id, etag=etag)
 
-A case points at its subject (a dispute, fraud report or arrangement) through `subject_url`;
-the subject's own actions are posted there (`{subject_url}/actions/{action}`), with the
-subject's ETag (`get_subject`). Every function runs on a pool thread (it blocks on HTTP).
+A case points at its subject (a dispute, fraud report or arrangement: `Subject`, typed by
+`console.disputes`, `console.fraud` and `console.arrangements`); `get_subject(client, case)` reads
+it and `act_on_subject(...)` posts one of its actions with its ETag, through the outbox. Every
+function runs on a pool thread (it blocks on HTTP).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from console.api import ApiClient, ParamValue
+from console.arrangements import Arrangement, act_on_arrangement, get_arrangement
+from console.disputes import Dispute, act_on_dispute, get_dispute
+from console.fraud import FraudReport, act_on_fraud_report, get_fraud_report
 from console.models import JsonObject, Page, _optional_int, _optional_str, parse_datetime
+from console.outbox import Outbox, Queued
 
 __all__ = [
     "AgeingBucket",
@@ -29,7 +34,9 @@ __all__ = [
     "CaseQuery",
     "CaseStats",
     "QueueStats",
+    "FieldChange",
     "Subject",
+    "act_on_subject",
     "assign_case",
     "bulk_assign",
     "case_stats",
@@ -37,7 +44,6 @@ __all__ = [
     "get_subject",
     "list_assignees",
     "list_cases",
-    "subject_action",
     "take_next",
 ]
 
@@ -121,6 +127,15 @@ def _case_fields(data: JsonObject) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """One case field a timeline entry changed: its value before and after (None: not set)."""
+
+    name: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
 class CaseEvent:
     """One timeline entry: who did what, when, with the fields before → after."""
 
@@ -146,6 +161,17 @@ class CaseEvent:
             before=dict(data["before"]) if data.get("before") is not None else None,
             after=dict(data["after"]) if data.get("after") is not None else None,
             note=_optional_str(data.get("note")),
+        )
+
+    def changed_fields(self, names: Sequence[str], *, set_only: bool = False) -> tuple[FieldChange, ...]:
+        """The fields of `names` (in that order) this entry recorded, before → after; with
+        `set_only`, only those it recorded a value after for (what an opening entry set)."""
+        before = self.before or {}
+        after = self.after or {}
+        return tuple(
+            FieldChange(name, before.get(name), after.get(name))
+            for name in names
+            if name in after or (name in before and not set_only)
         )
 
 
@@ -297,22 +323,8 @@ class Assignee:
         )
 
 
-@dataclass(frozen=True)
-class Subject:
-    """A case's subject (dispute, fraud report or arrangement) as its own endpoint returns it:
-    the raw JSON (`data`, whose fields differ per type), its ETag and `allowed_actions`."""
-
-    url: str
-    data: dict[str, Any]
-    etag: str | None
-
-    @property
-    def allowed_actions(self) -> tuple[str, ...]:
-        return tuple(str(action) for action in self.data.get("allowed_actions", ()))
-
-    @property
-    def status(self) -> str:
-        return str(self.data.get("status", ""))
+# The thing a case is about, as its own endpoint returns it (typed per case type).
+Subject = Dispute | FraudReport | Arrangement
 
 
 # -- calls ----------------------------------------------------------------------------------
@@ -387,29 +399,31 @@ def case_stats(client: ApiClient) -> CaseStats:
     return CaseStats.from_json(client.get_json("/v1/cases/stats"))
 
 
-def get_subject(client: ApiClient, subject_url: str) -> Subject:
-    """The dispute, fraud report or arrangement behind a case, with its ETag."""
-    data, etag = client.get_json_etag(subject_url)
-    return Subject(url=subject_url, data=dict(data), etag=etag)
+def get_subject(client: ApiClient, case: Case) -> Subject:
+    """The dispute, fraud report or arrangement behind `case`, as it is now."""
+    if case.type == "dispute":
+        return get_dispute(client, case.subject_id)
+    if case.type == "fraud_report":
+        return get_fraud_report(client, case.subject_id)
+    return get_arrangement(client, case.subject_id)[0]
 
 
-def subject_action(
+def act_on_subject(
+    outbox: Outbox | None,
     client: ApiClient,
     subject: Subject,
     action: str,
-    body: JsonObject | None = None,
+    body: Mapping[str, Any] | None = None,
     *,
+    label: str,
     idempotency_key: str | None = None,
-) -> Subject:
-    """Post `action` on the subject with its ETag; returns the subject as it is now.
-    A stale ETag raises `PreconditionFailed` (412): reload with `get_subject` and show what changed."""
-    response = client.request(
-        "POST",
-        f"{subject.url}/actions/{action}",
-        json=dict(body or {}),
-        if_match=subject.etag,
-        idempotency_key=idempotency_key,
-    )
-    if response.status_code == 204 or not response.content:
-        return get_subject(client, subject.url)
-    return Subject(url=subject.url, data=dict(response.json()), etag=response.headers.get("ETag"))
+) -> Subject | Queued:
+    """Post one of the subject's `allowed_actions` with its ETag, through the outbox: the subject as
+    it is now, or `Queued`. A stale ETag raises `PreconditionFailed` (412): read the case and the
+    subject again and show what changed."""
+    if isinstance(subject, Dispute):
+        return act_on_dispute(outbox, client, subject, action, body, label=label, idempotency_key=idempotency_key)
+    if isinstance(subject, FraudReport):
+        return act_on_fraud_report(outbox, client, subject, action, body, label=label,
+                                   idempotency_key=idempotency_key)
+    return act_on_arrangement(outbox, client, subject, action, body, label=label, idempotency_key=idempotency_key)

@@ -42,6 +42,7 @@ from ui.admin.users import UsersView
 from ui.audit.trail import AuditTrailView
 from ui.cases.case_page import CasePage
 from ui.cases.queue import CaseListView
+from ui.changes import ChangeBus
 from ui.export import export_view, find_export_view, show_header_menu
 from ui.failures import is_known_failure
 from ui.icons import icon
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self._search_page: SearchPage | None = None
+        # What a delivered write changed, for the open views that show it (ui/changes.py).
+        self.changes = ChangeBus(client, self)
         self._build_actions()
         self._build_central()
         self._build_status_bar()
@@ -484,12 +487,12 @@ class MainWindow(QMainWindow):
         return page
 
     def _approvals(self) -> ApprovalsView:
-        view = ApprovalsView(self.client, user=self.user, outbox=self.outbox)
+        view = ApprovalsView(self.client, user=self.user, outbox=self.outbox, changes=self.changes)
         view.case_requested.connect(self.open_case)
         return view
 
     def _case_list(self, mode: str) -> CaseListView:
-        view = CaseListView(self.client, user=self.user, mode=mode)
+        view = CaseListView(self.client, user=self.user, mode=mode, changes=self.changes)
         view.case_requested.connect(self.open_case)
         return view
 
@@ -533,7 +536,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return widget
         workspace = CustomerWorkspace(
-            self.client, customer_id, role=self.user.role, outbox=self.outbox, parent=self.tabs
+            self.client, customer_id, role=self.user.role, outbox=self.outbox, changes=self.changes,
+            parent=self.tabs,
         )
         workspace.case_requested.connect(self.open_case)
         title = name or workspace.title
@@ -548,9 +552,9 @@ class MainWindow(QMainWindow):
             if page.case_id == case_id:
                 self.tabs.setCurrentWidget(page)
                 return page
-        page = CasePage(self.client, case_id, user=self.user, outbox=self.outbox, parent=self.tabs)
+        page = CasePage(self.client, case_id, user=self.user, outbox=self.outbox, changes=self.changes,
+                        parent=self.tabs)
         page.customer_requested.connect(lambda customer_id: self.open_customer(customer_id))
-        page.changed.connect(self._case_changed)
         self._add_tab(page, "cases", self.tr("Case %1").replace("%1", str(case_id)), self.tr("Close case tab"))
         page.title_changed.connect(lambda text, p=page: self._retitle(p, text))
         self.caseOpened.emit(case_id)
@@ -571,12 +575,6 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, close)
         self.tabs.setCurrentIndex(index)
         return index
-
-    def _case_changed(self) -> None:
-        """A case changed on its page: the case lists already built show it at once."""
-        for page in self._view_pages.values():
-            if isinstance(page, CaseListView) and page.isVisible():
-                page.refresh()
 
     def _retitle(self, workspace: QWidget, title: str) -> None:
         index = self.tabs.indexOf(workspace)
@@ -800,6 +798,7 @@ class MainWindow(QMainWindow):
             case_page.close_page()
         if self.outbox_status is not None:
             self.outbox_status.stop()
+        self.changes.close()
         # Only our own handlers: after a language switch the new window has installed its own.
         if tasks.unhandled_failure_handler() == self.show_unhandled_failure:
             tasks.set_unhandled_failure_handler(None)

@@ -45,7 +45,7 @@ from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.chips import Chip
 from ui.widgets.plain_text import plain_tooltip
-from ui.workspace.models import overdue_colour
+from ui.widgets.table_model import overdue_colour
 
 log = logging.getLogger(__name__)
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.api import ApiClient
 from console.arrangements import list_account_arrangements, promise_to_pay_terms, proposal_body, propose
 from ui import i18n, tasks, theme
-from ui.arrangements.wizard import ArrangementWizard, business_today
+from ui.arrangements.wizard import ArrangementWizard
+from ui.arrangements.wizard_words import business_today
 from ui.cases.queue import CaseListView
 from ui.demo import DEMO_PASSWORD, DemoBackend
 from ui.login import LoginDialog, SignedIn

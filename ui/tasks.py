@@ -23,6 +23,8 @@ The shape is Anki's ``QueryOp``::
   result silently: a late answer never reaches a dead widget or overwrites a newer one.
   :class:`LatestOnly` discards the previous task of a kind when a new one starts (search as
   you type).
+- Writes made by ``op`` are marked with the task's ``parent`` (``console.changes.writing_for``),
+  so the change bus (``ui.changes``) can tell a view's own writes from others'.
 - Tests wait with ``qtbot.waitSignal(task.finished)``; :func:`active_tasks` lists tasks still
   running or with a result not yet delivered, so a fixture can fail a test that leaves one behind.
 """
@@ -38,6 +40,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from console.changes import writing_for
 from console.errors import Unauthorized
 
 log = logging.getLogger(__name__)
@@ -154,17 +157,19 @@ def _the_relay() -> _Relay:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, op: Callable[[], Any], relay: _Relay, key: int, generation: int) -> None:
+    def __init__(self, op: Callable[[], Any], relay: _Relay, key: int, generation: int, origin: object) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._op = op
         self._relay = relay
         self._key = key
         self._generation = generation
+        self._origin = origin  # never touched here: only handed on with the writes (ui.changes)
 
     def run(self) -> None:
         try:
-            result = self._op()
+            with writing_for(self._origin):
+                result = self._op()
         except BaseException as exc:  # noqa: BLE001 — every failure goes back to the GUI thread
             self._relay.delivered.emit(self._key, self._generation, None, exc)
         else:
@@ -239,7 +244,9 @@ class Task(QObject, Generic[T]):
         self.error = None
         self._start_busy()
         _active[self._key] = self
-        task_pool().start(_Runnable(self._op, _the_relay(), self._key, self._generation))
+        # The writes the op makes are marked as the parent's, so the change bus can leave that
+        # view to show its own write (ui.changes).
+        task_pool().start(_Runnable(self._op, _the_relay(), self._key, self._generation, self.parent()))
         return self
 
     def rerun(self) -> Task[T]:

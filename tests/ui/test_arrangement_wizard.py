@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
-from console.arrangements import act, get_arrangement
+from console.arrangements import Arrangement, act, get_arrangement
 from console.errors import Forbidden
 from console.models import CustomerProfile
 from console.outbox import Outbox, Queued
@@ -103,10 +103,10 @@ def test_within_authority_goes_live(qtbot: QtBot, api_client: ApiClient,
     outcome = finish(qtbot, wizard)
     shot(wizard, "arrangement_live")
 
-    assert isinstance(outcome, dict) and outcome["status"] == "active"
+    assert isinstance(outcome, Arrangement) and outcome.status == "active"
     assert wizard.confirm_page.result.text().startswith("Live: Promise to pay (¥100.00 by")
     assert wizard.finish_button_text() == "Close"
-    arrangement, _etag = get_arrangement(api_client, int(outcome["id"]))
+    arrangement, _etag = get_arrangement(api_client, outcome.id)
     assert arrangement.status == "active"
     assert arrangement.cost.principal_fen == 100_00
     assert arrangement.note == "Customer will pay on payday"
@@ -137,9 +137,9 @@ def test_supervisor_beyond_authority_waits_and_cannot_approve_own(
     wizard.next()
     assert wizard.finish_button_text() == "Send for approval"
     outcome = finish(qtbot, wizard)
-    assert outcome["status"] == "pending_approval"
+    assert outcome.status == "pending_approval"
 
-    arrangement, etag = get_arrangement(super1, int(outcome["id"]))
+    arrangement, etag = get_arrangement(super1, outcome.id)
     assert arrangement.status == "pending_approval"
     assert "approve" not in arrangement.allowed_actions
     with pytest.raises(Forbidden) as refused:
@@ -183,13 +183,13 @@ def test_agent_hardship_plan_needs_approval_then_super1_approves(
     outcome = finish(qtbot, wizard)
     shot(wizard, "arrangement_waiting")
 
-    case_id = outcome["case_id"]
-    assert outcome["status"] == "pending_approval" and case_id is not None
+    case_id = outcome.case_id
+    assert outcome.status == "pending_approval" and case_id is not None
     assert wizard.confirm_page.result.text().startswith(f"Waiting for approval: case {case_id} is in the approvals queue.")
     waiting = super1.get_json("/v1/cases", params={"status": "pending_approval", "queue": "approvals", "limit": 200})
     assert case_id in [item["id"] for item in waiting["items"]]
 
-    arrangement, etag = get_arrangement(super1, int(outcome["id"]))
+    arrangement, etag = get_arrangement(super1, outcome.id)
     approved = act(super1, arrangement.id, "approve", etag=etag, comment="Hardship confirmed by phone")
     assert approved.status == "active"
     assert get_arrangement(api_client, arrangement.id)[0].status == "active"
@@ -263,7 +263,7 @@ def test_unreachable_server_keeps_the_proposal_in_the_outbox(
 def test_an_amount_beyond_what_the_server_takes_names_the_field_and_the_limit(qtbot: QtBot) -> None:
     """¥99,999,999,999 used to come back as "Some fields are missing or not valid"; the most any
     term takes is ¥1,000,000,000.00 (100,000,000,000 fen, backend/arrangements/schemas.py)."""
-    from ui.arrangements.wizard import PromiseForm, _Invalid
+    from ui.arrangements.terms_forms import PromiseForm, _Invalid
 
     form = PromiseForm()
     qtbot.addWidget(form)

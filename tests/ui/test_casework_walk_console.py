@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
+from console.arrangements import Arrangement
 from console.cases import CaseQuery, list_cases
+from console.disputes import Dispute
 from tests.helpers.live import LiveBackend
 from ui.arrangements.wizard import ArrangementWizard
 from ui.cases.queue import CaseListView
@@ -76,10 +77,11 @@ def test_agent_files_and_proposes_handler_works_supervisor_approves(
     dialog.description_edit.setPlainText("The customer says the parcel never arrived.")  # type: ignore[attr-defined]
     with qtbot.waitSignal(workspace.filed, timeout=WAIT_MS) as filed:
         dialog.submit()  # type: ignore[attr-defined]
-    dispute: dict[str, Any] = filed.args[0]
-    assert dispute["transaction_id"] == transaction.id and dispute["id"] not in disputed
-    dispute_case = int(dispute["case_id"])
-    assert api.get_json(f"/v1/disputes/{dispute['id']}")["status"] == "new"
+    dispute = filed.args[0]
+    assert isinstance(dispute, Dispute)
+    assert dispute.transaction_id == transaction.id and dispute.id not in disputed
+    dispute_case = dispute.case_id
+    assert api.get_json(f"/v1/disputes/{dispute.id}")["status"] == "new"
 
     # -- agent1: a 24-month hardship plan in the wizard: it says it waits, and why --------------
     wizard = workspace.open_arrangement()
@@ -94,9 +96,11 @@ def test_agent_files_and_proposes_handler_works_supervisor_approves(
     assert wizard.finish_button_text() == "Send for approval"
     with qtbot.waitSignal(wizard.arrangement_submitted, timeout=WAIT_MS) as submitted:
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    plan: dict[str, Any] = submitted.args[0]
-    assert plan["status"] == "pending_approval" and plan["terms"]["months"] == 24
-    plan_case = int(plan["case_id"])
+    plan = submitted.args[0]
+    assert isinstance(plan, Arrangement)
+    assert plan.status == "pending_approval" and plan.typed_terms.months == 24
+    assert plan.case_id is not None
+    plan_case = plan.case_id
     wizard.close()
     agent.close()
 
@@ -119,7 +123,7 @@ def test_agent_files_and_proposes_handler_works_supervisor_approves(
     with qtbot.waitSignal(page.changed, timeout=WAIT_MS), qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
         page.action_dialog.submit()
     assert page.status_chip.text() == "Waiting for customer"
-    worked = api.get_json(f"/v1/disputes/{dispute['id']}")
+    worked = api.get_json(f"/v1/disputes/{dispute.id}")
     assert worked["status"] == "pending_customer"
     assert api.get_json(f"/v1/cases/{dispute_case}")["sla_state"] == "paused"
     handler.close()
@@ -135,6 +139,6 @@ def test_agent_files_and_proposes_handler_works_supervisor_approves(
     with qtbot.waitSignal(inbox.decided, timeout=WAIT_MS) as decided:
         inbox.approve_button.click()
     assert decided.args == [plan_case, "approve"]
-    assert api.get_json(f"/v1/arrangements/{plan['id']}")["status"] == "active"
+    assert api.get_json(f"/v1/arrangements/{plan.id}")["status"] == "active"
     assert plan_case not in {item.case.id for item in inbox.items()}
     supervisor.close()

@@ -17,6 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
 from console.cases import CaseQuery, list_cases
+from console.disputes import Dispute
+from console.fraud import FraudReport
 from console.models import Transaction
 from tests.helpers.live import LiveBackend
 from ui.casework.dispute_dialog import DisputeDialog, yuan_text
@@ -166,11 +168,11 @@ def test_file_a_dispute_from_the_transaction_menu_and_see_the_case(
             qtbot.waitSignal(workspace.loaded, timeout=10_000):
         dialog.submit()
     dispute = filed.args[0]
-    assert isinstance(dispute, dict)
-    assert dispute["transaction_id"] == transaction.id
-    assert dispute["disputed_amount_fen"] == transaction.amount_fen
-    assert dispute["reason"] == "not_as_described"
-    case_id = dispute["case_id"]
+    assert isinstance(dispute, Dispute)
+    assert dispute.transaction_id == transaction.id
+    assert dispute.disputed_amount_fen == transaction.amount_fen
+    assert dispute.reason == "not_as_described"
+    case_id = dispute.case_id
     assert f"case {case_id}" in workspace.notice.text() and "Disputes" in workspace.notice.text()
 
     # The API has the case for this customer, and the header counts it.
@@ -296,8 +298,8 @@ def test_report_fraud_from_the_menu_freezes_the_account_at_once(
             qtbot.waitSignal(workspace.loaded, timeout=10_000):
         dialog.submit()
     report = filed.args[0]
-    assert isinstance(report, dict)
-    assert sorted(t["transaction_id"] for t in report["transactions"]) == sorted(chosen)
+    assert isinstance(report, FraudReport)
+    assert sorted(t.transaction_id for t in report.transactions) == sorted(chosen)
     assert "frozen" in workspace.notice.text()
 
     # The header says Frozen at once, and the API agrees.
@@ -305,10 +307,10 @@ def test_report_fraud_from_the_menu_freezes_the_account_at_once(
     assert workspace.header.status_chip.text() == "Frozen"
     account = api_client.get_json(f"/v1/accounts/{account_id}")
     assert account["status"] == "frozen"
-    assert report["case_id"] in [c.id for c in list_cases(api_client, CaseQuery(customer_id=FRAUD_CUSTOMER)).items]
+    assert report.case_id in [c.id for c in list_cases(api_client, CaseQuery(customer_id=FRAUD_CUSTOMER)).items]
     with qtbot.waitSignal(workspace.cases_tab.cases_loaded, timeout=10_000):
         workspace.show_tab("cases")
-    assert report["case_id"] in workspace.cases_tab.case_ids()
+    assert report.case_id in workspace.cases_tab.case_ids()
 
 
 def test_unticking_the_freeze_without_a_reason_is_refused_in_the_dialog(

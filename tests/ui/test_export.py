@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.export import EXPORT_ROLE, export_model_csv, export_view, find_export_view, suggested_name, yuan_text
-from ui.workspace.models import Column, RecordTableModel
+from ui.widgets.table_model import Column, RecordTableModel
 
 
 def model() -> QStandardItemModel:

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
 from console.formatting import format_fen
+from ui.widgets.table_model import SORT_ROLE
 from ui.workspace.models import (
-    SORT_ROLE,
     BillLinesModel,
     BillsModel,
     NotesModel,

@@ -27,8 +27,8 @@ from ui.cases.models import COLUMN, CaseTableModel
 from ui.cases.queue import CaseListView
 from ui.casework.labels import SLA_STATE_TEXTS, SLA_TONES, text_of
 from ui.main_window import MainWindow
+from ui.widgets.table_model import RECORD_ROLE
 from ui.widgets.tones import tone_colours
-from ui.workspace.models import RECORD_ROLE
 
 MY_CUSTOMERS = (24, 25, 26, 27, 28)
 WAIT = 20_000

@@ -20,9 +20,9 @@ from console.formatting import format_date, format_datetime, format_fen
 from console.models import AccountOverview, CustomerProfile
 from tests.helpers.live import LiveBackend
 from ui.widgets.chips import bill_status_text
+from ui.widgets.table_model import RECORD_ROLE, SORT_ROLE
 from ui.workspace import CustomerWorkspace
 from ui.workspace.header import primary_account
-from ui.workspace.models import RECORD_ROLE, SORT_ROLE
 
 CUSTOMER = 1  # M1 overdue, with installment plans and a cash loan (tests/helpers/live.py)
 

@@ -39,8 +39,8 @@ from ui.admin.labels import admin_failure_text, change_status, limit_name, limit
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
 from ui.workspace.header import set_role
-from ui.workspace.models import Column, RecordTableModel
 
 __all__ = ["PolicyView", "ProposeChangeDialog"]
 

@@ -40,8 +40,8 @@ from ui.icons import icon
 from ui.roles import role_text
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
 from ui.workspace.header import set_role
-from ui.workspace.models import Column, RecordTableModel
 
 __all__ = ["NewUserDialog", "ResetPasswordDialog", "RoleDialog", "UsersModel", "UsersView"]
 

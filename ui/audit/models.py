@@ -13,7 +13,7 @@ from console.audit import AuditQuery, AuditRecord
 from console.models import Page
 from ui.roles import role_text
 from ui.tasks import Task
-from ui.workspace.models import Column, ModelIndex, RecordTableModel
+from ui.widgets.table_model import Column, ModelIndex, RecordTableModel
 
 __all__ = ["AuditChangesModel", "AuditRecordsModel", "change_summary", "value_text"]
 

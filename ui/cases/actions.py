@@ -33,10 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.cases import Assignee, list_assignees
+from console.cases import Assignee, Subject, list_assignees
+from console.disputes import Dispute
 from console.errors import ApiError, PreconditionFailed
 from console.formatting import format_date, format_fen, parse_yuan
-from console.models import User, parse_datetime
+from console.fraud import FraudReport
+from console.models import User
+from console.rules import (
+    ARRANGEMENT_TEXT_MAX_LENGTH,
+    ASSIGN_NOTE_MAX_LENGTH,
+    DISPUTE_APPROVAL_OVER_FEN,
+    HANDLER_EXTENSION_DAYS,
+    SUPERVISOR_EXTENSION_DAYS,
+)
+from console.rules import CASE_ACTION_NOTE_MAX_LENGTH as NOTE_MAX_LENGTH
 from ui.casework.labels import ACTION_TEXTS, CASE_TYPE_TEXTS, OUTCOME_TEXTS, text_of
 from ui.failures import failure_message
 from ui.roles import role_text
@@ -53,20 +63,8 @@ __all__ = [
 
 CONTEXT = "CaseActions"
 
-# DESIGN.md §3: an outcome awarding more than ¥2,000 waits for a supervisor (four eyes); exactly
-# ¥2,000 does not. The backend's limit lives in its configuration and is not published by the
-# API, so the form can only say what the policy says; the server's answer is what counts.
-DISPUTE_APPROVAL_OVER_FEN = 200_000
-
-# Extension windows (DESIGN.md §3 Disputes SLA): a handler to 30 days from filing, once; a
-# supervisor to 60 days.
-HANDLER_EXTENSION_DAYS = 30
-SUPERVISOR_EXTENSION_DAYS = 60
-
-# The API's text limits (backend/*/schemas.py).
-NOTE_MAX_LENGTH = 2000
-ARRANGEMENT_TEXT_MAX_LENGTH = 1000
-ASSIGN_NOTE_MAX_LENGTH = 500
+# The four-eyes limit, the extension windows and the text limits the forms check before sending
+# are the console's one copy of the rules (console/rules.py); the server's answer is what counts.
 
 # Actions whose result is plain and reversible enough for one click (no form).
 ONE_CLICK = frozenset({
@@ -95,7 +93,7 @@ class ActionSubject:
     """What a form needs to know about the thing acted on."""
 
     subject_type: str  # dispute, fraud_report, arrangement or case
-    data: dict[str, Any]  # the subject's JSON (for a case: the case's fields)
+    subject: Subject | None  # the dispute, fraud report or arrangement (None for the case itself)
     user: User
     queue: str | None = None  # the case's queue (for the assignee list)
     assignee_id: int | None = None
@@ -379,35 +377,38 @@ def _read_amount(dialog: ActionDialog, name: str) -> int | None:
 # -- the forms per action ------------------------------------------------------------------
 
 
-def _proposal_text(data: dict[str, Any]) -> str:
-    proposal = data.get("proposal") or {}
-    if not proposal:
+def _proposal_text(dispute: Dispute) -> str:
+    proposal = dispute.proposal
+    if proposal is None:
         return "—"
-    return f"{text_of(OUTCOME_TEXTS, proposal.get('outcome'))}, {format_fen(int(proposal.get('amount_fen', 0)))}"
-
-
-def _reported_total(data: dict[str, Any]) -> str:
-    return format_fen(int(data.get("reported_fen", 0)))
+    return f"{text_of(OUTCOME_TEXTS, proposal.outcome)}, {format_fen(proposal.amount_fen)}"
 
 
 def _explanation(subject: ActionSubject, action: str) -> str:
-    text = EXPLANATIONS.get((subject.subject_type, action))
-    if text is None:
+    key = (subject.subject_type, action)
+    if key not in EXPLANATIONS:
         return ""
-    data = subject.data
-    values: dict[tuple[str, str], str] = {
-        ("dispute", "reverse_provisional_credit"): format_fen(int(data.get("provisional_credit_fen", 0))),
-        ("dispute", "grant_provisional_credit"): format_fen(int(data.get("disputed_amount_fen", 0))),
-        ("dispute", "approve_outcome"): _proposal_text(data),
-        ("dispute", "reject_outcome"): _proposal_text(data),
-        ("fraud_report", "confirm"): _reported_total(data),
-    }
-    return _t(text).replace("%1", values.get((subject.subject_type, action), ""))
+    value = ""
+    target = subject.subject
+    if isinstance(target, Dispute):
+        if action == "reverse_provisional_credit":
+            value = format_fen(target.provisional_credit_fen)
+        elif action == "grant_provisional_credit":
+            value = format_fen(target.disputed_amount_fen)
+        elif action in ("approve_outcome", "reject_outcome"):
+            value = _proposal_text(target)
+    elif isinstance(target, FraudReport) and action == "confirm":
+        value = format_fen(target.reported_fen)
+    return _t(EXPLANATIONS[key]).replace("%1", value)
+
+
+def _disputed(subject: ActionSubject) -> int:
+    return subject.subject.disputed_amount_fen if isinstance(subject.subject, Dispute) else 0
 
 
 def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
-    sla = subject.data.get("sla") or {}
-    window = int(sla.get("decide_days", 15))
+    sla = subject.subject.sla if isinstance(subject.subject, Dispute) else None
+    window = sla.decide_days if sla is not None else 15
     supervisor = subject.user.role == "supervisor"
     most = SUPERVISOR_EXTENSION_DAYS if supervisor else HANDLER_EXTENSION_DAYS
     days = QSpinBox()
@@ -419,12 +420,12 @@ def _extend_form(dialog: ActionDialog, subject: ActionSubject) -> None:
     dialog.add_field("days", QCoreApplication.translate("CaseActions", "Add"), days)
     reason = _add_text(dialog, "reason", QCoreApplication.translate("CaseActions", "Reason"), required=True, max_length=NOTE_MAX_LENGTH,
                        placeholder=QCoreApplication.translate("CaseActions", "Why more time is needed (the customer sees the new date)"))
-    due = sla.get("decide_due_at")
+    due = sla.decide_due_at if sla is not None else None
     hint = QCoreApplication.translate("CaseActions", "The decision window is %1 days from filing (decide by %2). A handler may extend once, "
               "to at most %3 days; a supervisor to at most %4 days.")
     dialog.set_hint(
         hint.replace("%1", str(window))
-        .replace("%2", format_date(parse_datetime(due)) if due else "—")
+        .replace("%2", format_date(due) if due else "—")
         .replace("%3", str(HANDLER_EXTENSION_DAYS))
         .replace("%4", str(SUPERVISOR_EXTENSION_DAYS))
     )
@@ -450,7 +451,7 @@ OUTCOME_ORDER = ("won", "partially_won", "lost", "withdrawn")
 
 
 def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
-    disputed = int(subject.data.get("disputed_amount_fen", 0))
+    disputed = _disputed(subject)
     outcome = QComboBox()
     for code in OUTCOME_ORDER:
         outcome.addItem(text_of(OUTCOME_TEXTS, code), code)
@@ -524,7 +525,7 @@ def _propose_form(dialog: ActionDialog, subject: ActionSubject) -> None:
 
 
 def _credit_form(dialog: ActionDialog, subject: ActionSubject) -> None:
-    disputed = int(subject.data.get("disputed_amount_fen", 0))
+    disputed = _disputed(subject)
     dialog.add_field("amount_fen", QCoreApplication.translate("CaseActions", "Amount"), _amount_box(disputed))
     note = _add_text(dialog, "note", QCoreApplication.translate("CaseActions", "Note"), required=False, max_length=NOTE_MAX_LENGTH)
 

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient
 from console.cases import Assignee, BulkAssignResult, bulk_assign, list_assignees
+from console.rules import ASSIGN_NOTE_MAX_LENGTH as NOTE_MAX
 from ui.roles import role_text
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
 
 __all__ = ["AssignDialog"]
 
-NOTE_MAX = 500
 
 
 class AssignDialog(QDialog):

@@ -40,8 +40,8 @@ from ui.casework.labels import (
 )
 from ui.export import EXPORT_ROLE, export_value
 from ui.widgets.plain_text import plain_tooltip
+from ui.widgets.table_model import RECORD_ROLE, SORT_ROLE
 from ui.widgets.tones import tone_colours
-from ui.workspace.models import RECORD_ROLE, SORT_ROLE
 
 __all__ = ["CaseFilterProxy", "CaseTableModel", "Col"]
 

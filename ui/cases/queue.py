@@ -44,13 +44,14 @@ from ui.casework.labels import (
     SLA_STATE_TEXTS,
     text_of,
 )
+from ui.changes import ChangeBus, RefreshOnChange
 from ui.export import export_view, install_header_export
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import RECORD_ROLE
+from ui.widgets.tables import fit_columns
 from ui.widgets.while_shown import WhileShown
-from ui.workspace.common import fit_columns
-from ui.workspace.models import RECORD_ROLE
 
 __all__ = ["CaseListView", "queues_served"]
 
@@ -100,7 +101,8 @@ class CaseListView(QWidget):
     loaded = Signal()
     assigned = Signal(object)
 
-    def __init__(self, client: ApiClient, *, user: User, mode: str, parent: QWidget | None = None) -> None:
+    def __init__(self, client: ApiClient, *, user: User, mode: str, changes: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if mode not in ("mine", "queues"):
             raise ValueError(f"mode must be 'mine' or 'queues', not {mode!r}")
@@ -238,6 +240,13 @@ class CaseListView(QWidget):
         self.refreshing = WhileShown(self, on_show=self.refresh)
         self.refresh_timer = self.refreshing.timer("refresh_timer", REFRESH_MS, self.refresh)
         self.tick_timer = self.refreshing.timer("tick_timer", TICK_MS, self.tick)
+        # A write on a case elsewhere (a case page, the approvals inbox, the outbox) refreshes the
+        # list on screen; a hidden one refreshes when shown anyway.
+        self.refresh_on_change = (
+            RefreshOnChange(self, changes, shows=lambda change: bool(change.case_ids), refresh=self.refresh,
+                            refresh_on_show=False)
+            if changes is not None else None
+        )
         self.proxy.modelReset.connect(self._update_counts)
         self.proxy.rowsInserted.connect(self._update_counts)
         self.proxy.rowsRemoved.connect(self._update_counts)

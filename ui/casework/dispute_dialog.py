@@ -1,17 +1,17 @@
 """Filing a dispute of one transaction (DESIGN.md §3 "Disputes"), and what filing dialogs share.
 
 `FilingDialog` is the frame of the dispute and fraud dialogs: a form, one line for the server's
-refusal, a sentence under each field the server named, and a Submit button that sends the body
-through `console.outbox.send` on a background task. On a refusal the dialog stays open with
-everything typed; the same body sent again reuses its Idempotency-Key, so a filing whose answer
-was lost does not land twice. Delivered or kept in the outbox, `filed(object)` carries the
-server's JSON (a dict) or the `console.outbox.Queued`, and the dialog closes.
+refusal, a sentence under each field the server named, and a Submit button that files the
+form's draft (`console.disputes.file_dispute`, `console.fraud.file_fraud_report`: through the
+outbox) on a background task. On a refusal the dialog stays open with everything typed; the same
+draft sent again reuses its Idempotency-Key, so a filing whose answer was lost does not land
+twice. Delivered or kept in the outbox, `filed(object)` carries the filed `Dispute` or
+`FraudReport`, or the `console.outbox.Queued`, and the dialog closes.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -30,10 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient, new_idempotency_key
+from console.disputes import DisputeDraft, file_dispute
 from console.errors import ApiError
 from console.formatting import format_datetime, format_fen, parse_yuan
 from console.models import CustomerProfile, Transaction
-from console.outbox import Delivered, Outbox, Queued, send
+from console.outbox import Outbox
+from console.rules import DISPUTE_CATEGORY_ORDER as CATEGORY_ORDER
+from console.rules import DISPUTE_DESCRIPTION_MAX_LENGTH as DESCRIPTION_MAX_LENGTH
+from console.rules import DISPUTE_REASONS_BY_CATEGORY as REASONS_BY_CATEGORY
+from console.rules import FILING_CHANNELS as CHANNEL_ORDER
 from ui.casework.labels import CHANNEL_TEXTS, DISPUTE_CATEGORY_TEXTS, DISPUTE_REASON_TEXTS, text_of
 from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
@@ -43,16 +48,8 @@ from ui.workspace import labels as workspace_labels
 from ui.workspace.common import AccountPicker
 from ui.workspace.transactions import DISPUTABLE_TYPES, WHY_NOT_DISPUTABLE, is_disputable
 
-# backend/disputes/rules.py REASONS_BY_CATEGORY: the reasons a customer may give under each category.
-REASONS_BY_CATEGORY: dict[str, tuple[str, ...]] = {
-    "fraud": ("unauthorized",),
-    "authorization": ("unauthorized", "cancelled_recurring"),
-    "processing_error": ("duplicate", "amount_differs", "refund_not_credited", "repayment_not_credited"),
-    "consumer_dispute": ("not_received", "not_as_described", "cancelled_recurring"),
-}
-CATEGORY_ORDER = ("consumer_dispute", "processing_error", "authorization", "fraud")
-CHANNEL_ORDER = ("phone", "chat", "email", "branch")
-DESCRIPTION_MAX_LENGTH = 2000  # backend/disputes/schemas.py
+# The categories, reasons, channels and the description's limit are the console's one copy of
+# the rules (console/rules.py).
 RECENT_DEBITS = 200  # the API's page maximum: months of a customer's spending
 
 def transaction_text(transaction: Transaction) -> str:
@@ -80,25 +77,27 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-class FilingDialog(QDialog):
+DraftT = TypeVar("DraftT")
+
+
+class FilingDialog(QDialog, Generic[DraftT]):
     """A filing form sent through the outbox; stays open with its input when the server refuses.
 
     Subclasses build their fields into `self.form`, register each field's error label with
     `add_field_error(field, label)` (the API's field name, e.g. `disputed_amount_fen`), and
-    implement `build_body()` (the body, or None after showing what is missing) and `label_text()`.
+    implement `build_draft()` (the draft, or None after showing what is missing), `label_text()`
+    and `file()` (the typed call that sends the draft, on a pool thread).
     """
 
-    filed = Signal(object)  # the server's JSON answer (dict), or a console.outbox.Queued
+    filed = Signal(object)  # the Dispute or FraudReport filed, or a console.outbox.Queued
     refused = Signal(object)  # the exception; the dialog is still open with the input
-
-    PATH = ""
 
     def __init__(self, client: ApiClient, *, outbox: Outbox | None, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._client = client
         self._outbox = outbox
-        self.task: Task[Delivered | Queued] | None = None
-        self._sent: tuple[str, str] | None = None  # (body as JSON, its Idempotency-Key)
+        self.task: Task[Any] | None = None
+        self._sent: tuple[DraftT, str] | None = None  # (the draft, its Idempotency-Key)
         self._field_errors: dict[str, QLabel] = {}
         self.setModal(True)
         self.setMinimumWidth(560)
@@ -162,11 +161,15 @@ class FilingDialog(QDialog):
     def add_field_error(self, field: str, label: QLabel) -> None:
         self._field_errors[field] = label
 
-    def build_body(self) -> dict[str, Any] | None:
+    def build_draft(self) -> DraftT | None:
         raise NotImplementedError
 
-    def label_text(self, body: dict[str, Any]) -> str:
+    def label_text(self, draft: DraftT) -> str:
         """What the outbox list calls this write."""
+        raise NotImplementedError
+
+    def file(self, client: ApiClient, outbox: Outbox | None, draft: DraftT, *, label: str, key: str) -> object:
+        """Send `draft` (on a pool thread: no widgets): what was filed, or `Queued`."""
         raise NotImplementedError
 
     def show_field_error(self, field: str, text: str) -> None:
@@ -198,19 +201,18 @@ class FilingDialog(QDialog):
         if self.is_sending:
             return
         self.clear_errors()
-        body = self.build_body()
-        if body is None:
+        draft = self.build_draft()
+        if draft is None:
             return
-        text = json.dumps(body, sort_keys=True, ensure_ascii=False)
-        if self._sent is None or self._sent[0] != text:
+        if self._sent is None or self._sent[0] != draft:
             # A new (or changed) filing: a new key. The same one again: the same key.
-            self._sent = (text, new_idempotency_key())
+            self._sent = (draft, new_idempotency_key())
         key = self._sent[1]
-        client, outbox, path, label = self._client, self._outbox, self.PATH, self.label_text(body)
-        task: Task[Delivered | Queued] = Task(
-            lambda: send(outbox, client, path, body, label=label, idempotency_key=key),
+        client, outbox, label = self._client, self._outbox, self.label_text(draft)
+        task: Task[Any] = Task(
+            lambda: self.file(client, outbox, draft, label=label, key=key),
             parent=self,
-            label=f"file {path}",
+            label=f"file {type(draft).__name__}",
         )
         task.on_success(self._sent_ok).on_failure(self._refused).with_busy(self.busy)
         self.task = task
@@ -222,9 +224,9 @@ class FilingDialog(QDialog):
         self.fields.setEnabled(not sending)
         self.submit_button.setEnabled(not sending)
 
-    def _sent_ok(self, result: Delivered | Queued) -> None:
+    def _sent_ok(self, result: object) -> None:
         self._set_sending(False)
-        self.filed.emit(result if isinstance(result, Queued) else result.body)
+        self.filed.emit(result)
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
@@ -244,7 +246,7 @@ class FilingDialog(QDialog):
         super().done(result)
 
 
-class DisputeDialog(FilingDialog):
+class DisputeDialog(FilingDialog[DisputeDraft]):
     """File a dispute of one debit: category → reason, amount (default: the whole transaction),
     what the customer says, how they raised it.
 
@@ -252,8 +254,6 @@ class DisputeDialog(FilingDialog):
     account's recent disputable charges to pick from, an account picker above them when the
     customer has several accounts.
     """
-
-    PATH = "/v1/disputes"
 
     def __init__(
         self,
@@ -426,7 +426,7 @@ class DisputeDialog(FilingDialog):
     def _category_changed(self, _index: int = -1) -> None:
         current = self.reason_box.currentData()
         self.reason_box.clear()
-        for reason in REASONS_BY_CATEGORY.get(str(self.category_box.currentData()), ()):
+        for reason in REASONS_BY_CATEGORY[str(self.category_box.currentData())]:
             self.reason_box.addItem(text_of(DISPUTE_REASON_TEXTS, reason), reason)
         index = self.reason_box.findData(current)
         self.reason_box.setCurrentIndex(max(index, 0))
@@ -446,7 +446,7 @@ class DisputeDialog(FilingDialog):
         except ValueError:
             return None
 
-    def build_body(self) -> dict[str, Any] | None:
+    def build_draft(self) -> DisputeDraft | None:
         transaction = self._transaction
         ok = True
         if transaction is None:
@@ -485,19 +485,22 @@ class DisputeDialog(FilingDialog):
             ok = False
         if not ok or transaction is None or amount is None:
             return None
-        return {
-            "transaction_id": transaction.id,
-            "category": str(self.category_box.currentData()),
-            "reason": str(self.reason_box.currentData()),
-            "disputed_amount_fen": amount,
-            "description": description,
-            "channel": str(self.channel_box.currentData()),
-        }
-
-    def label_text(self, body: dict[str, Any]) -> str:
-        return self.tr("Dispute of transaction %1 (%2)").replace("%1", str(body["transaction_id"])).replace(
-            "%2", format_fen(int(body["disputed_amount_fen"]))
+        return DisputeDraft(
+            transaction_id=transaction.id,
+            category=str(self.category_box.currentData()),
+            reason=str(self.reason_box.currentData()),
+            disputed_amount_fen=amount,
+            description=description,
+            channel=str(self.channel_box.currentData()),
         )
+
+    def label_text(self, draft: DisputeDraft) -> str:
+        return self.tr("Dispute of transaction %1 (%2)").replace("%1", str(draft.transaction_id)).replace(
+            "%2", format_fen(draft.disputed_amount_fen)
+        )
+
+    def file(self, client: ApiClient, outbox: Outbox | None, draft: DisputeDraft, *, label: str, key: str) -> object:
+        return file_dispute(outbox, client, draft, label=label, idempotency_key=key)
 
     def done(self, result: int) -> None:
         self._loader.discard()

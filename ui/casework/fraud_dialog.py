@@ -8,7 +8,6 @@ the dialog says so next to the tick box, and unticking it asks for the reason th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -23,8 +22,15 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient
 from console.formatting import format_fen
+from console.fraud import FraudReportDraft, file_fraud_report
 from console.models import CustomerProfile, Transaction
 from console.outbox import Outbox
+from console.rules import FRAUD_CATEGORIES_WITHOUT_TRANSACTIONS as CATEGORIES_WITHOUT_TRANSACTIONS
+from console.rules import FRAUD_CATEGORY_ORDER as CATEGORY_ORDER
+from console.rules import FRAUD_DESCRIPTION_MAX_LENGTH as DESCRIPTION_MAX_LENGTH
+from console.rules import FRAUD_MAX_TRANSACTIONS as MAX_TRANSACTIONS
+from console.rules import FRAUD_NO_FREEZE_REASON_MAX_LENGTH as REASON_MAX_LENGTH
+from console.rules import FRAUD_POLICE_REPORT_MAX_LENGTH as POLICE_REPORT_MAX_LENGTH
 from ui.casework.dispute_dialog import FilingDialog, error_label, transaction_text
 from ui.casework.labels import FRAUD_CATEGORY_TEXTS, text_of
 from ui.failures import failure_message
@@ -32,13 +38,7 @@ from ui.tasks import LatestOnly, Task
 from ui.workspace.common import AccountPicker
 from ui.workspace.transactions import REPORTABLE_TYPES, is_reportable
 
-# backend/fraud/rules.py: which categories may name no transaction.
-CATEGORIES_WITHOUT_TRANSACTIONS = frozenset({"account_takeover", "lost_device"})
-CATEGORY_ORDER = ("unknown_transactions", "account_takeover", "lost_device", "scam", "identity_theft")
-MAX_TRANSACTIONS = 100
-DESCRIPTION_MAX_LENGTH = 4000  # backend/fraud/schemas.py
-REASON_MAX_LENGTH = 500
-POLICE_REPORT_MAX_LENGTH = 64
+# The categories and the limits are the console's one copy of the rules (console/rules.py).
 RECENT_DEBITS = 200
 
 TRANSACTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,11 +48,9 @@ NEEDS_TRANSACTIONS = QT_TRANSLATE_NOOP(
 )
 
 
-class FraudDialog(FilingDialog):
+class FraudDialog(FilingDialog[FraudReportDraft]):
     """Report fraud on one account: category, transactions to link (checkable, the ones picked in
     the Transactions tab already ticked), the freeze, police report number, description, channel."""
-
-    PATH = "/v1/fraud-reports"
 
     def __init__(
         self,
@@ -241,7 +239,7 @@ class FraudDialog(FilingDialog):
     def set_category(self, category: str) -> None:
         self.category_box.setCurrentIndex(self.category_box.findData(category))
 
-    def build_body(self) -> dict[str, Any] | None:
+    def build_draft(self) -> FraudReportDraft | None:
         account_id = self.account_picker.account_id()
         category = str(self.category_box.currentData())
         ids = self.checked_transaction_ids()
@@ -275,25 +273,25 @@ class FraudDialog(FilingDialog):
             ok = False
         if not ok or account_id is None:
             return None
-        body: dict[str, Any] = {
-            "account_id": account_id,
-            "category": category,
-            "transaction_ids": ids,
-            "description": description,
-            "channel": str(self.channel_box.currentData()),
-            "freeze_account": freeze,
-        }
-        police = self.police_edit.text().strip()
-        if police:
-            body["police_report_number"] = police
-        if not freeze:
-            body["no_freeze_reason"] = reason
-        return body
+        return FraudReportDraft(
+            account_id=account_id,
+            category=category,
+            transaction_ids=tuple(ids),
+            description=description,
+            channel=str(self.channel_box.currentData()),
+            freeze_account=freeze,
+            no_freeze_reason=None if freeze else reason,
+            police_report_number=self.police_edit.text().strip() or None,
+        )
 
-    def label_text(self, body: dict[str, Any]) -> str:
-        return self.tr("Fraud report on account %1 (%n transaction(s))", "", len(body["transaction_ids"])).replace(
+    def label_text(self, draft: FraudReportDraft) -> str:
+        return self.tr("Fraud report on account %1 (%n transaction(s))", "", len(draft.transaction_ids)).replace(
             "%1", self.account_picker.currentText()
         )
+
+    def file(self, client: ApiClient, outbox: Outbox | None, draft: FraudReportDraft, *, label: str,
+             key: str) -> object:
+        return file_fraud_report(outbox, client, draft, label=label, idempotency_key=key)
 
     def done(self, result: int) -> None:
         self._loader.discard()

@@ -2,21 +2,22 @@
 time, with what the decision is about and Approve / Reject beside it.
 
 An item is a case in `pending_approval`: an arrangement beyond an agent's authority, or a dispute
-outcome over the four-eyes limit. The decision is posted on the case's subject
-(`{subject_url}/actions/approve|reject|approve_outcome|reject_outcome`) with the subject's ETag,
+outcome over the four-eyes limit. The decision is one of the subject's actions (approve, reject,
+approve_outcome, reject_outcome: `console.cases.act_on_subject`), sent with the subject's ETag
 through the outbox. Nobody decides their own proposal: the buttons give way to a sentence.
+
+The items and their loading are `ui.supervisor.inbox_items`, their words
+`ui.supervisor.approval_words`, what each subject shows `ui.casework.panels`; here are the table
+and the page.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QItemSelection,
     QModelIndex,
     Qt,
@@ -38,174 +39,41 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
-from console.cases import Case, CaseQuery, Subject, get_case, get_subject, list_cases
+from console.arrangements import Arrangement
+from console.cases import Subject, act_on_subject
+from console.disputes import Dispute
 from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, ValidationFailed
-from console.formatting import format_date, format_datetime, format_fen
-from console.history import CustomerAlerts, customer_alerts
-from console.models import User, parse_date, parse_datetime
-from console.outbox import Delivered, Outbox, Queued, send
+from console.formatting import format_datetime
+from console.models import User
+from console.outbox import Outbox, Queued
 from ui.casework.labels import (
-    ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
-    DISPUTE_CATEGORY_TEXTS,
-    DISPUTE_REASON_TEXTS,
-    OUTCOME_TEXTS,
     SLA_STATE_TEXTS,
     SLA_TONES,
     countdown_text,
     text_of,
 )
+from ui.casework.panels import arrangement_rows, dispute_rows, reasons_html, schedule_html
+from ui.changes import ChangeBus, RefreshOnChange
 from ui.failures import failure_message
 from ui.icons import icon
+from ui.supervisor.approval_words import describe_changes, what_text
+from ui.supervisor.inbox_items import InboxItem, load_inbox, reload_item
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.widgets.tones import tone_colour
 from ui.widgets.while_shown import WhileShown
 from ui.workspace.alerts import alert_items
-from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import set_role
-from ui.workspace.models import Column, RecordTableModel
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
-INBOX_LIMIT = 200  # the API's page maximum: more than a day's approvals
-SCHEDULE_ROWS_SHOWN = 3  # the first payments; the rest is summed up
 
 # Which subject action decides an item, by case type.
 APPROVE_ACTION = {"arrangement": "approve", "dispute": "approve_outcome"}
 REJECT_ACTION = {"arrangement": "reject", "dispute": "reject_outcome"}
-
-CONTEXT = "Approvals"
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    """One item waiting for a supervisor: its case, its subject (with the ETag to decide it
-    with), whose it is and who proposed it."""
-
-    case: Case
-    subject: Subject
-    customer_name: str
-    account_number: str
-    proposer_id: int | None
-    proposer_name: str
-    proposed_at: datetime
-    # What else is live or open on the customer's accounts (docs/contact-history.md).
-    alerts: CustomerAlerts | None = None
-
-    @property
-    def amount_fen(self) -> int:
-        """What is decided: the award of a dispute outcome, else the case's money at stake."""
-        proposal = self.subject.data.get("proposal")
-        if self.case.type == "dispute" and isinstance(proposal, dict) and proposal.get("amount_fen") is not None:
-            return int(proposal["amount_fen"])
-        return self.case.amount_fen
-
-    def proposed_by(self, user: User) -> bool:
-        return self.proposer_id is not None and self.proposer_id == user.id
-
-
-# -- loading (pool thread) -------------------------------------------------------------------
-
-
-def _proposer(case: Case, subject: Subject, client: ApiClient) -> tuple[int | None, str, datetime]:
-    data = subject.data
-    if case.type == "arrangement":
-        return (
-            _int_or_none(data.get("proposed_by")),
-            str(data.get("proposed_by_name") or ""),
-            parse_datetime(data.get("proposed_at") or case.opened_at.isoformat()),
-        )
-    proposal = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
-    if proposal is None:
-        return case.opened_by, "", case.opened_at
-    proposer_id = _int_or_none(proposal.get("proposed_by"))
-    # The dispute names the proposer by id only: the case's timeline has the name.
-    detail, _etag = get_case(client, case.id)
-    name = next(
-        (event.actor_name for event in reversed(detail.timeline) if event.actor_id == proposer_id), ""
-    )
-    return proposer_id, name, parse_datetime(proposal.get("proposed_at") or case.opened_at.isoformat())
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return dict(value) if isinstance(value, dict) else {}
-
-
-def _int_or_none(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def load_item(client: ApiClient, case: Case, alerts: dict[int, CustomerAlerts] | None = None) -> InboxItem:
-    """The inbox item of `case`: the case with its subject (and, for a dispute, who proposed),
-    and what else is live on the customer's accounts (read once per customer through `alerts`)."""
-    subject = get_subject(client, case.subject_url)
-    proposer_id, proposer_name, proposed_at = _proposer(case, subject, client)
-    known = alerts if alerts is not None else {}
-    if case.customer_id not in known:
-        known[case.customer_id] = customer_alerts(client, case.customer_id)
-    return InboxItem(
-        alerts=known[case.customer_id],
-        case=case,
-        subject=subject,
-        customer_name=case.customer_name,
-        account_number=case.account_number or str(case.account_id),
-        proposer_id=proposer_id,
-        proposer_name=proposer_name,
-        proposed_at=proposed_at,
-    )
-
-
-def load_inbox(client: ApiClient) -> list[InboxItem]:
-    """Every open case waiting for approval that the caller can see, oldest deadline first."""
-    page = list_cases(client, CaseQuery(status="pending_approval", open=True), limit=INBOX_LIMIT)
-    alerts: dict[int, CustomerAlerts] = {}
-    items = [load_item(client, case, alerts) for case in page.items]
-    # Decided meanwhile (the subject moved on before the case list caught up): not waiting any more.
-    items = [item for item in items if item.subject.status == "pending_approval"]
-    return sorted(items, key=lambda item: (item.case.seconds_to_due is None, item.case.seconds_to_due or 0))
-
-
-def reload_item(client: ApiClient, item: InboxItem) -> InboxItem:
-    """The item as it is now (after a 409 or 412): its case and subject read again."""
-    detail, _etag = get_case(client, item.case.id)
-    case = Case(**{name: getattr(detail, name) for name in Case.__dataclass_fields__})
-    return load_item(client, case)
-
-
-# -- words -----------------------------------------------------------------------------------
-
-
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate(CONTEXT, text))
-
-
-def what_text(item: InboxItem) -> str:
-    """What waits, in a few words: "Hardship plan · 24 months", "Dispute outcome: Won (full refund)"."""
-    data = item.subject.data
-    if item.case.type == "arrangement":
-        kind = str(data.get("type", ""))
-        terms = _dict(data.get("terms"))
-        words = text_of(ARRANGEMENT_TYPE_TEXTS, kind)
-        detail = _terms_short(kind, terms)
-        return f"{words} · {detail}" if detail else words
-    proposal = _dict(data.get("proposal"))
-    outcome = text_of(OUTCOME_TEXTS, str(proposal.get("outcome", ""))) if proposal else ""
-    merchant = str((data.get("transaction") or {}).get("merchant") or "")
-    text = QCoreApplication.translate("Approvals", "Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
-    return f"{text} · {merchant}" if merchant else text
-
-
-def _terms_short(kind: str, terms: dict[str, Any]) -> str:
-    if kind == "hardship_plan" and "months" in terms:
-        return QCoreApplication.translate("Approvals", "%1 months").replace("%1", str(terms["months"]))
-    if kind == "due_date_extension" and "days" in terms:
-        return QCoreApplication.translate("Approvals", "%1 days").replace("%1", str(terms["days"]))
-    if kind == "bill_installment" and "terms" in terms:
-        return QCoreApplication.translate("Approvals", "%1 installments").replace("%1", str(terms["terms"]))
-    if kind in ("fee_waiver", "promise_to_pay") and "amount_fen" in terms:
-        return format_fen(int(terms["amount_fen"]))
-    return ""
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -283,6 +151,7 @@ class ApprovalsView(QWidget):
         *,
         user: User,
         outbox: Outbox | None = None,
+        changes: ChangeBus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -395,6 +264,12 @@ class ApprovalsView(QWidget):
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
         self.refresh_timer = self.refreshing.timer("approvalsRefresh", REFRESH_MS, self.refresh)
+        # Another view's write on a case refreshes the inbox on screen (it refreshes on show anyway).
+        self.refresh_on_change = (
+            RefreshOnChange(self, changes, shows=lambda change: bool(change.case_ids), refresh=self.refresh,
+                            refresh_on_show=False)
+            if changes is not None else None
+        )
         self._show_item(None)
 
     # -- life --------------------------------------------------------------------------------
@@ -521,12 +396,13 @@ class ApprovalsView(QWidget):
         ]
         sections: list[str] = []
         sections.append(self._also_live_html(item))
-        if item.case.type == "arrangement":
-            rows.extend(self._arrangement_rows(item.subject.data))
-            sections.append(self._schedule_html(item.subject.data))
-            sections.append(self._reasons_html(item.subject.data))
-        else:
-            rows.extend(self._dispute_rows(item.subject.data))
+        subject = item.subject
+        if isinstance(subject, Arrangement):
+            rows.extend(arrangement_rows(subject))
+            sections.append(schedule_html(subject))
+            sections.append(reasons_html(subject))
+        elif isinstance(subject, Dispute):
+            rows.extend(dispute_rows(subject))
         table = "".join(
             f"<tr><td style='padding:2px 12px 2px 0; white-space:nowrap'><b>{html.escape(label)}</b></td>"
             f"<td style='padding:2px 0'>{html.escape(value)}</td></tr>"
@@ -541,42 +417,6 @@ class ApprovalsView(QWidget):
             name = self.tr("%1 (you)").replace("%1", name)
         return self.tr("%1 on %2").replace("%1", name).replace("%2", format_datetime(item.proposed_at))
 
-    def _arrangement_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
-        kind = str(data.get("type", ""))
-        terms = _dict(data.get("terms"))
-        cost = _dict(data.get("cost"))
-        rows = [(self.tr("Arrangement"), text_of(ARRANGEMENT_TYPE_TEXTS, kind))]
-        rows.extend(self._terms_rows(kind, terms))
-        if cost:
-            rows.append((self.tr("Amount covered"), format_fen(int(cost.get("principal_fen", 0)))))
-            if int(cost.get("fee_fen", 0)):
-                rows.append((self.tr("Fee"), format_fen(int(cost["fee_fen"]))))
-            if int(cost.get("waived_fen", 0)):
-                rows.append((self.tr("Waived"), format_fen(int(cost["waived_fen"]))))
-            rows.append((self.tr("Schedule total"), format_fen(int(cost.get("total_fen", 0)))))
-        if data.get("note"):
-            rows.append((self.tr("Agent's note"), str(data["note"])))
-        return rows
-
-    def _terms_rows(self, kind: str, terms: dict[str, Any]) -> list[tuple[str, str]]:
-        rows: list[tuple[str, str]] = []
-        if kind == "hardship_plan":
-            rows.append((self.tr("Monthly payments"), str(terms.get("months", ""))))
-            if int(terms.get("penalty_waiver_fen", 0) or 0):
-                rows.append((self.tr("Penalty interest waived"), format_fen(int(terms["penalty_waiver_fen"]))))
-        elif kind == "due_date_extension":
-            rows.append((self.tr("Due date moved by"), self.tr("%n day(s)", "", int(terms.get("days", 0)))))
-        elif kind == "bill_installment":
-            rows.append((self.tr("Installments"), str(terms.get("terms", ""))))
-        elif kind == "fee_waiver":
-            rows.append((self.tr("Waiver"), format_fen(int(terms.get("amount_fen", 0)))))
-            if terms.get("reason"):
-                rows.append((self.tr("Reason"), str(terms["reason"])))
-        elif kind == "promise_to_pay":
-            rows.append((self.tr("Promised"), format_fen(int(terms.get("amount_fen", 0)))))
-            if terms.get("promised_date"):
-                rows.append((self.tr("By"), format_date(parse_date(terms["promised_date"]))))
-        return rows
 
     def also_live(self, item: InboxItem) -> list[str]:
         """What else is live or open on the item's account: arrangements, disputes, fraud reports, a freeze."""
@@ -600,82 +440,6 @@ class ApprovalsView(QWidget):
         return (f"<p style='margin-bottom:0'><b style='color:{colour}'>{heading}</b></p>"
                 f"<ul style='margin-top:2px'>{lines}</ul>")
 
-    def _schedule_html(self, data: dict[str, Any]) -> str:
-        schedule = [p for p in data.get("schedule", ()) if isinstance(p, dict)]
-        if not schedule:
-            return ""
-        first, last = schedule[0], schedule[-1]
-        summary = (
-            self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
-            .replace("%1", format_date(parse_date(first["due_date"])))
-            .replace("%2", format_date(parse_date(last["due_date"])))
-            .replace("%3", format_fen(sum(int(p["total_fen"]) for p in schedule)))
-        )
-        shown = schedule[:SCHEDULE_ROWS_SHOWN]
-        cells = "".join(
-            f"<tr><td style='padding:1px 12px 1px 0'>{int(p['period'])}</td>"
-            f"<td style='padding:1px 12px 1px 0'>{html.escape(format_date(parse_date(p['due_date'])))}</td>"
-            f"<td align='right'>{html.escape(format_fen(int(p['total_fen'])))}</td></tr>"
-            for p in shown
-        )
-        more = ""
-        if len(schedule) > len(shown):
-            more = (
-                "<tr><td colspan='3' style='padding:1px 0'>"
-                + html.escape(
-                    self.tr("… and %n more", "", len(schedule) - len(shown))
-                )
-                + "</td></tr>"
-            )
-        title = self.tr("Schedule")  # outside the f-string, where lupdate finds it
-        return (
-            f"<p style='margin-top:10px'><b>{html.escape(title)}</b><br/>{html.escape(summary)}</p>"
-            f"<table cellspacing='0'>{cells}{more}</table>"
-        )
-
-    def _reasons_html(self, data: dict[str, Any]) -> str:
-        reasons = [r for r in data.get("approval_reasons", ()) if isinstance(r, dict)]
-        if not reasons:
-            return ""
-        points = "".join(f"<li>{html.escape(str(r.get('message', r.get('code', ''))))}</li>" for r in reasons)
-        title = self.tr("Why it needs a supervisor")
-        return (
-            f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"
-            f"<ul style='margin-top:0'>{points}</ul>"
-        )
-
-    def _dispute_rows(self, data: dict[str, Any]) -> list[tuple[str, str]]:
-        proposal = _dict(data.get("proposal"))
-        transaction = _dict(data.get("transaction"))
-        rows: list[tuple[str, str]] = []
-        if proposal:
-            rows.append((self.tr("Proposed outcome"), text_of(OUTCOME_TEXTS, str(proposal.get("outcome", "")))))
-            rows.append((self.tr("Amount to the customer"), format_fen(int(proposal.get("amount_fen", 0)))))
-            if proposal.get("note"):
-                rows.append((self.tr("Handler's note"), str(proposal["note"])))
-        rows.append((self.tr("Disputed"), format_fen(int(data.get("disputed_amount_fen", 0)))))
-        rows.append((
-            self.tr("Category"),
-            f"{text_of(DISPUTE_CATEGORY_TEXTS, str(data.get('category', '')))} · "
-            f"{text_of(DISPUTE_REASON_TEXTS, str(data.get('reason', '')))}",
-        ))
-        if transaction:
-            posted = transaction.get("posted_at")
-            when = format_datetime(parse_datetime(posted)) if posted else ""
-            rows.append((
-                self.tr("Transaction"),
-                " · ".join(
-                    part
-                    for part in (when, str(transaction.get("merchant") or ""), format_fen(int(transaction.get("amount_fen", 0))))
-                    if part
-                ),
-            ))
-        if data.get("description"):
-            rows.append((self.tr("Customer says"), str(data["description"])))
-        status = str(data.get("status", ""))
-        if status:
-            rows.append((self.tr("Status"), text_of(CASE_STATUS_TEXTS, status)))
-        return rows
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -704,9 +468,8 @@ class ApprovalsView(QWidget):
             body["note" if action == "approve_outcome" else "comment"] = comment
         label = self._outbox_label(item, action)
         client, outbox, subject = self._client, self._outbox, item.subject
-        path = f"{subject.url}/actions/{action}"
-        task: Task[Delivered | Queued] = Task(
-            lambda: send(outbox, client, path, body, label=label, if_match=subject.etag),
+        task: Task[Subject | Queued] = Task(
+            lambda: act_on_subject(outbox, client, subject, action, body, label=label),
             parent=self,
             label=f"approvals {action}",
         )
@@ -727,7 +490,7 @@ class ApprovalsView(QWidget):
         }[action]
         return words.replace("%1", what).replace("%2", item.customer_name)
 
-    def _decision_landed(self, item: InboxItem, action: str, result: Delivered | Queued) -> None:
+    def _decision_landed(self, item: InboxItem, action: str, result: Subject | Queued) -> None:
         self._set_deciding(False)
         what = what_text(item)
         if isinstance(result, Queued):
@@ -737,7 +500,7 @@ class ApprovalsView(QWidget):
             )
             self.banner.show_message(text.replace("%1", what).replace("%2", item.customer_name), kind="warning")
         else:
-            status = str((result.body or {}).get("status", "")) if isinstance(result.body, dict) else ""
+            status = result.status
             approved = action in ("approve", "approve_outcome")
             text = self.tr("Approved: %1 for %2.") if approved else self.tr("Rejected: %1 for %2.")
             text = text.replace("%1", what).replace("%2", item.customer_name)
@@ -816,31 +579,4 @@ class ApprovalsView(QWidget):
             self.case_requested.emit(self.shown_item.case.id)
 
 
-def describe_changes(old: InboxItem, fresh: InboxItem) -> str:
-    """What changed between two reads of an item, in words ("now Resolved", "the proposal changed")."""
-    parts: list[str] = []
-    if old.subject.status != fresh.subject.status:
-        parts.append(QCoreApplication.translate("Approvals", "it is now %1").replace("%1", text_of(CASE_STATUS_TEXTS, fresh.subject.status)))
-    if old.amount_fen != fresh.amount_fen:
-        parts.append(
-            QCoreApplication.translate("Approvals", "the amount is now %1 (was %2)")
-            .replace("%1", format_fen(fresh.amount_fen))
-            .replace("%2", format_fen(old.amount_fen))
-        )
-    if old.proposer_id != fresh.proposer_id:
-        parts.append(QCoreApplication.translate("Approvals", "it was proposed again by %1").replace("%1", fresh.proposer_name or "?"))
-    if old.case.assignee_id != fresh.case.assignee_id:
-        parts.append(QCoreApplication.translate("Approvals", "it is now assigned to %1").replace("%1", fresh.case.assignee_name or QCoreApplication.translate("Approvals", "nobody")))
-    if not parts:
-        parts.append(QCoreApplication.translate("Approvals", "it was updated by someone else"))
-    return "; ".join(parts) + "."
-
-
-__all__ = [
-    "ApprovalsView",
-    "InboxItem",
-    "InboxModel",
-    "describe_changes",
-    "load_inbox",
-    "what_text",
-]
+__all__ = ["ApprovalsView", "InboxModel"]

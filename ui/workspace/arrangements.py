@@ -26,9 +26,10 @@ from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, CASE_S
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table, source_row
 from ui.widgets.tones import tone_colour
-from ui.workspace.common import AccountPicker, fit_columns, make_table, source_row
-from ui.workspace.models import Column, RecordTableModel
+from ui.workspace.common import AccountPicker
 
 ARRANGEMENTS_PER_ACCOUNT = 200  # the API's page maximum: an account's whole arrangement history
 

@@ -34,7 +34,8 @@ from ui.printing.statement import (
 )
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
-from ui.workspace.common import AccountPicker, fit_columns, make_table, source_row, view_row
+from ui.widgets.tables import fit_columns, make_table, source_row, view_row
+from ui.workspace.common import AccountPicker
 from ui.workspace.header import set_role
 from ui.workspace.models import BillLinesModel, BillsModel
 

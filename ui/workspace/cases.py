@@ -30,9 +30,9 @@ from ui.casework.labels import (
 )
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import RECORD_ROLE, Column, ModelIndex, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table, source_row
 from ui.widgets.tones import tone_colour
-from ui.workspace.common import fit_columns, make_table, source_row
-from ui.workspace.models import RECORD_ROLE, Column, ModelIndex, RecordTableModel
 
 CASES_PER_CUSTOMER = 200  # the API's page maximum: a customer's whole case history
 TICK_MS = 60_000  # the countdown is in minutes

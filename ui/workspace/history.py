@@ -22,10 +22,10 @@ from ui.casework.labels import (
 )
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.table_model import Column, RecordTableModel
+from ui.widgets.tables import fit_columns, make_table
 from ui.widgets.tones import tone_colour
 from ui.workspace.alerts import channel_text
-from ui.workspace.common import fit_columns, make_table
-from ui.workspace.models import Column, RecordTableModel
 
 CONTEXT = "ContactHistory"
 HISTORY_PAGE = 100

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from console.formatting import format_fen
 from console.models import CustomerProfile, InstallmentPlan
+from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.workspace import labels
-from ui.workspace.common import fit_columns, make_table, source_row, view_row
 from ui.workspace.header import sorted_accounts
 from ui.workspace.models import PlansModel, ScheduleModel
 

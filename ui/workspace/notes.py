@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient, new_idempotency_key
 from console.models import CustomerProfile, Note
-from console.outbox import Delivered, Outbox, OutboxRecord, Queued, send
+from console.notes import add_note_via_outbox, is_note_on
+from console.outbox import Outbox, OutboxRecord, Queued
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.length_counter import LengthCounter
+from ui.widgets.tables import fit_columns, make_table
 from ui.workspace import labels
-from ui.workspace.common import AccountPicker, fit_columns, make_table
+from ui.workspace.common import AccountPicker
 from ui.workspace.header import sorted_accounts
 from ui.workspace.models import NotesModel
 
@@ -68,7 +70,7 @@ class NotesTab(QWidget):
         self._load_task = LatestOnly()
         self._draft: NoteDraft | None = None  # the last attempt that did not land
         self._outbox: Outbox | None = None
-        self.write_task: Task[Delivered | Queued] | None = None
+        self.write_task: Task[Note | Queued] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -156,8 +158,7 @@ class NotesTab(QWidget):
         """The outbox delivered writes: if one was a note on these accounts, show the notes as the
         server has them now (at once when the tab is shown, else when it is next shown), and drop
         the "kept in the outbox" banner, which is no longer true."""
-        paths = {f"/v1/accounts/{account_id}/notes" for account_id in self._account_ids}
-        if not any(record.path in paths for record in records):
+        if not any(is_note_on(record, set(self._account_ids)) for record in records):
             return
         self.banner.clear()
         if self.isVisible():
@@ -233,13 +234,9 @@ class NotesTab(QWidget):
         excerpt = draft.body if len(draft.body) <= 40 else draft.body[:39].rstrip() + "…"
         label = self.tr("Contact note for %1 on %2: “%3”").replace("%1", self._customer_name).replace(
             "%2", account_text).replace("%3", " ".join(excerpt.split()))
-        task: Task[Delivered | Queued] = Task(
-            lambda: send(
-                outbox,
-                client,
-                f"/v1/accounts/{int(draft.account_id)}/notes",
-                {"body": draft.body, "channel": draft.channel},
-                label=label,
+        task: Task[Note | Queued] = Task(
+            lambda: add_note_via_outbox(
+                outbox, client, draft.account_id, draft.body, channel=draft.channel, label=label,
                 idempotency_key=draft.idempotency_key,
             ),
             parent=self,
@@ -253,7 +250,7 @@ class NotesTab(QWidget):
         task.run()
         self._text_changed()
 
-    def _note_sent(self, result: Delivered | Queued) -> None:
+    def _note_sent(self, result: Note | Queued) -> None:
         if isinstance(result, Queued):
             self._draft = None
             self.editor.setReadOnly(False)
@@ -267,7 +264,7 @@ class NotesTab(QWidget):
             )
             self.note_queued.emit(result)
             return
-        self._note_saved(Note.from_json(result.body))
+        self._note_saved(result)
 
     def _note_saved(self, note: Note) -> None:
         self._draft = None

@@ -24,8 +24,9 @@ from console.formatting import BUSINESS_TZ, format_datetime, format_fen
 from console.models import CustomerProfile, Page, Transaction
 from ui.icons import icon
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.workspace import labels
-from ui.workspace.common import AccountPicker, fit_columns, make_table, source_row, view_row
+from ui.workspace.common import AccountPicker
 from ui.workspace.models import FetchPage, TransactionQuery, TransactionsModel
 
 # The type filter speaks of what the caller asks about, each a set of the API's types.

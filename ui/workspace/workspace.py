@@ -29,10 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
+from console.arrangements import Arrangement
+from console.changes import Change
+from console.disputes import Dispute
 from console.formatting import format_datetime
-from console.models import CustomerProfile, Transaction, parse_datetime
+from console.fraud import FraudReport
+from console.models import CustomerProfile, Transaction
 from console.outbox import Outbox, Queued
 from ui.casework.labels import QUEUE_TEXTS, text_of
+from ui.changes import ChangeBus, RefreshOnChange
 from ui.icons import icon
 from ui.tasks import LatestOnly, Task
 from ui.turns import TurnByTurn
@@ -68,8 +73,9 @@ class CustomerWorkspace(QWidget):
         title_changed(str): the tab's title (the customer's name) is known.
         revealed(field, value): a masked field was revealed (audited server-side).
         case_requested(int): open this case (the Cases tab's double-click or Enter).
-        filed(object): a dispute, fraud report or arrangement was filed: the server's JSON
-            (a dict) or a `console.outbox.Queued`; the notice line says what happened.
+        filed(object): a dispute, fraud report or arrangement was filed: the `Dispute`,
+            `FraudReport` or `Arrangement`, or a `console.outbox.Queued`; the notice line says
+            what happened.
     """
 
     loaded = Signal()
@@ -80,7 +86,7 @@ class CustomerWorkspace(QWidget):
     filed = Signal(object)
 
     def __init__(self, client: ApiClient, customer_id: int, *, role: str, outbox: Outbox | None = None,
-                 parent: QWidget | None = None) -> None:
+                 changes: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerWorkspace")
         self.client = client
@@ -95,6 +101,11 @@ class CustomerWorkspace(QWidget):
         self._filling = TurnByTurn(self)
         self._opening = TurnByTurn(self)  # a lazy tab clicked for the first time, built turn by turn
         self._title = self.tr("Customer %1").replace("%1", str(customer_id))
+        # Another view's write on this customer's accounts (or one delivered from the outbox)
+        # refreshes the workspace: now if it is on screen, else when it is next shown.
+        self.refresh_on_change = (
+            RefreshOnChange(self, changes, shows=self.shows_change, refresh=self.reload) if changes is not None else None
+        )
         # The round trip starts first and runs while the widgets are built.
         self.busy = BusyIndicator(keep_space=False)
         self._request_profile()
@@ -266,6 +277,13 @@ class CustomerWorkspace(QWidget):
     @property
     def history_tab(self) -> HistoryTab:
         return self._tab("history")  # type: ignore[return-value]
+
+    def shows_change(self, change: Change) -> bool:
+        """Whether a delivered write touched this customer or one of their accounts."""
+        if self.customer_id in change.customer_ids:
+            return True
+        profile = self.profile
+        return profile is not None and change.touches_account({account.id for account in profile.accounts})
 
     def built_tabs(self) -> list[LazyTab]:
         """The tabs built so far (the lazy ones are built on first show)."""
@@ -444,37 +462,35 @@ class CustomerWorkspace(QWidget):
         return tab
 
     def _dispute_filed(self, result: object) -> None:
-        if isinstance(result, dict):
-            sla = result.get("sla") or {}
-            due = sla.get("acknowledge_due_at")
+        if isinstance(result, Dispute):
             text = (self.tr("Dispute filed: case %1, in the %2 queue; acknowledge due %3.")
-                    .replace("%1", str(result.get("case_id", "")))
+                    .replace("%1", str(result.case_id))
                     .replace("%2", text_of(QUEUE_TEXTS, "disputes"))
-                    .replace("%3", format_datetime(parse_datetime(due)) if due else "—"))
+                    .replace("%3", format_datetime(result.sla.acknowledge_due_at)))
             self._show_filed(text, result)
         else:
             self._show_filed(self._queued_text(result), result)
 
     def _fraud_filed(self, result: object) -> None:
-        if isinstance(result, dict):
-            due = result.get("first_review_due_at")
+        if isinstance(result, FraudReport):
             text = (self.tr("Fraud report filed: case %1, in the %2 queue; first review due %3.")
-                    .replace("%1", str(result.get("case_id", "")))
+                    .replace("%1", "" if result.case_id is None else str(result.case_id))
                     .replace("%2", text_of(QUEUE_TEXTS, "fraud"))
-                    .replace("%3", format_datetime(parse_datetime(due)) if due else "—"))
-            if result.get("account_status") == "frozen":
+                    .replace("%3", format_datetime(result.first_review_due_at)))
+            if result.account_status == "frozen":
                 text += " " + self.tr("The account is frozen.")
-            elif result.get("freeze_requested") is False:
+            elif not result.freeze_requested:
                 text += " " + self.tr("The account stays open.")
             self._show_filed(text, result)
         else:
             self._show_filed(self._queued_text(result), result)
 
     def _arrangement_submitted(self, result: object) -> None:
-        if isinstance(result, dict):
-            if result.get("status") == "pending_approval":
+        if isinstance(result, Arrangement):
+            if result.status == "pending_approval":
                 text = self.tr("Arrangement sent for approval: case %1 is in the %2 queue.").replace(
-                    "%1", str(result.get("case_id") or "")).replace("%2", text_of(QUEUE_TEXTS, "approvals"))
+                    "%1", "" if result.case_id is None else str(result.case_id)).replace(
+                    "%2", text_of(QUEUE_TEXTS, "approvals"))
             else:
                 text = self.tr("Arrangement set up: it is live now.")
             self._show_filed(text, result)
