@@ -282,6 +282,24 @@ class CaseListView(QWidget):
             raise ValueError(f"{code!r} is not a choice of {combo.accessibleName()}")
         combo.setCurrentIndex(index)
 
+    def show_matching(self, *, sla_state: str = "", assignee: str = "") -> Task[Any] | None:
+        """Show every open case, or only those in `sla_state` / of `assignee` (``none``:
+        unassigned): the list a dashboard tile counts, with the other filters cleared and one
+        load (not one per filter changed)."""
+        choices = (
+            (self.queue_filter, ""), (self.type_filter, ""), (self.status_filter, ""),
+            (self.sla_filter, sla_state), (self.assignee_filter, assignee), (self.open_filter, "open"),
+        )
+        for combo, code in choices:
+            index = combo.findData(code)
+            if index < 0:
+                raise ValueError(f"{code!r} is not a choice of {combo.accessibleName()}")
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self.search.clear()
+        return self.refresh()
+
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> Task[Any] | None:

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.api import ApiClient
@@ -58,11 +58,18 @@ def statuses_in_order(by_status: dict[str, int]) -> list[str]:
 
 
 class KpiTile(QFrame):
-    """A number with its caption, on a card."""
+    """A number with its caption, on a card; a click (or Enter or Space when it has the focus)
+    emits ``activated()``: the dashboard opens the list the number counts."""
+
+    activated = Signal()
 
     def __init__(self, caption: str, tone: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
+        self.setProperty("clickable", True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(caption)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -89,6 +96,18 @@ class KpiTile(QFrame):
     def value(self) -> int | None:
         text = self.value_label.text()
         return int(text) if text.isdigit() else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt's API
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activated.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 — Qt's API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class BarChart(QChartView):
@@ -196,9 +215,12 @@ class BarChart(QChartView):
 
 
 class DashboardView(QWidget):
-    """KPI tiles and charts of the open casework. `stats_loaded()` after each (re)load."""
+    """KPI tiles and charts of the open casework. `stats_loaded()` after each (re)load;
+    `tile_activated(key)` when a tile is clicked (a key of `KPI_KEYS`: the main window opens
+    the list that tile counts, `ui.main_window.MainWindow.open_dashboard_list`)."""
 
     stats_loaded = Signal()
+    tile_activated = Signal(str)
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,8 +256,18 @@ class DashboardView(QWidget):
             "approvals": KpiTile(self.tr("Approvals waiting"), "info", self),
             "unassigned": KpiTile(self.tr("Unassigned"), parent=self),
         }
+        tips = {
+            "open": self.tr("Open the queues: every open case"),
+            "at_risk": self.tr("Open the queues: the open cases at risk of missing their deadline"),
+            "breached": self.tr("Open the queues: the open cases past their deadline"),
+            "approvals": self.tr("Open the approvals inbox"),
+            "unassigned": self.tr("Open the queues: the open cases nobody holds"),
+        }
         for key in KPI_KEYS:
-            tiles.addWidget(self.tiles[key], 1)
+            tile = self.tiles[key]
+            tile.setToolTip(tips[key])
+            tile.activated.connect(lambda k=key: self.tile_activated.emit(k))
+            tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
 
         grid = QGridLayout()
