@@ -78,6 +78,7 @@ from ui.tasks import Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.chips import account_status_text
 from ui.widgets.flow_layout import flow_host
+from ui.widgets.pane_fit import fit_bottom_pane
 from ui.workspace.common import fit_columns, make_table
 from ui.workspace.header import Figure
 from ui.workspace.models import Column, RecordTableModel
@@ -612,6 +613,8 @@ class CasePage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([440, 240])
+        # The timeline as tall as its events need: the details (money events, a schedule) first.
+        self.timeline_fit = fit_bottom_pane(self.splitter, self.timeline_view)
         layout.addWidget(self.splitter, 1)
 
     # -- public -----------------------------------------------------------------------------
