@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QMessageLogContext,
     QObject,
@@ -155,11 +156,13 @@ def run_screenshots(app: QApplication, args: argparse.Namespace) -> int:
             walk(shooter, settings, demo, language)
         if not args.theme:
             # The dark set: every screen again, in English, so a reviewer sees each in both themes.
+            # Windows closed by the walks go first: restyling one being deleted crashes Qt.
+            settle()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             theme.apply_theme(app, "dark")
             dark_language = args.lang or i18n.ENGLISH
             i18n.install_language(dark_language)
             walk(shooter, settings, demo, dark_language, theme_tag="dark")
-            theme.apply_theme(app, theme.DEFAULT_THEME)
     except ScreenshotFailed as exc:
         print(f"screenshots failed: {exc}", flush=True)
         return 1

@@ -466,6 +466,7 @@ ZH: dict[str, str] = {
     "Open the queues: the open cases at risk of missing their deadline": "打开案件队列：临近超时的未结案件",
     "Open the queues: the open cases past their deadline": "打开案件队列：已超时的未结案件",
     "Open the approvals inbox": "打开待审批列表",
+    "%1 arrangements · %2 dispute outcomes": "还款安排 %1 · 争议处理结果 %2",
     "Open the queues: the open cases nobody holds": "打开案件队列：无人认领的未结案件",
     "Last bill": "最近一期账单",
     "Carried over": "已结转",

@@ -97,6 +97,13 @@ def test_each_tile_opens_the_list_it_counts(
     qtbot.waitUntil(lambda: dashboard.stats is not None, timeout=20_000)
     counts = dashboard.kpi_values()
     assert counts["approvals"] and counts["at_risk"] is not None
+    # The tile says what its number is made of: arrangements (the approvals queue, the chart's
+    # bar) and dispute outcomes (in the disputes queue); they add up to the tile.
+    stats = dashboard.stats
+    assert stats is not None
+    in_queue = next(q.open for q in stats.queues if q.queue == "approvals")
+    assert dashboard.tiles["approvals"].detail_label.text() == (
+        f"{in_queue} arrangements · {counts['approvals'] - in_queue} dispute outcomes")
 
     for key, sla, assignee in (("open", "", ""), ("at_risk", "at_risk", ""), ("breached", "breached", ""),
                                ("unassigned", "", "none")):

@@ -607,7 +607,7 @@ class CasePage(QWidget):
         timeline_layout.setContentsMargins(6, 6, 6, 6)
         self.timeline_model = PageTableModel(TIMELINE_COLUMNS, self)
         self.timeline_view = make_table(self.timeline_model, sortable=False, stretch_column=4)
-        fit_columns(self.timeline_view, {0: 16, 1: 28, 2: 26, 3: 52})
+        fit_columns(self.timeline_view, {0: 17, 1: 28, 2: 26, 3: 52})
         timeline_layout.addWidget(self.timeline_view)
         self.splitter.addWidget(timeline_box)
         self.splitter.setStretchFactor(0, 3)

@@ -220,7 +220,7 @@ class CaseListView(QWidget):
         header.setSectionResizeMode(COLUMN["summary"], QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, {COLUMN[key]: chars for key, chars in (
             ("id", 5), ("type", 12), ("customer", 24), ("amount", 10), ("status", 15),
-            ("sla", 8), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
+            ("sla", 10), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
         )}, drop=(COLUMN["opened"], COLUMN["due_at"], COLUMN["type"]))  # narrow: "Due in", the summary say it
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

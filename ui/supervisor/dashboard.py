@@ -83,6 +83,10 @@ class KpiTile(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         layout.addWidget(self.value_label)
+        self.detail_label = QLabel(self)  # what the number is made of, where that needs saying
+        set_role(self.detail_label, "caption")
+        self.detail_label.setVisible(False)
+        layout.addWidget(self.detail_label)
         self._tone = tone
 
     def set_value(self, value: int) -> None:
@@ -312,6 +316,15 @@ class DashboardView(QWidget):
         self.stats = stats
         for key, value in kpis_of(stats).items():
             self.tiles[key].set_value(value)
+        # Arrangements wait in the approvals queue, dispute outcomes over the four-eyes limit in
+        # the disputes queue: the tile counts both (as the inbox lists both), the chart's
+        # Approvals bar only the first; the tile says so (it read 5 beside a bar of 4).
+        arrangements = next((q.open for q in stats.queues if q.queue == "approvals"), 0)
+        outcomes = max(0, stats.pending_approvals - arrangements)
+        detail = self.tiles["approvals"].detail_label
+        detail.setText(self.tr("%1 arrangements · %2 dispute outcomes").replace("%1", str(arrangements))
+                       .replace("%2", str(outcomes)))
+        detail.setVisible(stats.pending_approvals > 0)
         self._draw(stats)
         as_of = to_business_time(stats.as_of) if stats.as_of.tzinfo is not None else stats.as_of
         self.updated_label.setText(self.tr("Updated %1").replace("%1", as_of.strftime("%H:%M")))
