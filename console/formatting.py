@@ -24,6 +24,7 @@ __all__ = [
     "format_datetime",
     "format_fen",
     "format_ppm",
+    "mask_phone_query",
     "parse_yuan",
     "to_business_time",
 ]
@@ -94,3 +95,19 @@ def format_datetime(moment: datetime | None, *, seconds: bool = False) -> str:
         return ""
     local = to_business_time(moment)
     return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+# A full mainland mobile number as the search reads one (backend/customers/service.py):
+# 11 digits from 1, optionally after +86 or 86, spaces and dashes ignored.
+_SEARCH_SEPARATORS: Final = re.compile(r"[\s\-]")
+_FULL_PHONE: Final = re.compile(r"(?:\+?86)?(1\d{10})")
+
+
+def mask_phone_query(text: str) -> str | None:
+    """A search entry that is a full phone number, masked as lists show it (`138****5678`);
+    None for any other entry. Once the search has run the number stays on screen only so."""
+    match = _FULL_PHONE.fullmatch(_SEARCH_SEPARATORS.sub("", text.strip()))
+    if match is None:
+        return None
+    phone = match.group(1)
+    return f"{phone[:3]}****{phone[-4:]}"

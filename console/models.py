@@ -155,7 +155,8 @@ class AccountBrief:
 @dataclass(frozen=True)
 class BillSummary:
     """A bill (statement) without its lines. Money in fen.
-    `status`: open | paid | partially_paid | overdue."""
+    `status`: open | paid | partially_paid | overdue | carried_over (missed, its rest on a later
+    bill, and the account no longer overdue)."""
 
     id: int
     account_id: int

@@ -674,3 +674,78 @@ def test_a_live_one_off_arrangement_cannot_be_cancelled(world: World) -> None:
     out = world.propose(account_id, {"type": "due_date_extension", "days": 2}).json()
     response = world.act(out["id"], "cancel", "super1")
     assert (problem(response)["status"], problem(response)["code"]) == (409, "invalid_transition")
+
+
+def test_a_bill_moved_into_a_hardship_plan_agrees_with_the_account_and_says_where_the_money_went(
+    world: World,
+) -> None:
+    """Issue 14 item 14: after a hardship plan the header said "not overdue" while the bill still
+    said Overdue, and the bill read total ¥1,185.52, paid ¥0, outstanding ¥173.20 with no line
+    saying where the rest went.
+
+    By hand: purchases of 100,000 (5 April) and 17,320 (6 April) are billed on 1 May (minimum
+    11,732) and not paid: overdue from 10 May, penalty 0.05% a day on 117,320 for 11–31 May =
+    21 × 58.66 = 1,231.86 → 1,232 on the 1 June bill (total 118,552). Its minimum: past due
+    11,732 + penalty 1,232 + 10% of (117,320 − 11,732) = 10,558.8 → 10,559: 23,523, not paid by
+    10 June: Overdue. On 15 June the 17,320 purchase is disputed (the minimum leaves out 10% of
+    it) and a 12-month hardship plan moves the rest, 1,232 + 100,000 = 101,232, into the plan.
+    The disputed 17,320 stays on the bill, out of the minimum: minimum 0, not overdue, total
+    118,552 − 101,232 = 17,320 = paid 0 + outstanding 17,320, with the plan's line on the bill."""
+    account_id = world.account(purchase_fen=100_000, through=PURCHASE_ON)
+    with transaction(world.factory) as session:
+        account = session.get(Account, account_id)
+        assert account is not None
+        disputed = post_charge(session, account, Posting("purchase", 17_320, PURCHASE_ON + timedelta(days=1),
+                                                         "山海书店 消费"), at(PURCHASE_ON + timedelta(days=1)))
+        session.flush()
+        disputed_id = disputed.id
+    world.eod(date(2024, 6, 14))
+    world.on(date(2024, 6, 15))
+    bill = the_bill(world, account_id)
+    assert (bill.total_fen, bill.minimum_payment_fen, bill.status) == (118_552, 23_523, "overdue")
+
+    def statuses() -> list[tuple[str, str]]:
+        listed = world.client.get(f"/v1/accounts/{account_id}/bills", headers=world.auth("agent1")).json()["items"]
+        return [(item["statement_date"], item["status"]) for item in listed]
+
+    # The May bill was missed and the delinquency it began (10 May) still runs: Overdue too.
+    assert statuses() == [("2024-06-01", "overdue"), ("2024-05-01", "overdue")]
+
+    filed = world.client.post("/v1/disputes", json={
+        "transaction_id": disputed_id, "category": "consumer_dispute", "reason": "not_received",
+        "disputed_amount_fen": 17_320, "description": "The books never came",
+    }, headers=idempotency_headers(world.auth("agent1")))
+    assert filed.status_code == 201, filed.text
+    out = world.propose(account_id, {"type": "hardship_plan", "months": 12})
+    assert out.status_code == 201, out.text
+    assert out.json()["status"] == "active"
+    assert out.json()["cost"]["principal_fen"] == 101_232
+
+    overview = world.client.get(f"/v1/accounts/{account_id}", headers=world.auth("agent1")).json()
+    detail = world.client.get(f"/v1/accounts/{account_id}/bills/{bill.id}", headers=world.auth("agent1")).json()
+    assert (overview["past_due_fen"], overview["days_past_due"]) == (0, 0)
+    assert overview["current_bill"]["status"] == detail["status"] == "open"
+    assert (detail["total_fen"], detail["paid_fen"], detail["outstanding_fen"], detail["minimum_payment_fen"]) == (
+        17_320, 0, 17_320, 0)
+    # The May bill's rest went on June's, now in the plan: no bill says Overdue beside a cured
+    # account (it said Overdue while the header said not overdue).
+    assert statuses() == [("2024-06-01", "open"), ("2024-05-01", "carried_over")]
+    may = world.client.get(f"/v1/accounts/{account_id}/bills", headers=world.auth("agent1")).json()["items"][1]
+    assert world.client.get(f"/v1/accounts/{account_id}/bills/{may['id']}",
+                            headers=world.auth("agent1")).json()["status"] == "carried_over"
+    plan_line = detail["lines"][-1]
+    assert (plan_line["type"], plan_line["amount_fen"]) == ("hardship_conversion", -101_232)
+    assert plan_line["description"] == "Hardship plan, 12 months"
+    assert sum(line["amount_fen"] for line in detail["lines"]) == detail["total_fen"]
+    assert_ledger_balanced(world, account_id)
+
+    # The next cut leaves the plan's credit out of its cycle (it is on the June bill already):
+    # July's bill is June's 17,320, the plan's first period (101,232 / 12 = 8,436) and nothing twice.
+    world.eod(date(2024, 6, 30))
+    july = the_bill(world, account_id)
+    with world.session() as session:
+        july_lines = session.scalars(select(BillLine).where(BillLine.bill_id == july.id)
+                                     .order_by(BillLine.line_no)).all()
+    assert [line.type for line in july_lines if line.type == "hardship_conversion"] == []
+    assert july_lines[0].amount_fen == 17_320
+    assert_ledger_balanced(world, account_id)

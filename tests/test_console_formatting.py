@@ -13,6 +13,7 @@ from console.formatting import (
     format_datetime,
     format_fen,
     format_ppm,
+    mask_phone_query,
     parse_yuan,
 )
 
@@ -96,3 +97,17 @@ def test_dates_and_times_in_the_business_time_zone() -> None:
 def test_naive_timestamps_are_refused() -> None:
     with pytest.raises(ValueError):
         format_datetime(datetime(2024, 6, 15, 10, 0))
+
+
+@pytest.mark.parametrize(("typed", "masked"), [
+    ("13812345678", "138****5678"),          # a full mobile number
+    ("+86 138-1234-5678", "138****5678"),    # as callers say it: country code, spaces, dashes
+    ("8613812345678", "138****5678"),
+    ("1381234567", None),                    # one digit short: not a phone number, nothing to mask
+    ("138123456789", None),                  # one too many
+    ("23812345678", None),                   # mainland mobiles begin with 1
+    ("5678", None),                          # read as an ID's last 4
+    ("HB0000000001", None),
+])
+def test_a_full_phone_number_typed_into_search_is_masked_as_lists_show_it(typed: str, masked: str | None) -> None:
+    assert mask_phone_query(typed) == masked

@@ -156,6 +156,9 @@ class LoginDialog(QDialog):
         outer.setSpacing(0)
         outer.addWidget(self._build_side())
         outer.addWidget(self._build_form(server_url), 1)
+        # The default once it is in the dialog: made default before, the dialog never knew it as
+        # its default, so it lost the look (and Enter) once it had had the focus and lost it.
+        self.sign_in_button.setDefault(True)
 
         if demo is not None:
             demo.progress.connect(self._on_demo_progress)
@@ -197,6 +200,14 @@ class LoginDialog(QDialog):
         self.demo_users.itemClicked.connect(self._fill_demo_user)
         self.demo_users.itemActivated.connect(self._sign_in_as_demo_user)
         layout.addWidget(self.demo_users, 1)
+        # With a server address there are no demo users: a word on whose account to use, and
+        # the space below it (without it the title and subtitle drifted apart).
+        self.server_hint = QLabel(self.tr("Sign in with the username and password your administrator gave you."))
+        self.server_hint.setWordWrap(True)
+        self.server_hint.setProperty("role", "caption")
+        self.server_hint.setVisible(False)
+        layout.addWidget(self.server_hint)
+        layout.addStretch(0)
         return side
 
     def _build_form(self, server_url: str | None) -> QWidget:
@@ -271,8 +282,7 @@ class LoginDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton(self.tr("Sign in"))
-        self.sign_in_button.setDefault(True)
-        self.sign_in_button.setAutoDefault(True)
+        self.sign_in_button.setAutoDefault(True)  # the default once in the dialog (__init__)
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.quit_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.quit_button.setText(self.tr("Quit"))
@@ -315,6 +325,7 @@ class LoginDialog(QDialog):
         self.url_edit.setEnabled(not demo)
         self.demo_users.setVisible(demo)
         self.demo_users_label.setVisible(demo)
+        self.server_hint.setVisible(not demo)
         if demo and self._demo is not None:
             if self._demo.is_ready:
                 self._show_status("")
@@ -569,7 +580,7 @@ class ReloginDialog(QDialog):
         row.addWidget(self.busy)
         row.addStretch(1)
         self.log_out_button = QPushButton(self.tr("Log out"))
-        self.sign_in_button = QPushButton(self.tr("Sign in"))
+        self.sign_in_button = QPushButton(self.tr("Sign in"), self)  # in the dialog: its default (Enter) for good
         self.sign_in_button.setDefault(True)
         row.addWidget(self.log_out_button)
         row.addWidget(self.sign_in_button)

@@ -141,9 +141,30 @@ class LaterReleasePage(QWidget):
 
 
 class SearchBox(QLineEdit):
-    """The search field: Down moves into the results, Escape clears it."""
+    """The search field: Down moves into the results, Escape clears it.
+
+    After a full phone number found its customers the box shows it masked (`show_masked`), as
+    the results and the header do; the search behind it keeps the number. Typing into the
+    masked text starts a new entry (the mask is never searched for)."""
 
     downPressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.masked = False
+        self.textChanged.connect(self._typed)
+
+    def show_masked(self, masked: str) -> None:
+        """Show `masked` in place of the number typed, without searching again."""
+        if self.text() == masked:
+            return
+        self.blockSignals(True)
+        self.setText(masked)
+        self.blockSignals(False)
+        self.masked = True
+
+    def _typed(self, _text: str) -> None:
+        self.masked = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Down:
@@ -152,6 +173,12 @@ class SearchBox(QLineEdit):
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
             return
+        deletes = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        types = bool(event.text()) and event.text().isprintable()
+        if self.masked and (types or deletes or event.matches(QKeySequence.StandardKey.Paste)):
+            self.clear()  # a new entry: the masked number is never part of it
+            if deletes:
+                return
         super().keyPressEvent(event)
 
 
@@ -359,7 +386,7 @@ class MainWindow(QMainWindow):
             "my_cases": lambda: self._case_list("mine"),
             "queues": lambda: self._case_list("queues"),
             "approvals": self._approvals,
-            "dashboard": lambda: DashboardView(self.client),
+            "dashboard": self._dashboard,
             "audit": lambda: AuditTrailView(self.client, can_verify=self.user.role == "admin"),
             "users": lambda: UsersView(self.client, user=self.user),
             "policy": lambda: PolicyView(self.client, user=self.user),
@@ -395,6 +422,7 @@ class MainWindow(QMainWindow):
             page = SearchPage(self.client, self)
             self._search_page = page
             page.customerActivated.connect(self.open_customer)
+            page.phoneMasked.connect(self.search_box.show_masked)
             page.table.backToSearch.connect(self.focus_search)
             if "search" in self._views:
                 self._view_pages["search"] = page
@@ -490,6 +518,23 @@ class MainWindow(QMainWindow):
         view = ApprovalsView(self.client, user=self.user, outbox=self.outbox, changes=self.changes)
         view.case_requested.connect(self.open_case)
         return view
+
+    def _dashboard(self) -> DashboardView:
+        view = DashboardView(self.client)
+        view.tile_activated.connect(self.open_dashboard_list)
+        return view
+
+    def open_dashboard_list(self, key: str) -> QWidget | None:
+        """The list a dashboard tile counts (`ui.supervisor.dashboard.KPI_KEYS`): the approvals
+        inbox, or the queues with only the tile's filter (the same open cases the server counted)."""
+        if key == "approvals":
+            return self.show_view("approvals")
+        page = self.show_view("queues")
+        if isinstance(page, CaseListView):
+            filters = {"at_risk": {"sla_state": "at_risk"}, "breached": {"sla_state": "breached"},
+                       "unassigned": {"assignee": "none"}}
+            page.show_matching(**filters.get(key, {}))
+        return page
 
     def _case_list(self, mode: str) -> CaseListView:
         view = CaseListView(self.client, user=self.user, mode=mode, changes=self.changes)

@@ -4,7 +4,9 @@ It starts the embedded backend on a database of its own (``CREDITDESK_DATA_DIR``
 temporary directory), and for English and Simplified Chinese: the login dialog, the main window
 with the results of a search, customer 1's workspace on each of its tabs, customer 4's alert
 strip, arrangements, contact history and the wizard's conflict warning (at 1280×800), and a
-supervisor's main window. Every wait is for the work to finish (the task registry empties), never a sleep.
+supervisor's main window. Then, unless ``--theme`` chose one theme, the same walk in English in the
+dark theme (file names with ``dark``). Every wait is for the work to finish (the task registry
+empties), never a sleep.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QMessageLogContext,
     QObject,
@@ -152,6 +155,15 @@ def run_screenshots(app: QApplication, args: argparse.Namespace) -> int:
         for language in languages:
             i18n.install_language(language)
             walk(shooter, settings, demo, language)
+        if not args.theme:
+            # The dark set: every screen again, in English, so a reviewer sees each in both themes.
+            # Windows closed by the walks go first: restyling one being deleted crashes Qt.
+            settle()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            theme.apply_theme(app, "dark")
+            dark_language = args.lang or i18n.ENGLISH
+            i18n.install_language(dark_language)
+            walk(shooter, settings, demo, dark_language, theme_tag="dark")
     except ScreenshotFailed as exc:
         print(f"screenshots failed: {exc}", flush=True)
         return 1
@@ -176,8 +188,10 @@ def call(op: Callable[[], T], what: str) -> T:
     return task.result  # type: ignore[return-value]
 
 
-def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str) -> None:
+def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str, theme_tag: str = "") -> None:
     tag = "en" if language == i18n.ENGLISH else "zh"
+    if theme_tag:
+        tag = f"{theme_tag}-{tag}"
 
     # The login dialog as it first appears, then with a demo user picked.
     dialog = LoginDialog(settings, demo=demo, use_keyring=False)
@@ -191,6 +205,12 @@ def walk(shooter: Shooter, settings: QSettings, demo: DemoBackend, language: str
     dialog.demo_users.setCurrentRow(0)
     dialog._fill_demo_user(dialog.demo_users.item(0))
     shooter.shoot(dialog, f"login-{tag}")
+    # The same dialog with a server address: no demo users beside it, the address field in full.
+    dialog.url_radio.setChecked(True)
+    dialog.url_edit.setText("https://creditdesk.example.com")
+    settle()
+    shooter.shoot(dialog, f"login-server-{tag}")
+    dialog.demo_radio.setChecked(True)
     agent_walk(shooter, settings, _sign_in(dialog), tag)
     handler_walk(shooter, settings, _sign_in_as(settings, demo, "handler1"), tag)
     supervisor_walk(shooter, settings, _sign_in_as(settings, demo, "super1"), tag)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import ApiClient
+from console.formatting import mask_phone_query
 from console.models import CustomerHit, Page
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, ErrorBanner
@@ -170,11 +171,15 @@ class SearchPage(QWidget):
     pause in typing (``DEBOUNCE_MS``) and drops the answers of queries abandoned meanwhile.
 
     Signals: ``customerActivated(int id, str name)`` when a row is opened;
-    ``resultsShown(str query)`` when the results (possibly none) of ``query`` are on screen.
+    ``resultsShown(str query)`` when the results (possibly none) of ``query`` are on screen;
+    ``phoneMasked(str masked)`` when they are a full phone number's customers: the number is
+    shown masked from then on, as every list and the customer's header show it (the search box
+    takes the masked text too). A number nobody has stays as typed, to be corrected.
     """
 
     customerActivated = Signal(int, str)
     resultsShown = Signal(str)
+    phoneMasked = Signal(str)
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,6 +334,8 @@ class SearchPage(QWidget):
         self.model.set_page(page)
         self._shown_query = query
         count = len(page.items)
+        masked = mask_phone_query(query) if count else None
+        shown = masked or query
         # Four digits are searched as the end of a national ID, never of a phone number: say so,
         # or a caller's phone last 4 silently finds someone else.
         id_last4 = _ID_LAST4.fullmatch(re.sub(r"[\s\-]", "", query)) is not None
@@ -345,13 +352,15 @@ class SearchPage(QWidget):
         else:
             more = "+" if page.next_cursor else ""
             self.summary_label.setText(" ".join(filter(None, (
-                self.tr("%1 customers for “%2”").replace("%1", f"{count}{more}").replace("%2", query)
+                self.tr("%1 customers for “%2”").replace("%1", f"{count}{more}").replace("%2", shown)
                 if count != 1
-                else self.tr("1 customer for “%1”").replace("%1", query),
+                else self.tr("1 customer for “%1”").replace("%1", shown),
                 by_id,
             ))))
             self.stack.setCurrentWidget(self.table)
             self.table.setCurrentIndex(self.model.index(0, 0))
+        if masked is not None:
+            self.phoneMasked.emit(masked)
         self.resultsShown.emit(query)
         if self._open_single_result and count == 1:
             self._open_single_result = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -61,10 +62,19 @@ _ICON_COLORS = {"light": "#4a5565", "dark": "#aab4bf"}
 _current = DEFAULT_THEME
 
 
+def assets_dir(name: str) -> Path:
+    """The folder of theme ``name``'s images (check marks, arrows) that its style sheet draws."""
+    return Path(str(resources.files("resources").joinpath("themes", name)))
+
+
 @cache
 def style_sheet(name: str) -> str:
-    """The QSS of theme ``name`` (``light`` or ``dark``)."""
-    return resources.files("resources").joinpath("themes", f"{name}.qss").read_text(encoding="utf-8")
+    """The QSS of theme ``name`` (``light`` or ``dark``), its images' folder filled in.
+
+    A style sheet's ``url()`` is read from the working directory, so the sheet names its
+    images as ``@assets@/…`` and the absolute folder goes in here."""
+    text = resources.files("resources").joinpath("themes", f"{name}.qss").read_text(encoding="utf-8")
+    return text.replace("@assets@", assets_dir(name).as_posix())
 
 
 def normalize(name: str | None) -> str:

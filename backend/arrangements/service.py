@@ -9,7 +9,7 @@ holds). Effects go through the billing engine as real postings:
   a `bill_installment_conversion` credit takes the converted amount off the latest bill.
 - due_date_extension: the latest bill's `due_date` moves (end of day judges it then).
 - hardship_plan: a fee-free `InstallmentPlan` (kind hardship_plan); a `hardship_conversion`
-  credit takes the restructured amount off the bill, an optional `fee_waiver` credit waives
+  credit takes the restructured amount off the bill (a line of it, like every settlement credit), an optional `fee_waiver` credit waives
   penalty interest; the account is no longer past due and its penalty interest is suspended
   while the plan is kept. Broken (missed payments) or cancelled: the periods not yet billed
   are cancelled and their principal goes back on the account as an `adjustment` (revolving
@@ -49,7 +49,7 @@ from backend.auth.models import User
 from backend.billing import engine
 from backend.billing import rules as billing
 from backend.billing.engine import Posting
-from backend.billing.ledger import active_plans, latest_bill, post_charge
+from backend.billing.ledger import active_plans, add_bill_line, latest_bill, post_charge
 from backend.billing.models import Bill
 from backend.cases.models import Case, CaseType
 from backend.cases.service import case_of, change_case, open_case
@@ -356,10 +356,18 @@ def _new_plan(session: Session, account: Account, kind: str, result: QuoteResult
 
 def _settle(session: Session, account: Account, bill: Bill, parts: billing.Components, posting: Posting,
             now: datetime, today: date) -> Transaction:
-    """Post a bill-settlement credit and take `parts` off the bill with the engine."""
+    """Post a bill-settlement credit and take `parts` off the bill with the engine.
+
+    The credit goes on the bill it settles as a line, and the bill's total drops by it, as any
+    credit on billed money does (docs/rules.md, "Credits count at once"): the bill then reads
+    total = paid + outstanding + what was moved off it, with the line that says where (its next
+    cut leaves the credit out of its cycle)."""
     plans = active_plans(session, [account.id]).get(account.id, [])
     engine.settle_on_bill(account, bill, plans, parts, today)
     txn = post_charge(session, account, posting, _posted_at(now))
+    session.flush()
+    add_bill_line(session, bill, txn)
+    bill.total_fen += txn.amount_fen
     session.flush()
     return txn
 

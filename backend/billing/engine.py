@@ -48,9 +48,10 @@ COMPONENT_OF_TYPE: dict[str, str] = {
     "hardship_conversion": "principal_fen",
 }
 REPAYMENT_TYPES = frozenset({"repayment"})
-# Credits applied to the latest bill when they post (`settle_on_bill`): like a repayment, they
-# lower what that bill still owes at once, so the next statement lists them without netting
-# them into its components again. Post these types only through `settle_on_bill`.
+# Credits applied to the latest bill when they post (`settle_on_bill`): they lower what that
+# bill still owes at once and go on it as lines (its total drops by them), so the next statement
+# leaves them out of its cycle; a cut that meets one anyway (posted before they were lines) does
+# not net it into its components again. Post these types only through `settle_on_bill`.
 BILL_SETTLEMENT_TYPES = frozenset(
     {"fee_waiver", "fee_reversal", "bill_installment_conversion", "hardship_conversion"}
 )
@@ -195,6 +196,17 @@ def bill_status(bill: BillLike, today: date) -> str:
     return "partially_paid" if bill.paid_fen > 0 else "open"
 
 
+def shown_bill_status(stored: str, *, superseded: bool, due_date: date, overdue_since: date | None) -> str:
+    """The status a bill is shown with: the one the engine keeps, except for a bill a later
+    statement superseded that was overdue when it was last judged. Its unpaid rest went on the
+    later bill, so it is overdue only while the account's delinquency that began by its due
+    date lasts; once the account is cured (paid, credited, a hardship plan) it is
+    ``carried_over``, so no bill says Overdue beside an account that is not."""
+    if stored == "overdue" and superseded and (overdue_since is None or overdue_since > due_date):
+        return "carried_over"
+    return stored
+
+
 def post(account: AccountLike, posting: PostingLike) -> None:
     """Book a charge or credit on the account's balance (not a repayment: see `apply_repayment`)."""
     if posting.type in REPAYMENT_TYPES:
@@ -264,8 +276,12 @@ def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLik
 
     No money is received, so `paid_fen` stays; installment dues among `parts` mark their
     periods paid, as a repayment would (the debt now lives in the new plan). The minimum drops
-    by the parts it holds at 100% (interest, fees, installment dues) and never exceeds what is
-    left to pay; once the due date has been judged, the past-due amount follows the minimum.
+    by the parts it holds at 100% (interest, fees, installment dues); settled purchase
+    principal leaves its 10% base, except the money under open dispute, which stays on the bill
+    and in the base it is left out of (past-due principal beyond that leaves the 100% part). It
+    never exceeds what is left to pay. Once the due date has been judged, the past-due amount
+    follows the minimum, so the bill's status and the account's agree: a bill moved into a
+    hardship plan is not overdue beside a cured account.
     """
     owed = bill_components(bill)
     for name in rules.ALLOCATION_ORDER:
@@ -273,7 +289,9 @@ def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLik
             raise ValueError(f"cannot settle {getattr(parts, name)} of {name}: the bill owes {getattr(owed, name)}")
     set_bill_components(bill, owed.minus(parts))
     _pay_periods(plans, parts.installments_fen)
-    in_full = parts.interest_fen + parts.fees_fen + parts.installments_fen
+    from_base = min(max(0, bill.minimum_base_fen - max(0, bill.disputed_fen)), parts.principal_fen)
+    bill.minimum_base_fen -= from_base
+    in_full = parts.principal_fen - from_base + parts.interest_fen + parts.fees_fen + parts.installments_fen
     bill.minimum_fixed_fen = max(0, bill.minimum_fixed_fen - in_full)
     refresh_minimum(account, bill, today)
 

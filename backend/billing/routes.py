@@ -24,8 +24,9 @@ def list_bills(
     cursor: CursorQuery = None,
 ) -> Page[BillOut]:
     """The account's bills, newest first."""
-    get_account(session=session, account_id=account_id)
-    return queries.list_bills(session=session, account_id=account_id, limit=limit, cursor=cursor)
+    account = get_account(session=session, account_id=account_id)
+    return queries.list_bills(session=session, account_id=account_id, limit=limit, cursor=cursor,
+                              overdue_since=account.overdue_since)
 
 
 @router.get("/{bill_id}", response_model=BillDetail, responses=READ_RESPONSES)
@@ -33,5 +34,6 @@ def get_bill(
     account_id: AccountId, bill_id: Annotated[int, entity_id("Bill id")], session: SessionDep
 ) -> BillDetail:
     """One bill with its lines in order (Σ lines = total_fen)."""
-    get_account(session=session, account_id=account_id)
-    return queries.get_bill(session=session, account_id=account_id, bill_id=bill_id)
+    account = get_account(session=session, account_id=account_id)
+    return queries.get_bill(session=session, account_id=account_id, bill_id=bill_id,
+                            overdue_since=account.overdue_since)

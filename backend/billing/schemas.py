@@ -7,7 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BillStatus = Literal["open", "paid", "partially_paid", "overdue"]
+# `carried_over`: not paid by its due date, what it still owed went on a later bill, and the
+# account is no longer overdue (backend.billing.engine.shown_bill_status).
+BillStatus = Literal["open", "paid", "partially_paid", "overdue", "carried_over"]
 
 
 class BillOut(BaseModel):

@@ -461,6 +461,17 @@ ZH: dict[str, str] = {
     "%1 can be at most %2.": "%1最多为 %2。",
     "At most %1 more days: the decision window may grow to %2 days from filing.": "最多再延长 %1 天：处理时限自提交起最长 %2 天。",
     "At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.": "最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。",
+    # Dashboard tiles open their lists; a paid-off loan's last bill (issue 14 item 16)
+    "Open the queues: every open case": "打开案件队列：全部未结案件",
+    "Open the queues: the open cases at risk of missing their deadline": "打开案件队列：临近超时的未结案件",
+    "Open the queues: the open cases past their deadline": "打开案件队列：已超时的未结案件",
+    "Open the approvals inbox": "打开待审批列表",
+    "%1 arrangements · %2 dispute outcomes": "还款安排 %1 · 争议处理结果 %2",
+    "Open the queues: the open cases nobody holds": "打开案件队列：无人认领的未结案件",
+    "Last bill": "最近一期账单",
+    "Carried over": "已结转",
+    "The loan is paid off: nothing more is billed.": "该贷款已结清，不再出账。",
+    "Sign in with the username and password your administrator gave you.": "请使用管理员为您分配的用户名和密码登录。",
 }
 
 

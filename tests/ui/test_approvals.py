@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
@@ -165,10 +166,18 @@ def test_reject_needs_a_comment_and_approve_makes_a_plan_live(
     reject_case = waiting.plan["case_id"]
     _select(qtbot, view, reject_case)
 
-    # Without a comment the form refuses, says why, and nothing is sent.
+    # Without a comment the form refuses, says why, and nothing is sent; the sentence appears
+    # below the buttons, which stay where they were under the pointer (issue 14 item 16).
+    def where(button: QPushButton) -> QRect:
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        return QRect(button.mapTo(view, QPoint(0, 0)), button.size())
+
+    before = (where(view.approve_button), where(view.reject_button))
     view.reject_button.click()
     assert view.comment_error.isVisibleTo(view)
     assert "comment is required" in view.comment_error.text()
+    assert (where(view.approve_button), where(view.reject_button)) == before
     assert view.model.row_of_case(reject_case) is not None
     assert client.get_json(f"/v1/arrangements/{waiting.plan['id']}")["status"] == "pending_approval"
 

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
 from console.cases import case_stats
 from tests.helpers.shots import review_shot
+from ui import tasks
+from ui.cases.queue import CaseListView
+from ui.main_window import MainWindow
+from ui.supervisor.approvals import ApprovalsView
 from ui.supervisor.dashboard import SLA_ORDER, DashboardView, statuses_in_order
 
 
@@ -73,3 +78,50 @@ def test_the_timer_stops_when_hidden_and_resumes_when_shown(
         view.refresh_timer.timeout.emit()  # what the minute's tick does
     view.stop()
     assert not view.refresh_timer.isActive()
+
+
+def test_each_tile_opens_the_list_it_counts(
+    qtbot: QtBot, qt_settings: QSettings, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """Issue 14 item 16: the tiles were not clickable, and "Approvals waiting 5" stood beside 4
+    in Approvals. A click opens the tile's list, and the list holds as many as the tile says."""
+    client = api_client_as("super1")
+    assert client.user is not None
+    window = MainWindow(client, client.user, settings=qt_settings, server_label="test server")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_built, timeout=20_000)
+    dashboard = window.show_view("dashboard")
+    assert isinstance(dashboard, DashboardView)
+    qtbot.waitUntil(lambda: dashboard.stats is not None, timeout=20_000)
+    counts = dashboard.kpi_values()
+    assert counts["approvals"] and counts["at_risk"] is not None
+    # The tile says what its number is made of: arrangements (the approvals queue, the chart's
+    # bar) and dispute outcomes (in the disputes queue); they add up to the tile.
+    stats = dashboard.stats
+    assert stats is not None
+    in_queue = next(q.open for q in stats.queues if q.queue == "approvals")
+    assert dashboard.tiles["approvals"].detail_label.text() == (
+        f"{in_queue} arrangements · {counts['approvals'] - in_queue} dispute outcomes")
+
+    for key, sla, assignee in (("open", "", ""), ("at_risk", "at_risk", ""), ("breached", "breached", ""),
+                               ("unassigned", "", "none")):
+        window.show_view("dashboard")
+        qtbot.mouseClick(dashboard.tiles[key], Qt.MouseButton.LeftButton)
+        queues = window.views.currentWidget()
+        assert isinstance(queues, CaseListView), key
+        assert (queues.sla_filter.currentData(), queues.assignee_filter.currentData()) == (sla, assignee)
+        assert (queues.status_filter.currentData(), queues.open_filter.currentData()) == ("", "open")
+        qtbot.waitUntil(lambda: not tasks.active_tasks(), timeout=20_000)
+        assert len(queues.shown_cases()) == counts[key], key
+
+    window.show_view("dashboard")
+    dashboard.tiles["approvals"].setFocus()
+    qtbot.keyClick(dashboard.tiles["approvals"], Qt.Key.Key_Return)  # the keyboard opens it too
+    approvals = window.views.currentWidget()
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()) and not tasks.active_tasks(), timeout=20_000)
+    assert len(approvals.items()) == counts["approvals"]
+    approvals.stop()
+    window.close()

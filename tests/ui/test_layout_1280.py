@@ -72,7 +72,7 @@ def assert_fits(window: MainWindow, where: str = "") -> None:
         QApplication.processEvents()
     problems = clipped(window)
     assert not problems, f"{where}\n" + "\n".join(problems)
-    assert window.width() == 1280
+    assert window.width() == 1280, where
 
 
 def settled(qtbot: QtBot) -> None:
@@ -118,3 +118,86 @@ def test_the_customer_installments_fit(qtbot: QtBot, open_window: OpenWindow) ->
         settled(qtbot)
         assert_fits(window, tab)
     assert window.width() == 1280
+
+
+def test_the_sort_arrow_never_covers_a_title(qtbot: QtBot, themed: str) -> None:
+    """Issue 14 item 5: Queues' "Due in" read "Due i▼": a right-aligned title ends where the
+    style draws the sort arrow. The theme puts the arrow above the title, in the section's top
+    padding, so even at its title's width the column shows its whole title."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from ui.workspace.common import title_width
+
+    model = QStandardItemModel(2, 2)
+    model.setHorizontalHeaderLabels(["Summary", "Due in"])
+    model.setHeaderData(1, Qt.Orientation.Horizontal, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                        Qt.ItemDataRole.TextAlignmentRole)
+    for row in range(2):
+        model.setItem(row, 1, QStandardItem(f"{row} d 2 h"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    view.resize(400, 150)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    view.setColumnWidth(1, title_width(header, 1))  # as narrow as the queue may make it
+    QApplication.processEvents()
+
+    arrow = QColor("#8cb8ff" if themed == "dark" else "#1f6feb")  # resources/themes/<theme>/sort-*.svg
+    section = QRect(header.sectionViewportPosition(1), 0, header.sectionSize(1), header.height())
+    image = header.grab(section).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    inked = [(x, y) for x in range(image.width()) for y in range(image.height())
+             if sum(abs(a - b) for a, b in zip(QColor(image.pixel(x, y)).getRgb()[:3], arrow.getRgb()[:3],
+                                               strict=True)) < 60]
+    assert inked, "no sort arrow drawn"
+    top_padding = 6  # QHeaderView::section { padding: 6px 8px } in both sheets
+    assert max(y for _x, y in inked) < top_padding, "the arrow reaches into the title's line"
+
+
+def test_a_case_pages_money_events_are_not_squeezed_by_its_timeline(
+    qtbot: QtBot, open_window: OpenWindow, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """Issue 14 item 5: at 1280×800 a fixed split gave the timeline a third of the case page and
+    squeezed the money events above it to a row or none. The details come first: the money
+    events are whole on screen, the timeline takes what is left (at least two rows)."""
+    from console.cases import CaseQuery, list_cases
+
+    handler = api_client_as("handler1")
+    with_money: int | None = None
+    for case in list_cases(handler, CaseQuery(type="dispute", status="investigating"), limit=50).items:
+        subject, etag = handler.get_json_etag(case.subject_url)
+        if subject.get("money_events"):
+            with_money = case.id
+            break
+        if "grant_provisional_credit" in subject["allowed_actions"]:
+            handler.post_json(f"{case.subject_url}/actions/grant_provisional_credit", {}, if_match=etag)
+            with_money = case.id
+            break
+    assert with_money is not None, "no dispute under investigation to credit"
+
+    window = open_window("handler1")
+    page = window.open_case(with_money)
+    qtbot.waitUntil(lambda: "money_events" in page.detail_tables, timeout=WAIT_MS)
+    settled(qtbot)
+    qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=WAIT_MS)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    money = page.detail_tables["money_events"]
+    shown = page.details_area.viewport()
+    top_left = money.mapTo(shown, money.rect().topLeft())
+    bottom_right = money.mapTo(shown, money.rect().bottomRight())
+    assert shown.rect().contains(top_left) and shown.rect().contains(bottom_right), (
+        f"the money events ({top_left.y()}–{bottom_right.y()} px) are cut by the details' "
+        f"{shown.height()} px")
+    rows = money.model().rowCount()
+    assert money.viewport().height() >= rows * money.verticalHeader().defaultSectionSize()
+    timeline = page.timeline_view
+    assert timeline.viewport().height() >= min(2, page.timeline_model.rowCount()) * (
+        timeline.verticalHeader().defaultSectionSize())
+    assert_fits(window)

@@ -11,6 +11,7 @@ import keyring
 import pytest
 from keyring.backends import null
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from console.session import recall
@@ -181,3 +182,26 @@ def test_a_demo_backend_that_cannot_start_is_a_sentence_in_the_dialog(
         assert "Traceback" not in dialog.error_label.text()
     finally:
         demo.stop()
+
+
+def test_sign_in_stays_the_default_and_the_side_keeps_its_shape_with_a_server_address(
+    qtbot: QtBot, qt_settings: QSettings
+) -> None:
+    """Issue 14 item 12: with a server address the side panel's title and subtitle drifted
+    apart (the demo list that held them together was hidden), and Sign in lost its default look
+    and Enter once it had had the focus (it was made default before it was in the dialog)."""
+    dialog = make_dialog(qtbot, qt_settings, "https://creditdesk.example.com")
+    assert dialog.url_radio.isChecked() and not dialog.demo_users.isVisible()
+    assert dialog.server_hint.isVisible()
+    dialog.sign_in_button.setFocus()
+    dialog.password_edit.setFocus()
+    qtbot.waitUntil(dialog.password_edit.hasFocus, timeout=2_000)
+    assert dialog.sign_in_button.isDefault()
+    side = dialog.findChild(QFrame, "LoginSide")
+    assert side is not None
+    title = side.findChild(QLabel, "appTitle")
+    assert title is not None
+    subtitle = next(label for label in side.findChildren(QLabel) if label.text() == "Customer service console")
+    # Title, subtitle and hint stay together at the top (they were 200 px apart).
+    assert subtitle.y() - (title.y() + title.height()) < 20
+    assert dialog.server_hint.y() < side.height() // 2

@@ -68,6 +68,27 @@ def test_a_full_phone_number_finds_the_customer(
     assert window.search_page.customer_ids() == [1]
     shown = window.search_page.model.data(window.search_page.model.index(0, 1))
     assert shown != phone and "****" in shown  # the list shows the masked number
+    # Once the search ran the number typed is masked as the list and the header mask it
+    # (issue 14 item 15): in the box and in the summary; Enter still opens the customer.
+    masked = f"{phone[:3]}****{phone[-4:]}"
+    assert window.search_box.text() == masked and window.search_box.masked
+    assert phone not in window.search_page.summary_label.text()
+    assert masked in window.search_page.summary_label.text()
+    assert window.search_page.query == phone  # the search behind it keeps the number
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.customer_tabs()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.customer_tabs()[0].profile is not None and not tasks.active_tasks(),
+                    timeout=10_000)
+    # Typing starts a new entry: the mask is never searched for.
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_1)
+    assert window.search_box.text() == "1" and not window.search_box.masked
+
+
+def test_a_phone_number_nobody_has_stays_as_typed(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "19900000000")  # no demo customer has it: the agent corrects a typo
+    assert window.search_page.customer_ids() == []
+    assert window.search_box.text() == "19900000000" and not window.search_box.masked
 
 
 def test_four_digits_say_they_are_the_id_last_4_not_a_phones(

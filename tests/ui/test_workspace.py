@@ -7,7 +7,8 @@ the same request, formatted as the console formats it. Waits are on signals, nev
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -17,7 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 from console.api import ApiClient
 from console.errors import Offline
 from console.formatting import format_date, format_datetime, format_fen
-from console.models import AccountOverview, CustomerProfile
+from console.models import AccountOverview, BillSummary, CustomerProfile
 from tests.helpers.live import LiveBackend
 from ui.widgets.chips import bill_status_text
 from ui.widgets.table_model import RECORD_ROLE, SORT_ROLE
@@ -496,3 +497,37 @@ def test_a_tab_clicked_for_the_first_time_is_built_after_the_switch_is_painted(
     tab = workspace.notes_tab
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
     assert workspace.tabs.currentWidget() is tab.parentWidget()
+
+
+def _loan(account_id: int, *, balance_fen: int, bill: BillSummary) -> AccountOverview:
+    return AccountOverview(
+        id=account_id, customer_id=99, account_number=f"JB{account_id:010d}", product="cash_loan", status="active",
+        opened_on=date(2026, 4, 2), credit_limit_fen=3_000_000, used_fen=balance_fen, available_fen=3_000_000 - balance_fen,
+        balance_fen=balance_fen, past_due_fen=0, days_past_due=0, delinquency_bucket="current",
+        next_due_date=None if balance_fen == 0 else date(2026, 12, 10), next_due_fen=0 if balance_fen == 0 else 52_000,
+        current_bill=bill, daily_rate_ppm=300, due_day=10,
+    )
+
+
+def test_a_paid_off_cash_loan_shows_its_last_bill_not_a_current_one(qtbot: QtBot) -> None:
+    """Issue 14 item 16: a paid-off cash loan showed a "current bill" from October. A loan that
+    owes nothing and has no plan left to bill shows it as its last bill and says it is paid off;
+    a loan still being repaid keeps its current bill."""
+    from ui.workspace.overview import AccountCard
+
+    october = BillSummary(id=7, account_id=2, statement_date=date(2026, 10, 1), due_date=date(2026, 10, 10),
+                          total_fen=52_000, minimum_payment_fen=52_000, paid_fen=52_000, outstanding_fen=0,
+                          status="paid", previous_balance_fen=0)
+    paid_off = _loan(2, balance_fen=0, bill=october)
+    repaying = _loan(3, balance_fen=104_000, bill=replace(october, id=8, account_id=3))
+    profile = CustomerProfile(id=99, name="测试", phone_masked="138****0000", national_id_masked="1101**********0000",
+                              accounts=(paid_off.brief, repaying.brief), open_case_count=0, flags=(),
+                              account_overviews=(paid_off, repaying), plans=())
+    done = AccountCard(paid_off, profile)
+    qtbot.addWidget(done)
+    assert done.bill_heading == "Last bill"
+    assert done.figures["paid_off"].text() == "The loan is paid off: nothing more is billed."
+    assert done.figures["bill_statement_date"].text() == "2026-10-01"
+    still = AccountCard(repaying, profile)
+    qtbot.addWidget(still)
+    assert still.bill_heading == "Current bill" and "paid_off" not in still.figures

@@ -207,7 +207,7 @@ class ActionDialog(QDialog):
 
         self.busy = BusyIndicator(self)
         self.buttons = QDialogButtonBox()
-        self.submit_button = QPushButton(submit_text)
+        self.submit_button = QPushButton(submit_text, self)  # in the dialog: its default (Enter) for good
         self.submit_button.setDefault(True)
         self.buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

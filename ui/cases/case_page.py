@@ -77,6 +77,7 @@ from ui.icons import icon
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
 from ui.widgets.flow_layout import flow_host
+from ui.widgets.pane_fit import fit_bottom_pane
 from ui.widgets.table_model import Column
 from ui.widgets.tables import fit_columns, make_table
 from ui.workspace.header import Figure
@@ -275,12 +276,14 @@ class CasePage(QWidget):
         timeline_layout.setContentsMargins(6, 6, 6, 6)
         self.timeline_model = PageTableModel(TIMELINE_COLUMNS, self)
         self.timeline_view = make_table(self.timeline_model, sortable=False, stretch_column=4)
-        fit_columns(self.timeline_view, {0: 16, 1: 28, 2: 26, 3: 52})
+        fit_columns(self.timeline_view, {0: 17, 1: 28, 2: 26, 3: 52})
         timeline_layout.addWidget(self.timeline_view)
         self.splitter.addWidget(timeline_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([440, 240])
+        # The timeline as tall as its events need: the details (money events, a schedule) first.
+        self.timeline_fit = fit_bottom_pane(self.splitter, self.timeline_view)
         layout.addWidget(self.splitter, 1)
 
     # -- public -----------------------------------------------------------------------------

@@ -222,7 +222,7 @@ class CaseListView(QWidget):
         header.setSectionResizeMode(COLUMN["summary"], QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, {COLUMN[key]: chars for key, chars in (
             ("id", 5), ("type", 12), ("customer", 24), ("amount", 10), ("status", 15),
-            ("sla", 8), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
+            ("sla", 10), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
         )}, drop=(COLUMN["opened"], COLUMN["due_at"], COLUMN["type"]))  # narrow: "Due in", the summary say it
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -290,6 +290,24 @@ class CaseListView(QWidget):
         if index < 0:
             raise ValueError(f"{code!r} is not a choice of {combo.accessibleName()}")
         combo.setCurrentIndex(index)
+
+    def show_matching(self, *, sla_state: str = "", assignee: str = "") -> Task[Any] | None:
+        """Show every open case, or only those in `sla_state` / of `assignee` (``none``:
+        unassigned): the list a dashboard tile counts, with the other filters cleared and one
+        load (not one per filter changed)."""
+        choices = (
+            (self.queue_filter, ""), (self.type_filter, ""), (self.status_filter, ""),
+            (self.sla_filter, sla_state), (self.assignee_filter, assignee), (self.open_filter, "open"),
+        )
+        for combo, code in choices:
+            index = combo.findData(code)
+            if index < 0:
+                raise ValueError(f"{code!r} is not a choice of {combo.accessibleName()}")
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self.search.clear()
+        return self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
 

@@ -232,7 +232,6 @@ class ApprovalsView(QWidget):
         self.comment_error.setWordWrap(True)
         set_role(self.comment_error, "error")
         self.comment_error.setVisible(False)
-        decision_layout.addWidget(self.comment_error)
         buttons = QHBoxLayout()
         self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
         self.approve_button.clicked.connect(self.approve)
@@ -244,6 +243,8 @@ class ApprovalsView(QWidget):
         self.action_busy = BusyIndicator(self.decision_box)
         buttons.addWidget(self.action_busy)
         decision_layout.addLayout(buttons)
+        # Below the buttons: the sentence appearing must not move them under the pointer.
+        decision_layout.addWidget(self.comment_error)
         details_layout.addWidget(self.decision_box)
 
         open_row = QHBoxLayout()

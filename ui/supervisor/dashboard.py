@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.api import ApiClient
@@ -58,11 +58,18 @@ def statuses_in_order(by_status: dict[str, int]) -> list[str]:
 
 
 class KpiTile(QFrame):
-    """A number with its caption, on a card."""
+    """A number with its caption, on a card; a click (or Enter or Space when it has the focus)
+    emits ``activated()``: the dashboard opens the list the number counts."""
+
+    activated = Signal()
 
     def __init__(self, caption: str, tone: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Card")
+        self.setProperty("clickable", True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(caption)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -76,6 +83,10 @@ class KpiTile(QFrame):
         font.setBold(True)
         self.value_label.setFont(font)
         layout.addWidget(self.value_label)
+        self.detail_label = QLabel(self)  # what the number is made of, where that needs saying
+        set_role(self.detail_label, "caption")
+        self.detail_label.setVisible(False)
+        layout.addWidget(self.detail_label)
         self._tone = tone
 
     def set_value(self, value: int) -> None:
@@ -89,6 +100,18 @@ class KpiTile(QFrame):
     def value(self) -> int | None:
         text = self.value_label.text()
         return int(text) if text.isdigit() else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 — Qt's API
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activated.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 — Qt's API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class BarChart(QChartView):
@@ -196,9 +219,12 @@ class BarChart(QChartView):
 
 
 class DashboardView(QWidget):
-    """KPI tiles and charts of the open casework. `stats_loaded()` after each (re)load."""
+    """KPI tiles and charts of the open casework. `stats_loaded()` after each (re)load;
+    `tile_activated(key)` when a tile is clicked (a key of `KPI_KEYS`: the main window opens
+    the list that tile counts, `ui.main_window.MainWindow.open_dashboard_list`)."""
 
     stats_loaded = Signal()
+    tile_activated = Signal(str)
 
     def __init__(self, client: ApiClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,8 +260,18 @@ class DashboardView(QWidget):
             "approvals": KpiTile(self.tr("Approvals waiting"), "info", self),
             "unassigned": KpiTile(self.tr("Unassigned"), parent=self),
         }
+        tips = {
+            "open": self.tr("Open the queues: every open case"),
+            "at_risk": self.tr("Open the queues: the open cases at risk of missing their deadline"),
+            "breached": self.tr("Open the queues: the open cases past their deadline"),
+            "approvals": self.tr("Open the approvals inbox"),
+            "unassigned": self.tr("Open the queues: the open cases nobody holds"),
+        }
         for key in KPI_KEYS:
-            tiles.addWidget(self.tiles[key], 1)
+            tile = self.tiles[key]
+            tile.setToolTip(tips[key])
+            tile.activated.connect(lambda k=key: self.tile_activated.emit(k))
+            tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
 
         grid = QGridLayout()
@@ -280,6 +316,15 @@ class DashboardView(QWidget):
         self.stats = stats
         for key, value in kpis_of(stats).items():
             self.tiles[key].set_value(value)
+        # Arrangements wait in the approvals queue, dispute outcomes over the four-eyes limit in
+        # the disputes queue: the tile counts both (as the inbox lists both), the chart's
+        # Approvals bar only the first; the tile says so (it read 5 beside a bar of 4).
+        arrangements = next((q.open for q in stats.queues if q.queue == "approvals"), 0)
+        outcomes = max(0, stats.pending_approvals - arrangements)
+        detail = self.tiles["approvals"].detail_label
+        detail.setText(self.tr("%1 arrangements · %2 dispute outcomes").replace("%1", str(arrangements))
+                       .replace("%2", str(outcomes)))
+        detail.setVisible(stats.pending_approvals > 0)
         self._draw(stats)
         as_of = to_business_time(stats.as_of) if stats.as_of.tzinfo is not None else stats.as_of
         self.updated_label.setText(self.tr("Updated %1").replace("%1", as_of.strftime("%H:%M")))

@@ -16,7 +16,8 @@ TONES = ("neutral", "good", "info", "warning", "danger", "muted")
 
 ACCOUNT_STATUS_TONES = {"active": "good", "frozen": "info", "closed": "muted", "charged_off": "danger"}
 BUCKET_TONES = {"current": "good", "M1": "warning", "M2": "danger", "M3": "danger", "M4+": "danger"}
-BILL_STATUS_TONES = {"open": "info", "paid": "good", "partially_paid": "warning", "overdue": "danger"}
+BILL_STATUS_TONES = {"open": "info", "paid": "good", "partially_paid": "warning", "overdue": "danger",
+                     "carried_over": "muted"}
 PLAN_STATUS_TONES = {
     "active": "info",
     "paid_off": "good",
@@ -75,6 +76,8 @@ BILL_STATUS_TEXTS: dict[str, str] = {
     "paid": QT_TRANSLATE_NOOP("Chips", "Paid"),
     "partially_paid": QT_TRANSLATE_NOOP("Chips", "Partially paid"),
     "overdue": QT_TRANSLATE_NOOP("Chips", "Overdue"),
+    # Missed, its rest went on a later bill, and the account is no longer overdue.
+    "carried_over": QT_TRANSLATE_NOOP("Chips", "Carried over"),
 }
 
 

@@ -66,6 +66,14 @@ def _form(heading: str | None = None) -> FigureGrid:
     return FigureGrid(heading)
 
 
+def is_paid_off(account: AccountOverview, profile: CustomerProfile) -> bool:
+    """A cash loan that owes nothing and has no plan left to bill: paid off (its last bill, of
+    some month past, is no longer its current one)."""
+    if account.product != "cash_loan" or account.balance_fen > 0 or account.past_due_fen > 0:
+        return False
+    return not any(plan.status == "active" for plan in profile.plans_of(account.id))
+
+
 class AccountCard(QGroupBox):
     """One account: status and bucket, limit / used / available, what is due; its current bill.
 
@@ -76,6 +84,7 @@ class AccountCard(QGroupBox):
         super().__init__(parent)
         self.account_id = account.id
         self.figures: dict[str, QLabel] = {}
+        self.bill_heading = ""  # "Current bill", or "Last bill" for a paid-off loan
         self.setTitle(f"{product_text(account.product)} · {account.account_number}")
         layout = QVBoxLayout(self)
 
@@ -118,7 +127,15 @@ class AccountCard(QGroupBox):
         bill = account.current_bill or profile.current_bill_of(account.id)
         if bill is None:
             bill_box = _form(self.tr("Current bill"))
+            self.bill_heading = self.tr("Current bill")
             bill_box.addWidget(QLabel(self.tr("No bill yet: the first statement is cut on the 1st.")), 1, 0, 1, 3)
+        elif is_paid_off(account, profile):
+            # Nothing owed and nothing left to bill: the latest bill is history, not "current".
+            bill_box = self._bill_form(bill, self.tr("Last bill"))
+            paid_off = QLabel(self.tr("The loan is paid off: nothing more is billed."))
+            paid_off.setWordWrap(True)
+            self.figures["paid_off"] = paid_off
+            bill_box.addWidget(paid_off, bill_box.rowCount(), 0, 1, 3)
         else:
             bill_box = self._bill_form(bill)
         bill_box.setRowStretch(bill_box.rowCount(), 1)
@@ -135,8 +152,9 @@ class AccountCard(QGroupBox):
             )
             layout.addWidget(summary)
 
-    def _bill_form(self, bill: BillSummary) -> FigureGrid:
-        form = _form(self.tr("Current bill"))
+    def _bill_form(self, bill: BillSummary, heading: str | None = None) -> FigureGrid:
+        form = _form(heading or self.tr("Current bill"))
+        self.bill_heading = heading or self.tr("Current bill")
         self._text(form, "bill_statement_date", self.tr("Statement date"), format_date(bill.statement_date))
         self._text(form, "bill_due_date", self.tr("Due date"), format_date(bill.due_date))
         self._money(form, "bill_total", self.tr("Total"), bill.total_fen)

@@ -83,7 +83,7 @@ class RevealDialog(QDialog):
 
         self.busy = BusyIndicator(self)
         buttons = QDialogButtonBox()
-        self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.reveal_button = QPushButton(self.tr("Reveal"), self)  # in the dialog: its default (Enter) for good
         self.reveal_button.setDefault(True)
         buttons.addButton(self.reveal_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
