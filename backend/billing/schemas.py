@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.common.wording import Params, code_field, params_field
+
 BillStatus = Literal["open", "paid", "partially_paid", "overdue"]
 
 
@@ -35,6 +37,8 @@ class BillLineOut(BaseModel):
     posted_at: datetime
     type: str
     description: str
+    description_code: str | None = code_field("The description")
+    description_params: Params | None = params_field("description")
     amount_fen: int
 
 
