@@ -53,6 +53,7 @@ from console.errors import PreconditionFailed
 from console.formatting import format_date, format_datetime, format_fen, to_business_time
 from console.models import User, parse_datetime
 from console.outbox import Delivered, Outbox, Queued, send
+from ui import wording
 from ui.cases.actions import ActionDialog, ActionSubject, action_dialog, needs_form
 from ui.casework.labels import (
     ACTION_TEXTS,
@@ -782,7 +783,7 @@ class CasePage(QWidget):
         """One line under the title: what the case is about, in words."""
         if case.type == "dispute":
             transaction = data.get("transaction") or {}
-            merchant = str(transaction.get("merchant") or transaction.get("description") or "")
+            merchant = wording.merchant_or_description(transaction)
             amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(int(data.get("disputed_amount_fen", 0)))).replace(
                 "%2", format_fen(int(transaction.get("amount_fen", 0)))
             )
@@ -825,7 +826,7 @@ class CasePage(QWidget):
         dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(data.get("id", ""))), self.details)
         transaction = data.get("transaction") or {}
         posted = _when(transaction.get("posted_at"))
-        merchant = transaction.get("merchant") or transaction.get("description") or ""
+        merchant = wording.merchant_or_description(transaction)
         dispute.row(
             "transaction",
             QCoreApplication.translate("CasePage", "Transaction"),
@@ -1021,7 +1022,7 @@ class CasePage(QWidget):
         if data.get("note"):
             arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), str(data["note"]))
         approval = DetailsBox(QCoreApplication.translate("CasePage", "Approval"), self.details)
-        reasons = [str(reason.get("message", "")) for reason in data.get("approval_reasons") or ()]
+        reasons = [wording.approval_reason(reason) for reason in data.get("approval_reasons") or ()]
         if data.get("needs_approval"):
             approval.row(
                 "approval_reasons",

@@ -44,6 +44,7 @@ from console.formatting import format_date, format_datetime, format_fen
 from console.history import CustomerAlerts, customer_alerts
 from console.models import User, parse_date, parse_datetime
 from console.outbox import Delivered, Outbox, Queued, send
+from ui import wording
 from ui.casework.labels import (
     ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
@@ -217,7 +218,7 @@ class InboxModel(RecordTableModel[InboxItem]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda i: i.case.type, words=lambda code: text_of(CASE_TYPE_TEXTS, code)),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer / account"), lambda i: f"{i.customer_name} · {i.account_number}"),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: i.case.summary),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: wording.case_summary(i.case)),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda i: i.amount_fen, "money"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda i: i.proposer_name),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Waiting since"), lambda i: i.proposed_at, "datetime"),
@@ -637,7 +638,7 @@ class ApprovalsView(QWidget):
         reasons = [r for r in data.get("approval_reasons", ()) if isinstance(r, dict)]
         if not reasons:
             return ""
-        points = "".join(f"<li>{html.escape(str(r.get('message', r.get('code', ''))))}</li>" for r in reasons)
+        points = "".join(f"<li>{html.escape(wording.approval_reason(r) or str(r.get('code', '')))}</li>" for r in reasons)
         title = self.tr("Why it needs a supervisor")
         return (
             f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"
