@@ -96,7 +96,7 @@ def test_filling_replaces_a_finished_translation_with_a_rejected_word(
     }
     assert got == {
         ("CasePage", "Case %1"): "案件 %1",
-        ("CasePage", "Opened"): "开立时间",
+        ("CasePage", "Opened"): "开立",
         ("CasePage", "Posted"): "入账时间（译者改过）",  # a translator's edit without a rejected word stays
         ("WorkspaceLabels", "Phone"): "电话",
         ("CustomerHeader", "Phone"): "手机号",
