@@ -47,6 +47,7 @@ class Problem(Exception):
         errors: Mapping[str, list[str]] | None = None,
         headers: Mapping[str, str] | None = None,
         extra: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         if status is not None:
             self.status = status
@@ -59,6 +60,8 @@ class Problem(Exception):
         self.headers: dict[str, str] = dict(headers or {})
         # Extension members of the problem document (e.g. `current_etag`, `locked_until`).
         self.extra: dict[str, Any] = dict(extra or {})
+        # What the code's sentence needs, for a client to word it (docs/api-wording.md).
+        self.params: dict[str, Any] | None = dict(params) if params is not None else None
         super().__init__(detail or self.title)
 
     def to_dict(self, instance: str | None = None) -> dict[str, Any]:
@@ -74,6 +77,8 @@ class Problem(Exception):
             body["instance"] = instance
         if self.errors is not None:
             body["errors"] = self.errors
+        if self.params is not None:
+            body["params"] = self.params
         for key, value in self.extra.items():
             body.setdefault(key, value)
         return body

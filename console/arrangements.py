@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -163,10 +163,13 @@ class ApprovalReason:
 
     code: str
     message: str
+    params: Mapping[str, Any] = field(default_factory=dict)  # docs/api-wording.md
 
     @classmethod
     def from_json(cls, data: JsonObject) -> ApprovalReason:
-        return cls(code=str(data.get("code", "")), message=str(data.get("message", "")))
+        params = data.get("params")
+        return cls(code=str(data.get("code", "")), message=str(data.get("message", "")),
+                   params=dict(params) if isinstance(params, Mapping) else {})
 
 
 @dataclass(frozen=True)

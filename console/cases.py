@@ -86,6 +86,9 @@ class Case:
     sla_state: str
     seconds_to_due: int | None
     version: int
+    # The summary as a code and its parameters (docs/api-wording.md); None: the text alone.
+    summary_code: str | None = None
+    summary_params: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: JsonObject) -> Case:
@@ -123,6 +126,8 @@ def _case_fields(data: JsonObject) -> dict[str, Any]:
         "sla_state": str(data["sla_state"]),
         "seconds_to_due": _optional_int(data.get("seconds_to_due")),
         "version": int(data["version"]),
+        "summary_code": _optional_str(data.get("summary_code")),
+        "summary_params": dict(data["summary_params"]) if isinstance(data.get("summary_params"), dict) else {},
     }
 
 

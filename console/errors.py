@@ -87,6 +87,13 @@ class ApiError(Exception):
         self.body: dict[str, Any] = dict(body or {})
         super().__init__(self._summary())
 
+    @property
+    def params(self) -> dict[str, Any]:
+        """What the problem's code needs to be worded (docs/api-wording.md): the document's
+        `params` member, {} when it has none."""
+        value = self.body.get("params")
+        return dict(value) if isinstance(value, Mapping) else {}
+
     def _summary(self) -> str:
         text = f"{self.status} {self.code}: {self.detail or self.title}"
         if self.request_id:

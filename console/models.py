@@ -10,7 +10,7 @@ safe to share between threads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -32,6 +32,7 @@ __all__ = [
     "Page",
     "SchedulePeriod",
     "Transaction",
+    "TransactionClaim",
     "User",
     "parse_date",
     "parse_datetime",
@@ -64,6 +65,11 @@ def _optional_int(value: Any) -> int | None:
 
 def _optional_str(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _params(value: Any) -> dict[str, Any]:
+    """A sentence's parameters (docs/api-wording.md): {} when absent or not an object."""
+    return dict(value) if isinstance(value, Mapping) else {}
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,9 @@ class BillLine:
     type: str
     description: str
     amount_fen: int
+    # The description as a code and its parameters (docs/api-wording.md); None: the text alone.
+    description_code: str | None = None
+    description_params: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: JsonObject) -> BillLine:
@@ -209,6 +218,8 @@ class BillLine:
             type=str(data["type"]),
             description=str(data.get("description", "")),
             amount_fen=int(data["amount_fen"]),
+            description_code=_optional_str(data.get("description_code")),
+            description_params=_params(data.get("description_params")),
         )
 
 
@@ -308,6 +319,14 @@ class Transaction:
     merchant: str | None
     description: str
     plan_id: int | None
+    description_code: str | None = None  # docs/api-wording.md; None: the text alone
+    description_params: dict[str, Any] = field(default_factory=dict)
+    claims: tuple[TransactionClaim, ...] = ()  # what disputes and fraud reports hold or gave back
+
+    @property
+    def is_disputed(self) -> bool:
+        """Whether a dispute or a fraud report holds or gave back money of the transaction."""
+        return bool(self.claims)
 
     @classmethod
     def from_json(cls, data: JsonObject) -> Transaction:
@@ -323,7 +342,27 @@ class Transaction:
             merchant=_optional_str(data.get("merchant")),
             description=str(data.get("description", "")),
             plan_id=_optional_int(data.get("plan_id")),
+            description_code=_optional_str(data.get("description_code")),
+            description_params=_params(data.get("description_params")),
+            claims=tuple(TransactionClaim.from_json(c) for c in data.get("claims") or () if isinstance(c, Mapping)),
         )
+
+
+@dataclass(frozen=True)
+class TransactionClaim:
+    """Money of a transaction a dispute or fraud report holds or gave back (docs/rules.md,
+    "Claims on a transaction"). `kind`: disputed | provisionally_credited | refunded |
+    written_off | reported_as_fraud; `source_type`: dispute | fraud_report."""
+
+    kind: str
+    amount_fen: int
+    source_type: str
+    source_id: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> TransactionClaim:
+        return cls(kind=str(data.get("kind", "")), amount_fen=int(data.get("amount_fen", 0)),
+                   source_type=str(data.get("source_type", "")), source_id=int(data.get("source_id", 0)))
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,10 @@ def test_transactions_walk_newest_first_with_no_gaps_or_duplicates(api: SeededAp
         "business_date": row.business_date.isoformat(),
         "merchant": row.merchant,
         "description": row.description,
+        "description_code": row.description_code,
+        "description_params": row.description_params,
         "plan_id": row.plan_id,
+        "claims": [],
     }
     assert first["posted_at"].endswith(("Z", "+00:00"))
 
@@ -291,3 +294,35 @@ def test_transactions_of_an_unknown_account_are_404(api: SeededApi) -> None:
     response = api.client.get("/v1/accounts/987654321/transactions", headers=api.agent)
 
     assert response.status_code == 404
+
+
+# -- descriptions as codes (docs/api-wording.md) ------------------------------------------------
+
+
+def test_every_seeded_transaction_sends_its_description_as_a_code(api: SeededApi) -> None:
+    from backend.installments.models import InstallmentPlan
+
+    with api.session() as session:
+        plans = {plan.id: plan for plan in session.scalars(select(InstallmentPlan))}
+        account_ids = list(session.scalars(
+            select(Transaction.account_id).where(Transaction.type == "installment_principal").distinct()
+        ))[:3]
+    assert account_ids, "the demo data has installment dues"
+    seen: set[str] = set()
+    for account_id in account_ids:
+        for item in walk_pages(api, f"/v1/accounts/{account_id}/transactions", limit=200):
+            code, params = item["description_code"], item["description_params"]
+            assert code is not None, item  # the demo generator codes every description
+            seen.add(code)
+            if code in ("purchase", "refund"):
+                assert params == {"merchant": item["merchant"]}
+            if item["type"] in ("installment_principal", "installment_fee"):
+                plan = plans[item["plan_id"]]
+                assert code == "installment_due"
+                assert params["plan_id"] == plan.id and params["plan_kind"] == plan.kind
+                assert params["plan"] == plan.description and 1 <= params["period"] <= params["periods"]
+                # The English says which plan too: "transaction installment 1/9: 某商户 9期".
+                assert item["description"] == (
+                    f"{plan.kind.replace('_', ' ')} {params['period']}/{params['periods']}: {plan.description}"
+                )
+    assert {"purchase", "installment_due", "installment_conversion"} <= seen

@@ -30,6 +30,7 @@ from backend.billing.models import Bill, BillLine
 from backend.cases.models import Case, CaseEvent
 from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
+from backend.common.money import fen_text
 from backend.customers.models import Customer
 from backend.db import transaction
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
@@ -749,3 +750,49 @@ def test_a_bill_moved_into_a_hardship_plan_agrees_with_the_account_and_says_wher
     assert [line.type for line in july_lines if line.type == "hardship_conversion"] == []
     assert july_lines[0].amount_fen == 17_320
     assert_ledger_balanced(world, account_id)
+
+
+# --- Codes and parameters beside the English (docs/api-wording.md) ---------------------------
+
+def test_approval_reasons_and_the_case_summary_carry_their_figures(world: World) -> None:
+    account_id = overdue_account(world, purchase_fen=4_000_000)
+    quote = world.quote(account_id, {"type": "hardship_plan", "months": 24, "penalty_waiver_fen": 20_001}).json()
+    assert quote["approval_reasons"] == [
+        {"code": "hardship_months", "message": "24 months is over the 12 months an agent may grant alone.",
+         "params": {"months": 24, "agent_max_months": 12}},
+        {"code": "hardship_penalty_waiver",
+         "message": "A penalty waiver of ¥200.01 is over the ¥200.00 an agent may grant alone.",
+         "params": {"waiver_fen": 20_001, "agent_limit_fen": 20_000}},
+    ]
+    out = world.propose(account_id, {"type": "hardship_plan", "months": 24}).json()
+    case = world.client.get(f"/v1/cases/{out['case_id']}", headers=world.auth("super1")).json()
+    assert case["summary_code"] == "arrangement"
+    assert case["summary_params"] == {
+        "type": "hardship_plan", "amount_fen": out["cost"]["principal_fen"], "months": 24,
+        "reasons": [{"code": "hardship_months", "params": {"months": 24, "agent_max_months": 12}}],
+    }
+    assert case["summary"].startswith("Hardship plan: 24 months, ")  # the English stays
+
+
+@pytest.mark.parametrize(("body", "code", "params"), [
+    ({"type": "hardship_plan", "months": 61}, "invalid_months", {"min_months": 3, "max_months": 60}),
+    ({"type": "hardship_plan", "months": 2}, "invalid_months", {"min_months": 3, "max_months": 60}),
+    ({"type": "due_date_extension", "days": 11}, "over_limit", {"max_days": 10}),
+])
+def test_a_refusal_carries_the_figures_of_its_sentence(
+    world: World, body: dict[str, Any], code: str, params: dict[str, Any]
+) -> None:
+    overdue = body["type"] == "hardship_plan"
+    account_id = overdue_account(world) if overdue else world.account(through=CURRENT_DAY - timedelta(days=1))
+    refused = problem(world.quote(account_id, body))
+    assert (refused["code"], refused["params"]) == (code, params)
+
+
+def test_a_promise_over_what_is_owed_names_the_amount_owed(world: World) -> None:
+    account_id = world.account(through=CURRENT_DAY - timedelta(days=1))
+    owed = world.quote(account_id, {"type": "promise_to_pay", "amount_fen": 200_000,
+                                    "promised_date": CURRENT_DAY.isoformat()})
+    refused = problem(owed)
+    assert refused["code"] == "over_owed"
+    assert refused["params"]["subject"] == "promise_to_pay"
+    assert refused["detail"] == f"The account owes {fen_text(refused['params']['owed_fen'])}; a promise cannot exceed it."

@@ -93,6 +93,8 @@ def test_every_bill_equals_the_sum_of_its_lines_in_line_order(api: SeededApi) ->
             "posted_at",
             "type",
             "description",
+            "description_code",
+            "description_params",
             "amount_fen",
         }
 
@@ -136,3 +138,15 @@ def test_a_bill_id_beyond_int64_is_422(api: SeededApi) -> None:
     response = api.client.get(f"/v1/accounts/{account_id}/bills/{2**64}", headers=api.agent)
 
     assert response.status_code == 422
+
+
+def test_bill_lines_send_their_descriptions_as_codes(api: SeededApi) -> None:
+    with api.session() as session:
+        bill = session.scalars(select(Bill).where(Bill.previous_balance_fen != 0).order_by(Bill.id).limit(1)).one()
+    body = api.client.get(f"/v1/accounts/{bill.account_id}/bills/{bill.id}", headers=api.agent).json()
+    first = body["lines"][0]
+    assert (first["type"], first["description_code"], first["description_params"]) == (
+        "previous_balance", "previous_balance", None)
+    assert first["description"] == "上期账单余额"
+    # Every other line says what its transaction says, code and parameters included.
+    assert all(line["description_code"] is not None for line in body["lines"][1:]), body["lines"]

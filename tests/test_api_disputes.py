@@ -877,3 +877,70 @@ def test_the_timeline_records_every_action_with_its_note(world: World) -> None:
     assert set(record.before) == set(record.after) == {"decide_due_at", "extended_days", "extension_count"}
     assert (record.before["extended_days"], record.before["extension_count"]) == (0, 0)
     assert (record.after["extended_days"], record.after["extension_count"]) == (3, 1)
+
+
+# --- Codes and parameters beside the English (docs/api-wording.md) ---------------------------
+
+def listed_transactions(world: World) -> dict[int, dict[str, Any]]:
+    response = world.client.get(f"/v1/accounts/{world.account_id}/transactions", params={"limit": 200},
+                                headers=world.headers["agent1"])
+    assert response.status_code == 200, response.text
+    return {item["id"]: item for item in response.json()["items"]}
+
+
+def test_the_transactions_list_marks_what_a_dispute_holds_and_gives_back(world: World) -> None:
+    assert all(item["claims"] == [] for item in listed_transactions(world).values())
+    dispute = world.filed(world.purchase_id, 100_000)
+    world.done(dispute, "acknowledge")
+
+    listed = listed_transactions(world)
+    assert listed[world.purchase_id]["claims"] == [
+        {"kind": "disputed", "amount_fen": 100_000, "source_type": "dispute", "source_id": dispute["id"]}
+    ]
+    assert listed[world.small_purchase_id]["claims"] == []
+
+    state = world.done(dispute, "grant_provisional_credit")
+    listed = listed_transactions(world)
+    # The whole disputed amount is now credited: nothing is merely held any more.
+    assert listed[world.purchase_id]["claims"] == [
+        {"kind": "provisionally_credited", "amount_fen": 100_000, "source_type": "dispute", "source_id": dispute["id"]}
+    ]
+    credit = listed[state["money_events"][0]["transaction_id"]]
+    assert credit["description"] == f"Dispute {dispute['id']}: provisional credit"  # the English stays
+    assert credit["description_code"] == "dispute_money"
+    assert credit["description_params"] == {"dispute_id": dispute["id"], "event": "provisional_credit_granted"}
+
+
+def test_a_dispute_case_sends_its_summary_as_a_code_with_parameters(world: World) -> None:
+    dispute = world.filed(world.small_purchase_id, 5_000, category="consumer_dispute", reason="not_received")
+    response = world.client.get(f"/v1/cases/{dispute['case_id']}", headers=world.headers["handler1"])
+    assert response.status_code == 200, response.text
+    case = response.json()
+    assert case["summary"] == (
+        f"Dispute (consumer dispute: not received): ¥50.00 of transaction {world.small_purchase_id} (Meituan)"
+    )
+    assert case["summary_code"] == "dispute"
+    assert case["summary_params"] == {
+        "category": "consumer_dispute", "reason": "not_received", "amount_fen": 5_000,
+        "transaction_id": world.small_purchase_id, "merchant": "Meituan",
+    }
+
+
+def test_a_claim_beyond_the_transaction_is_refused_with_its_figures_as_parameters(world: World) -> None:
+    dispute = world.filed(world.small_purchase_id, SMALL_PURCHASE_FEN)
+    world.done(dispute, "acknowledge")
+    world.done(dispute, "propose_outcome", {"outcome": "partially_won", "amount_fen": 10_000, "note": "half"})
+
+    rest = SMALL_PURCHASE_FEN - 10_000
+    body = problem(world.file(world.small_purchase_id, rest + 1))
+    assert body["code"] == "claim_exceeds_transaction"
+    assert body["params"] == {
+        "transaction_id": world.small_purchase_id,
+        "transaction_amount_fen": SMALL_PURCHASE_FEN,
+        "amount_fen": rest + 1,
+        "left_fen": rest,  # 1 fen short of what was asked
+        "subject": "new_case",
+        "source_id": None,
+        "claims": [{"kind": "refunded", "amount_fen": 10_000, "source_type": "dispute", "source_id": dispute["id"]}],
+    }
+    assert body["transaction_id"] == world.small_purchase_id  # the older extension members stay

@@ -198,13 +198,13 @@ class Console(QObject):
         if old is None or outcome is None:
             return
         reopen = old.open_tabs()
-        view, tab_index = old.current_view(), old.tabs.currentIndex()
+        view, tab_index, filters = old.current_view(), old.tabs.currentIndex(), old.view_filters()
         geometry = old.saveGeometry()
         old.loggedOut.disconnect(self._logged_out)
         old.save_state()
         # The new window first: closing the last visible window would quit the application.
         window = self.show_main_window(outcome, reopen)
-        window.restore_place(view, tab_index)
+        window.restore_place(view, tab_index, filters)
         window.restoreGeometry(geometry)
         old.close()
 

@@ -61,6 +61,11 @@ def failure_message(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Failures", "Something went wrong. It is not your fault; you can copy a report for support."
         )
+    from ui.wording import problem_sentence  # a refusal's code and parameters, worded (docs/api-wording.md)
+
+    worded = problem_sentence(exc) if isinstance(exc, ApiError) else None
+    if worded:
+        return worded
     message = str(getattr(exc, "user_message", "") or "").strip()
     if message:
         translated = QCoreApplication.translate("ConsoleMessages", message)

@@ -815,9 +815,17 @@ class MainWindow(QMainWindow):
                 found.append(OpenTab("case", widget.case_id, self.tabs.tabText(index)))
         return found
 
-    def restore_place(self, view: str, tab_index: int) -> None:
-        """After a language switch: the same view in the side list (a Queues view stays open) and
-        the same tab in front."""
+    def view_filters(self) -> dict[str, dict[str, str]]:
+        """The filters of each case list built so far (My cases, Queues), by view."""
+        return {view: page.filters() for view, page in self._view_pages.items() if isinstance(page, CaseListView)}
+
+    def restore_place(self, view: str, tab_index: int, filters: dict[str, dict[str, str]] | None = None) -> None:
+        """After a language switch: the same view in the side list (a Queues view stays open, with
+        the filters it had) and the same tab in front."""
+        for name, chosen in (filters or {}).items():
+            page = self._view_page(name)
+            if isinstance(page, CaseListView):
+                page.restore_filters(chosen)
         if view in self._views:
             self._show_view(view)
         if 0 <= tab_index < self.tabs.count():

@@ -252,6 +252,15 @@ def agent_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: st
     for tab in WORKSPACE_TABS:
         workspace.show_tab(tab)
         settle()
+        if tab == "transactions":
+            # The transaction under dispute, with its mark in sight (issue 14 item 11).
+            claimed = [row for row in range(workspace.transactions_tab.model.rowCount())
+                       if workspace.transactions_tab.model.record(row).claims]
+            if claimed:
+                workspace.transactions_tab.select_rows(claimed[:1])
+                view = workspace.transactions_tab.view
+                view.scrollTo(view.currentIndex())
+                settle()
         shooter.shoot(window, f"customer-{tab}-{tag}")
 
     # A dispute on the newest purchase, from the transactions' context menu.

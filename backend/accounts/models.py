@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from backend.audit.models import JSONDocument
 from backend.common.types import BigId, Money, UtcDateTime
 from backend.db import Base
 
@@ -53,6 +54,10 @@ class Transaction(Base):
     business_date: Mapped[date] = mapped_column(Date)
     merchant: Mapped[str | None] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(String(128), default="")
+    # The description as a code and its parameters (docs/api-wording.md); null on rows written
+    # before codes existed, whose text is the description alone.
+    description_code: Mapped[str | None] = mapped_column(String(48), default=None)
+    description_params: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, default=None)
     plan_id: Mapped[int | None] = mapped_column(BigId)
 
     __table_args__ = (

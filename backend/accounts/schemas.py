@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.billing.schemas import BillOut
+from backend.common.wording import Params, code_field, params_field
 
 Product = Literal["credit_line", "cash_loan"]
 AccountStatus = Literal["active", "frozen", "closed", "charged_off"]
@@ -47,6 +48,18 @@ class AccountOverview(BaseModel):
     due_day: int
 
 
+ClaimKind = Literal["disputed", "provisionally_credited", "refunded", "written_off", "reported_as_fraud"]
+
+
+class TransactionClaimOut(BaseModel):
+    """One claim on a transaction: money a dispute or fraud report holds or gave back."""
+
+    kind: ClaimKind
+    amount_fen: int
+    source_type: Literal["dispute", "fraud_report"]
+    source_id: int = Field(description="The dispute's or fraud report's id")
+
+
 class TransactionOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -58,4 +71,11 @@ class TransactionOut(BaseModel):
     business_date: date = Field(description="The business day (Asia/Shanghai) the transaction belongs to")
     merchant: str | None
     description: str
+    description_code: str | None = code_field("The description")
+    description_params: Params | None = params_field("description")
     plan_id: int | None = Field(description="The installment plan the transaction belongs to, if any")
+    claims: list[TransactionClaimOut] = Field(
+        default_factory=list,
+        description="What disputes and fraud reports hold or gave back of this transaction "
+        "(docs/rules.md, \"Claims on a transaction\"); empty for most",
+    )

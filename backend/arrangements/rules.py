@@ -61,12 +61,14 @@ class Refusal(Exception):  # noqa: N818 - a rule's answer, not a bug
     `conflict` marks a refusal because of the account's state rather than the terms (409)."""
 
     def __init__(self, code: str, message: str, *, field: str | None = None, conflict: bool = False,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, params: dict[str, Any] | None = None) -> None:
         self.code = code
         self.message = message
         self.field = field
         self.conflict = conflict
         self.extra = extra or {}
+        # What the code's sentence needs (docs/api-wording.md): `extra` and these, in the problem's `params`.
+        self.params = {**self.extra, **(params or {})}
         super().__init__(message)
 
 
@@ -76,6 +78,7 @@ class ApprovalReason:
 
     code: str
     message: str
+    params: dict[str, Any] = field(default_factory=dict)  # docs/api-wording.md
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,8 @@ def quote_bill_installment(*, parts: Components, terms: int, first_due: date) ->
     """A bill installment of `parts` over `terms` months with the installment fee table; always
     within an agent's authority."""
     if terms not in billing.INSTALLMENT_FEE_BP:
-        raise Refusal("invalid_terms", f"Terms must be one of {sorted(billing.INSTALLMENT_FEE_BP)}.", field="terms")
+        raise Refusal("invalid_terms", f"Terms must be one of {sorted(billing.INSTALLMENT_FEE_BP)}.", field="terms",
+                      params={"allowed_terms": sorted(billing.INSTALLMENT_FEE_BP)})
     principal = parts.total_fen
     if principal <= 0:
         raise Refusal("nothing_to_convert", "The bill has no unpaid balance to convert.", conflict=True)
@@ -147,18 +151,20 @@ def quote_bill_installment(*, parts: Components, terms: int, first_due: date) ->
 def extension_reasons(days: int, policy: Policy) -> tuple[ApprovalReason, ...]:
     """1..agent max days alone; up to the maximum with a supervisor; more is refused."""
     if days < 1:
-        raise Refusal("invalid_days", "An extension is at least 1 day.", field="days")
+        raise Refusal("invalid_days", "An extension is at least 1 day.", field="days", params={"min_days": 1})
     if days > policy.extension_max_days:
         raise Refusal(
             "over_limit",
             f"A due date can be moved by at most {policy.extension_max_days} days.",
             field="days",
+            params={"max_days": policy.extension_max_days},
         )
     if days > policy.extension_agent_max_days:
         return (ApprovalReason(
             "extension_days",
             f"{days} days is over the {policy.extension_agent_max_days} days an agent may grant alone "
             f"(up to {policy.extension_max_days} with a supervisor).",
+            {"days": days, "agent_max_days": policy.extension_agent_max_days, "max_days": policy.extension_max_days},
         ),)
     return ()
 
@@ -173,6 +179,7 @@ def check_extension_window(previous_on: date | None, today: date, policy: Policy
             f"{policy.extension_window_days} days, the next from {next_allowed.isoformat()}.",
             conflict=True,
             extra={"previous_extension_on": previous_on.isoformat(), "next_allowed_on": next_allowed.isoformat()},
+            params={"window_days": policy.extension_window_days},
         )
 
 
@@ -204,18 +211,21 @@ def hardship_reasons(months: int, penalty_waiver_fen: int, policy: Policy) -> tu
             "invalid_months",
             f"A hardship plan runs {policy.hardship_min_months} to {policy.hardship_max_months} months.",
             field="months",
+            params={"min_months": policy.hardship_min_months, "max_months": policy.hardship_max_months},
         )
     reasons: list[ApprovalReason] = []
     if months > policy.hardship_agent_max_months:
         reasons.append(ApprovalReason(
             "hardship_months",
             f"{months} months is over the {policy.hardship_agent_max_months} months an agent may grant alone.",
+            {"months": months, "agent_max_months": policy.hardship_agent_max_months},
         ))
     if penalty_waiver_fen > policy.hardship_agent_penalty_waiver_fen:
         reasons.append(ApprovalReason(
             "hardship_penalty_waiver",
             f"A penalty waiver of {fen_text(penalty_waiver_fen)} is over the "
             f"{fen_text(policy.hardship_agent_penalty_waiver_fen)} an agent may grant alone.",
+            {"waiver_fen": penalty_waiver_fen, "agent_limit_fen": policy.hardship_agent_penalty_waiver_fen},
         ))
     return tuple(reasons)
 
@@ -246,6 +256,7 @@ def quote_hardship_plan(
             f"The penalty waiver cannot exceed the interest and penalty interest owed on the bill "
             f"({fen_text(max(0, open_parts.interest_fen))}).",
             field="penalty_waiver_fen",
+            params={"subject": "penalty_waiver", "owed_fen": max(0, open_parts.interest_fen)},
         )
     parts = hardship_parts(open_parts, disputed_fen, penalty_waiver_fen)
     if parts.total_fen < months:
@@ -274,6 +285,8 @@ def fee_waiver_reasons(amount_fen: int, waived_in_window_fen: int, policy: Polic
             f"{fen_text(total)} waived in {policy.fee_waiver_window_days} days (this one and "
             f"{fen_text(waived_in_window_fen)} before) is over the {fen_text(policy.fee_waiver_agent_limit_fen)} "
             "an agent may waive alone.",
+            {"total_fen": total, "window_days": policy.fee_waiver_window_days,
+             "before_fen": waived_in_window_fen, "agent_limit_fen": policy.fee_waiver_agent_limit_fen},
         ),)
     return ()
 
@@ -293,6 +306,7 @@ def quote_fee_waiver(
             f"The bill owes {fen_text(max(0, owed_fen))} of {component.replace('_', ' ')}; "
             "a waiver cannot exceed it.",
             field="amount_fen",
+            params={"subject": "fee_waiver", "component": component, "owed_fen": max(0, owed_fen)},
         )
     return QuoteResult(
         type=ArrangementType.FEE_WAIVER,
@@ -313,6 +327,7 @@ def quote_promise(*, amount_fen: int, promised_date: date, owed_fen: int, today:
             "invalid_promised_date",
             f"The promised date must be from {today.isoformat()} to {latest.isoformat()}.",
             field="promised_date",
+            params={"earliest": today.isoformat(), "latest": latest.isoformat()},
         )
     if amount_fen <= 0:
         raise Refusal("invalid_amount", "The amount must be positive.", field="amount_fen")
@@ -320,6 +335,7 @@ def quote_promise(*, amount_fen: int, promised_date: date, owed_fen: int, today:
         raise Refusal(
             "over_owed", f"The account owes {fen_text(max(0, owed_fen))}; a promise cannot exceed it.",
             field="amount_fen",
+            params={"subject": "promise_to_pay", "owed_fen": max(0, owed_fen)},
         )
     return QuoteResult(
         type=ArrangementType.PROMISE_TO_PAY,

@@ -125,6 +125,8 @@ class CostOut(BaseModel):
 class ApprovalReasonOut(BaseModel):
     code: str
     message: str
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="What the code's sentence needs (docs/api-wording.md); amounts in fen")
 
 
 class QuoteOut(BaseModel):

@@ -102,12 +102,14 @@ def policy_from_env() -> Policy:
 
 def _refused(refusal: Refusal) -> Conflict | ValidationFailed:
     if refusal.conflict:
-        return Conflict(refusal.message, code=refusal.code, title="The arrangement cannot be made", extra=refusal.extra)
+        return Conflict(refusal.message, code=refusal.code, title="The arrangement cannot be made", extra=refusal.extra,
+                        params=refusal.params)
     return ValidationFailed(
         refusal.message,
         code=refusal.code,
         errors={f"body.{refusal.field}" if refusal.field else "body": [refusal.message]},
         extra=refusal.extra,
+        params=refusal.params,
     )
 
 
@@ -166,6 +168,7 @@ def _check_not_duplicated(session: Session, account: Account, arrangement_type: 
             f"(arrangement {existing.id}).",
             conflict=True,
             extra={"arrangement_id": existing.id},
+            params={"arrangement_type": existing.type, "arrangement_status": existing.status},
         )
 
 
@@ -220,7 +223,8 @@ def _quote(
     """Quote `terms` on the account as it is now. Raises `Refusal`."""
     kind = ArrangementType(terms.type)
     if account.status in NOT_OPEN_ACCOUNT_STATUSES:
-        raise Refusal("account_not_open", f"The account is {account.status.replace('_', ' ')}.", conflict=True)
+        raise Refusal("account_not_open", f"The account is {account.status.replace('_', ' ')}.", conflict=True,
+                      params={"account_status": account.status})
     if exclude_id is None:
         _check_not_duplicated(session, account, kind)
     _check_no_conflict(session, account, kind, exclude_id)
@@ -231,7 +235,8 @@ def _quote(
             raise Refusal("not_a_credit_line", "Only a credit line's bill can be converted.", conflict=True)
         bill = _require_bill(bill)
         if terms.bill_id is not None and terms.bill_id != bill.id:
-            raise Refusal("not_latest_bill", f"Only the latest bill ({bill.id}) can be converted.", field="bill_id")
+            raise Refusal("not_latest_bill", f"Only the latest bill ({bill.id}) can be converted.", field="bill_id",
+                          params={"bill_id": bill.id})
         if account.past_due_fen > 0:
             raise Refusal("account_overdue", "The account is overdue: offer a hardship plan instead.", conflict=True)
         if bill.due_evaluated or today > bill.due_date:
@@ -303,7 +308,8 @@ def quote_document(result: QuoteResult) -> dict[str, Any]:
         "cost": {"principal_fen": result.principal_fen, "fee_fen": result.fee_fen,
                  "waived_fen": result.waived_fen, "total_fen": result.total_fen},
         "needs_approval": result.needs_approval,
-        "approval_reasons": [{"code": r.code, "message": r.message} for r in result.approval_reasons],
+        "approval_reasons": [{"code": r.code, "message": r.message, "params": r.params}
+                             for r in result.approval_reasons],
         "effects": result.effects,
     })
     return document
@@ -407,7 +413,9 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
                          f"账单分期 {len(result.schedule)}期 (bill {bill.statement_date:%Y-%m})")
         txn = _settle(session, account, bill, parts,
                       Posting("bill_installment_conversion", -parts.total_fen, today,
-                              f"Bill installment, {len(result.schedule)} months", plan=plan), now, today)
+                              f"Bill installment, {len(result.schedule)} months", plan=plan,
+                              description_code="bill_installment_conversion",
+                              description_params={"months": len(result.schedule)}), now, today)
         plan.source_transaction_id = txn.id
         arrangement.plan_id = plan.id
     elif kind is ArrangementType.DUE_DATE_EXTENSION:
@@ -418,13 +426,16 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
         waiver = result.waived_fen
         if waiver:
             _settle(session, account, bill, billing.Components(interest_fen=waiver),
-                    Posting("fee_waiver", -waiver, today, "Penalty interest waived (hardship plan)"), now, today)
+                    Posting("fee_waiver", -waiver, today, "Penalty interest waived (hardship plan)",
+                            description_code="hardship_penalty_waiver"), now, today)
         parts = rules.hardship_parts(engine.bill_components(bill), account.disputed_fen, 0)
         plan = _new_plan(session, account, "hardship_plan", result, now,
                          f"协商还款 {len(result.schedule)}期")
         txn = _settle(session, account, bill, parts,
                       Posting("hardship_conversion", -parts.total_fen, today,
-                              f"Hardship plan, {len(result.schedule)} months", plan=plan), now, today)
+                              f"Hardship plan, {len(result.schedule)} months", plan=plan,
+                              description_code="hardship_conversion",
+                              description_params={"months": len(result.schedule)}), now, today)
         plan.source_transaction_id = txn.id
         arrangement.plan_id = plan.id
         # Kept, the plan cures the delinquency and stops penalty interest.
@@ -438,7 +449,8 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
                  else billing.Components(interest_fen=result.principal_fen))
         label = {"fees": "Fees", "interest": "Interest", "penalty_interest": "Penalty interest"}[component]
         _settle(session, account, bill, parts,
-                Posting(rules.WAIVER_POSTING_TYPE[component], -result.principal_fen, today, f"{label} waived"),
+                Posting(rules.WAIVER_POSTING_TYPE[component], -result.principal_fen, today, f"{label} waived",
+                        description_code="waiver", description_params={"component": component}),
                 now, today)
     if bill is not None:
         arrangement.bill_id = bill.id
@@ -467,7 +479,7 @@ def _end_hardship(session: Session, arrangement: Arrangement, account: Account, 
     if remaining:
         post_charge(session, account, Posting("adjustment", remaining, day,
                                               "Hardship plan ended: remaining balance back on the account",
-                                              plan=plan), at)
+                                              plan=plan, description_code="hardship_ended"), at)
     account.penalty_suspended = False
 
 
@@ -485,6 +497,17 @@ def _summary(result: QuoteResult, terms: dict[str, Any]) -> str:
         what = f"{kind.value.replace('_', ' ').capitalize()}: {fen_text(result.principal_fen)}"
     why = "; ".join(r.message for r in result.approval_reasons)
     return f"{what}. Needs approval: {why}"
+
+
+def _summary_params(result: QuoteResult, terms: dict[str, Any]) -> dict[str, Any]:
+    """The summary's parameters (code `arrangement`, docs/api-wording.md): the type, the money,
+    the term that matters for the type, and why it waits for a supervisor."""
+    params: dict[str, Any] = {"type": result.type.value, "amount_fen": result.principal_fen}
+    for key in ("months", "days", "component"):
+        if key in terms:
+            params[key] = terms[key]
+    params["reasons"] = [{"code": r.code, "params": r.params} for r in result.approval_reasons]
+    return params
 
 
 def propose(*, session: Session, body: Any, ctx: RequestContext, policy: Policy) -> Arrangement:
@@ -517,6 +540,8 @@ def propose(*, session: Session, body: Any, ctx: RequestContext, policy: Policy)
             session=session, case_type=CaseType.ARRANGEMENT, subject_id=arrangement.id, account_id=account.id,
             customer_id=account.customer_id, status=Status.PENDING_APPROVAL.value,
             summary=_summary(result, terms),
+            summary_code="arrangement",
+            summary_params=_summary_params(result, terms),
             due_at=add_business_days(now, policy.approval_business_days), ctx=ctx,
             amount_fen=result.principal_fen, note=body.note,
         )

@@ -143,6 +143,20 @@ class Posting:
     plan: Any = None
     period: int | None = None
     posted_at: datetime | None = None  # when known before storing (the demo generator sets it)
+    # The description as a code and its parameters, for a client to word in its user's language
+    # (docs/api-wording.md); `description` stays the English (or data) text.
+    description_code: str | None = None
+    description_params: dict[str, Any] | None = None
+
+    def wording_params(self) -> dict[str, Any] | None:
+        """The parameters to store: the plan's id joins them once the plan has one."""
+        if self.description_code is None:
+            return None
+        params = dict(self.description_params or {})
+        plan_id = getattr(self.plan, "id", None)
+        if plan_id is not None:
+            params.setdefault("plan_id", plan_id)
+        return params
 
 
 @dataclass
@@ -421,12 +435,19 @@ def due_postings(plans: Iterable[PlanLike], due_date: date, posted_on: date) -> 
             if period.status != "scheduled" or period.due_date > due_date:
                 continue
             period.status = "billed"
+            # Which plan: its own description (for a converted purchase, the merchant and terms).
+            plan_text = str(getattr(plan, "description", "") or "")
             label = f"{plan.kind.replace('_', ' ')} {period.period}/{len(plan.periods)}"
+            label = (f"{label}: {plan_text}" if plan_text else label)[:128]
+            params = {"plan_kind": plan.kind, "period": period.period, "periods": len(plan.periods),
+                      "plan": plan_text}
             postings.append(Posting(principal_type, period.principal_fen, posted_on, label, plan=plan,
-                                    period=period.period))
+                                    period=period.period, description_code="installment_due",
+                                    description_params=params))
             if period.fee_fen:
                 postings.append(Posting(fee_type, period.fee_fen, posted_on, label, plan=plan,
-                                        period=period.period))
+                                        period=period.period, description_code="installment_due",
+                                        description_params=params))
     return postings
 
 
@@ -449,10 +470,12 @@ def cut_statement(
     new_postings: list[Posting] = []
     interest = rules.ufen_to_fen(account.accrued_interest_ufen)
     if interest:
-        new_postings.append(Posting("interest", interest, closing_day, "Interest"))
+        new_postings.append(Posting("interest", interest, closing_day, "Interest",
+                                     description_code="interest"))
     penalty = rules.ufen_to_fen(account.accrued_penalty_ufen)
     if penalty:
-        new_postings.append(Posting("penalty_interest", penalty, closing_day, "Penalty interest"))
+        new_postings.append(Posting("penalty_interest", penalty, closing_day, "Penalty interest",
+                                     description_code="penalty_interest"))
     account.accrued_interest_ufen = 0
     account.accrued_penalty_ufen = 0
     new_postings.extend(due_postings(plans, due_date, closing_day))

@@ -18,6 +18,11 @@ from backend.billing.models import Bill, BillLine
 from backend.clock import BUSINESS_TZ, business_date_of
 from backend.installments.models import InstallmentPlan
 
+# The English (or data) text of two lines every account has; their codes are `repayment` and
+# `previous_balance` (docs/api-wording.md).
+REPAYMENT_DESCRIPTION = "Repayment, thank you"
+PREVIOUS_BALANCE_DESCRIPTION = "上期账单余额"
+
 
 def latest_bill(session: Session, account_id: int, *, for_update: bool = False) -> Bill | None:
     stmt = select(Bill).where(Bill.account_id == account_id).order_by(Bill.statement_date.desc()).limit(1)
@@ -50,6 +55,8 @@ def store_posting(session: Session, account: Account, posting: Posting, posted_a
         business_date=posting.business_date,
         merchant=posting.merchant,
         description=posting.description,
+        description_code=posting.description_code,
+        description_params=posting.wording_params(),
         plan_id=getattr(posting.plan, "id", None),
     )
     session.add(txn)
@@ -63,13 +70,15 @@ def post_charge(session: Session, account: Account, posting: Posting, posted_at:
 
 
 def post_repayment(session: Session, account: Account, amount_fen: int, posted_at: datetime,
-                   description: str = "Repayment, thank you") -> Transaction:
+                   description: str = REPAYMENT_DESCRIPTION) -> Transaction:
     """Take a repayment: allocated over the latest bill by the engine, stored as a credit."""
     day = business_date_of(posted_at)
     bill = latest_bill(session, account.id, for_update=True)
     plans = active_plans(session, [account.id]).get(account.id, [])
     engine.apply_repayment(account, bill, plans, amount_fen, day)
-    return store_posting(session, account, Posting("repayment", -amount_fen, day, description), posted_at)
+    code = "repayment" if description == REPAYMENT_DESCRIPTION else None
+    return store_posting(session, account, Posting("repayment", -amount_fen, day, description,
+                                                   description_code=code), posted_at)
 
 
 def bill_holding(session: Session, account: Account, claimed: Transaction) -> Bill | None:
@@ -93,6 +102,8 @@ def add_bill_line(session: Session, bill: Bill, txn: Transaction) -> BillLine:
         posted_at=txn.posted_at,
         type=txn.type,
         description=txn.description,
+        description_code=txn.description_code,
+        description_params=txn.description_params,
         amount_fen=txn.amount_fen,
     )
     session.add(line)
@@ -180,7 +191,9 @@ def store_statement(session: Session, account: Account, draft: StatementDraft,
             transaction_id=txn.id if txn is not None else None,
             posted_at=txn.posted_at if txn is not None else cycle_start_at.astimezone(timezone.utc),
             type=txn.type if txn is not None else "previous_balance",
-            description=txn.description if txn is not None else "上期账单余额",
+            description=txn.description if txn is not None else PREVIOUS_BALANCE_DESCRIPTION,
+            description_code=txn.description_code if txn is not None else "previous_balance",
+            description_params=txn.description_params if txn is not None else None,
             amount_fen=amount,
         ))
     return bill

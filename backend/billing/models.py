@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from backend.audit.models import JSONDocument
 from backend.common.types import BigId, Money, UtcDateTime
 from backend.db import Base
 
@@ -59,4 +61,6 @@ class BillLine(Base):
     posted_at: Mapped[datetime] = mapped_column(UtcDateTime)
     type: Mapped[str] = mapped_column(String(40))  # a transaction type (accounts.models.Transaction.type)
     description: Mapped[str] = mapped_column(String(128))
+    description_code: Mapped[str | None] = mapped_column(String(48), default=None)  # docs/api-wording.md
+    description_params: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, default=None)
     amount_fen: Mapped[int] = mapped_column(Money)

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.common.wording import Params, code_field, params_field
+
 # `carried_over`: not paid by its due date, what it still owed went on a later bill, and the
 # account is no longer overdue (backend.billing.engine.shown_bill_status).
 BillStatus = Literal["open", "paid", "partially_paid", "overdue", "carried_over"]
@@ -37,6 +39,8 @@ class BillLineOut(BaseModel):
     posted_at: datetime
     type: str
     description: str
+    description_code: str | None = code_field("The description")
+    description_params: Params | None = params_field("description")
     amount_fen: int
 
 

@@ -63,6 +63,9 @@ class Case(Base):
     priority: Mapped[str] = mapped_column(String(8), default=Priority.NORMAL.value)
     assignee_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("users.id"), default=None)
     summary: Mapped[str] = mapped_column(String(200))
+    # The summary as a code and its parameters (docs/api-wording.md); null on older cases.
+    summary_code: Mapped[str | None] = mapped_column(String(48), default=None)
+    summary_params: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, default=None)
     # Money at stake, for sorting and the dashboard (disputed amount, arrangement amount); fen.
     amount_fen: Mapped[int] = mapped_column(Money, default=0)
     opened_by: Mapped[int | None] = mapped_column(BigId, default=None)

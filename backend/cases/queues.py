@@ -222,6 +222,8 @@ def case_out(
         assignee_id=case_row.assignee_id,
         assignee_name=assignee_name,
         summary=case_row.summary,
+        summary_code=case_row.summary_code,
+        summary_params=case_row.summary_params,
         amount_fen=case_row.amount_fen,
         opened_by=case_row.opened_by,
         opened_at=case_row.opened_at,

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from backend.common.pagination import INT64_MAX
+from backend.common.wording import Params, code_field, params_field
 
 CaseTypeName = Literal["dispute", "fraud_report", "arrangement"]
 QueueName = Literal["disputes", "fraud", "approvals"]
@@ -42,6 +43,8 @@ class CaseOut(BaseModel):
     assignee_id: int | None
     assignee_name: str | None
     summary: str
+    summary_code: str | None = code_field("The summary")
+    summary_params: Params | None = params_field("summary")
     amount_fen: int = Field(description="Money at stake, fen")
     opened_by: int | None
     opened_at: datetime

@@ -152,16 +152,24 @@ def ensure_fits(
     )
     if earlier + amount_fen <= transaction_amount_fen:
         return
+    others = [c for c in claims.claims if source is None or (c.source_type, c.source_id) != source]
     raise ClaimExceedsTransaction(
         f"Transaction {claims.transaction_id} ({fen_text(transaction_amount_fen)}) already has "
         f"{claims.describe(excluding=source)}; {what} of {fen_text(amount_fen)} would credit it "
         f"beyond its amount (at most {fen_text(max(0, transaction_amount_fen - earlier))} is left).",
         extra={
             "transaction_id": claims.transaction_id,
-            "claims": [
-                {"kind": c.kind, "amount_fen": c.amount_fen, c.source_type + "_id": c.source_id}
-                for c in claims.claims
-                if source is None or (c.source_type, c.source_id) != source
-            ],
+            "claims": [{"kind": c.kind, "amount_fen": c.amount_fen, c.source_type + "_id": c.source_id} for c in others],
+        },
+        params={
+            "transaction_id": claims.transaction_id,
+            "transaction_amount_fen": transaction_amount_fen,
+            "amount_fen": amount_fen,
+            "left_fen": max(0, transaction_amount_fen - earlier),
+            # What was asked: a new dispute or fraud report, or the credit of an existing one.
+            "subject": ("new_case" if source is None else f"{source[0]}_credit"),
+            "source_id": source[1] if source is not None else None,
+            "claims": [{"kind": c.kind, "amount_fen": c.amount_fen, "source_type": c.source_type,
+                        "source_id": c.source_id} for c in others],
         },
     )

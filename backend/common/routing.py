@@ -43,6 +43,9 @@ class ProblemOut(BaseModel):
     instance: str | None = None
     request_id: str | None = None
     errors: dict[str, list[str]] | None = Field(default=None, description="Per field, for validation.")
+    params: dict[str, Any] | None = Field(
+        default=None, description="What the code's sentence needs, for a client to word it in its user's "
+        "language (docs/api-wording.md); amounts in fen, dates ISO.")
 
 
 _PROBLEM_SCHEMA = ProblemOut.model_json_schema()

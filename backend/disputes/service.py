@@ -315,6 +315,9 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
             f" of transaction {transaction.id}"
             + (f" ({transaction.merchant})" if transaction.merchant else "")
         ),
+        summary_code="dispute",
+        summary_params={"category": body.category, "reason": body.reason, "amount_fen": body.disputed_amount_fen,
+                        "transaction_id": transaction.id, "merchant": transaction.merchant},
         due_at=acknowledge_due,
         ctx=ctx,
         priority=Priority.HIGH if high else Priority.NORMAL,
@@ -379,6 +382,8 @@ def _post_money(
         business_date=business_date_of(now),
         description=f"Dispute {dispute.id}: {labels[kind]}",
         merchant=transaction.merchant,
+        description_code="dispute_money",
+        description_params={"dispute_id": dispute.id, "event": kind.value},
     )
     posted = post_claim_money(session, account, posting, now, transaction)
     session.flush()

@@ -250,6 +250,8 @@ def file_report(*, session: Session, body: FraudReportIn, ctx: RequestContext, p
         summary=(
             f"Fraud: {body.category.replace('_', ' ')}, {len(transactions)} transaction(s), {fen_text(reported_fen)}"
         ),
+        summary_code="fraud_report",
+        summary_params={"category": body.category, "transactions": len(transactions), "amount_fen": reported_fen},
         due_at=report.first_review_due_at,
         ctx=ctx,
         priority=Priority.HIGH,
@@ -290,6 +292,8 @@ def _write_off(
             business_date=business_date_of(now),
             description=f"Fraud write-off of transaction {link.transaction_id} (report {report.id})"[:128],
             merchant=original.merchant,
+            description_code="fraud_write_off",
+            description_params={"transaction_id": link.transaction_id, "report_id": report.id},
         )
         credit = post_claim_money(session, account, posting, now, original)
         session.flush()

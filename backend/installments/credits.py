@@ -91,11 +91,11 @@ def shrink_plan_of(session: Session, account: Account, claimed: Transaction, cre
     if shrink.unbilled_fen:
         postings.append(Posting("installment_conversion", shrink.unbilled_fen, day,
                                 f"Plan {plan.id} shrunk: credited principal not yet billed"[:128],
-                                merchant=claimed.merchant, plan=plan))
+                                merchant=claimed.merchant, plan=plan, description_code="plan_shrunk"))
     if shrink.fee_reversed_fen:
         postings.append(Posting("fee_reversal", -shrink.fee_reversed_fen, day,
                                 f"Plan {plan.id}: fees billed on credited principal reversed"[:128],
-                                merchant=claimed.merchant, plan=plan))
+                                merchant=claimed.merchant, plan=plan, description_code="plan_fees_reversed"))
     for posting in postings:
         account.balance_fen += posting.amount_fen
         txn = store_posting(session, account, posting, posted_at)

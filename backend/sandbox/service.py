@@ -52,7 +52,8 @@ def purchase(*, session: Session, account_id: int, body: PurchaseIn, ctx: Reques
             errors={"body.amount_fen": [f"at most {available} fen"]},
         )
     now = ctx.clock.now()
-    posting = Posting("purchase", body.amount_fen, business_date_of(now), f"{body.merchant} 消费", merchant=body.merchant)
+    posting = Posting("purchase", body.amount_fen, business_date_of(now), f"{body.merchant} 消费", merchant=body.merchant,
+                      description_code="purchase", description_params={"merchant": body.merchant})
     try:
         txn = post_charge(session, account, posting, now)
     except AccountNotOpen:

@@ -30,6 +30,7 @@ from backend.accounts.models import Account, Transaction
 from backend.billing import engine, rules
 from backend.billing.book import Book, BookAccount, BookPeriod, BookPlan, bill_from_draft
 from backend.billing.engine import Posting
+from backend.billing.ledger import PREVIOUS_BALANCE_DESCRIPTION
 from backend.billing.models import Bill, BillLine
 from backend.clock import BUSINESS_TZ, BusinessClock
 from backend.common.bulk import bulk_insert
@@ -120,7 +121,8 @@ class AccountSimulation:
             return
         acct = self.book.account
         engine.apply_repayment(acct, self.book.latest_bill, self.book.plans, amount_fen, day)
-        self._record(Posting("repayment", -amount_fen, day, "Repayment, thank you"), _at(day, self.rng, 9, 21))
+        self._record(Posting("repayment", -amount_fen, day, "Repayment, thank you",
+                             description_code="repayment"), _at(day, self.rng, 9, 21))
 
     # -- habits --------------------------------------------------------------------------
     def schedule_payment(self, bill_due: date) -> None:
@@ -207,13 +209,15 @@ class CreditLineActivity:
         if sim.book.used_fen + amount > acct.credit_limit_fen:
             return
         merchant = rng.choice(BIG_MERCHANTS if big else MERCHANTS)
-        purchase = Posting("purchase", amount, day, f"{merchant} 消费", merchant=merchant)
+        purchase = Posting("purchase", amount, day, f"{merchant} 消费", merchant=merchant,
+                           description_code="purchase", description_params={"merchant": merchant})
         sim.charge(purchase, _at(day, rng))
         if big and self.installments and rng.random() < 0.6:
             self.convert(purchase, day)
         elif rng.random() < 0.04:
             refund_amount = amount if rng.random() < 0.6 else amount // 2
-            refund = Posting("refund", -refund_amount, day, f"{merchant} 退款", merchant=merchant)
+            refund = Posting("refund", -refund_amount, day, f"{merchant} 退款", merchant=merchant,
+                             description_code="refund", description_params={"merchant": merchant})
             sim.charge(refund, _at(day, rng, 22, 23))
 
     def convert(self, purchase: Posting, day: date) -> None:
@@ -233,7 +237,10 @@ class CreditLineActivity:
         )
         sim.book.plans.append(plan)
         conversion = Posting("installment_conversion", -purchase.amount_fen, day,
-                             f"转分期 {terms}期", merchant=purchase.merchant, plan=plan)
+                             f"转分期 {terms}期", merchant=purchase.merchant, plan=plan,
+                             description_code="installment_conversion",
+                             description_params={"plan_kind": plan.kind, "terms": terms,
+                                                 "merchant": purchase.merchant})
         sim.charge(conversion, _at(day, self.rng, 23, 23))
 
 
@@ -311,8 +318,11 @@ def simulate_customer(index: int, seed: int, start: date, today: date) -> Custom
                             [BookPeriod(p.period, p.due_date, p.principal_fen, p.fee_fen) for p in schedule],
                             day, f"借呗 {terms}个月", daily_rate_ppm=rate)
             loan_book.plans.append(plan)
-            loan_sim.charge(Posting("loan_disbursement", principal, day, "借呗放款"), _at(day, rng))
-            loan_sim.charge(Posting("installment_conversion", -principal, day, f"借呗 {terms}期", plan=plan),
+            loan_sim.charge(Posting("loan_disbursement", principal, day, "借呗放款",
+                                    description_code="loan_disbursement"), _at(day, rng))
+            loan_sim.charge(Posting("installment_conversion", -principal, day, f"借呗 {terms}期", plan=plan,
+                                    description_code="installment_conversion",
+                                    description_params={"plan_kind": "cash_loan", "terms": terms}),
                             _at(day, rng, 23, 23))
 
         accounts.append((loan_book, loan_sim, disburse, loan_day))
@@ -387,6 +397,8 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
                 "amount_fen": posting.amount_fen, "posted_at": posting.posted_at,
                 "business_date": posting.business_date, "merchant": posting.merchant,
                 "description": posting.description,
+                "description_code": posting.description_code,
+                "description_params": posting.wording_params(),
                 "plan_id": plan_ids.get(id(posting.plan)) if posting.plan is not None else None,
             })
         for plan in book.plans:
@@ -422,11 +434,14 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
             for line_no, (item, amount) in enumerate(bill.lines, start=1):
                 line: dict[str, Any]
                 if item is None:
-                    line = {"transaction_id": None, "type": "previous_balance", "description": "上期账单余额",
+                    line = {"transaction_id": None, "type": "previous_balance",
+                            "description": PREVIOUS_BALANCE_DESCRIPTION, "description_code": "previous_balance",
+                            "description_params": None,
                             "posted_at": _start_of(bill.cycle_start or bill.statement_date)}
                 else:
                     line = {"transaction_id": txn_ids[id(item)], "type": item.type,
-                            "description": item.description, "posted_at": item.posted_at}
+                            "description": item.description, "description_code": item.description_code,
+                            "description_params": item.wording_params(), "posted_at": item.posted_at}
                 rows[BillLine].append({"id": ids.take(BillLine), "bill_id": bill_id,
                                        "customer_id": customer_id, "line_no": line_no,
                                        "amount_fen": amount, **line})

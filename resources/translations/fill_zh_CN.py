@@ -1,19 +1,31 @@
-"""Fill creditdesk_zh_CN.ts from the glossary below (run after `make translations` adds strings).
+"""Fill creditdesk_zh_CN.ts from the translations below (run after `make translations` adds strings).
 
     .venv/bin/python resources/translations/fill_zh_CN.py && make translations
 
-Only messages without a finished translation are filled; a translator's edits in Qt Linguist win.
-Sources missing here are listed, so nothing stays English by accident.
+Only messages without a finished translation are filled; a translator's edits in Qt Linguist win,
+unless they use a word `glossary.md` rejects for a business term: those are filled again, so each
+term is said one way everywhere. Sources missing here are listed, so nothing stays English by accident.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 TS = Path(__file__).with_name("creditdesk_zh_CN.ts")
+GLOSSARY = Path(__file__).with_name("glossary.md")
+PARTS = Path(__file__).with_name("zh_CN")  # one file of translations per area of the console
+
+# One English word, two meanings: the translation in these Qt contexts (the channel tables say
+# "Phone" for a call, everywhere else "Phone" is the number).
+ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("Casework", "Phone"): "电话",
+    ("WorkspaceLabels", "Phone"): "电话",
+}
 
 ZH: dict[str, str] = {
     # Casework money events and arrangements
@@ -274,7 +286,7 @@ ZH: dict[str, str] = {
     "Dashboard": "仪表盘",
     "Audit trail": "审计记录",
     "Users and roles": "用户与角色",
-    "The disputes, fraud reports and arrangements assigned to you, by deadline.": "分配给您的争议、欺诈报告和还款安排，按截止时间排序。",
+    "The disputes, fraud reports and arrangements assigned to you, by deadline.": "分配给您的争议、欺诈举报和还款安排，按截止时间排序。",
     "The dispute and fraud queues with their SLA state, and “take next”.": "争议与欺诈队列及其 SLA 状态，以及“领取下一件”。",
     "Arrangements and large dispute outcomes waiting for a supervisor's approval.": "等待主管审批的还款安排和大额争议处理结果。",
     "Queue depth, cases at risk or breached, ageing and approvals waiting.": "队列积压、临近超时或已超时的案件、账龄及待审批事项。",
@@ -368,8 +380,8 @@ ZH: dict[str, str] = {
     "First password": "初始密码",
     "First value": "初始值",
     "Four eyes: a change applies when a second admin approves it.": "四眼原则：变更须经另一位管理员批准后生效。",
-    "Fraud report: decide within": "欺诈报告：处理时限",
-    "Fraud report: first review within": "欺诈报告：首次审查时限",
+    "Fraud report: decide within": "欺诈举报：处理时限",
+    "Fraud report: first review within": "欺诈举报：首次审查时限",
     "From": "从",
     "Give the username and the name.": "请填写用户名和姓名。",
     "Hardship penalty waiver an agent may grant alone": "坐席可自行批准的协商还款罚息减免",
@@ -475,10 +487,59 @@ ZH: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Term:
+    """A row of glossary.md: the term, its Chinese, the words it must not be said with, and where."""
+
+    english: str
+    chinese: str
+    rejected: tuple[str, ...]
+    contexts: tuple[str, ...]  # empty: every message whose English has the term
+
+    def applies(self, context: str, source: str) -> bool:
+        if self.contexts:
+            return context in self.contexts and source.strip().lower() == self.english.lower()
+        return re.search(rf"\b{re.escape(self.english)}(?:s|es|ed)?\b", source, re.IGNORECASE) is not None
+
+    def violation(self, context: str, source: str, text: str) -> str | None:
+        """The rejected word `text` uses for this term, if any."""
+        if not self.rejected or not self.applies(context, source):
+            return None
+        return next((word for word in self.rejected if word in text), None)
+
+
+def terms() -> list[Term]:
+    """The rows of glossary.md's table."""
+    found: list[Term] = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 5 or cells[0] in ("English", "") or set(cells[0]) <= {"-"}:
+            continue
+        english, chinese, rejected, where, _meaning = cells
+        found.append(Term(
+            english=english.split(" (")[0],
+            chinese=chinese,
+            rejected=tuple(word.strip() for word in rejected.split(",") if word.strip()),
+            contexts=() if where == "*" else tuple(c.strip() for c in where.split(",") if c.strip()),
+        ))
+    return found
+
+
+def violations(context: str, source: str, text: str, rows: list[Term] | None = None) -> list[str]:
+    """Each "term: rejected word" the translation `text` of `source` (in `context`) breaks."""
+    return [f"{term.english}: {word}" for term in (rows if rows is not None else terms())
+            if (word := term.violation(context, source, text)) is not None]
+
+
+def translation_for(context: str, source: str, words: dict[str, str]) -> str | None:
+    """The translation of `source` in `context`: a context's own first, then the shared one."""
+    return ZH_IN_CONTEXT.get((context, source), words.get(source))
+
+
 def glossary() -> dict[str, str]:
     """ZH above plus every `zh_CN/*.json` beside this file (one per area of the console)."""
     merged = dict(ZH)
-    for part in sorted(TS.with_name("zh_CN").glob("*.json")):
+    for part in sorted(PARTS.glob("*.json")):
         merged.update(json.loads(part.read_text(encoding="utf-8")))
     return merged
 
@@ -488,18 +549,21 @@ def main() -> int:
     words = glossary()
     missing: list[str] = []
     filled = 0
-    for message in tree.getroot().iter("message"):
+    rows = terms()
+    messages = [(context.findtext("name") or "", message)
+                for context in tree.getroot().iter("context") for message in context.iter("message")]
+    for context_name, message in messages:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
         done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        has_text = bool((translation.text or "").strip()) or any(
-            (form.text or "").strip() for form in translation.findall("numerusform")
-        )
-        if done and has_text:
+        current = " ".join([translation.text or ""] + [form.text or "" for form in translation.findall("numerusform")])
+        has_text = bool(current.strip())
+        # A finished translation stays, unless it says a business term in a word the glossary rejects.
+        if done and has_text and not violations(context_name, source, current, rows):
             continue
-        text = words.get(source)
+        text = translation_for(context_name, source, words)
         if text is None:
             missing.append(source)
             continue

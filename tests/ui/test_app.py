@@ -113,3 +113,52 @@ def test_switching_language_keeps_the_queues_view_open(
                 second.log_out_action.trigger()
             if console.login_dialog is not None:
                 qtbot.addWidget(console.login_dialog)
+
+
+def test_switching_language_keeps_the_queues_view_with_its_filters(
+    qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """The Queues view comes back as the user left it: the same queue, status and text filter,
+    and its rows are those filters' (issue 14, item 6)."""
+    from ui.cases.queue import CaseListView
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    client = api_client_as("super1")
+    assert client.user is not None
+    console = Console(app, qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
+    app.aboutToQuit.disconnect(console.shutdown)
+    console._signed_in(
+        SignedIn(client=client, user=client.user, server_url=live_backend.base_url, demo=False, remembered=False)
+    )
+    first = console.window
+    assert first is not None
+    queues = first.show_view("queues")
+    assert isinstance(queues, CaseListView)
+    queues.set_filter(queues.queue_filter, "fraud")
+    queues.set_filter(queues.open_filter, "")
+    queues.search.setText("HB")  # every account number starts so: the rows stay
+    second = None
+    try:
+        first.language_actions[i18n.CHINESE].trigger()
+        second = console.window
+        assert second is not None and second is not first
+        qtbot.waitUntil(lambda: second is not None and second.is_built, timeout=5_000)
+        assert second.current_view() == "queues"
+        page = second.views.currentWidget()
+        assert isinstance(page, CaseListView) and page is second.view_page("queues")
+        assert page.filters() == {"queue": "fraud", "type": "", "status": "", "sla": "", "assignee": "",
+                                  "open": "", "text": "HB"}
+        assert page.query().queue == "fraud" and page.query().open is None
+        qtbot.waitUntil(lambda: page.load_task is not None and not page.load_task.is_running, timeout=10_000)
+        shown = page.shown_cases()
+        assert shown and all(case.queue == "fraud" for case in shown)
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+        if shiboken6.isValid(first) and first is not console.window:
+            first.close()
+        if second is not None:
+            with qtbot.waitSignal(second.loggedOut, timeout=10_000):
+                second.log_out_action.trigger()
+            if console.login_dialog is not None:
+                qtbot.addWidget(console.login_dialog)

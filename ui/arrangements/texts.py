@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from console.arrangements import ApprovalReason, message_shape
 from console.errors import Conflict, ValidationFailed
-from ui import i18n
+from ui import i18n, wording
 from ui.failures import failure_message
 
 CONTEXT = "Arrangements"
@@ -144,6 +144,9 @@ def server_sentence(message: str) -> str | None:
 
 def reason_text(reason: ApprovalReason) -> str:
     """Why a supervisor must approve, in one sentence (the limit exceeded)."""
+    worded = wording.reason_text(reason.code, reason.params, reason.message)
+    if worded is not None:
+        return worded
     sentence = server_sentence(reason.message)
     if sentence is not None:
         return sentence
@@ -163,8 +166,9 @@ def refusal_text(exc: BaseException) -> str:
     """A refused quote or proposal as the agent reads it: the server's reason (in the user's
     language) and what to do next; any other failure as `ui.failures` tells it."""
     if isinstance(exc, Conflict | ValidationFailed) and exc.code not in _NOT_REFUSALS:
+        worded = wording.problem_sentence(exc)
         for candidate in (exc.detail, *(message for _field, message in exc.field_errors)):
-            sentence = server_sentence(candidate) if candidate else None
+            sentence = worded or (server_sentence(candidate) if candidate else None)
             if sentence is not None:
                 change_terms = QCoreApplication.translate(
                     "Arrangements", "Change the terms, or choose another kind of arrangement.")

@@ -42,6 +42,7 @@ from ui.export import EXPORT_ROLE, export_value
 from ui.widgets.plain_text import plain_tooltip
 from ui.widgets.table_model import RECORD_ROLE, SORT_ROLE
 from ui.widgets.tones import tone_colours
+from ui.wording import case_summary
 
 __all__ = ["CaseFilterProxy", "CaseTableModel", "Col"]
 
@@ -84,7 +85,7 @@ COLUMNS: tuple[Col, ...] = (
     Col("id", QT_TRANSLATE_NOOP("CaseTable", "Case"), lambda c, _s: c.id, lambda c, _s: str(c.id), _RIGHT),
     Col("type", QT_TRANSLATE_NOOP("CaseTable", "Type"), lambda c, _s: text_of(CASE_TYPE_TEXTS, c.type),
         lambda c, _s: text_of(CASE_TYPE_TEXTS, c.type)),
-    Col("summary", QT_TRANSLATE_NOOP("CaseTable", "Summary"), lambda c, _s: c.summary, lambda c, _s: c.summary),
+    Col("summary", QT_TRANSLATE_NOOP("CaseTable", "Summary"), lambda c, _s: case_summary(c), lambda c, _s: case_summary(c)),
     Col("customer", QT_TRANSLATE_NOOP("CaseTable", "Customer / account"),
         lambda c, _s: (c.customer_name, c.account_number), lambda c, _s: _customer(c)),
     Col("amount", QT_TRANSLATE_NOOP("CaseTable", "Amount"), lambda c, _s: c.amount_fen,
@@ -221,7 +222,7 @@ class CaseTableModel(QAbstractTableModel):
             if case.sla_state == "breached":
                 return QCoreApplication.translate("CaseTable", "The deadline has passed.")
         if column.key == "summary":
-            return plain_tooltip(case.summary)
+            return plain_tooltip(case_summary(case))
         return None
 
 
@@ -253,7 +254,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
             return True
         case = model.case(source_row)
         haystack = " ".join(
-            (case.summary, str(case.id), str(case.customer_id), str(case.account_id), _customer(case))
+            (case_summary(case), str(case.id), str(case.customer_id), str(case.account_id), _customer(case))
         ).casefold()
         return self._needle in haystack
 

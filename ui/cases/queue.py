@@ -284,6 +284,24 @@ class CaseListView(QWidget):
             open=None if not state else state == "open",
         )
 
+    def filters(self) -> dict[str, str]:
+        """The filters as chosen (codes, and the text typed), to put back after a language switch."""
+        chosen = {name: str(combo.currentData() or "") for name, combo in self._filter_combos().items()}
+        chosen["text"] = self.search.text()
+        return chosen
+
+    def restore_filters(self, chosen: dict[str, str]) -> None:
+        """Choose again what `filters` returned (a code no longer offered is left as it is)."""
+        for name, combo in self._filter_combos().items():
+            index = combo.findData(chosen.get(name, combo.currentData()))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.search.setText(chosen.get("text", ""))
+
+    def _filter_combos(self) -> dict[str, QComboBox]:
+        return {"queue": self.queue_filter, "type": self.type_filter, "status": self.status_filter,
+                "sla": self.sla_filter, "assignee": self.assignee_filter, "open": self.open_filter}
+
     def set_filter(self, combo: QComboBox, code: str) -> None:
         """Choose `code` in one of the filter combos (tests, and the main window's shortcuts)."""
         index = combo.findData(code)

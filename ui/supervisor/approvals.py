@@ -46,6 +46,7 @@ from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, Va
 from console.formatting import format_datetime
 from console.models import User
 from console.outbox import Outbox, Queued
+from ui import wording
 from ui.casework.labels import (
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
@@ -85,7 +86,7 @@ class InboxModel(RecordTableModel[InboxItem]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda i: i.case.type, words=lambda code: text_of(CASE_TYPE_TEXTS, code)),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer / account"), lambda i: f"{i.customer_name} · {i.account_number}"),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: i.case.summary),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: wording.case_summary(i.case)),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda i: i.amount_fen, "money"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda i: i.proposer_name),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Waiting since"), lambda i: i.proposed_at, "datetime"),

@@ -33,6 +33,7 @@ from ui.widgets import BusyIndicator, ErrorBanner
 from ui.widgets.table_model import RECORD_ROLE, Column, ModelIndex, RecordTableModel
 from ui.widgets.tables import fit_columns, make_table, source_row
 from ui.widgets.tones import tone_colour
+from ui.wording import case_summary
 
 CASES_PER_CUSTOMER = 200  # the API's page maximum: a customer's whole case history
 TICK_MS = 60_000  # the countdown is in minutes
@@ -57,8 +58,7 @@ class CasesModel(RecordTableModel[Case]):
         self._answered_at = time.monotonic()
         self.COLUMNS = (
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda c: c.type, words=self._type_text),
-            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Summary"), lambda c: c.summary,
-                   tooltip=lambda c: c.summary),
+            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Summary"), case_summary, tooltip=case_summary),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda c: c.amount_fen or None, "money"),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Status"), lambda c: c.status, words=self._status_text),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "SLA"), self._seconds_left, words=None,

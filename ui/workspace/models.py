@@ -28,6 +28,8 @@ from ui.widgets.table_model import (
     RecordTableModel,
     overdue_colour,
 )
+from ui.widgets.tones import tone_colour
+from ui.wording import claim_marker, claim_tooltip, transaction_description
 from ui.workspace import labels
 
 
@@ -56,7 +58,7 @@ class BillLinesModel(RecordTableModel[Any]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Posted"), lambda line: line.posted_at, "datetime"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda line: line.type, words=labels.labeller(labels.TRANSACTION_TYPES)),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Description"), lambda line: line.description),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Description"), transaction_description),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda line: line.amount_fen, "money"),
     )
 
@@ -175,9 +177,14 @@ class TransactionsModel(RecordTableModel[Any]):
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Posted"), lambda t: t.posted_at, "datetime"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda t: t.type, words=labels.labeller(labels.TRANSACTION_TYPES)),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Merchant"), lambda t: t.merchant),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Description"), lambda t: t.description),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Description"), transaction_description),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda t: t.amount_fen, "money"),
+        # Disputes and fraud reports on the transaction (the server's claims): a mark and, on
+        # hover, each claim with its amount and case.
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Dispute / fraud"), claim_marker,
+               tooltip=lambda t: claim_tooltip(t) or None),
     )
+    CLAIM_COLUMN = 5
 
     page_loaded = Signal(int)  # rows added
     load_failed = Signal(object)  # the exception
@@ -301,3 +308,9 @@ class TransactionsModel(RecordTableModel[Any]):
             self._task.discard()
             self._task = None
             self.loading_changed.emit(False)
+
+    def foreground(self, record: Any, column: Column[Any]) -> QBrush | None:
+        """A transaction disputes or fraud reports touch is marked in the warning colour."""
+        if column is self.COLUMNS[self.CLAIM_COLUMN] and getattr(record, "claims", ()):
+            return QBrush(tone_colour("warning"))
+        return super().foreground(record, column)

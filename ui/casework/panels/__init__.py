@@ -27,6 +27,7 @@ from ui.casework.panels.arrangement import (
 from ui.casework.panels.common import DetailsBox, PageTableModel, PanelContext, small_table
 from ui.casework.panels.dispute import dispute_boxes, dispute_rows
 from ui.casework.panels.fraud import fraud_boxes
+from ui.wording import transaction_description
 
 __all__ = [
     "DetailsBox",
@@ -55,7 +56,7 @@ def subject_subtitle(subject: Subject) -> str:
     """One line under the title: what the case is about, in words."""
     if isinstance(subject, Dispute):
         transaction = subject.transaction
-        merchant = transaction.merchant or transaction.description or ""
+        merchant = transaction.merchant or transaction_description(transaction)
         amount = QCoreApplication.translate("CasePage", "%1 disputed of %2").replace("%1", format_fen(subject.disputed_amount_fen)).replace(
             "%2", format_fen(transaction.amount_fen)
         )

@@ -14,6 +14,7 @@ from ui.cases.case_words import FEE_COMPONENT_TEXTS, _day, _number, page_text
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_of
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
 from ui.widgets.table_model import Column
+from ui.wording import approval_reason
 
 __all__ = ["arrangement_boxes", "arrangement_rows", "reasons_html", "schedule_columns", "schedule_html", "terms_text"]
 
@@ -85,7 +86,7 @@ def arrangement_boxes(subject: Arrangement, ctx: PanelContext) -> list[QGroupBox
     if subject.note:
         arrangement.row("note", QCoreApplication.translate("CasePage", "Proposer's note"), subject.note)
     approval = DetailsBox(QCoreApplication.translate("CasePage", "Approval"), ctx.details)
-    reasons = [reason.message for reason in subject.approval_reasons]
+    reasons = [approval_reason(reason) for reason in subject.approval_reasons]
     if subject.needs_approval:
         approval.row(
             "approval_reasons",
@@ -197,7 +198,7 @@ def reasons_html(arrangement: Arrangement) -> str:
     reasons = arrangement.approval_reasons
     if not reasons:
         return ""
-    points = "".join(f"<li>{html.escape(r.message or r.code)}</li>" for r in reasons)
+    points = "".join(f"<li>{html.escape(approval_reason(r) or r.code)}</li>" for r in reasons)
     title = QCoreApplication.translate("ApprovalsView", "Why it needs a supervisor")
     return (
         f"<p style='margin-top:10px'><b>{html.escape(title)}</b></p>"

@@ -18,6 +18,7 @@ from ui.casework.labels import (
 )
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
 from ui.widgets.table_model import Column
+from ui.wording import transaction_description
 
 __all__ = ["dispute_boxes", "dispute_rows", "money_event_columns"]
 
@@ -36,7 +37,7 @@ def dispute_boxes(subject: Dispute, ctx: PanelContext) -> list[QGroupBox]:
     boxes: list[QGroupBox] = []
     dispute = DetailsBox(QCoreApplication.translate("CasePage", "Dispute %1").replace("%1", str(subject.id)), ctx.details)
     transaction = subject.transaction
-    merchant = transaction.merchant or transaction.description or ""
+    merchant = transaction.merchant or transaction_description(transaction)
     dispute.row(
         "transaction",
         QCoreApplication.translate("CasePage", "Transaction"),
