@@ -128,7 +128,7 @@ def test_the_sort_arrow_never_covers_a_title(qtbot: QtBot, themed: str) -> None:
     from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from ui.workspace.common import title_width
+    from ui.widgets.tables import title_width
 
     model = QStandardItemModel(2, 2)
     model.setHorizontalHeaderLabels(["Summary", "Due in"])

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from console.api import ApiClient
 from console.arrangements import ApprovalReason
 from console.cases import Case, CaseQuery, get_subject, list_cases
+from console.disputes import Dispute
 from console.errors import Conflict
 from console.models import Transaction, TransactionClaim
 from tests.helpers.translations import fill_module
@@ -85,8 +86,9 @@ def disputed_transaction(api_client_as: Callable[[str], ApiClient]) -> tuple[int
     handler = api_client_as("handler1")
     cases = list_cases(handler, CaseQuery(type="dispute", open=True), limit=1).items
     assert cases, "the demo data has an open dispute"
-    dispute = get_subject(handler, cases[0].subject_url).data
-    return int(dispute["account_id"]), int(dispute["transaction_id"]), int(dispute["id"])
+    dispute = get_subject(handler, cases[0])
+    assert isinstance(dispute, Dispute)
+    return dispute.account_id, dispute.transaction_id, dispute.id
 
 
 def loaded_model(qtbot: QtBot, client: ApiClient, account_id: int) -> TransactionsModel:
