@@ -29,6 +29,7 @@ class ArrangementType(StrEnum):
     HARDSHIP_PLAN = "hardship_plan"
     FEE_WAIVER = "fee_waiver"
     PROMISE_TO_PAY = "promise_to_pay"
+    PLAN_PAYOFF = "plan_payoff"
 
 
 class Status(StrEnum):
@@ -325,6 +326,32 @@ def quote_promise(*, amount_fen: int, promised_date: date, owed_fen: int, today:
         type=ArrangementType.PROMISE_TO_PAY,
         principal_fen=amount_fen,
         effects={"promised_date": promised_date, "promised_amount_fen": amount_fen},
+    )
+
+
+# --- plan_payoff -----------------------------------------------------------------------------
+
+def quote_plan_payoff(payoff: Any) -> QuoteResult:
+    """An early payoff (`backend.installments.payoff.PayoffQuote`): the principal of the periods
+    not yet billed becomes due on `due_date`, their fees are waived; always within an agent's
+    authority. Refused when every period is billed already (paying the bill ends the plan)."""
+    if payoff.principal_fen <= 0:
+        raise Refusal(
+            "nothing_to_pay_off",
+            f"Every period of plan {payoff.plan_id} is billed already: paying the bill "
+            f"({fen_text(payoff.billed_unpaid_fen)} still owed on it) ends the plan.",
+            conflict=True,
+        )
+    return QuoteResult(
+        type=ArrangementType.PLAN_PAYOFF,
+        principal_fen=payoff.principal_fen,
+        waived_fen=payoff.fee_waived_fen,
+        schedule=(ScheduledPeriod(1, payoff.due_date, payoff.principal_fen, 0),),
+        effects={
+            "plan_id": payoff.plan_id, "due_date": payoff.due_date, "payoff_fen": payoff.payoff_fen,
+            "billed_unpaid_fen": payoff.billed_unpaid_fen, "fee_waived_fen": payoff.fee_waived_fen,
+            "on_current_bill": payoff.on_current_bill, "periods_billed_now": payoff.periods_billed_now,
+        },
     )
 
 
