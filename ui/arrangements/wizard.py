@@ -61,6 +61,7 @@ from console.arrangements import (
     get_quote,
     hardship_plan_terms,
     list_account_arrangements,
+    plan_payoff_terms,
     promise_to_pay_terms,
     proposal_body,
     propose,
@@ -157,6 +158,8 @@ def terms_text(kind: str, terms: dict[str, Any]) -> str:
     if kind == "promise_to_pay":
         return QCoreApplication.translate("Arrangements", "%1 by %2").replace("%1", format_fen(int(terms.get("amount_fen", 0)))).replace(
             "%2", str(terms.get("promised_date")))
+    if kind == "plan_payoff":
+        return QCoreApplication.translate("Arrangements", "Plan %1 paid off early").replace("%1", str(terms.get("plan_id")))
     return ""
 
 
@@ -565,12 +568,38 @@ class PromiseForm(TermsForm):
         return promise_to_pay_terms(amount, date(chosen.year(), chosen.month(), chosen.day()))
 
 
+class PlanPayoffForm(TermsForm):
+    """Which of the account's active plans to pay off early (ui/arrangements/payoff.py is the
+    dialog on one plan; the quote page shows the same figures)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan_box = QComboBox()
+        self.add_field("plan_id", self.tr("Plan:"), self.plan_box,
+                       self.tr("Its principal not yet billed becomes due at once; the fees of those periods are waived."))
+
+    def fill_defaults(self, account: AccountOverview) -> None:
+        self.plan_box.clear()
+        profile = getattr(self.window(), "profile", None)  # the wizard's customer
+        for plan in getattr(profile, "plans", None) or ():
+            if plan.account_id == account.id and plan.status == "active":
+                self.plan_box.addItem(self.tr("%1 (plan %2): %3 principal left").replace(
+                    "%1", plan.description or plan.kind).replace("%2", str(plan.id)).replace(
+                    "%3", format_fen(plan.remaining_principal_fen)), plan.id)
+
+    def terms(self) -> dict[str, Any]:
+        if self.plan_box.currentData() is None:
+            raise _Invalid("plan_id", self.tr("The account has no active plan to pay off."))
+        return plan_payoff_terms(int(self.plan_box.currentData()))
+
+
 FORMS: dict[str, type[TermsForm]] = {
     "bill_installment": BillInstallmentForm,
     "due_date_extension": ExtensionForm,
     "hardship_plan": HardshipForm,
     "fee_waiver": FeeWaiverForm,
     "promise_to_pay": PromiseForm,
+    "plan_payoff": PlanPayoffForm,
 }
 
 
@@ -802,6 +831,11 @@ class QuotePage(QWizardPage):
             money(self.tr("Promised:"), cost.principal_fen, "due")
             words(self.tr("By:"), str(effects.get("promised_date", "")))
             words(self.tr("Then:"), self.tr("Kept or broken is decided at the end of that day."))
+        elif kind == "plan_payoff":
+            money(self.tr("Principal due at once:"), cost.principal_fen, "due")
+            money(self.tr("Fees waived:"), cost.waived_fen, "good")
+            money(self.tr("Total to end the plan:"), int(effects.get("payoff_fen") or 0), "due")
+            words(self.tr("Due:"), str(effects.get("due_date", "")))
         return facts
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.api import ApiClient
 from console.formatting import format_datetime
-from console.models import CustomerProfile, Transaction, parse_datetime
+from console.models import CustomerProfile, InstallmentPlan, Transaction, parse_datetime
 from console.outbox import Outbox, Queued
 from ui.casework.labels import QUEUE_TEXTS, text_of
 from ui.icons import icon
@@ -321,6 +321,9 @@ class CustomerWorkspace(QWidget):
             tab.set_outbox(self.outbox)  # notes go through the outbox too
         elif isinstance(tab, ArrangementsTab):
             tab.cancelled.connect(lambda _result: self.reload())
+        elif isinstance(tab, InstallmentsTab):
+            tab.payoff_button.setVisible(self.role in FILING_ROLES)  # who may propose an arrangement
+            tab.payoff_requested.connect(self.open_payoff)
 
     def show_tab(self, name: str) -> QWidget:
         """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `cases`,
@@ -435,6 +438,17 @@ class CustomerWorkspace(QWidget):
         wizard.arrangement_submitted.connect(self._arrangement_submitted)
         self._replace_dialog(wizard)
         return wizard  # type: ignore[no-any-return]
+
+    def open_payoff(self, plan: InstallmentPlan) -> QDialog | None:
+        """Open *Pay off early…* on `plan`: the quote first, then the `plan_payoff` arrangement."""
+        if self.profile is None:
+            return None
+        from ui.arrangements.payoff import PayoffDialog  # it imports ui.workspace's labels
+
+        dialog = PayoffDialog(self.client, plan, customer_name=self.profile.name, outbox=self.outbox, parent=self)
+        dialog.payoff_set_up.connect(self._arrangement_submitted)
+        self._replace_dialog(dialog)
+        return dialog
 
     def add_note(self) -> QWidget:
         """Show the Notes tab with the cursor in its editor."""
