@@ -55,7 +55,11 @@ def test_months_of_one_account_always_reconcile(db_connection: Connection) -> No
 
         @initialize()
         def first_day(self) -> None:
+            """A first purchase, billed on 1 October (due the 10th): arrangements have a bill to
+            work on from the first step."""
             self.m.go_to(OPENED + timedelta(days=2))
+            self.purchases.append(self.m.buy(50_000))
+            self.m.go_to(OPENED + timedelta(days=32))
 
         @rule(amount=st.integers(100, 300_000))
         def buy(self, amount: int) -> None:
@@ -93,9 +97,14 @@ def test_months_of_one_account_always_reconcile(db_connection: Connection) -> No
             response = self.m.propose(body)
             assert response.status_code in {201, *REFUSALS}, response.text
 
-        @precondition(lambda self: bool(self.plans))
-        @rule(pick=st.integers(0, 10_000))
-        def pay_off(self, pick: int) -> None:
+        @rule(pick=st.integers(0, 10_000), amount=st.integers(10_000, 200_000), terms=st.sampled_from([3, 6, 12]))
+        def pay_off(self, pick: int, amount: int, terms: int) -> None:
+            """Pay a plan off early; with none yet, a purchase converted today first."""
+            if not self.plans:
+                response = self.m._post(f"/v1/demo/accounts/{self.m.account_id}/purchases", {"amount_fen": amount})
+                if response.status_code != 201:
+                    return
+                self.plans.append(self.m.convert(int(response.json()["id"]), terms))
             self.arrange({"type": "plan_payoff", "plan_id": self.plans[pick % len(self.plans)]})
 
         @rule(months=st.integers(3, 6))
