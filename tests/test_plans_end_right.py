@@ -300,3 +300,20 @@ def test_a_hardship_plan_restructures_the_bill_whatever_is_disputed_elsewhere(m:
     assert out["cost"]["principal_fen"] == 100_000
     assert [p["principal_fen"] for p in out["schedule"]] == [25_000] * 4
     m.reconciles()
+
+
+def test_a_payoff_before_any_bill_is_billed_at_the_next_cut(m: MoneyWorld) -> None:
+    plan_id = m.convert(m.buy(120_000), 3)  # 3 × (40,000 + 1,000); nothing billed yet
+
+    out = m.arranged({"type": "plan_payoff", "plan_id": plan_id})
+
+    assert (out["effects"]["due_date"], out["effects"]["on_current_bill"]) == ("2026-11-10", False)
+    assert (out["cost"]["principal_fen"], out["cost"]["waived_fen"]) == (120_000, 3_000)
+    m.reconciles()  # the principal posted in the open cycle: billed since the (no) latest cut
+    m.go_to(NOV_3)
+    november = m.bills()[0]
+    # Purchase 120,000, conversion −120,000, payoff principal 120,000: all installment dues, no fee.
+    assert (november.total_fen, november.minimum_payment_fen) == (120_000, 120_000)
+    m.pay(120_000)
+    assert m.plan(plan_id)["status"] == "paid_off"
+    m.reconciles()

@@ -274,11 +274,18 @@ def _check_plans_and_arrangements(session: Session, result: Reconciliation) -> N
         .where(InstallmentPeriod.status.in_(OWING))
         .group_by(InstallmentPeriod.account_id).subquery()
     )
-    on_lines = select(BillLine.id).where(BillLine.transaction_id == Transaction.id).exists()
-    posted_since = (
+    # Dues billed since the latest cut = all dues posted less those on some bill's lines (a
+    # transaction is on one bill at most): two grouped scans, no lookup per transaction.
+    dues_posted = (
         select(Transaction.account_id, func.sum(Transaction.amount_fen).label("due"))
-        .where(Transaction.type.in_(DUE_TYPES), ~on_lines)
+        .where(Transaction.type.in_(DUE_TYPES))
         .group_by(Transaction.account_id).subquery()
+    )
+    dues_on_lines = (
+        select(Bill.account_id, func.sum(BillLine.amount_fen).label("due"))
+        .join(BillLine, BillLine.bill_id == Bill.id)
+        .where(BillLine.transaction_id.is_not(None), BillLine.type.in_(DUE_TYPES))
+        .group_by(Bill.account_id).subquery()
     )
     latest = (
         select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
@@ -291,9 +298,10 @@ def _check_plans_and_arrangements(session: Session, result: Reconciliation) -> N
     )
     rows = (
         select(Account.id, func.coalesce(owing.c.owed, 0), func.coalesce(latest_dues.c.open_installments_fen, 0),
-               func.coalesce(posted_since.c.due, 0), latest_dues.c.bill_id)
+               func.coalesce(dues_posted.c.due, 0) - func.coalesce(dues_on_lines.c.due, 0), latest_dues.c.bill_id)
         .outerjoin(owing, owing.c.account_id == Account.id)
-        .outerjoin(posted_since, posted_since.c.account_id == Account.id)
+        .outerjoin(dues_posted, dues_posted.c.account_id == Account.id)
+        .outerjoin(dues_on_lines, dues_on_lines.c.account_id == Account.id)
         .outerjoin(latest_dues, latest_dues.c.account_id == Account.id)
     )
     for account_id, owed, on_bill, since, bill_id in _scan(session, rows, Account.id):
