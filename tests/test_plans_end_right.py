@@ -317,3 +317,47 @@ def test_a_payoff_before_any_bill_is_billed_at_the_next_cut(m: MoneyWorld) -> No
     m.pay(120_000)
     assert m.plan(plan_id)["status"] == "paid_off"
     m.reconciles()
+
+
+def test_a_cash_loan_pays_off_the_same_way_its_unbilled_interest_waived(m: MoneyWorld) -> None:
+    from backend.accounts.models import Account
+    from backend.billing import rules
+    from backend.billing.engine import Posting
+    from backend.billing.ledger import post_charge
+    from backend.db import transaction
+    from backend.installments.models import InstallmentPeriod, InstallmentPlan
+
+    # A 300,000 cash loan over 3 months at 0.05% a day (1.5% a month), disbursed on 5 October:
+    # level payment 300,000 × 0.015 × 1.015³ / (1.015³ − 1) = 103,014.89 → 103,015.
+    # Period 1: interest 4,500, principal 98,515; 2: interest 201,485 × 1.5% = 3,022.275 → 3,022,
+    # principal 99,993; 3: interest 101,492 × 1.5% = 1,522.38 → 1,522, principal 101,492.
+    with transaction(m.factory) as session:
+        account = session.get(Account, m.account_id)
+        assert account is not None
+        periods = rules.cash_loan_schedule(300_000, 3, 500, date(2026, 11, 10))
+        plan = InstallmentPlan(account_id=account.id, customer_id=account.customer_id, kind="cash_loan",
+                               principal_fen=300_000, fee_fen=sum(p.fee_fen for p in periods), terms=3,
+                               status="active", daily_rate_ppm=500, description="借呗 3个月",
+                               created_at=m.clock.now())
+        session.add(plan)
+        session.flush()
+        for p in periods:
+            session.add(InstallmentPeriod(plan_id=plan.id, account_id=account.id, customer_id=account.customer_id,
+                                          period=p.period, due_date=p.due_date, principal_fen=p.principal_fen,
+                                          fee_fen=p.fee_fen, paid_fen=0, status="scheduled"))
+        post_charge(session, account, Posting("loan_disbursement", 300_000, OCT_5, "借呗放款"), m.clock.now())
+        post_charge(session, account, Posting("installment_conversion", -300_000, OCT_5, "借呗 3期", plan=plan),
+                    m.clock.now())
+        plan_id = plan.id
+    assert schedule(m, plan_id) == [
+        (98_515, 4_500, 0, "scheduled"), (99_993, 3_022, 0, "scheduled"), (101_492, 1_522, 0, "scheduled")]
+
+    quote = m.payoff_quote(plan_id).json()
+
+    assert (quote["principal_fen"], quote["fee_waived_fen"], quote["payoff_fen"]) == (300_000, 9_044, 300_000)
+    m.arranged({"type": "plan_payoff", "plan_id": plan_id})
+    assert m.transactions_of("loan_principal") == [300_000]  # no early-repayment fee, no interest
+    m.go_to(NOV_3)
+    m.pay(300_000)
+    assert m.plan(plan_id)["status"] == "paid_off"
+    m.reconciles()
