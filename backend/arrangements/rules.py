@@ -115,8 +115,9 @@ def first_due_date(today: date, due_day: int) -> date:
 
 def bill_convertible(open_parts: Components, disputed_fen: int) -> Components:
     """What a bill installment converts: the bill's unpaid non-installment balance (interest,
-    fees and purchase principal still owed on the latest bill), less any amount under open
-    dispute (no fee is charged on an amount the customer disputes; it stays on the bill)."""
+    fees and purchase principal still owed on the latest bill), less the money of that bill under
+    open dispute (no fee is charged on an amount the customer disputes; it stays on the bill).
+    Disputed money elsewhere on the account takes nothing off (docs/rules.md, "Disputes")."""
     return Components(
         interest_fen=max(0, open_parts.interest_fen),
         fees_fen=max(0, open_parts.fees_fen),
@@ -223,8 +224,8 @@ def hardship_reasons(months: int, penalty_waiver_fen: int, policy: Policy) -> tu
 
 def hardship_parts(open_parts: Components, disputed_fen: int, penalty_waiver_fen: int) -> Components:
     """What a hardship plan restructures: everything the latest bill still owes (its past-due
-    amount and the rest of the billed balance, installment dues included), less the amount under
-    open dispute and less the penalty interest waived. Charges posted since that statement are
+    amount and the rest of the billed balance, installment dues included), less the money of that
+    bill under open dispute and less the penalty interest waived. Charges posted since that statement are
     not overdue and bill as usual."""
     return Components(
         interest_fen=max(0, open_parts.interest_fen - penalty_waiver_fen),
