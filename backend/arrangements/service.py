@@ -17,6 +17,8 @@ holds). Effects go through the billing engine as real postings:
 - fee_waiver: a `fee_waiver` (interest, penalty interest) or `fee_reversal` (fees) credit,
   applied to the latest bill at once.
 - promise_to_pay: nothing posts; end of day decides kept or broken.
+- plan_payoff: the plan's periods not yet billed are billed now for their principal, their fees
+  waived (`backend.installments.payoff`); end of day marks it completed once the plan is paid off.
 """
 
 from __future__ import annotations
