@@ -43,6 +43,7 @@ __all__ = [
     "ArrangementSummary",
     "BILL_INSTALLMENT_TERMS",
     "FEE_WAIVER_COMPONENTS",
+    "PayoffQuote",
     "Quote",
     "QuoteCost",
     "QuotePeriod",
@@ -53,16 +54,20 @@ __all__ = [
     "due_date_extension_terms",
     "fee_waiver_terms",
     "get_arrangement",
+    "get_payoff_quote",
     "get_quote",
     "hardship_plan_terms",
     "list_account_arrangements",
     "message_shape",
+    "plan_payoff_terms",
     "promise_to_pay_terms",
     "proposal_body",
     "propose",
 ]
 
-ARRANGEMENT_TYPES = ("bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay")
+ARRANGEMENT_TYPES = (
+    "bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay", "plan_payoff",
+)
 BILL_INSTALLMENT_TERMS = (3, 6, 9, 12)
 FEE_WAIVER_COMPONENTS = ("penalty_interest", "interest", "fees")
 ARRANGEMENTS_PATH = "/v1/arrangements"
@@ -99,6 +104,12 @@ def fee_waiver_terms(amount_fen: int, component: str, reason: str) -> dict[str, 
 def promise_to_pay_terms(amount_fen: int, promised_date: date) -> dict[str, Any]:
     """Record that the customer promises to pay `amount_fen` by `promised_date`."""
     return {"type": "promise_to_pay", "amount_fen": int(amount_fen), "promised_date": promised_date.isoformat()}
+
+
+def plan_payoff_terms(plan_id: int) -> dict[str, Any]:
+    """Pay installment plan (or cash loan) `plan_id` off early: its principal not yet billed becomes
+    due at once, the fees of those periods are waived."""
+    return {"type": "plan_payoff", "plan_id": int(plan_id)}
 
 
 def proposal_body(account_id: int, terms: Mapping[str, Any], note: str | None = None) -> dict[str, Any]:
@@ -222,6 +233,9 @@ class QuoteEffects:
     # fee_waiver: what was waived on the account in the policy's window before this one.
     waived_in_window_fen: int | None = None
     promised_date: date | None = None
+    # plan_payoff: everything that ends the plan, and when it is due.
+    payoff_fen: int | None = None
+    due_date: date | None = None
 
     @classmethod
     def from_json(cls, data: JsonObject) -> QuoteEffects:
@@ -233,6 +247,8 @@ class QuoteEffects:
             restructured_fen=_optional_int(data.get("restructured_fen")),
             waived_in_window_fen=_optional_int(data.get("waived_in_window_fen")),
             promised_date=_optional_date(data.get("promised_date")),
+            payoff_fen=_optional_int(data.get("payoff_fen")),
+            due_date=_optional_date(data.get("due_date")),
         )
 
 
@@ -340,6 +356,41 @@ class Arrangement(Quote):
         return f"{ARRANGEMENTS_PATH}/{int(self.id)}"
 
 
+@dataclass(frozen=True)
+class PayoffQuote:
+    """What paying a plan off early means today (`GET /v1/installment-plans/{id}/payoff-quote`),
+    in fen: `principal_fen` of the periods not yet billed becomes due at once on `due_date` (on the
+    latest bill now when `on_current_bill`, else on the next statement), their `fee_waived_fen` is
+    waived, and `billed_unpaid_fen` is what the billed periods still owe on their bill;
+    `payoff_fen` is all the customer pays to end the plan."""
+
+    plan_id: int
+    account_id: int
+    kind: str
+    principal_fen: int
+    fee_waived_fen: int
+    billed_unpaid_fen: int
+    payoff_fen: int
+    due_date: date
+    on_current_bill: bool
+    periods_billed_now: int
+
+    @classmethod
+    def from_json(cls, data: JsonObject) -> PayoffQuote:
+        return cls(
+            plan_id=int(data["plan_id"]),
+            account_id=int(data["account_id"]),
+            kind=str(data["kind"]),
+            principal_fen=int(data["principal_fen"]),
+            fee_waived_fen=int(data["fee_waived_fen"]),
+            billed_unpaid_fen=int(data["billed_unpaid_fen"]),
+            payoff_fen=int(data["payoff_fen"]),
+            due_date=parse_date(data["due_date"]),
+            on_current_bill=bool(data["on_current_bill"]),
+            periods_billed_now=int(data["periods_billed_now"]),
+        )
+
+
 # -- calls ------------------------------------------------------------------------------------
 
 
@@ -349,6 +400,12 @@ def get_quote(client: ApiClient, account_id: int, terms: Mapping[str, Any]) -> Q
     account's state) or `ValidationFailed` (the terms, with the field at fault)."""
     data = client.post_json(f"/v1/accounts/{int(account_id)}/arrangement-quotes", dict(terms), keyed=False)
     return Quote.from_json(data)
+
+
+def get_payoff_quote(client: ApiClient, plan_id: int) -> PayoffQuote:
+    """The early payoff of plan `plan_id` as of today; changes nothing. A plan that has ended or
+    whose payoff is already set up raises `Conflict` with the server's sentence."""
+    return PayoffQuote.from_json(client.get_json(f"/v1/installment-plans/{int(plan_id)}/payoff-quote"))
 
 
 def propose(

@@ -38,6 +38,7 @@ CALLS = (
     Call("GET", "/v1/accounts/{account_id}/bills/{bill_id}"),
     Call("GET", "/v1/accounts/{account_id}/installment-plans"),
     Call("GET", "/v1/installment-plans/{plan_id}"),
+    Call("GET", "/v1/installment-plans/{plan_id}/payoff-quote"),
     Call("GET", "/v1/accounts/{account_id}/notes"),
     Call("POST", "/v1/accounts/{account_id}/notes", json={"body": "Called back."}),
 )

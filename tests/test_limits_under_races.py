@@ -196,3 +196,48 @@ def test_20_reveals_at_once_stay_within_the_hourly_limit(db_url: str, db_engine:
 
         assert sorted(status for status, _ in results) == [200] * 5 + [429] * (RACERS - 5), results
         assert all(body["code"] == "reveal_limit" for status, body in results if status == 429)
+
+
+def test_20_payoffs_of_one_plan_at_once_make_one(race: Race) -> None:
+    """Twenty agents pay off one plan at once: the account is locked before the plan is read, so
+    exactly one payoff goes live; the rest are told it already is (409 `payoff_in_force`)."""
+    from backend.billing import rules
+    from backend.installments.models import InstallmentPeriod, InstallmentPlan
+
+    with transaction(race.factory) as session:
+        customer = Customer(name="竞态提前还款", phone="13700009999", national_id="110101199001019999",
+                            national_id_last4="9999", bank_card=None, city="北京", flags=[], created_at=at(OPENED))
+        session.add(customer)
+        session.flush()
+        account = Account(customer_id=customer.id, account_number="7700000000009999", product="credit_line",
+                          status="active", credit_limit_fen=5_000_000, due_day=10, opened_on=OPENED)
+        session.add(account)
+        session.flush()
+        run_end_of_day(session, TODAY - timedelta(days=1))
+        purchase = post_charge(session, account, Posting("purchase", 60_000, TODAY, "蓝鲸数码 消费"), at(TODAY, 10))
+        schedule = rules.installment_schedule(60_000, 6, date(2024, 7, 10))  # 6 × (10,000 + 450)
+        plan = InstallmentPlan(account_id=account.id, customer_id=customer.id, kind="transaction_installment",
+                               principal_fen=60_000, fee_fen=2_700, terms=6, status="active",
+                               source_transaction_id=None, description="6期", created_at=at(TODAY, 10))
+        session.add(plan)
+        session.flush()
+        for p in schedule:
+            session.add(InstallmentPeriod(plan_id=plan.id, account_id=account.id, customer_id=customer.id,
+                                          period=p.period, due_date=p.due_date, principal_fen=p.principal_fen,
+                                          fee_fen=p.fee_fen, paid_fen=0, status="scheduled"))
+        post_charge(session, account, Posting("installment_conversion", -60_000, TODAY, "转分期 6期"), at(TODAY, 10))
+        session.flush()
+        purchase.plan_id = plan.id
+        account_id, plan_id = account.id, plan.id
+
+    results = race.propose_together(account_id, {"type": "plan_payoff", "plan_id": plan_id})
+
+    assert [body["status"] for status, body in results if status == 201] == ["active"], results
+    losers_have_sentences(results, winners=1)
+    assert {body["code"] for status, body in results if status == 409} == {"payoff_in_force"}
+    live = race.arrangements(account_id, "plan_payoff")
+    assert len(live) == 1 and live[0].amount_fen == 60_000  # nothing billed yet: all principal due at once
+    assert race.balanced(account_id)
+    with race.factory() as session:
+        account = session.get(Account, account_id)
+        assert account is not None and account.balance_fen == 60_000  # posted once, not twenty times

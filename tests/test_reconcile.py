@@ -5,7 +5,7 @@ when the book is tampered with (so none of them is a check that cannot fail)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import Connection, Engine, select, update
@@ -94,6 +94,28 @@ def _tamper(session: Session, invariant: str) -> None:
     elif invariant == "no_active_plan_fully_paid":
         plan = session.scalars(select(InstallmentPlan).where(InstallmentPlan.status == "active").limit(1)).one()
         session.execute(update(InstallmentPeriod).where(InstallmentPeriod.plan_id == plan.id).values(status="paid"))
+    elif invariant == "plan_dues_match_bills":
+        latest = session.scalars(
+            select(Bill).where(Bill.account_id == account.id).order_by(Bill.statement_date.desc()).limit(1)
+        ).one()
+        latest.open_installments_fen += 1
+    elif invariant == "plan_end_follows_periods":
+        plan = session.scalars(select(InstallmentPlan).where(InstallmentPlan.status == "active").limit(1)).one()
+        plan.status = "paid_off"  # with periods not paid, and no payoff set up
+    elif invariant == "arrangements_in_force":
+        account.penalty_suspended = True  # without a hardship plan
+    elif invariant == "due_dates_from_rules":
+        bill.due_date += timedelta(days=1)  # moved by no extension
+    elif invariant == "promises_decided":
+        from backend.arrangements.models import Arrangement
+        from backend.auth.models import User
+
+        promised = (account.eod_through or TODAY) - timedelta(days=1)
+        session.add(Arrangement(
+            account_id=account.id, customer_id=account.customer_id, type="promise_to_pay", status="active",
+            terms={"type": "promise_to_pay", "amount_fen": 100, "promised_date": promised.isoformat()}, quote={},
+            needs_approval=False, amount_fen=100, proposed_by=session.scalars(select(User.id).limit(1)).one(),
+            proposed_by_name="test", proposed_at=datetime.now(timezone.utc), version=1))
     session.flush()
 
 

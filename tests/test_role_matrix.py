@@ -81,6 +81,7 @@ MATRIX: tuple[Call, ...] = (
     Call("GET", "/v1/accounts/{account_id}/bills/{bill_id}", SERVICING),
     Call("GET", "/v1/accounts/{account_id}/installment-plans", SERVICING),
     Call("GET", "/v1/installment-plans/{plan_id}", SERVICING),
+    Call("GET", "/v1/installment-plans/{plan_id}/payoff-quote", SERVICING),
     Call("GET", "/v1/accounts/{account_id}/notes", SERVICING),
     Call("POST", "/v1/accounts/{account_id}/notes", SERVICING, body="note"),
     # file a dispute or a fraud report, propose an arrangement; read them

@@ -29,6 +29,7 @@ class ArrangementType(StrEnum):
     HARDSHIP_PLAN = "hardship_plan"
     FEE_WAIVER = "fee_waiver"
     PROMISE_TO_PAY = "promise_to_pay"
+    PLAN_PAYOFF = "plan_payoff"
 
 
 class Status(StrEnum):
@@ -117,8 +118,9 @@ def first_due_date(today: date, due_day: int) -> date:
 
 def bill_convertible(open_parts: Components, disputed_fen: int) -> Components:
     """What a bill installment converts: the bill's unpaid non-installment balance (interest,
-    fees and purchase principal still owed on the latest bill), less any amount under open
-    dispute (no fee is charged on an amount the customer disputes; it stays on the bill)."""
+    fees and purchase principal still owed on the latest bill), less the money of that bill under
+    open dispute (no fee is charged on an amount the customer disputes; it stays on the bill).
+    Disputed money elsewhere on the account takes nothing off (docs/rules.md, "Disputes")."""
     return Components(
         interest_fen=max(0, open_parts.interest_fen),
         fees_fen=max(0, open_parts.fees_fen),
@@ -232,8 +234,8 @@ def hardship_reasons(months: int, penalty_waiver_fen: int, policy: Policy) -> tu
 
 def hardship_parts(open_parts: Components, disputed_fen: int, penalty_waiver_fen: int) -> Components:
     """What a hardship plan restructures: everything the latest bill still owes (its past-due
-    amount and the rest of the billed balance, installment dues included), less the amount under
-    open dispute and less the penalty interest waived. Charges posted since that statement are
+    amount and the rest of the billed balance, installment dues included), less the money of that
+    bill under open dispute and less the penalty interest waived. Charges posted since that statement are
     not overdue and bill as usual."""
     return Components(
         interest_fen=max(0, open_parts.interest_fen - penalty_waiver_fen),
@@ -341,6 +343,32 @@ def quote_promise(*, amount_fen: int, promised_date: date, owed_fen: int, today:
         type=ArrangementType.PROMISE_TO_PAY,
         principal_fen=amount_fen,
         effects={"promised_date": promised_date, "promised_amount_fen": amount_fen},
+    )
+
+
+# --- plan_payoff -----------------------------------------------------------------------------
+
+def quote_plan_payoff(payoff: Any) -> QuoteResult:
+    """An early payoff (`backend.installments.payoff.PayoffQuote`): the principal of the periods
+    not yet billed becomes due on `due_date`, their fees are waived; always within an agent's
+    authority. Refused when every period is billed already (paying the bill ends the plan)."""
+    if payoff.principal_fen <= 0:
+        raise Refusal(
+            "nothing_to_pay_off",
+            f"Every period of plan {payoff.plan_id} is billed already: paying the bill "
+            f"({fen_text(payoff.billed_unpaid_fen)} still owed on it) ends the plan.",
+            conflict=True,
+        )
+    return QuoteResult(
+        type=ArrangementType.PLAN_PAYOFF,
+        principal_fen=payoff.principal_fen,
+        waived_fen=payoff.fee_waived_fen,
+        schedule=(ScheduledPeriod(1, payoff.due_date, payoff.principal_fen, 0),),
+        effects={
+            "plan_id": payoff.plan_id, "due_date": payoff.due_date, "payoff_fen": payoff.payoff_fen,
+            "billed_unpaid_fen": payoff.billed_unpaid_fen, "fee_waived_fen": payoff.fee_waived_fen,
+            "on_current_bill": payoff.on_current_bill, "periods_billed_now": payoff.periods_billed_now,
+        },
     )
 
 

@@ -27,7 +27,9 @@ OptionalText = Annotated[
 Amount = Annotated[int, Field(strict=True, ge=1, le=MAX_AMOUNT_FEN, description="fen")]
 EntityId = Annotated[int, Field(strict=True, ge=1, le=INT64_MAX)]
 
-ArrangementTypeName = Literal["bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay"]
+ArrangementTypeName = Literal[
+    "bill_installment", "due_date_extension", "hardship_plan", "fee_waiver", "promise_to_pay", "plan_payoff"
+]
 StatusName = Literal["pending_approval", "active", "rejected", "cancelled", "kept", "broken", "completed"]
 ActionName = Literal["approve", "reject", "cancel"]
 
@@ -62,8 +64,14 @@ class PromiseToPayTerms(BaseModel):
     promised_date: date
 
 
+class PlanPayoffTerms(BaseModel):
+    type: Literal["plan_payoff"]
+    plan_id: EntityId = Field(description="The installment plan (or cash loan) of the account to pay off early")
+
+
 QuoteIn = Annotated[
-    BillInstallmentTerms | DueDateExtensionTerms | HardshipPlanTerms | FeeWaiverTerms | PromiseToPayTerms,
+    BillInstallmentTerms | DueDateExtensionTerms | HardshipPlanTerms | FeeWaiverTerms | PromiseToPayTerms
+    | PlanPayoffTerms,
     Field(discriminator="type"),
 ]
 
@@ -93,12 +101,17 @@ class PromiseToPayProposal(PromiseToPayTerms, _Proposal):
     pass
 
 
+class PlanPayoffProposal(PlanPayoffTerms, _Proposal):
+    pass
+
+
 ProposalIn = Annotated[
     BillInstallmentProposal
     | DueDateExtensionProposal
     | HardshipPlanProposal
     | FeeWaiverProposal
-    | PromiseToPayProposal,
+    | PromiseToPayProposal
+    | PlanPayoffProposal,
     Field(discriminator="type"),
 ]
 

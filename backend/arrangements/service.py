@@ -17,6 +17,8 @@ holds). Effects go through the billing engine as real postings:
 - fee_waiver: a `fee_waiver` (interest, penalty interest) or `fee_reversal` (fees) credit,
   applied to the latest bill at once.
 - promise_to_pay: nothing posts; end of day decides kept or broken.
+- plan_payoff: the plan's periods not yet billed are billed now for their principal, their fees
+  waived (`backend.installments.payoff`); end of day marks it completed once the plan is paid off.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from backend.auth.models import User
 from backend.billing import engine
 from backend.billing import rules as billing
 from backend.billing.engine import Posting
-from backend.billing.ledger import active_plans, add_bill_line, latest_bill, post_charge
+from backend.billing.ledger import add_bill_line, latest_bill, plans_in_play, post_charge
 from backend.billing.models import Bill
 from backend.cases.models import Case, CaseType
 from backend.cases.service import case_of, change_case, open_case
@@ -62,6 +64,7 @@ from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
+from backend.installments.payoff import PayoffInForce, PlanEnded, apply_payoff, plan_for_payoff, quote_payoff
 from backend.policy.service import current_policy
 from backend.settings import Policy
 
@@ -72,6 +75,8 @@ NOT_OPEN_ACCOUNT_STATUSES = frozenset({"closed", "charged_off"})
 WENT_LIVE = (Status.ACTIVE.value, Status.KEPT.value, Status.BROKEN.value, Status.COMPLETED.value)
 # At most one of these per account at a time (live or waiting).
 ONE_AT_A_TIME = frozenset({ArrangementType.HARDSHIP_PLAN, ArrangementType.PROMISE_TO_PAY})
+# Plan statuses of a plan all paid, by its schedule or by an early payoff.
+ENDED_PAID = frozenset({"completed", "paid_off"})
 ACCOUNT_AUDIT_FIELDS = ("past_due_fen", "overdue_since", "penalty_suspended", "balance_fen")
 ARRANGEMENT_AUDIT_FIELDS = ("status", "decided_by", "decision_comment", "activated_on", "resolved_on",
                             "plan_id", "bill_id")
@@ -241,7 +246,7 @@ def _quote(
             raise Refusal("account_overdue", "The account is overdue: offer a hardship plan instead.", conflict=True)
         if bill.due_evaluated or today > bill.due_date:
             raise Refusal("due_date_passed", "A bill can be converted until its due date.", conflict=True)
-        parts = rules.bill_convertible(engine.bill_components(bill), account.disputed_fen)
+        parts = rules.bill_convertible(engine.bill_components(bill), bill.disputed_fen)
         result = rules.quote_bill_installment(parts=parts, terms=terms.terms, first_due=first_due)
     elif kind is ArrangementType.DUE_DATE_EXTENSION:
         bill = _require_bill(bill)
@@ -263,7 +268,7 @@ def _quote(
         result = rules.quote_hardship_plan(
             overdue=overdue,
             open_parts=engine.bill_components(bill) if bill is not None else billing.Components(),
-            disputed_fen=account.disputed_fen,
+            disputed_fen=bill.disputed_fen if bill is not None else 0,
             months=terms.months,
             penalty_waiver_fen=terms.penalty_waiver_fen,
             first_due=first_due,
@@ -279,6 +284,10 @@ def _quote(
             waived_in_window_fen=_waived_in_window(session, account.id, today, policy),
             policy=policy,
         )
+    elif kind is ArrangementType.PLAN_PAYOFF:
+        result = _quote_payoff(session, account, terms.plan_id, today)
+        if not result.effects["on_current_bill"]:
+            bill = None
     else:
         result = rules.quote_promise(
             amount_fen=terms.amount_fen,
@@ -290,6 +299,23 @@ def _quote(
     if bill is not None and kind is not ArrangementType.PROMISE_TO_PAY:
         result.effects["bill_id"] = bill.id
     return result, bill
+
+
+def _quote_payoff(session: Session, account: Account, plan_id: int, today: date) -> QuoteResult:
+    """An early payoff of one of the account's plans (docs/rules.md, "Paying a plan off early"):
+    always within an agent's authority. Read after the account's lock, so of two payoffs of one
+    plan at once the second sees the first."""
+    try:
+        plan = plan_for_payoff(session, plan_id)
+    except NotFound as missing:
+        raise Refusal("unknown_plan", str(missing.detail), field="plan_id") from None
+    if plan.account_id != account.id:
+        raise Refusal("unknown_plan", f"Plan {plan_id} is not on account {account.id}.", field="plan_id")
+    try:
+        payoff = quote_payoff(session=session, plan=plan, account=account, today=today)
+    except (PlanEnded, PayoffInForce) as refused:
+        raise Refusal(refused.code, str(refused.detail), conflict=True, extra=refused.extra) from None
+    return rules.quote_plan_payoff(payoff)
 
 
 def _terms_document(terms: Any) -> dict[str, Any]:
@@ -368,7 +394,7 @@ def _settle(session: Session, account: Account, bill: Bill, parts: billing.Compo
     credit on billed money does (docs/rules.md, "Credits count at once"): the bill then reads
     total = paid + outstanding + what was moved off it, with the line that says where (its next
     cut leaves the credit out of its cycle)."""
-    plans = active_plans(session, [account.id]).get(account.id, [])
+    plans = plans_in_play(session, [account.id]).get(account.id, [])
     engine.settle_on_bill(account, bill, plans, parts, today)
     txn = post_charge(session, account, posting, _posted_at(now))
     session.flush()
@@ -408,7 +434,7 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
     bill_before = snapshot(bill, *BILL_AUDIT_FIELDS) if bill is not None else None
     if kind is ArrangementType.BILL_INSTALLMENT:
         assert bill is not None
-        parts = rules.bill_convertible(engine.bill_components(bill), account.disputed_fen)
+        parts = rules.bill_convertible(engine.bill_components(bill), bill.disputed_fen)
         plan = _new_plan(session, account, "bill_installment", result, now,
                          f"账单分期 {len(result.schedule)}期 (bill {bill.statement_date:%Y-%m})")
         txn = _settle(session, account, bill, parts,
@@ -420,7 +446,9 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
         arrangement.plan_id = plan.id
     elif kind is ArrangementType.DUE_DATE_EXTENSION:
         assert bill is not None
-        bill.due_date = date.fromisoformat(str(result.effects["new_due_date"]))
+        new_due = date.fromisoformat(str(result.effects["new_due_date"]))
+        _move_billed_periods(session, account, bill.due_date, new_due)
+        bill.due_date = new_due
     elif kind is ArrangementType.HARDSHIP_PLAN:
         assert bill is not None
         waiver = result.waived_fen
@@ -428,7 +456,7 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
             _settle(session, account, bill, billing.Components(interest_fen=waiver),
                     Posting("fee_waiver", -waiver, today, "Penalty interest waived (hardship plan)",
                             description_code="hardship_penalty_waiver"), now, today)
-        parts = rules.hardship_parts(engine.bill_components(bill), account.disputed_fen, 0)
+        parts = rules.hardship_parts(engine.bill_components(bill), bill.disputed_fen, 0)
         plan = _new_plan(session, account, "hardship_plan", result, now,
                          f"协商还款 {len(result.schedule)}期")
         txn = _settle(session, account, bill, parts,
@@ -442,6 +470,13 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
         account.past_due_fen = 0
         account.overdue_since = None
         account.penalty_suspended = True
+    elif kind is ArrangementType.PLAN_PAYOFF:
+        plan_id = int(arrangement.terms["plan_id"])
+        plan = plan_for_payoff(session, plan_id)
+        payoff = quote_payoff(session=session, plan=plan, account=account, today=today)
+        apply_payoff(session=session, account=account, plan=plan, quote=payoff, posted_at=_posted_at(now),
+                     today=today)
+        arrangement.plan_id = plan.id
     elif kind is ArrangementType.FEE_WAIVER:
         assert bill is not None
         component = arrangement.terms["component"]
@@ -460,6 +495,19 @@ def _apply_effect(*, session: Session, arrangement: Arrangement, account: Accoun
     arrangement.status = Status.ACTIVE.value
     arrangement.activated_at = now
     arrangement.activated_on = today
+
+
+def _move_billed_periods(session: Session, account: Account, old_due: date, new_due: date) -> None:
+    """The periods the bill holds (billed at its cut, due on its due date) follow it when it is
+    extended, so a hardship plan's payment is judged on the bill's due date, extended or not
+    (docs/rules.md, "Hardship plans follow the bill")."""
+    periods = session.scalars(
+        select(InstallmentPeriod).where(InstallmentPeriod.account_id == account.id,
+                                        InstallmentPeriod.due_date == old_due,
+                                        InstallmentPeriod.status != "scheduled")
+    ).all()
+    for period in periods:
+        period.due_date = new_due
 
 
 def _end_hardship(session: Session, arrangement: Arrangement, account: Account, day: date,
@@ -764,7 +812,8 @@ def settle_arrangements(session: Session, business_date: date, *, policy: Policy
     live: Sequence[Arrangement] = session.scalars(
         select(Arrangement).where(
             Arrangement.status == Status.ACTIVE.value,
-            Arrangement.type.in_([ArrangementType.PROMISE_TO_PAY.value, ArrangementType.HARDSHIP_PLAN.value]),
+            Arrangement.type.in_([ArrangementType.PROMISE_TO_PAY.value, ArrangementType.HARDSHIP_PLAN.value,
+                                  ArrangementType.PLAN_PAYOFF.value]),
             Arrangement.activated_on <= business_date,
             *([Arrangement.account_id.in_(list(account_ids))] if account_ids is not None else []),
         ).order_by(Arrangement.id)
@@ -786,8 +835,17 @@ def settle_arrangements(session: Session, business_date: date, *, policy: Policy
             select(InstallmentPlan).where(InstallmentPlan.id == arrangement.plan_id)
             .options(selectinload(InstallmentPlan.periods))
         ).one()
+        if arrangement.type == ArrangementType.PLAN_PAYOFF:
+            # Completed when the plan is paid off; a plan that ended otherwise (a hardship plan
+            # broken while its payoff was unpaid) breaks it.
+            if plan.status != "active":
+                _resolve(session, arrangement,
+                         Status.COMPLETED if plan.status in ENDED_PAID else Status.BROKEN, business_date, at,
+                         {"plan_status": plan.status})
+                changed += 1
+            continue
         periods = [(p.due_date, p.status) for p in plan.periods]
-        if plan.status == "completed":
+        if plan.status in ENDED_PAID:
             account = _open_account(session, arrangement.account_id, lock=True)
             account_before = snapshot(account, *ACCOUNT_AUDIT_FIELDS)
             account.penalty_suspended = False

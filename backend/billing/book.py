@@ -48,6 +48,10 @@ class BookBill:
     minimum_fixed_fen: int = 0
     minimum_base_fen: int = 0
     disputed_fen: int = 0
+    carried_interest_fen: int = 0
+    carried_fees_fen: int = 0
+    carried_installments_fen: int = 0
+    carried_principal_fen: int = 0
     paid_fen: int = 0
     status: str = "open"
     due_evaluated: bool = False
@@ -76,6 +80,7 @@ class BookPlan:
     daily_rate_ppm: int | None = None
     source: Posting | None = None
     status: str = "active"
+    payoff_on: date | None = None
     id: int = 0
 
 
@@ -97,6 +102,10 @@ def bill_from_draft(draft: Any) -> BookBill:
         minimum_fixed_fen=draft.minimum_fixed_fen,
         minimum_base_fen=draft.minimum_base_fen,
         disputed_fen=draft.disputed_fen,
+        carried_interest_fen=draft.carried_owed.interest_fen,
+        carried_fees_fen=draft.carried_owed.fees_fen,
+        carried_installments_fen=draft.carried_owed.installments_fen,
+        carried_principal_fen=draft.carried_owed.principal_fen,
         status="paid" if comps.total_fen <= 0 else "open",
     )
 

@@ -107,6 +107,12 @@ class BillLike(Protocol):
     minimum_fixed_fen: int
     minimum_base_fen: int
     disputed_fen: int
+    # What is still owed of the debt carried from earlier bills, by part: the interest base
+    # before the due date (docs/rules.md, "The interest base").
+    carried_interest_fen: int
+    carried_fees_fen: int
+    carried_installments_fen: int
+    carried_principal_fen: int
 
 
 class PeriodLike(Protocol):
@@ -174,6 +180,7 @@ class StatementDraft:
     minimum_fixed_fen: int
     minimum_base_fen: int
     disputed_fen: int
+    carried_owed: Components  # what is owed of the carried debt after the cut (credits used on it)
     # (posting or stored transaction, or None for the previous-balance line, amount_fen)
     lines: list[tuple[Any, int]] = field(default_factory=list)
 
@@ -195,6 +202,32 @@ def set_bill_components(bill: BillLike, comps: Components) -> None:
     bill.open_fees_fen = comps.fees_fen
     bill.open_installments_fen = comps.installments_fen
     bill.open_principal_fen = comps.principal_fen
+
+
+def bill_carried_owed(bill: BillLike) -> Components:
+    return Components(bill.carried_interest_fen, bill.carried_fees_fen, bill.carried_installments_fen,
+                      bill.carried_principal_fen)
+
+
+def _set_bill_carried_owed(bill: BillLike, comps: Components) -> None:
+    bill.carried_interest_fen = comps.interest_fen
+    bill.carried_fees_fen = comps.fees_fen
+    bill.carried_installments_fen = comps.installments_fen
+    bill.carried_principal_fen = comps.principal_fen
+
+
+def take_off_carried(bill: BillLike, taken: Components, *, carried_first: bool = True) -> None:
+    """`taken` has come off what the bill owes: say what of it was carried debt (docs/rules.md,
+    "The interest base"). A repayment, a settlement or a credit on money billed before this
+    cycle takes the carried part of each component first (oldest first); a credit on this
+    cycle's money takes the new part first. The carried debt never exceeds what the bill owes."""
+    owed = bill_components(bill)
+    carried = bill_carried_owed(bill)
+    kept: dict[str, int] = {}
+    for name in rules.ALLOCATION_ORDER:
+        still = getattr(carried, name) - getattr(taken, name) if carried_first else getattr(carried, name)
+        kept[name] = max(0, min(still, getattr(owed, name)))
+    _set_bill_carried_owed(bill, Components(**kept))
 
 
 def bill_outstanding_fen(bill: BillLike) -> int:
@@ -248,8 +281,9 @@ def apply_repayment(
     if bill is not None:
         applied, left = rules.allocate(amount_fen, bill_components(bill))
         set_bill_components(bill, bill_components(bill).minus(applied))
+        take_off_carried(bill, applied)
         bill.paid_fen += applied.total_fen
-        _pay_periods(plans, applied.installments_fen)
+        pay_periods(plans, applied.installments_fen)
     account.credit_balance_fen += left
     if account.past_due_fen > 0:
         account.past_due_fen = max(0, account.past_due_fen - amount_fen)
@@ -260,18 +294,38 @@ def apply_repayment(
     return applied
 
 
-def _pay_periods(plans: Iterable[PlanLike], amount_fen: int) -> None:
-    """Spread an installment payment over billed periods, earliest due first."""
-    if amount_fen <= 0:
+# Periods that owe money billed to the account (their dues are on a bill), and periods done with.
+OWING_PERIOD_STATUSES = ("billed", "partially_paid")
+SETTLED_PERIOD_STATUSES = ("paid", "waived")
+
+
+def settle_plan(plan: PlanLike) -> None:
+    """Decide once whether a plan has ended (docs/rules.md, "When a plan ends"): an active plan
+    whose periods are all paid (or waived) is `completed`, or `paid_off` when its payoff was set
+    up. Every path that marks periods paid calls this; a broken plan stays broken."""
+    if plan.status != "active" or not plan.periods:
         return
+    if all(p.status in SETTLED_PERIOD_STATUSES for p in plan.periods):
+        plan.status = "paid_off" if getattr(plan, "payoff_on", None) is not None else "completed"
+
+
+def pay_periods(plans: Iterable[PlanLike], amount_fen: int) -> int:
+    """Installment dues paid (`amount_fen` taken off what the bills owe as installments, by a
+    repayment, a credit used at a cut, a credit or a settlement): spread over the billed periods
+    still owing, earliest due first, whatever the plan's status (a broken plan's billed periods
+    are still owed). Marks each period paid or partially paid and settles each plan it touched.
+    Returns what found no period (0 when the bills and the plans agree)."""
+    if amount_fen <= 0:
+        return 0
     owed = [
         (p.due_date, index, plan, p)
         for index, plan in enumerate(plans)
         for p in plan.periods
-        if p.status in ("billed", "partially_paid")
+        if p.status in OWING_PERIOD_STATUSES
     ]
     owed.sort(key=lambda row: (row[0], row[1], row[3].period))
     left = amount_fen
+    touched: dict[int, PlanLike] = {}  # by identity: two plans may have equal fields
     for _due, _index, plan, period in owed:
         if left <= 0:
             break
@@ -279,8 +333,10 @@ def _pay_periods(plans: Iterable[PlanLike], amount_fen: int) -> None:
         period.paid_fen += take
         left -= take
         period.status = "paid" if period.paid_fen >= period.principal_fen + period.fee_fen else "partially_paid"
-        if all(p.status in ("paid", "waived") for p in plan.periods):
-            plan.status = "completed"
+        touched[id(plan)] = plan
+    for plan in touched.values():
+        settle_plan(plan)
+    return left
 
 
 def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLike], parts: Components,
@@ -302,7 +358,8 @@ def settle_on_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLik
         if not 0 <= getattr(parts, name) <= getattr(owed, name):
             raise ValueError(f"cannot settle {getattr(parts, name)} of {name}: the bill owes {getattr(owed, name)}")
     set_bill_components(bill, owed.minus(parts))
-    _pay_periods(plans, parts.installments_fen)
+    take_off_carried(bill, parts)
+    pay_periods(plans, parts.installments_fen)
     from_base = min(max(0, bill.minimum_base_fen - max(0, bill.disputed_fen)), parts.principal_fen)
     bill.minimum_base_fen -= from_base
     in_full = parts.principal_fen - from_base + parts.interest_fen + parts.fees_fen + parts.installments_fen
@@ -330,30 +387,36 @@ def refresh_minimum(account: AccountLike, bill: BillLike, today: date) -> None:
 
 
 def credit_bill(account: AccountLike, bill: BillLike, plans: Iterable[PlanLike], credit_fen: int, today: date,
-                first: str = "principal_fen") -> Components:
+                first: str = "principal_fen", on_carried: bool = False,
+                first_limit: int | None = None) -> Components:
     """A credit on money this bill holds (docs/rules.md, "Credits count at once"): it comes off
     what the bill still owes at once, `first` (purchase principal) first, then in allocation
     order; what the bill no longer owes is kept as the account's credit. The bill's total drops
     by the credit (the caller adds its line) and its minimum is recomputed: credited principal
     leaves the 10% base, anything else leaves the part owed at 100%. No money is received, so
-    `paid_fen` stays. Returns what each component gave up.
+    `paid_fen` stays. `first_limit`: at most that much from `first`. `on_carried`: the credited
+    money was billed before this bill's cycle, so
+    the credit lowers the carried debt first (else this cycle's charges first). Returns what each
+    component gave up.
     """
     if credit_fen <= 0:
         raise ValueError("a credit must be positive")
     owed = bill_components(bill)
-    head = min(credit_fen, max(0, getattr(owed, first)))
+    head = min(credit_fen, max(0, getattr(owed, first)), *(() if first_limit is None else (max(0, first_limit),)))
     rest_owed = owed.minus(Components(**{first: head}))
     more, left = rules.allocate(credit_fen - head, rest_owed)
     taken = more.plus(Components(**{first: head}))
     set_bill_components(bill, owed.minus(taken))
+    take_off_carried(bill, taken, carried_first=on_carried)
     bill.total_fen -= credit_fen
     account.credit_balance_fen += left
     from_base = min(bill.minimum_base_fen, taken.principal_fen)
     bill.minimum_base_fen -= from_base
     in_full = taken.principal_fen - from_base + taken.interest_fen + taken.fees_fen + taken.installments_fen
     bill.minimum_fixed_fen = max(0, bill.minimum_fixed_fen - in_full)
-    if first != "installments_fen":
-        _pay_periods(plans, taken.installments_fen)
+    # Installment dues taken beyond the head are other periods' dues: they are paid. (A head of
+    # installment dues is a shrunk plan's own, already taken off its periods by the caller.)
+    pay_periods(plans, taken.installments_fen - (head if first == "installments_fen" else 0))
     refresh_minimum(account, bill, today)
     return taken
 
@@ -369,6 +432,23 @@ def debit_bill(account: AccountLike, bill: BillLike, amount_fen: int, today: dat
     bill.open_principal_fen += amount_fen - from_credit
     bill.minimum_base_fen += amount_fen - from_credit
     bill.total_fen += amount_fen
+    refresh_minimum(account, bill, today)
+
+
+def bill_dues_now(account: AccountLike, bill: BillLike, plans: Iterable[PlanLike], amount_fen: int,
+                  today: date) -> None:
+    """Installment dues made due at once on the latest bill (an early payoff, docs/rules.md
+    "Paying a plan off early"): the credit the account holds pays them first (their periods are
+    paid); the rest is owed on this bill as installment dues, at 100% of its minimum. The bill's
+    total rises by the amount; the caller adds its line."""
+    if amount_fen <= 0:
+        raise ValueError("dues must be positive")
+    from_credit = min(account.credit_balance_fen, amount_fen)
+    account.credit_balance_fen -= from_credit
+    bill.total_fen += amount_fen
+    bill.open_installments_fen += amount_fen - from_credit
+    bill.minimum_fixed_fen += amount_fen - from_credit
+    pay_periods(plans, from_credit)
     refresh_minimum(account, bill, today)
 
 
@@ -397,13 +477,16 @@ def evaluate_due_date(account: AccountLike, bill: BillLike, today: date) -> None
 def accrual_base_fen(bill: BillLike, day: date) -> int:
     """The amount that bears interest on `day`.
 
-    After the bill's due date, all that is unpaid of it; before, only the unpaid rest carried
-    over from earlier bills (new purchases are interest-free until their due date).
+    After the bill's due date, all that is unpaid of it; before, only what is still owed of the
+    debt carried over from earlier bills (new charges are interest-free until their due date).
     """
     outstanding = bill_outstanding_fen(bill)
     if day > bill.due_date:
         return outstanding
-    return max(0, min(outstanding, bill.carried_fen - bill.paid_fen))
+    # What is still owed of the carried debt (docs/rules.md, "The interest base"): a payment
+    # lowers it only by what its allocation put on that debt, not by what went to this bill's
+    # new interest, fees or installment dues first.
+    return max(0, min(outstanding, bill_carried_owed(bill).total_fen))
 
 
 def accrue_day(account: AccountLike, bill: BillLike | None, day: date) -> None:
@@ -454,7 +537,7 @@ def due_postings(plans: Iterable[PlanLike], due_date: date, posted_on: date) -> 
 def cut_statement(
     account: AccountLike,
     previous: BillLike | None,
-    plans: Iterable[PlanLike],
+    plans: Sequence[PlanLike],
     cycle_transactions: Sequence[PostingLike],
     statement_date: date,
 ) -> tuple[StatementDraft, list[Posting]]:
@@ -497,6 +580,14 @@ def cut_statement(
     raw = carried.plus(Components(**charges))
     comps, credit_left = rules.normalize_components(raw, account.credit_balance_fen)
     account.credit_balance_fen = credit_left
+    # Installment dues the cycle's credits paid (a refund, credit kept from an overpayment):
+    # their periods are paid, as a repayment would pay them.
+    pay_periods(plans, max(0, raw.installments_fen) - comps.installments_fen)
+    # The carried debt still owed: credit used at the cut pays the oldest first.
+    carried_owed = Components(*(
+        max(0, min(getattr(comps, f), getattr(carried, f) - (max(0, getattr(raw, f)) - getattr(comps, f))))
+        for f in rules.ALLOCATION_ORDER
+    ))
     total = sum(amount for _, amount in lines)
     parts = rules.minimum_parts(comps, account.past_due_fen, carried)
     disputed = max(0, account.disputed_fen)
@@ -512,6 +603,7 @@ def cut_statement(
         minimum_fixed_fen=parts.fixed_fen,
         minimum_base_fen=parts.base_fen,
         disputed_fen=disputed,
+        carried_owed=carried_owed,
         lines=lines,
     )
     return draft, new_postings

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from backend.accounts.models import Account, Transaction
 from backend.arrangements.service import settle_arrangements
 from backend.billing import engine
-from backend.billing.ledger import active_plans, store_posting, store_statement
+from backend.billing.ledger import plans_in_play, store_posting, store_statement
 from backend.billing.models import Bill, BillLine
 from backend.billing.queries import latest_bills
 from backend.clock import BUSINESS_TZ
@@ -101,7 +101,7 @@ def close_batch(session: Session, business_date: date, *, after_id: int, batch_s
         return None
     ids = [account.id for account in accounts]
     bills = latest_bills(session=session, account_ids=ids)
-    plans = active_plans(session, ids)
+    plans = plans_in_play(session, ids)
     for account in accounts:
         day = (account.eod_through + timedelta(days=1)) if account.eod_through else account.opened_on
         bill = bills.get(account.id)

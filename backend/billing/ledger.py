@@ -16,7 +16,7 @@ from backend.billing import engine
 from backend.billing.engine import Posting, StatementDraft
 from backend.billing.models import Bill, BillLine
 from backend.clock import BUSINESS_TZ, business_date_of
-from backend.installments.models import InstallmentPlan
+from backend.installments.models import InstallmentPeriod, InstallmentPlan
 
 # The English (or data) text of two lines every account has; their codes are `repayment` and
 # `previous_balance` (docs/api-wording.md).
@@ -31,11 +31,19 @@ def latest_bill(session: Session, account_id: int, *, for_update: bool = False) 
     return session.execute(stmt).scalar_one_or_none()
 
 
-def active_plans(session: Session, account_ids: Collection[int]) -> dict[int, list[InstallmentPlan]]:
-    """The active plans of each account, with their periods, in two queries for all accounts."""
+def plans_in_play(session: Session, account_ids: Collection[int]) -> dict[int, list[InstallmentPlan]]:
+    """The plans of each account that bill or are owed: the active ones, and any other with a
+    billed period still owing (a broken hardship plan's billed periods are paid like any other,
+    docs/rules.md "When a plan ends"), with their periods, in two queries for all accounts."""
+    owing = (
+        select(InstallmentPeriod.id)
+        .where(InstallmentPeriod.plan_id == InstallmentPlan.id,
+               InstallmentPeriod.status.in_(engine.OWING_PERIOD_STATUSES))
+        .exists()
+    )
     stmt = (
         select(InstallmentPlan)
-        .where(InstallmentPlan.account_id.in_(account_ids), InstallmentPlan.status == "active")
+        .where(InstallmentPlan.account_id.in_(account_ids), (InstallmentPlan.status == "active") | owing)
         .options(selectinload(InstallmentPlan.periods))
         .order_by(InstallmentPlan.id)
     )
@@ -74,7 +82,7 @@ def post_repayment(session: Session, account: Account, amount_fen: int, posted_a
     """Take a repayment: allocated over the latest bill by the engine, stored as a credit."""
     day = business_date_of(posted_at)
     bill = latest_bill(session, account.id, for_update=True)
-    plans = active_plans(session, [account.id]).get(account.id, [])
+    plans = plans_in_play(session, [account.id]).get(account.id, [])
     engine.apply_repayment(account, bill, plans, amount_fen, day)
     code = "repayment" if description == REPAYMENT_DESCRIPTION else None
     return store_posting(session, account, Posting("repayment", -amount_fen, day, description,
@@ -132,12 +140,15 @@ def post_claim_money(session: Session, account: Account, posting: Posting, poste
         shrink = shrink_plan_of(session, account, claimed, -posting.amount_fen, posted_at, bill)
         on_bill = shrink.to_bill_fen if shrink is not None else -posting.amount_fen
         if bill is not None:
-            plans = active_plans(session, [account.id]).get(account.id, [])
+            plans = plans_in_play(session, [account.id]).get(account.id, [])
             first = "installments_fen" if shrink is not None else "principal_fen"
+            # Money billed before this bill's cycle is carried debt: the credit lowers that first.
+            on_carried = bill.cycle_start is not None and claimed.business_date < bill.cycle_start
             # The unbilled principal a plan lost is balanced by its conversion reversal, so only
             # the rest comes off what the bill owes; all of them are lines of the bill.
             if on_bill > 0:
-                engine.credit_bill(account, bill, plans, on_bill, day, first=first)
+                engine.credit_bill(account, bill, plans, on_bill, day, first=first, on_carried=on_carried,
+                                   first_limit=shrink.dues_dropped_fen if shrink is not None else None)
     elif bill is not None:
         engine.debit_bill(account, bill, posting.amount_fen, day)
         add_bill_line(session, bill, txn)
@@ -178,6 +189,10 @@ def store_statement(session: Session, account: Account, draft: StatementDraft,
         minimum_fixed_fen=draft.minimum_fixed_fen,
         minimum_base_fen=draft.minimum_base_fen,
         disputed_fen=draft.disputed_fen,
+        carried_interest_fen=draft.carried_owed.interest_fen,
+        carried_fees_fen=draft.carried_owed.fees_fen,
+        carried_installments_fen=draft.carried_owed.installments_fen,
+        carried_principal_fen=draft.carried_owed.principal_fen,
     )
     session.add(bill)
     session.flush()

@@ -40,6 +40,12 @@ class Bill(Base):
     minimum_fixed_fen: Mapped[int] = mapped_column(Money, default=0)
     minimum_base_fen: Mapped[int] = mapped_column(Money, default=0)
     disputed_fen: Mapped[int] = mapped_column(Money, default=0)
+    # What is still owed of the debt carried from earlier bills, by part: before the due date
+    # only this bears interest (docs/rules.md, "The interest base").
+    carried_interest_fen: Mapped[int] = mapped_column(Money, default=0)
+    carried_fees_fen: Mapped[int] = mapped_column(Money, default=0)
+    carried_installments_fen: Mapped[int] = mapped_column(Money, default=0)
+    carried_principal_fen: Mapped[int] = mapped_column(Money, default=0)
 
     lines: Mapped[list[BillLine]] = relationship(lazy="raise", order_by="BillLine.line_no")
 

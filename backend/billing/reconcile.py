@@ -19,6 +19,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
+from backend.arrangements.models import Arrangement
 from backend.billing import rules
 from backend.billing.models import Bill, BillLine
 from backend.claims.service import claims_on
@@ -40,7 +41,16 @@ INVARIANTS: dict[str, str] = {
     "disputed_is_open_disputes": "each account's (and its latest bill's) disputed money is what open disputes hold",
     "credited_within_amount": "no transaction is credited beyond its amount",
     "no_active_plan_fully_paid": "no plan is active with all its periods paid",
+    "plan_dues_match_bills": "what billed periods still owe is what the bills ask as installment dues",
+    "plan_end_follows_periods": "a completed or paid-off plan has every period paid; paid off only after a payoff",
+    "arrangements_in_force": "a live hardship plan keeps its plan and alone suspends penalty; a payoff bills its plan",
+    "due_dates_from_rules": "each bill is due on its due day, or on the date a live extension moved it to",
+    "promises_decided": "no promise to pay is still open once end of day has passed its date",
 }
+# Transaction types that bill installment dues (backend.billing.engine.DUE_POSTING_TYPES).
+DUE_TYPES = ("installment_principal", "installment_fee", "loan_principal", "loan_interest")
+OWING = ("billed", "partially_paid")
+ENDED_PAID = ("completed", "paid_off")
 
 
 @dataclass
@@ -230,6 +240,8 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
         if status == "active" and periods and settled == periods:
             breaks["no_active_plan_fully_paid"].add(f"plan {plan_id} (account {account_id}): all {periods} periods paid")
 
+    _check_plans_and_arrangements(session, result)
+
     # Claims: no transaction credited beyond its amount.
     claimed_ids = sorted(
         set(session.scalars(select(Dispute.transaction_id).distinct()))
@@ -249,3 +261,134 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
                 breaks["credited_within_amount"].add(
                     f"transaction {txn_id} ({amounts.get(txn_id, 0)}): {claims.describe()}")
     return result
+
+
+def _check_plans_and_arrangements(session: Session, result: Reconciliation) -> None:
+    """Plans end right and arrangements hold (docs/rules.md, "Reconciliation", 10–14)."""
+    breaks = result.breaks
+    # 10. Billed periods still owing = the latest bill's installment dues + dues posted since.
+    owing = (
+        select(InstallmentPeriod.account_id,
+               func.sum(InstallmentPeriod.principal_fen + InstallmentPeriod.fee_fen - InstallmentPeriod.paid_fen)
+               .label("owed"))
+        .where(InstallmentPeriod.status.in_(OWING))
+        .group_by(InstallmentPeriod.account_id).subquery()
+    )
+    # Dues billed since the latest cut = all dues posted less those on some bill's lines (a
+    # transaction is on one bill at most): two grouped scans, no lookup per transaction.
+    dues_posted = (
+        select(Transaction.account_id, func.sum(Transaction.amount_fen).label("due"))
+        .where(Transaction.type.in_(DUE_TYPES))
+        .group_by(Transaction.account_id).subquery()
+    )
+    dues_on_lines = (
+        select(Bill.account_id, func.sum(BillLine.amount_fen).label("due"))
+        .join(BillLine, BillLine.bill_id == Bill.id)
+        .where(BillLine.transaction_id.is_not(None), BillLine.type.in_(DUE_TYPES))
+        .group_by(Bill.account_id).subquery()
+    )
+    latest = (
+        select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
+        .group_by(Bill.account_id).subquery()
+    )
+    latest_dues = (
+        select(Bill.account_id, Bill.open_installments_fen, Bill.id.label("bill_id"))
+        .join(latest, (latest.c.account_id == Bill.account_id) & (latest.c.statement_date == Bill.statement_date))
+        .subquery()
+    )
+    rows = (
+        select(Account.id, func.coalesce(owing.c.owed, 0), func.coalesce(latest_dues.c.open_installments_fen, 0),
+               func.coalesce(dues_posted.c.due, 0) - func.coalesce(dues_on_lines.c.due, 0), latest_dues.c.bill_id)
+        .outerjoin(owing, owing.c.account_id == Account.id)
+        .outerjoin(dues_posted, dues_posted.c.account_id == Account.id)
+        .outerjoin(dues_on_lines, dues_on_lines.c.account_id == Account.id)
+        .outerjoin(latest_dues, latest_dues.c.account_id == Account.id)
+    )
+    for account_id, owed, on_bill, since, bill_id in _scan(session, rows, Account.id):
+        if owed != on_bill + since:
+            breaks["plan_dues_match_bills"].add(
+                f"account {account_id}: billed periods owe {owed}; bill {bill_id} asks {on_bill} as installment "
+                f"dues and {since} was billed since")
+
+    # 11. A completed or paid-off plan: every period paid or waived; paid off only after a payoff.
+    settled = (
+        select(InstallmentPeriod.plan_id,
+               func.sum(case((InstallmentPeriod.status.in_(("paid", "waived")), 0), else_=1)).label("open"))
+        .group_by(InstallmentPeriod.plan_id).subquery()
+    )
+    plan_rows = select(
+        InstallmentPlan.id, InstallmentPlan.account_id, InstallmentPlan.status, InstallmentPlan.payoff_on,
+        func.coalesce(settled.c.open, 0),
+    ).outerjoin(settled, settled.c.plan_id == InstallmentPlan.id).where(InstallmentPlan.status.in_(ENDED_PAID))
+    for plan_id, account_id, status, payoff_on, open_periods in _scan(session, plan_rows, InstallmentPlan.id):
+        if open_periods or (status == "paid_off") != (payoff_on is not None):
+            breaks["plan_end_follows_periods"].add(
+                f"plan {plan_id} (account {account_id}): {status} with {open_periods} periods not paid, "
+                f"payoff set up on {payoff_on}")
+
+    # 12. Live arrangements and their plans; penalty suspended exactly under a live hardship plan.
+    live = session.execute(
+        select(Arrangement.id, Arrangement.account_id, Arrangement.type, Arrangement.status, Arrangement.plan_id,
+               Arrangement.bill_id, Arrangement.quote, Arrangement.terms)
+        .where(Arrangement.type.in_(("hardship_plan", "plan_payoff", "due_date_extension", "promise_to_pay")),
+               Arrangement.status.in_(("active", "completed")))
+    ).all()
+    plan_ids = {row.plan_id for row in live if row.plan_id is not None}
+    plans = {
+        plan.id: plan for plan in session.scalars(
+            select(InstallmentPlan).where(InstallmentPlan.id.in_(plan_ids))
+        )
+    } if plan_ids else {}
+    scheduled = set(session.scalars(
+        select(InstallmentPeriod.plan_id).where(InstallmentPeriod.plan_id.in_(plan_ids),
+                                                InstallmentPeriod.status == "scheduled").distinct()
+    )) if plan_ids else set()
+    hardship_accounts = {row.account_id for row in live if row.type == "hardship_plan" and row.status == "active"}
+    for row in live:
+        plan = plans.get(row.plan_id) if row.plan_id is not None else None
+        problem = None
+        if row.type == "hardship_plan" and row.status == "active":
+            if plan is None or plan.status not in ("active", *ENDED_PAID):
+                problem = f"hardship plan in force, its plan {row.plan_id} is {plan.status if plan else 'missing'}"
+        elif row.type == "plan_payoff" and row.status == "active":
+            if plan is None or plan.payoff_on is None or plan.id in scheduled:
+                problem = f"payoff in force, its plan {row.plan_id} is not billed in full"
+        elif row.type == "plan_payoff" and row.status == "completed":
+            if plan is None or plan.status != "paid_off":
+                problem = f"payoff completed, its plan {row.plan_id} is {plan.status if plan else 'missing'}"
+        if problem:
+            breaks["arrangements_in_force"].add(f"arrangement {row.id} (account {row.account_id}): {problem}")
+    for account_id in session.scalars(select(Account.id).where(Account.penalty_suspended.is_(True))):
+        if account_id not in hardship_accounts:
+            breaks["arrangements_in_force"].add(f"account {account_id}: penalty suspended without a hardship plan")
+    suspended = set(session.scalars(select(Account.id).where(Account.penalty_suspended.is_(True))))
+    for account_id in sorted(hardship_accounts - suspended):
+        breaks["arrangements_in_force"].add(f"account {account_id}: a hardship plan in force, penalty not suspended")
+
+    # 13. Due dates: the due day, or the date a live extension of that bill moved it to.
+    extended = {
+        row.bill_id: str(row.quote.get("effects", {}).get("new_due_date"))
+        for row in live if row.type == "due_date_extension" and row.bill_id is not None
+    }
+    bill_rows = select(Bill.id, Bill.account_id, Bill.statement_date, Bill.due_date, Account.due_day).join(
+        Account, Account.id == Bill.account_id)
+    for bill_id, account_id, statement_date, due_date, due_day in _scan(session, bill_rows, Bill.id):
+        if due_date != rules.due_date_for(statement_date, due_day) and extended.get(bill_id) != due_date.isoformat():
+            breaks["due_dates_from_rules"].add(
+                f"bill {bill_id} (account {account_id}): due {due_date}, its due day is {due_day} and no "
+                "extension moved it there")
+
+    # 14. Promises: decided by the end of day of their date.
+    closed_through = dict(session.execute(
+        select(Account.id, Account.eod_through).where(Account.id.in_(
+            {row.account_id for row in live if row.type == "promise_to_pay" and row.status == "active"} or {0}))
+    ).tuples().all())
+    for row in live:
+        if row.type != "promise_to_pay" or row.status != "active":
+            continue
+        promised = date.fromisoformat(str(row.terms["promised_date"]))
+        through = closed_through.get(row.account_id)
+        if through is not None and through >= promised:
+            breaks["promises_decided"].add(
+                f"arrangement {row.id} (account {row.account_id}): promised for {promised}, still open after "
+                f"end of day through {through}")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from backend.accounts.models import Account, Transaction
 from backend.billing import rules
-from backend.billing.engine import Posting
+from backend.billing.engine import Posting, settle_plan
 from backend.billing.models import Bill
 from backend.clock import business_date_of
 from backend.installments.models import InstallmentPlan
@@ -33,6 +33,7 @@ class PlanShrink:
     billed_fen: int = 0  # principal of billed periods credited
     fee_reversed_fen: int = 0  # fees billed on that principal, reversed
     rest_fen: int = 0  # credit beyond what the plan still held
+    dues_dropped_fen: int = 0  # what its billed periods no longer owe on the bill
 
     @property
     def to_bill_fen(self) -> int:
@@ -69,6 +70,7 @@ def shrink_plan_of(session: Session, account: Account, claimed: Transaction, cre
         fee = (period.fee_fen if take == period.principal_fen
                else rules.round_half_up_div(period.fee_fen * take, period.principal_fen))
         billed = period.status != "scheduled"
+        owed_before = max(0, period.principal_fen + period.fee_fen - period.paid_fen)
         period.principal_fen -= take
         period.fee_fen -= fee
         plan.principal_fen -= take
@@ -79,13 +81,13 @@ def shrink_plan_of(session: Session, account: Account, claimed: Transaction, cre
             shrink.fee_reversed_fen += fee
             if period.paid_fen >= period.principal_fen + period.fee_fen:
                 period.status = "paid"
+            shrink.dues_dropped_fen += owed_before - max(0, period.principal_fen + period.fee_fen - period.paid_fen)
         else:
             shrink.unbilled_fen += take
             if period.principal_fen == 0:
                 period.status = "waived"
     shrink.rest_fen = left
-    if all(p.status in ("paid", "waived") for p in plan.periods):
-        plan.status = "completed"
+    settle_plan(plan)
     day = business_date_of(posted_at)
     postings = []
     if shrink.unbilled_fen:

@@ -26,6 +26,8 @@ class InstallmentPlan(Base):
     source_transaction_id: Mapped[int | None] = mapped_column(BigId)
     description: Mapped[str] = mapped_column(String(128), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The business date an early payoff was set up: the plan then ends `paid_off`, not `completed`.
+    payoff_on: Mapped[date | None] = mapped_column(Date, default=None)
 
     periods: Mapped[list[InstallmentPeriod]] = relationship(
         lazy="raise", order_by="InstallmentPeriod.period", back_populates="plan"

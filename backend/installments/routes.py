@@ -1,4 +1,4 @@
-"""`GET /v1/accounts/{id}/installment-plans` and `GET /v1/installment-plans/{id}`."""
+"""`GET /v1/accounts/{id}/installment-plans`, `GET /v1/installment-plans/{id}` and its `/payoff-quote`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter
 
+from backend.accounts.models import Account
 from backend.accounts.service import get_account
 from backend.common.pagination import Page
-from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id
-from backend.deps import SessionDep
+from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id, problem_responses
+from backend.deps import ContextDep, SessionDep
 from backend.installments import service
-from backend.installments.schemas import InstallmentPlanOut
+from backend.installments.payoff import plan_for_payoff, quote_payoff
+from backend.installments.schemas import InstallmentPlanOut, PayoffQuoteOut
 
 router = APIRouter(prefix="/v1", tags=["installments"], dependencies=CUSTOMER_DATA)
 
@@ -34,3 +36,24 @@ def get_plan(
 ) -> InstallmentPlanOut:
     """One plan with its schedule."""
     return service.get_plan(session=session, plan_id=plan_id)
+
+
+@router.get(
+    "/installment-plans/{plan_id}/payoff-quote",
+    response_model=PayoffQuoteOut,
+    responses=problem_responses(
+        401, 403, 404, 409, 422, s404="No such plan",
+        s409="The plan has ended (`plan_ended`) or its payoff is already set up (`payoff_in_force`)",
+    ),
+)
+def payoff_quote(
+    plan_id: Annotated[int, entity_id("Installment plan id")], session: SessionDep, ctx: ContextDep
+) -> PayoffQuoteOut:
+    """What paying the plan off early means today: the principal still owed of the periods not
+    yet billed (it becomes due at once, on `due_date`), their fees waived, and what the billed
+    periods still owe. Changes nothing; set it up as a `plan_payoff` arrangement."""
+    plan = plan_for_payoff(session, plan_id)
+    account = session.get(Account, plan.account_id)
+    assert account is not None  # a plan's account is never deleted
+    quote = quote_payoff(session=session, plan=plan, account=account, today=ctx.clock.today())
+    return PayoffQuoteOut(**vars(quote))

@@ -29,6 +29,7 @@ def plan_out(plan: InstallmentPlan) -> InstallmentPlanOut:
         description=plan.description,
         created_at=plan.created_at,
         daily_rate_ppm=plan.daily_rate_ppm,
+        payoff_on=plan.payoff_on,
         remaining_principal_fen=sum(
             p.principal_fen for p in plan.periods if p.status not in SETTLED_PERIOD_STATUSES
         ),

@@ -430,6 +430,9 @@ def rows_for(history: CustomerHistory, ids: IdAllocator, today: date) -> dict[An
                 "open_principal_fen": bill.open_principal_fen,
                 "minimum_fixed_fen": bill.minimum_fixed_fen, "minimum_base_fen": bill.minimum_base_fen,
                 "disputed_fen": bill.disputed_fen,
+                "carried_interest_fen": bill.carried_interest_fen, "carried_fees_fen": bill.carried_fees_fen,
+                "carried_installments_fen": bill.carried_installments_fen,
+                "carried_principal_fen": bill.carried_principal_fen,
             })
             for line_no, (item, amount) in enumerate(bill.lines, start=1):
                 line: dict[str, Any]

@@ -178,6 +178,30 @@ class MoneyWorld:
         etag = self.client.get(f"/v1/fraud-reports/{report_id}", headers=self.headers["handler1"]).headers["ETag"]
         return self._post(f"/v1/fraud-reports/{report_id}/actions/{action}", {}, "handler1", **{"If-Match": etag})
 
+    # -- arrangements (HTTP) ------------------------------------------------------------------
+    def propose(self, body: dict[str, Any], user: str = "agent1") -> Any:
+        return self._post("/v1/arrangements", {"account_id": self.account_id, **body}, user)
+
+    def arranged(self, body: dict[str, Any], user: str = "agent1") -> dict[str, Any]:
+        response = self.propose(body, user)
+        assert response.status_code == 201, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    def arrangement(self, arrangement_id: int) -> dict[str, Any]:
+        response = self.client.get(f"/v1/arrangements/{arrangement_id}", headers=self.headers["agent1"])
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    def payoff_quote(self, plan_id: int) -> Any:
+        return self.client.get(f"/v1/installment-plans/{plan_id}/payoff-quote", headers=self.headers["agent1"])
+
+    def transactions_of(self, type_: str) -> list[int]:
+        with self.factory() as session:
+            return list(session.scalars(select(Transaction.amount_fen).where(
+                Transaction.account_id == self.account_id, Transaction.type == type_).order_by(Transaction.id)))
+
     # -- reading -----------------------------------------------------------------------------
     def overview(self) -> dict[str, Any]:
         response = self.client.get(f"/v1/accounts/{self.account_id}", headers=self.headers["agent1"])

@@ -29,6 +29,7 @@ from console.arrangements import (
     due_date_extension_terms,
     fee_waiver_terms,
     hardship_plan_terms,
+    plan_payoff_terms,
     promise_to_pay_terms,
 )
 from console.formatting import format_date, format_fen, parse_yuan
@@ -285,6 +286,31 @@ class PromiseForm(TermsForm):
         return promise_to_pay_terms(amount, date(chosen.year(), chosen.month(), chosen.day()))
 
 
+class PlanPayoffForm(TermsForm):
+    """Which of the account's active plans to pay off early (ui/arrangements/payoff.py is the
+    dialog on one plan; the quote page shows the same figures)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan_box = QComboBox()
+        self.add_field("plan_id", self.tr("Plan:"), self.plan_box,
+                       self.tr("Its principal not yet billed becomes due at once; the fees of those periods are waived."))
+
+    def fill_defaults(self, account: AccountOverview) -> None:
+        self.plan_box.clear()
+        profile = getattr(self.window(), "profile", None)  # the wizard's customer
+        for plan in getattr(profile, "plans", None) or ():
+            if plan.account_id == account.id and plan.status == "active":
+                self.plan_box.addItem(self.tr("%1 (plan %2): %3 principal left").replace(
+                    "%1", plan.description or plan.kind).replace("%2", str(plan.id)).replace(
+                    "%3", format_fen(plan.remaining_principal_fen)), plan.id)
+
+    def terms(self) -> dict[str, Any]:
+        if self.plan_box.currentData() is None:
+            raise _Invalid("plan_id", self.tr("The account has no active plan to pay off."))
+        return plan_payoff_terms(int(self.plan_box.currentData()))
+
+
 # The form of each type, in the order the type page lists them.
 FORMS: dict[str, type[TermsForm]] = {
     "bill_installment": BillInstallmentForm,
@@ -292,4 +318,5 @@ FORMS: dict[str, type[TermsForm]] = {
     "hardship_plan": HardshipForm,
     "fee_waiver": FeeWaiverForm,
     "promise_to_pay": PromiseForm,
+    "plan_payoff": PlanPayoffForm,
 }

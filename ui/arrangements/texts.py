@@ -40,6 +40,9 @@ TYPE_WHAT: dict[str, str] = {
         "Arrangements", "Waives penalty interest, interest or fees on the latest bill."),
     "promise_to_pay": QT_TRANSLATE_NOOP(
         "Arrangements", "Records an amount the customer promises to pay by a date at most 14 days away."),
+    "plan_payoff": QT_TRANSLATE_NOOP(
+        "Arrangements", "Pays an installment plan or a cash loan off early: the principal not yet billed becomes "
+        "due at once, the fees of those periods are waived."),
 }
 
 TYPE_AUTHORITY: dict[str, str] = {
@@ -52,6 +55,7 @@ TYPE_AUTHORITY: dict[str, str] = {
     "fee_waiver": QT_TRANSLATE_NOOP(
         "Arrangements", "An agent may waive up to ¥50.00 per account in 90 days alone; more with a supervisor."),
     "promise_to_pay": QT_TRANSLATE_NOOP("Arrangements", "An agent may always record it."),
+    "plan_payoff": QT_TRANSLATE_NOOP("Arrangements", "An agent may always set it up."),
 }
 
 COMPONENT_TEXTS: dict[str, str] = {
@@ -109,6 +113,15 @@ SERVER_SENTENCES = (
         "Arrangements", "The account already has a promise to pay waiting for approval (arrangement %1)."),
     QT_TRANSLATE_NOOP("Arrangements", "The account already has a hardship plan in force (arrangement %1)."),
     QT_TRANSLATE_NOOP("Arrangements", "The account already has a promise to pay in force (arrangement %1)."),
+    # early payoff (backend/installments/payoff.py, backend/arrangements/rules.py)
+    QT_TRANSLATE_NOOP("Arrangements", "Plan %1 is completed: there is nothing to pay off."),
+    QT_TRANSLATE_NOOP("Arrangements", "Plan %1 is paid off: there is nothing to pay off."),
+    QT_TRANSLATE_NOOP("Arrangements", "Plan %1 is broken: there is nothing to pay off."),
+    QT_TRANSLATE_NOOP("Arrangements", "Plan %1's payoff was set up on %2; %3 of it is still to pay."),
+    QT_TRANSLATE_NOOP(
+        "Arrangements", "Every period of plan %1 is billed already: paying the bill (%2 still owed on it) ends the plan."),
+    QT_TRANSLATE_NOOP("Arrangements", "Plan %1 is not on account %2."),
+    QT_TRANSLATE_NOOP("Arrangements", "There is no installment plan %1."),
     # conflicts between types (docs/contact-history.md)
     QT_TRANSLATE_NOOP("Arrangements", "The account has a hardship plan in force (arrangement %1); a promise to pay "
                       "cannot stand beside it. Cancel that one first."),

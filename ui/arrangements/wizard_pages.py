@@ -439,6 +439,11 @@ class QuotePage(QWizardPage):
             money(self.tr("Promised:"), cost.principal_fen, "due")
             words(self.tr("By:"), _day(effects.promised_date))
             words(self.tr("Then:"), self.tr("Kept or broken is decided at the end of that day."))
+        elif kind == "plan_payoff":
+            money(self.tr("Principal due at once:"), cost.principal_fen, "due")
+            money(self.tr("Fees waived:"), cost.waived_fen, "good")
+            money(self.tr("Total to end the plan:"), effects.payoff_fen or 0, "due")
+            words(self.tr("Due:"), _day(effects.due_date))
         return facts
 
 

@@ -95,6 +95,8 @@ def terms_text(kind: str, terms: ArrangementTerms | dict[str, Any]) -> str:
     if kind == "promise_to_pay":
         return QCoreApplication.translate("Arrangements", "%1 by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
             "%2", _day(terms.promised_date))
+    if kind == "plan_payoff":
+        return QCoreApplication.translate("Arrangements", "Plan %1 paid off early").replace("%1", str(terms.plan_id))
     return ""
 
 

@@ -143,6 +143,7 @@ ARRANGEMENT_TYPE_TEXTS: dict[str, str] = {
     "hardship_plan": QT_TRANSLATE_NOOP("Casework", "Hardship plan"),
     "fee_waiver": QT_TRANSLATE_NOOP("Casework", "Fee waiver"),
     "promise_to_pay": QT_TRANSLATE_NOOP("Casework", "Promise to pay"),
+    "plan_payoff": QT_TRANSLATE_NOOP("Casework", "Early payoff"),
 }
 
 CHANNEL_TEXTS: dict[str, str] = {

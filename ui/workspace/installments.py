@@ -1,13 +1,14 @@
 """The Installments tab: every plan of the customer (a cash loan is one too), and its schedule.
 
 The plans come with the one round trip that opens the workspace (`include=plans`), so this tab
-needs no call of its own; Refresh on the workspace brings newer ones.
+needs no call of its own; Refresh on the workspace brings newer ones. *Pay off early…* asks the
+workspace (`payoff_requested`) to open the payoff dialog on the selected active plan.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from console.formatting import format_fen
 from console.models import CustomerProfile, InstallmentPlan
@@ -24,6 +25,7 @@ class InstallmentsTab(QWidget):
     """Plans with kind, principal, fee, terms and status; the selected plan's periods below."""
 
     schedule_shown = Signal()
+    payoff_requested = Signal(object)  # the console.models.InstallmentPlan to pay off early
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +56,16 @@ class InstallmentsTab(QWidget):
         bottom_layout.setContentsMargins(0, 4, 0, 0)
         self.schedule_title = QLabel(bottom)
         self.schedule_title.setProperty("role", "caption")
-        bottom_layout.addWidget(self.schedule_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.schedule_title, 1)
+        self.payoff_button = QPushButton(self.tr("Pay off early…"), bottom)
+        self.payoff_button.setObjectName("payoffButton")
+        self.payoff_button.setToolTip(self.tr("Quote and set up the early payoff of this plan"))
+        self.payoff_button.setEnabled(False)
+        self.payoff_button.clicked.connect(self._payoff_clicked)
+        title_row.addWidget(self.payoff_button)
+        bottom_layout.addLayout(title_row)
+        self._shown_plan: InstallmentPlan | None = None
         self.schedule_model = ScheduleModel(self)
         self.schedule_view = make_table(self.schedule_model, sortable=False, parent=bottom)
         self.schedule_view.setAccessibleName(self.tr("Schedule"))
@@ -92,6 +103,8 @@ class InstallmentsTab(QWidget):
         self.schedule_model.set_records([])
         self.schedule_title.clear()
         self.schedule_sum_label.clear()
+        self._shown_plan = None
+        self.payoff_button.setEnabled(False)
         if plans:
             self.select_plan_row(0)
 
@@ -116,6 +129,8 @@ class InstallmentsTab(QWidget):
             .replace("%2", labels.label(labels.PLAN_STATUSES, plan.status))
         )
         self.schedule_model.set_records(plan.schedule)
+        self._shown_plan = plan
+        self.payoff_button.setEnabled(plan.status == "active")
         principal = sum(p.principal_fen for p in plan.schedule)
         fee = sum(p.fee_fen for p in plan.schedule)
         paid = sum(p.paid_fen for p in plan.schedule)
@@ -125,3 +140,7 @@ class InstallmentsTab(QWidget):
             .replace("%3", format_fen(principal + fee)).replace("%4", format_fen(paid))
         )
         self.schedule_shown.emit()
+
+    def _payoff_clicked(self) -> None:
+        if self._shown_plan is not None and self._shown_plan.status == "active":
+            self.payoff_requested.emit(self._shown_plan)

@@ -34,7 +34,7 @@ from console.changes import Change
 from console.disputes import Dispute
 from console.formatting import format_datetime
 from console.fraud import FraudReport
-from console.models import CustomerProfile, Transaction
+from console.models import CustomerProfile, InstallmentPlan, Transaction
 from console.outbox import Outbox, Queued
 from ui.casework.labels import QUEUE_TEXTS, text_of
 from ui.changes import ChangeBus, RefreshOnChange
@@ -339,6 +339,9 @@ class CustomerWorkspace(QWidget):
             tab.set_outbox(self.outbox)  # notes go through the outbox too
         elif isinstance(tab, ArrangementsTab):
             tab.cancelled.connect(lambda _result: self.reload())
+        elif isinstance(tab, InstallmentsTab):
+            tab.payoff_button.setVisible(self.role in FILING_ROLES)  # who may propose an arrangement
+            tab.payoff_requested.connect(self.open_payoff)
 
     def show_tab(self, name: str) -> QWidget:
         """Switch to a tab by name (`overview`, `bills`, `installments`, `transactions`, `cases`,
@@ -453,6 +456,17 @@ class CustomerWorkspace(QWidget):
         wizard.arrangement_submitted.connect(self._arrangement_submitted)
         self._replace_dialog(wizard)
         return wizard  # type: ignore[no-any-return]
+
+    def open_payoff(self, plan: InstallmentPlan) -> QDialog | None:
+        """Open *Pay off early…* on `plan`: the quote first, then the `plan_payoff` arrangement."""
+        if self.profile is None:
+            return None
+        from ui.arrangements.payoff import PayoffDialog  # it imports ui.workspace's labels
+
+        dialog = PayoffDialog(self.client, plan, customer_name=self.profile.name, outbox=self.outbox, parent=self)
+        dialog.payoff_set_up.connect(self._arrangement_submitted)
+        self._replace_dialog(dialog)
+        return dialog
 
     def add_note(self) -> QWidget:
         """Show the Notes tab with the cursor in its editor."""
