@@ -22,8 +22,8 @@ from backend.accounts.models import Account, Transaction
 from backend.billing import rules
 from backend.billing.models import Bill, BillLine
 from backend.claims.service import claims_on
-from backend.disputes.models import Dispute
-from backend.fraud.models import FraudReportTransaction
+from backend.disputes.queries import disputed_transaction_ids, open_dispute_holdings
+from backend.fraud.queries import reported_transaction_ids
 from backend.installments.models import InstallmentPeriod, InstallmentPlan
 
 EXAMPLES = 5
@@ -142,11 +142,10 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
         .where(InstallmentPeriod.status == "scheduled")
         .group_by(InstallmentPeriod.account_id).subquery()
     )
+    holdings = open_dispute_holdings().subquery()
     open_held = (
-        select(Dispute.account_id,
-               func.sum(Dispute.disputed_amount_fen - Dispute.provisional_credit_fen).label("held"))
-        .where(Dispute.status != "resolved")
-        .group_by(Dispute.account_id).subquery()
+        select(holdings.c.account_id, func.sum(holdings.c.held).label("held"))
+        .group_by(holdings.c.account_id).subquery()
     )
     latest_full = (
         select(Bill.account_id, Bill.statement_date, Bill.disputed_fen)
@@ -155,12 +154,11 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
     )
     # Open disputes on money the latest bill holds (posted before its cut).
     held_on_bill = (
-        select(Dispute.account_id,
-               func.sum(Dispute.disputed_amount_fen - Dispute.provisional_credit_fen).label("held"))
-        .join(Transaction, Transaction.id == Dispute.transaction_id)
-        .join(latest_full, latest_full.c.account_id == Dispute.account_id)
-        .where(Dispute.status != "resolved", Transaction.business_date < latest_full.c.statement_date)
-        .group_by(Dispute.account_id).subquery()
+        select(holdings.c.account_id, func.sum(holdings.c.held).label("held"))
+        .join(Transaction, Transaction.id == holdings.c.transaction_id)
+        .join(latest_full, latest_full.c.account_id == holdings.c.account_id)
+        .where(Transaction.business_date < latest_full.c.statement_date)
+        .group_by(holdings.c.account_id).subquery()
     )
     due_dates = select(Bill.due_date).where(Bill.account_id == Account.id, Bill.due_date == Account.overdue_since)
     account_rows = (
@@ -231,10 +229,7 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
             breaks["no_active_plan_fully_paid"].add(f"plan {plan_id} (account {account_id}): all {periods} periods paid")
 
     # Claims: no transaction credited beyond its amount.
-    claimed_ids = sorted(
-        set(session.scalars(select(Dispute.transaction_id).distinct()))
-        | set(session.scalars(select(FraudReportTransaction.transaction_id).distinct()))
-    )
+    claimed_ids = sorted(disputed_transaction_ids(session) | reported_transaction_ids(session))
     for start in range(0, len(claimed_ids), SCAN_BATCH):
         chunk = claimed_ids[start:start + SCAN_BATCH]
         amounts: dict[int, int] = {

@@ -30,7 +30,7 @@ from backend.billing.queries import latest_bills
 from backend.cases import queues
 from backend.cases.models import Case, CaseType
 from backend.clock import BUSINESS_TZ, BusinessClock, business_date_of, start_of_business_day
-from backend.common.concurrency import etag_for
+from backend.common.casework import etag_of
 from backend.common.context import RequestContext
 from backend.db import transaction
 from backend.disputes import service as disputes
@@ -153,7 +153,7 @@ class _Seeder:
                     dispute_id=dispute.id,
                     action=action,
                     body=action_body,
-                    if_match=etag_for(disputes.ETAG_KIND, dispute.id, dispute.version),
+                    if_match=etag_of(disputes.ETAG_KIND, dispute),
                     ctx=self.ctx(username, self.when(filed, after)),
                     policy=self.policy,
                 )
@@ -192,7 +192,7 @@ class _Seeder:
                     report_id=report.id,
                     action=action,
                     body=FraudActionIn(note=None),
-                    if_match=etag_for(fraud.ETAG_KIND, report.id, report.version),
+                    if_match=etag_of(fraud.ETAG_KIND, report),
                     ctx=self.ctx(username, self.when(filed, after)),
                 )
             return report.id
@@ -247,7 +247,7 @@ class _Seeder:
                 session=self.session,
                 ctx=self.ctx(supervisor, at),
                 case_id=case_id,
-                if_match=etag_for("case", case_id, case.version),
+                if_match=etag_of(queues.CASE_ETAG_KIND, case),
                 assignee_id=self.users[assignee].id,
             )
         )
