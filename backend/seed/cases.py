@@ -85,6 +85,8 @@ class _Seeder:
     users: dict[str, User]
     purchases: list[Transaction]
     used_accounts: set[int] = field(default_factory=set)
+    # Accounts with money past due when the caseload is made (see `dispute`).
+    overdue_accounts: set[int] = field(default_factory=set)
 
     def when(self, filed: datetime, after: Step) -> datetime:
         if isinstance(after, Today):
@@ -97,10 +99,15 @@ class _Seeder:
             user=self.users[username], request_id=None, idempotency_key=None, clock=_StandingClock(instant=at)
         )
 
-    def next_purchase(self, *, min_fen: int = 1, max_fen: int | None = None) -> Transaction | None:
-        """The first purchase in the amount range on an account not used yet."""
+    def next_purchase(
+        self, *, min_fen: int = 1, max_fen: int | None = None, current_only: bool = False
+    ) -> Transaction | None:
+        """The first purchase in the amount range on an account not used yet (and, with
+        `current_only`, with nothing past due)."""
         for purchase in self.purchases:
             if purchase.account_id in self.used_accounts or purchase.amount_fen < min_fen:
+                continue
+            if current_only and purchase.account_id in self.overdue_accounts:
                 continue
             if max_fen is not None and purchase.amount_fen > max_fen:
                 continue
@@ -129,11 +136,21 @@ class _Seeder:
         category: str = "consumer_dispute",
         reason: str = "not_received",
     ) -> int | None:
-        """File a dispute `age` ago, then take each step (who, how long after filing, action, body)."""
-        purchase = self.next_purchase(min_fen=min_fen, max_fen=max_fen)
+        """File a dispute `age` ago, then take each step (who, how long after filing, action, body).
+
+        The book was generated before the caseload, so a dispute filed before today is filed
+        after the end-of-day runs of the days it was open. On an account with nothing past due
+        those runs computed what they would have computed with the dispute open (the bill that
+        holds the money leaves it out of its minimum from the filing on, and interest does not
+        depend on disputes); on an overdue one they charged penalty on the disputed money. So a
+        dispute older than today goes on an account with nothing past due."""
+        filed = self.now - age
+        purchase = self.next_purchase(
+            min_fen=min_fen, max_fen=max_fen,
+            current_only=business_date_of(filed) < business_date_of(self.now),
+        )
         if purchase is None:
             return None
-        filed = self.now - age
 
         def work() -> int:
             body = DisputeIn(
@@ -331,6 +348,7 @@ def seed_caseload(
             policy=policy,
             users=users,
             purchases=large + _purchases(session, before),
+            overdue_accounts=set(session.scalars(select(Account.id).where(Account.past_due_fen > 0))),
         )
         _make_caseload(seeder)
         return int(session.scalar(select(func.count()).select_from(Case)) or 0)
