@@ -118,13 +118,6 @@ class Conflict(Problem):
     title = "Conflict"
 
 
-class InvalidTransition(Conflict):
-    """409: the action is not allowed in the subject's current state."""
-
-    code = "invalid_transition"
-    title = "Not allowed in the current state"
-
-
 class ValidationFailed(Problem):
     status = 422
     code = "validation_failed"

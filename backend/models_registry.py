@@ -10,7 +10,7 @@ import backend.audit.models  # noqa: F401,E402
 import backend.auth.models  # noqa: F401,E402
 import backend.billing.models  # noqa: F401,E402
 import backend.cases.models  # noqa: F401,E402
-import backend.common.idempotency  # noqa: F401,E402  (the idempotency_keys table)
+import backend.common.models  # noqa: F401,E402  (the idempotency_keys table)
 import backend.customers.models  # noqa: F401,E402
 import backend.disputes.models  # noqa: F401,E402
 import backend.fraud.models  # noqa: F401,E402

@@ -78,6 +78,8 @@ def _tamper(session: Session, invariant: str) -> None:
         session.execute(update(InstallmentPeriod).where(InstallmentPeriod.period == 2).values(fee_fen=InstallmentPeriod.fee_fen + 1))
     elif invariant == "used_within_bounds":
         account.credit_balance_fen = -1
+    elif invariant == "used_and_available":
+        _unbill_a_billed_period(session)
     elif invariant == "minimum_from_the_rules":
         bill.minimum_payment_fen += 1
     elif invariant == "past_due_and_bucket":
@@ -128,3 +130,41 @@ def test_each_invariant_finds_its_break(session: Session, invariant: str) -> Non
     assert not result.ok
     assert result.breaks[invariant].count >= 1, "\n".join(result.lines())
     assert result.breaks[invariant].examples
+
+
+def _unbill_a_billed_period(session: Session) -> tuple[Account, InstallmentPeriod]:
+    """Corrupt one row: a period a bill already holds marked `scheduled` again, so the overview
+    would count its principal twice (in the balance, and as not yet billed)."""
+    period = session.scalars(
+        select(InstallmentPeriod)
+        .join(Account, Account.id == InstallmentPeriod.account_id)
+        .where(InstallmentPeriod.status.in_(("billed", "paid")), InstallmentPeriod.principal_fen > 0,
+               Account.balance_fen > 0)
+        .order_by(InstallmentPeriod.id).limit(1)
+    ).one()
+    account = session.get(Account, period.account_id)
+    assert account is not None
+    period.status = "scheduled"
+    session.flush()
+    return account, period
+
+
+def test_a_period_marked_unbilled_again_shows_in_used_and_available(session: Session) -> None:
+    account, period = _unbill_a_billed_period(session)
+    scheduled = session.scalars(
+        select(InstallmentPeriod.principal_fen)
+        .where(InstallmentPeriod.account_id == account.id, InstallmentPeriod.status == "scheduled")
+    ).all()
+    # By hand: the overview shows balance + every scheduled period's principal; the ledger has the
+    # corrupted period's principal in the balance already (its bill posted it), so it shows the
+    # same less that principal.
+    shown = account.balance_fen + sum(scheduled)
+    ledger = shown - period.principal_fen
+
+    result = reconcile(session, TODAY + timedelta(days=21))
+
+    found = result.breaks["used_and_available"]
+    assert found.count == 1, "\n".join(result.lines())
+    assert found.examples[0].startswith(
+        f"account {account.id}: shown used {shown} / available {max(0, account.credit_limit_fen - shown)}; "
+        f"the ledger gives {ledger} / {max(0, account.credit_limit_fen - ledger)}")

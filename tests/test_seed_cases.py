@@ -9,10 +9,12 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from backend.accounts.models import Account
 from backend.audit.service import verify_audit_chain
 from backend.cases.models import Case
 from backend.cases.service import case_sla_state
-from backend.clock import BUSINESS_TZ
+from backend.clock import BUSINESS_TZ, business_date_of
+from backend.disputes.models import Dispute
 from backend.seed.cases import seed_caseload
 from tests.helpers.seeded import NOON, TODAY, SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
 
@@ -80,3 +82,22 @@ def test_the_caseload_is_deterministic_and_made_once(
     assert seed_caseload(api.session_factory, today=TODAY) == 0
     with api.session() as session:
         assert shape(list(session.scalars(select(Case).order_by(Case.id)))) == first
+
+
+def test_a_dispute_open_over_an_end_of_day_is_on_an_account_with_nothing_past_due(api: SeededApi) -> None:
+    """The caseload is filed after the book was generated, back-dated up to 20 days: a dispute
+    filed before today missed the end-of-day runs of the days it was open. On an overdue account
+    those runs charged penalty on its money (docs/rules.md, "Disputes"), so such a dispute goes
+    on an account with nothing past due, where they computed what they would have with it open
+    (issue 11 item 6). Disputes filed today (no end of day since) may be on any account."""
+    caseload(api)
+    with api.session() as session:
+        rows = session.execute(
+            select(Dispute.id, Dispute.opened_at, Account.past_due_fen, Account.overdue_since)
+            .join(Account, Account.id == Dispute.account_id)
+            .order_by(Dispute.id)
+        ).all()
+    older = [row for row in rows if business_date_of(row.opened_at) < TODAY]
+    assert len(older) >= 8 and len(older) < len(rows)  # most are older; some are today's
+    assert [(row.id, row.past_due_fen, row.overdue_since) for row in older
+            if row.past_due_fen > 0 or row.overdue_since is not None] == []

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from backend.audit.models import JSONDocument
-from backend.common.types import BigId, Money, UtcDateTime
+from backend.common.types import BigId, JSONDocument, Money, UtcDateTime
 from backend.db import Base
 
 if TYPE_CHECKING:

@@ -77,7 +77,7 @@ def next_due(account: Account, bill: Bill | None, today: date) -> tuple[date, in
 
 
 def overview(account: Account, *, bill: Bill | None, unbilled_fen: int, today: date) -> AccountOverview:
-    used = max(0, account.balance_fen + unbilled_fen)
+    used, available = rules.used_and_available(account.balance_fen, unbilled_fen, account.credit_limit_fen)
     dpd = rules.days_past_due(account.overdue_since, today)
     due_date, due_fen = next_due(account, bill, today)
     return AccountOverview(
@@ -89,7 +89,7 @@ def overview(account: Account, *, bill: Bill | None, unbilled_fen: int, today: d
         opened_on=account.opened_on,
         credit_limit_fen=account.credit_limit_fen,
         used_fen=used,
-        available_fen=max(0, account.credit_limit_fen - used),
+        available_fen=available,
         balance_fen=account.balance_fen,
         past_due_fen=account.past_due_fen,
         days_past_due=dpd,

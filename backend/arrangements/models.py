@@ -8,8 +8,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.audit.models import JSONDocument
-from backend.common.types import BigId, Money, UtcDateTime
+from backend.common.types import BigId, JSONDocument, Money, UtcDateTime
 from backend.db import Base
 
 

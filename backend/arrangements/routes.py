@@ -19,7 +19,8 @@ from backend.arrangements.schemas import (
     QuoteIn,
     QuoteOut,
 )
-from backend.common.concurrency import IfMatchHeader, etag_for
+from backend.common.casework import etag_of
+from backend.common.concurrency import IfMatchHeader
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
 from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id, problem_responses
@@ -34,10 +35,6 @@ ActionPath = Annotated[ActionName, Path(description="approve, reject or cancel")
 _ETAG_HEADER = {
     "ETag": {"description": "The arrangement's version, to send back as If-Match", "schema": {"type": "string"}}
 }
-
-
-def _etag(arrangement_id: int, version: int) -> str:
-    return etag_for(service.ETAG_KIND, arrangement_id, version)
 
 
 @router.post(
@@ -100,7 +97,7 @@ def propose_arrangement(
     policy = request_policy(session, settings)  # read once per request, from the database
     arrangement = service.propose(session=session, body=body, ctx=ctx, policy=policy)
     out = service.arrangement_out(session=session, arrangement=arrangement, user=ctx.user)
-    return idem.complete(out, status_code=201, headers={"ETag": _etag(out.id, out.version)})
+    return idem.complete(out, status_code=201, headers={"ETag": etag_of(service.ETAG_KIND, out)})
 
 
 @router.get(
@@ -114,7 +111,7 @@ def read_arrangement(
     """The arrangement with its schedule, status, proposer and approver, case and the actions the
     caller may take now; its `ETag` goes back as `If-Match` on an action."""
     arrangement = service.get_arrangement(session=session, arrangement_id=arrangement_id)
-    response.headers["ETag"] = _etag(arrangement.id, arrangement.version)
+    response.headers["ETag"] = etag_of(service.ETAG_KIND, arrangement)
     return service.arrangement_out(session=session, arrangement=arrangement, user=user)
 
 
@@ -160,7 +157,7 @@ def act_on_arrangement(
     arrangement = service.act(session=session, arrangement_id=arrangement_id, action=rules.Action(action),
                               body=body, if_match=if_match, ctx=ctx, policy=policy)
     out = service.arrangement_out(session=session, arrangement=arrangement, user=ctx.user)
-    return idem.complete(out, status_code=200, headers={"ETag": _etag(out.id, out.version)})
+    return idem.complete(out, status_code=200, headers={"ETag": etag_of(service.ETAG_KIND, out)})
 
 
 @router.get(

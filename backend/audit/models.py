@@ -5,18 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.common.types import BigId, UtcDateTime
+from backend.common.types import BigId, JSONDocument, UtcDateTime
 from backend.db import Base
 
 GENESIS_HASH = "0" * 64
-
-
-# JSONB on PostgreSQL, JSON text elsewhere.
-JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 
 class AuditRecord(Base):

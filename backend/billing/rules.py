@@ -77,6 +77,15 @@ def validate_credit_limit(limit_fen: int) -> None:
 
 # --- Delinquency -----------------------------------------------------------------------------
 
+def used_and_available(balance_fen: int, unbilled_principal_fen: int, credit_limit_fen: int) -> tuple[int, int]:
+    """The limit in use and what is left of it, in fen (docs/rules.md, "Used and available"):
+    used = the balance (everything owed, billed or not) plus the principal of installment
+    periods not yet billed, never below 0 (credit kept is not negative use); available = limit −
+    used, never below 0 (interest and fees may take the balance beyond the limit)."""
+    used = max(0, balance_fen + unbilled_principal_fen)
+    return used, max(0, credit_limit_fen - used)
+
+
 def days_past_due(overdue_since: date | None, today: date) -> int:
     """Days past due: counted from the due date that was missed (the day after it is day 1)."""
     if overdue_since is None or today <= overdue_since:

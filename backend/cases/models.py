@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.audit.models import JSONDocument
-from backend.common.types import BigId, Money, UtcDateTime
+from backend.common.types import BigId, JSONDocument, Money, UtcDateTime
 from backend.db import Base
 
 

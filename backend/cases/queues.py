@@ -62,6 +62,7 @@ from backend.customers.models import Customer
 from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
 CASES_CURSOR = "cases"
+CASE_ETAG_KIND = "case"
 TAKE_NEXT_BATCH = 10
 TAKE_NEXT_ATTEMPTS = 5
 
@@ -460,7 +461,7 @@ def assign_case(
     if user.role not in (Role.DISPUTE_HANDLER, Role.SUPERVISOR):
         raise Forbidden(f"Your role ({user.role}) may not assign cases.")
     visible_case(session=session, user=user, case_id=case_id)
-    claim_version(session=session, model=Case, kind="case", entity_id=case_id, if_match=if_match)
+    claim_version(session=session, model=Case, kind=CASE_ETAG_KIND, entity_id=case_id, if_match=if_match)
     case_row = session.get(Case, case_id, populate_existing=True)
     assert case_row is not None  # the claim found it
     if not case_row.is_open:

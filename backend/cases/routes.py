@@ -23,7 +23,8 @@ from backend.cases.schemas import (
     TakeNextIn,
 )
 from backend.cases.sla import SLA_STATES
-from backend.common.concurrency import IfMatchHeader, etag_for
+from backend.common.casework import etag_of
+from backend.common.concurrency import IfMatchHeader
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import INT64_MAX, CursorQuery, Page, limit_query
 from backend.common.routing import (
@@ -53,10 +54,6 @@ WRITE_DESCRIPTIONS = {
     "s422": "Validation failed (`invalid_assignee`: the user does not work the queue), or the "
     "Idempotency-Key was used with another body",
 }
-
-
-def _etag(case_id: int, version: int) -> dict[str, str]:
-    return {"ETag": etag_for("case", case_id, version)}
 
 
 @router.get("", response_model=Page[CaseOut], responses=problem_responses(401, 403, 422))
@@ -171,7 +168,7 @@ def get_case(
 ) -> CaseDetail:
     """The case with its timeline and what you may do to it; `ETag` for `If-Match`."""
     case_row = queues.visible_case(session=session, user=user, case_id=case_id)
-    response.headers.update(_etag(case_row.id, case_row.version))
+    response.headers.update({"ETag": etag_of(queues.CASE_ETAG_KIND, case_row)})
     return queues.case_detail(session=session, user=user, case_row=case_row, now=clock.now())
 
 
@@ -199,7 +196,7 @@ def take_next(
     Dispute handlers and supervisors; requires an `Idempotency-Key`."""
     case_row = queues.take_next_case(session=session, ctx=ctx, queue=body.queue)
     detail = queues.case_detail(session=session, user=user, case_row=case_row, now=ctx.clock.now())
-    return idem.complete(detail, headers=_etag(case_row.id, case_row.version))
+    return idem.complete(detail, headers={"ETag": etag_of(queues.CASE_ETAG_KIND, case_row)})
 
 
 @router.post(
@@ -258,4 +255,4 @@ def assign(
         note=body.note,
     )
     detail = queues.case_detail(session=session, user=user, case_row=case_row, now=ctx.clock.now())
-    return idem.complete(detail, headers=_etag(case_row.id, case_row.version))
+    return idem.complete(detail, headers={"ETag": etag_of(queues.CASE_ETAG_KIND, case_row)})

@@ -17,14 +17,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backend.common.money import fen_text
-from backend.disputes.models import Dispute
+from backend.disputes.queries import disputes_on
 from backend.errors import Conflict
-from backend.fraud.models import FraudReport, FraudReportTransaction
-from backend.fraud.rules import OPEN_STATUSES as FRAUD_OPEN_STATUSES
+from backend.fraud.queries import reports_on
 
 DISPUTED = "disputed"
 PROVISIONALLY_CREDITED = "provisionally_credited"
@@ -35,7 +33,6 @@ REPORTED_AS_FRAUD = "reported_as_fraud"
 CREDIT_KINDS = frozenset({PROVISIONALLY_CREDITED, REFUNDED, WRITTEN_OFF})
 
 _FRAUD_CATEGORY = "fraud"  # a won dispute in this category is written off, not refunded
-_FRAUD_LIVE = ("new", "investigating")
 
 
 @dataclass(frozen=True)
@@ -79,64 +76,30 @@ class ClaimExceedsTransaction(Conflict):
 
 
 def claims_on(session: Session, transaction_ids: Collection[int]) -> dict[int, TransactionClaims]:
-    """The claims on each transaction (every id gets an entry, maybe empty); two queries."""
+    """The claims on each transaction (every id gets an entry, maybe empty); two queries, one
+    asked of disputes and one of fraud reports (through the queries those domains export)."""
     ids = list(transaction_ids)
     found = {i: TransactionClaims(i) for i in ids}
-    if not ids:
-        return found
-    disputes = session.execute(
-        select(Dispute.id, Dispute.transaction_id, Dispute.category, Dispute.status, Dispute.disputed_amount_fen,
-               Dispute.provisional_credit_fen, Dispute.awarded_fen)
-        .where(Dispute.transaction_id.in_(ids))
-        .order_by(Dispute.id)
-    ).all()
-    for dispute_id, txn_id, category, status, disputed, provisional, awarded in disputes:
-        claims = found[txn_id].claims
-        if status != "resolved":
-            held = max(0, disputed - max(0, provisional))
+    for dispute in disputes_on(session, ids):
+        claims = found[dispute.transaction_id].claims
+        if dispute.is_open:
+            held = max(0, dispute.disputed_fen - max(0, dispute.provisional_credit_fen))
             if held:
-                claims.append(Claim(DISPUTED, held, "dispute", dispute_id))
-            if provisional > 0:
-                claims.append(Claim(PROVISIONALLY_CREDITED, provisional, "dispute", dispute_id))
-        elif awarded:
-            kind = WRITTEN_OFF if category == _FRAUD_CATEGORY else REFUNDED
-            claims.append(Claim(kind, awarded, "dispute", dispute_id))
-    reports = session.execute(
-        select(FraudReport.id, FraudReportTransaction.transaction_id, FraudReport.status, FraudReport.outcome,
-               FraudReportTransaction.amount_fen, FraudReportTransaction.write_off_transaction_id)
-        .join(FraudReport, FraudReport.id == FraudReportTransaction.fraud_report_id)
-        .where(FraudReportTransaction.transaction_id.in_(ids))
-        .order_by(FraudReport.id)
-    ).all()
-    for report_id, txn_id, status, outcome, amount, write_off_id in reports:
-        if write_off_id is not None or outcome == "confirmed":
-            found[txn_id].claims.append(Claim(WRITTEN_OFF, amount, "fraud_report", report_id))
-        elif status in _FRAUD_LIVE:
-            found[txn_id].claims.append(Claim(REPORTED_AS_FRAUD, amount, "fraud_report", report_id))
+                claims.append(Claim(DISPUTED, held, "dispute", dispute.dispute_id))
+            if dispute.provisional_credit_fen > 0:
+                claims.append(Claim(PROVISIONALLY_CREDITED, dispute.provisional_credit_fen, "dispute",
+                                    dispute.dispute_id))
+        elif dispute.awarded_fen:
+            kind = WRITTEN_OFF if dispute.category == _FRAUD_CATEGORY else REFUNDED
+            claims.append(Claim(kind, dispute.awarded_fen, "dispute", dispute.dispute_id))
+    for report in reports_on(session, ids):
+        if report.written_off:
+            found[report.transaction_id].claims.append(
+                Claim(WRITTEN_OFF, report.amount_fen, "fraud_report", report.report_id))
+        elif report.being_worked:
+            found[report.transaction_id].claims.append(
+                Claim(REPORTED_AS_FRAUD, report.amount_fen, "fraud_report", report.report_id))
     return found
-
-
-def fraud_report_holding(session: Session, transaction_id: int) -> int | None:
-    """The live or confirmed fraud report that names the transaction, if any (disputes ask
-    this instead of reading the fraud tables)."""
-    return session.scalar(
-        select(FraudReport.id)
-        .join(FraudReportTransaction, FraudReportTransaction.fraud_report_id == FraudReport.id)
-        .where(
-            FraudReportTransaction.transaction_id == transaction_id,
-            FraudReport.status.in_([status.value for status in FRAUD_OPEN_STATUSES]) | (FraudReport.outcome == "confirmed"),
-        )
-        .limit(1)
-    )
-
-
-def open_disputes_on(session: Session, transaction_ids: Collection[int]) -> list[tuple[int, int]]:
-    """(transaction id, dispute id) of the open disputes on the transactions (fraud asks this
-    instead of reading the disputes table)."""
-    rows = session.execute(
-        select(Dispute.open_transaction_id, Dispute.id).where(Dispute.open_transaction_id.in_(list(transaction_ids)))
-    ).all()
-    return [(int(txn), int(dispute)) for txn, dispute in rows if txn is not None]
 
 
 def ensure_fits(

@@ -30,15 +30,13 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, delete, update
+from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from backend.common.types import BigId, UtcDateTime
-from backend.db import Base
+from backend.common.models import IdempotencyKey
 from backend.deps import ClockDep, SessionDep, UserDep, get_session_factory, on_rollback
 from backend.errors import Conflict, EarlyResponse, Problem
 
@@ -52,26 +50,6 @@ DEFAULT_RETENTION = timedelta(days=7)
 _UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 # Response headers worth replaying (the rest are recomputed per response).
 _REPLAYED_HEADERS = {"etag", "location"}
-
-
-# JSONB on PostgreSQL, JSON text elsewhere.
-JSONDocument = JSON().with_variant(JSONB(), "postgresql")
-
-
-class IdempotencyKey(Base):
-    __tablename__ = "idempotency_keys"
-    __table_args__ = (Index("ix_idempotency_keys_created_at", "created_at"),)
-
-    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id"), primary_key=True)
-    key: Mapped[str] = mapped_column(String(36), primary_key=True)
-    # sha256 hex of method, path and body
-    request_fingerprint: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16))
-    status_code: Mapped[int | None] = mapped_column(Integer, default=None)
-    response_body: Mapped[Any | None] = mapped_column(JSONDocument, default=None)
-    response_headers: Mapped[dict[str, str] | None] = mapped_column(JSONDocument, default=None)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class IdempotencyKeyMissing(Problem):

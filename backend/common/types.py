@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import BigInteger, DateTime, Integer
+from sqlalchemy import JSON, BigInteger, DateTime, Integer
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
 
 # 64-bit ids on PostgreSQL; SQLite only autoincrements a plain INTEGER primary key.
@@ -30,6 +31,9 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+# JSONB on PostgreSQL, JSON text elsewhere.
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 # Amounts in fen (and accruals in micro-fen): 64-bit integers everywhere, never floats.
 Money = BigInteger()

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from backend.accounts.service import get_account
 from backend.cases.queues import require_subject_visible
+from backend.common.casework import etag_of
 from backend.common.concurrency import IfMatchHeader
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
@@ -90,7 +91,7 @@ def file_dispute(
     out = service.dispute_out(
         session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now()
     )
-    headers = {"ETag": service.etag_of(dispute), "Location": f"/v1/disputes/{dispute.id}"}
+    headers = {"ETag": etag_of(service.ETAG_KIND, dispute), "Location": f"/v1/disputes/{dispute.id}"}
     return idem.complete(out, status_code=201, headers=headers)
 
 
@@ -103,7 +104,7 @@ def get_dispute(
     policy = request_policy(session, settings)  # read once per request, from the database
     dispute = service.get_dispute(session=session, dispute_id=dispute_id)
     require_subject_visible(session=session, user=ctx.user, case_type="dispute", subject_id=dispute.id, noun="dispute")
-    response.headers["ETag"] = service.etag_of(dispute)
+    response.headers["ETag"] = etag_of(service.ETAG_KIND, dispute)
     return service.dispute_out(
         session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now()
     )
@@ -147,7 +148,7 @@ def _act(
     out = service.dispute_out(
         session=session, dispute=dispute, user=ctx.user, policy=policy, now=ctx.clock.now(), case=case
     )
-    return idem.complete(out, status_code=200, headers={"ETag": service.etag_of(dispute)})
+    return idem.complete(out, status_code=200, headers={"ETag": etag_of(service.ETAG_KIND, dispute)})
 
 
 def _action_path(action: DisputeAction) -> str:

@@ -23,9 +23,10 @@ from backend.billing.engine import Posting
 from backend.billing.ledger import hold_on_bill, post_claim_money
 from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
-from backend.claims.service import claims_on, ensure_fits, fraud_report_holding
+from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
-from backend.common.concurrency import claim_version, etag_for
+from backend.common.casework import InvalidTransition, ensure_four_eyes
+from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
 from backend.common.money import fen_text
@@ -46,7 +47,8 @@ from backend.disputes.schemas import (
     ProvisionalCreditBody,
     RejectOutcomeBody,
 )
-from backend.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
+from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from backend.fraud import queries as fraud_queries
 from backend.settings import Policy
 
 ETAG_KIND = "dispute"
@@ -95,11 +97,6 @@ class NoProvisionalCredit(Conflict):
     title = "No provisional credit is outstanding"
 
 
-class FourEyes(Forbidden):
-    code = "four_eyes"
-    title = "Nobody approves or rejects their own proposal"
-
-
 class ExtensionNeedsSupervisor(Forbidden):
     code = "extension_needs_supervisor"
     title = "Only a supervisor may extend this far"
@@ -108,10 +105,6 @@ class ExtensionNeedsSupervisor(Forbidden):
 class ExtensionOverLimit(ValidationFailed):
     code = "extension_limit"
     title = "The extension goes beyond the longest decision window allowed"
-
-
-def etag_of(dispute: Dispute) -> str:
-    return etag_for(ETAG_KIND, dispute.id, dispute.version)
 
 
 def get_dispute(*, session: Session, dispute_id: int) -> Dispute:
@@ -254,7 +247,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
             f"Transaction {transaction.id} is already under open dispute {open_dispute}.",
             extra={"dispute_id": open_dispute},
         )
-    fraud_report = fraud_report_holding(session, transaction.id)
+    fraud_report = fraud_queries.report_holding(session, transaction.id)
     if fraud_report is not None:
         # Either way the customer would be credited twice: by the write-off and by the award.
         raise ReportedAsFraud(
@@ -597,10 +590,10 @@ def act_on_dispute(
             dispute.proposed_by = user.id
             dispute.proposed_at = now
     elif action in (DisputeAction.APPROVE_OUTCOME, DisputeAction.REJECT_OUTCOME):
-        if dispute.proposed_by == user.id:
-            raise FourEyes(
-                "You proposed this outcome: another supervisor must approve or reject it (four eyes)."
-            )
+        ensure_four_eyes(
+            proposed_by=dispute.proposed_by, deciding_user_id=user.id,
+            detail="You proposed this outcome: another supervisor must approve or reject it (four eyes).",
+        )
         if action is DisputeAction.APPROVE_OUTCOME:
             _resolve(
                 session=session,

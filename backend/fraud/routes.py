@@ -10,7 +10,8 @@ from starlette.responses import Response
 
 from backend.accounts.service import get_account
 from backend.cases.queues import require_subject_visible
-from backend.common.concurrency import IfMatchHeader, etag_for
+from backend.common.casework import etag_of
+from backend.common.concurrency import IfMatchHeader
 from backend.common.idempotency import IdempotencyDep
 from backend.common.pagination import CursorQuery, Page, limit_query
 from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id, problem_responses
@@ -28,10 +29,6 @@ acting_user = require_roles(*sorted(rules.ACTING_ROLES))
 _ETAG_HEADER = {
     "ETag": {"description": "The report's version, to send back as If-Match", "schema": {"type": "string"}}
 }
-
-
-def _etag(report_id: int, version: int) -> str:
-    return etag_for(service.ETAG_KIND, report_id, version)
 
 
 @router.post(
@@ -65,7 +62,7 @@ def file_fraud_report(
     policy = request_policy(session, settings)  # read once per request, from the database
     report = service.file_report(session=session, body=body, ctx=ctx, policy=policy)
     out = service.report_out(session=session, report=report, role=ctx.user.role, now=ctx.clock.now())
-    return idem.complete(out, status_code=201, headers={"ETag": _etag(out.id, out.version)})
+    return idem.complete(out, status_code=201, headers={"ETag": etag_of(service.ETAG_KIND, out)})
 
 
 @router.get(
@@ -81,7 +78,7 @@ def read_fraud_report(
     report = service.get_report(session=session, report_id=report_id)
     require_subject_visible(session=session, user=ctx.user, case_type="fraud_report", subject_id=report.id,
                             noun="fraud report")
-    response.headers["ETag"] = _etag(report.id, report.version)
+    response.headers["ETag"] = etag_of(service.ETAG_KIND, report)
     return service.report_out(session=session, report=report, role=ctx.user.role, now=ctx.clock.now())
 
 
@@ -126,7 +123,7 @@ def act_on_fraud_report(
         session=session, report_id=report_id, action=action, body=body, if_match=if_match, ctx=ctx
     )
     out = service.report_out(session=session, report=report, role=ctx.user.role, now=ctx.clock.now())
-    return idem.complete(out, status_code=200, headers={"ETag": _etag(out.id, out.version)})
+    return idem.complete(out, status_code=200, headers={"ETag": etag_of(service.ETAG_KIND, out)})
 
 
 @router.get(

@@ -18,14 +18,16 @@ from backend.billing.ledger import post_claim_money
 from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
 from backend.cases.sla import SlaState
-from backend.claims.service import claims_on, ensure_fits, open_disputes_on
+from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
+from backend.common.casework import InvalidTransition
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
 from backend.common.money import fen_text
 from backend.common.pagination import Page, newest_first
-from backend.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from backend.disputes import queries as dispute_queries
+from backend.errors import Conflict, NotFound, ValidationFailed
 from backend.fraud import rules
 from backend.fraud.models import FraudReport, FraudReportTransaction
 from backend.fraud.rules import FraudAction, FraudStatus
@@ -148,7 +150,7 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
             f"Already reported as fraud in another report: {', '.join(map(str, taken))}.",
             extra={"transaction_ids": taken},
         )
-    disputed = open_disputes_on(session, ids)
+    disputed = dispute_queries.open_disputes_on(session, ids)
     if disputed:
         # Writing them off while a dispute may also credit them would credit the customer twice.
         raise TransactionUnderDispute(

@@ -26,7 +26,7 @@ from backend.common.pagination import Page, decode_cursor, page_of
 from backend.customers.models import Customer
 from backend.disputes.models import DisputeMoneyEvent
 from backend.errors import NotFound, ValidationFailed
-from backend.fraud.models import FraudReport
+from backend.fraud import queries as fraud_queries
 from backend.history.schemas import (
     HISTORY_KINDS,
     AlertArrangement,
@@ -195,15 +195,7 @@ def alerts_of(*, session: Session, customer_id: int, accounts: Sequence[Account]
         .order_by(Case.opened_at.desc(), Case.id.desc())
     ).all()
     frozen = [a for a in accounts if a.status == "frozen"]
-    holders: dict[int, list[int]] = {}
-    if frozen:
-        for report_id, account_id in session.execute(
-            select(FraudReport.id, FraudReport.account_id).where(
-                FraudReport.account_id.in_([a.id for a in frozen]), FraudReport.holds_freeze.is_(True),
-                FraudReport.status != "closed",
-            ).order_by(FraudReport.id)
-        ).tuples():
-            holders.setdefault(account_id, []).append(report_id)
+    holders = fraud_queries.reports_holding_freeze(session, [a.id for a in frozen])
     last = session.scalars(
         select(ContactNote).where(ContactNote.account_id.in_(ids))
         .order_by(ContactNote.created_at.desc(), ContactNote.id.desc()).limit(1)

@@ -26,9 +26,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from backend.audit.service import record_audit
+from backend.common.casework import ensure_four_eyes
 from backend.common.context import RequestContext
 from backend.common.pagination import decode_cursor, page_of
-from backend.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from backend.errors import Conflict, NotFound, ValidationFailed
 from backend.policy.models import PolicyChange, PolicyLimit
 from backend.settings import Policy
 
@@ -82,11 +83,6 @@ ORDERED_LIMITS: tuple[tuple[str, str, str], ...] = (
     ("dispute_handler_extension_days", "dispute_supervisor_extension_days",
      "A handler's extended deadline cannot exceed a supervisor's."),
 )
-
-
-class FourEyes(Forbidden):
-    code = "four_eyes"
-    title = "The approver must not be the proposer"
 
 
 class ChangeNotPending(Conflict):
@@ -281,8 +277,8 @@ def _locked_change(session: Session, change_id: int) -> PolicyChange:
 def approve_change(*, session: Session, ctx: RequestContext, change_id: int, comment: str | None) -> PolicyChange:
     """Another admin approves: the limit takes the new value from now. Audited."""
     change = _locked_change(session, change_id)
-    if change.proposed_by == ctx.user.id:
-        raise FourEyes("You proposed this change; another admin must approve it.")
+    ensure_four_eyes(proposed_by=change.proposed_by, deciding_user_id=ctx.user.id,
+                     detail="You proposed this change; another admin must approve it.")
     limit = _lock_limit(session, change.name)
     _check_value(change.name, change.new_value, stored_values(session))
     now = ctx.clock.now()

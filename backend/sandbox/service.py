@@ -12,6 +12,7 @@ from backend.accounts.service import unbilled_principal
 from backend.audit.service import record_audit
 from backend.billing.engine import AccountNotOpen, Posting
 from backend.billing.ledger import post_charge, post_repayment
+from backend.billing.rules import used_and_available
 from backend.clock import business_date_of
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -44,8 +45,9 @@ def purchase(*, session: Session, account_id: int, body: PurchaseIn, ctx: Reques
     account = _account(session, account_id)
     if account.product != "credit_line":
         raise ValidationFailed("Only a credit line takes purchases.", errors={"path.account_id": ["not a credit line"]})
-    used = max(0, account.balance_fen + unbilled_principal(session=session, account_ids=[account.id]).get(account.id, 0))
-    available = max(0, account.credit_limit_fen - used)
+    _used, available = used_and_available(
+        account.balance_fen, unbilled_principal(session=session, account_ids=[account.id]).get(account.id, 0),
+        account.credit_limit_fen)
     if body.amount_fen > available:
         raise ValidationFailed(
             f"Only {fen_text(available)} of the limit is available.",

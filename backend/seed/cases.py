@@ -30,7 +30,7 @@ from backend.billing.queries import latest_bills
 from backend.cases import queues
 from backend.cases.models import Case, CaseType
 from backend.clock import BUSINESS_TZ, BusinessClock, business_date_of, start_of_business_day
-from backend.common.concurrency import etag_for
+from backend.common.casework import etag_of
 from backend.common.context import RequestContext
 from backend.db import transaction
 from backend.disputes import service as disputes
@@ -85,6 +85,8 @@ class _Seeder:
     users: dict[str, User]
     purchases: list[Transaction]
     used_accounts: set[int] = field(default_factory=set)
+    # Accounts with money past due when the caseload is made (see `dispute`).
+    overdue_accounts: set[int] = field(default_factory=set)
 
     def when(self, filed: datetime, after: Step) -> datetime:
         if isinstance(after, Today):
@@ -97,10 +99,15 @@ class _Seeder:
             user=self.users[username], request_id=None, idempotency_key=None, clock=_StandingClock(instant=at)
         )
 
-    def next_purchase(self, *, min_fen: int = 1, max_fen: int | None = None) -> Transaction | None:
-        """The first purchase in the amount range on an account not used yet."""
+    def next_purchase(
+        self, *, min_fen: int = 1, max_fen: int | None = None, current_only: bool = False
+    ) -> Transaction | None:
+        """The first purchase in the amount range on an account not used yet (and, with
+        `current_only`, with nothing past due)."""
         for purchase in self.purchases:
             if purchase.account_id in self.used_accounts or purchase.amount_fen < min_fen:
+                continue
+            if current_only and purchase.account_id in self.overdue_accounts:
                 continue
             if max_fen is not None and purchase.amount_fen > max_fen:
                 continue
@@ -129,11 +136,21 @@ class _Seeder:
         category: str = "consumer_dispute",
         reason: str = "not_received",
     ) -> int | None:
-        """File a dispute `age` ago, then take each step (who, how long after filing, action, body)."""
-        purchase = self.next_purchase(min_fen=min_fen, max_fen=max_fen)
+        """File a dispute `age` ago, then take each step (who, how long after filing, action, body).
+
+        The book was generated before the caseload, so a dispute filed before today is filed
+        after the end-of-day runs of the days it was open. On an account with nothing past due
+        those runs computed what they would have computed with the dispute open (the bill that
+        holds the money leaves it out of its minimum from the filing on, and interest does not
+        depend on disputes); on an overdue one they charged penalty on the disputed money. So a
+        dispute older than today goes on an account with nothing past due."""
+        filed = self.now - age
+        purchase = self.next_purchase(
+            min_fen=min_fen, max_fen=max_fen,
+            current_only=business_date_of(filed) < business_date_of(self.now),
+        )
         if purchase is None:
             return None
-        filed = self.now - age
 
         def work() -> int:
             body = DisputeIn(
@@ -153,7 +170,7 @@ class _Seeder:
                     dispute_id=dispute.id,
                     action=action,
                     body=action_body,
-                    if_match=etag_for(disputes.ETAG_KIND, dispute.id, dispute.version),
+                    if_match=etag_of(disputes.ETAG_KIND, dispute),
                     ctx=self.ctx(username, self.when(filed, after)),
                     policy=self.policy,
                 )
@@ -192,7 +209,7 @@ class _Seeder:
                     report_id=report.id,
                     action=action,
                     body=FraudActionIn(note=None),
-                    if_match=etag_for(fraud.ETAG_KIND, report.id, report.version),
+                    if_match=etag_of(fraud.ETAG_KIND, report),
                     ctx=self.ctx(username, self.when(filed, after)),
                 )
             return report.id
@@ -247,7 +264,7 @@ class _Seeder:
                 session=self.session,
                 ctx=self.ctx(supervisor, at),
                 case_id=case_id,
-                if_match=etag_for("case", case_id, case.version),
+                if_match=etag_of(queues.CASE_ETAG_KIND, case),
                 assignee_id=self.users[assignee].id,
             )
         )
@@ -331,6 +348,7 @@ def seed_caseload(
             policy=policy,
             users=users,
             purchases=large + _purchases(session, before),
+            overdue_accounts=set(session.scalars(select(Account.id).where(Account.past_due_fen > 0))),
         )
         _make_caseload(seeder)
         return int(session.scalar(select(func.count()).select_from(Case)) or 0)

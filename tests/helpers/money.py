@@ -202,6 +202,16 @@ class MoneyWorld:
             return list(session.scalars(select(Transaction.amount_fen).where(
                 Transaction.account_id == self.account_id, Transaction.type == type_).order_by(Transaction.id)))
 
+    def waive(self, amount_fen: int, component: str, user: str = "agent1") -> Any:
+        """Propose a fee waiver (an arrangement): live at once within the agent's authority."""
+        return self._post("/v1/arrangements", {"type": "fee_waiver", "account_id": self.account_id,
+                                               "amount_fen": amount_fen, "component": component,
+                                               "reason": "Goodwill."}, user)
+
+    def approve_arrangement(self, arrangement_id: int, user: str = "super1") -> Any:
+        etag = self.client.get(f"/v1/arrangements/{arrangement_id}", headers=self.headers[user]).headers["ETag"]
+        return self._post(f"/v1/arrangements/{arrangement_id}/actions/approve", {}, user, **{"If-Match": etag})
+
     # -- reading -----------------------------------------------------------------------------
     def overview(self) -> dict[str, Any]:
         response = self.client.get(f"/v1/accounts/{self.account_id}", headers=self.headers["agent1"])
