@@ -4,37 +4,13 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="425" />
-            <location filename="../../ui/supervisor/approvals.py" line="746" />
-            <location filename="../../ui/supervisor/approvals.py" line="807" />
+            <location filename="../../ui/supervisor/approvals.py" line="304" />
+            <location filename="../../ui/supervisor/approvals.py" line="513" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
                 <numerusform>%n waiting</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="566" />
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="607" />
-            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
-            <translation>
-                <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
-                <numerusform>%n payments from %1 to %2, adding up to %3.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="624" />
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
             </translation>
         </message>
     </context>
@@ -60,7 +36,7 @@
     <context>
         <name>BillsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="198" />
+            <location filename="../../ui/workspace/bills.py" line="199" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n line · sum %1</numerusform>
@@ -68,7 +44,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="257" />
+            <location filename="../../ui/workspace/bills.py" line="258" />
             <source>Statement saved to %1 (%n page(s)).</source>
             <translation>
                 <numerusform>Statement saved to %1 (%n page).</numerusform>
@@ -79,7 +55,7 @@
     <context>
         <name>FraudDialog</name>
         <message numerus="yes">
-            <location filename="../../ui/casework/fraud_dialog.py" line="294" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="288" />
             <source>Fraud report on account %1 (%n transaction(s))</source>
             <translation>
                 <numerusform>Fraud report on account %1 (%n transaction)</numerusform>
@@ -90,7 +66,7 @@
     <context>
         <name>InstallmentsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="114" />
+            <location filename="../../ui/workspace/installments.py" line="127" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>Schedule of %1: %2, %n term</numerusform>
@@ -144,7 +120,7 @@
     <context>
         <name>NotesTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="207" />
+            <location filename="../../ui/workspace/notes.py" line="208" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>The latest %n note, newest first.</numerusform>
@@ -152,7 +128,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="209" />
+            <location filename="../../ui/workspace/notes.py" line="210" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n note, newest first.</numerusform>
@@ -185,7 +161,7 @@
     <context>
         <name>TransactionsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="305" />
+            <location filename="../../ui/workspace/transactions.py" line="306" />
             <source>Report fraud with the %n selected purchase(s) ticked.</source>
             <translation>
                 <numerusform>Report fraud with the %n selected purchase ticked.</numerusform>
@@ -193,7 +169,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="374" />
+            <location filename="../../ui/workspace/transactions.py" line="375" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>%n transaction loaded, newest first; more load as you scroll.</numerusform>
@@ -201,7 +177,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="376" />
+            <location filename="../../ui/workspace/transactions.py" line="377" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>All %n transaction shown, newest first.</numerusform>

@@ -4,113 +4,125 @@
     <context>
         <name>AccountCard</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="87" />
+            <location filename="../../ui/workspace/overview.py" line="96" />
             <source>Daily rate %1</source>
             <translation>日利率 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="90" />
+            <location filename="../../ui/workspace/overview.py" line="99" />
             <source>Opened %1</source>
             <translation>开户于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="95" />
+            <location filename="../../ui/workspace/overview.py" line="104" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="97" />
+            <location filename="../../ui/workspace/overview.py" line="106" />
             <source>Loan limit</source>
             <translation>借款额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="97" />
+            <location filename="../../ui/workspace/overview.py" line="106" />
             <source>Credit limit</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="99" />
+            <location filename="../../ui/workspace/overview.py" line="108" />
             <source>Used</source>
             <translation>已用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="100" />
+            <location filename="../../ui/workspace/overview.py" line="109" />
             <source>Available</source>
             <translation>可用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="101" />
+            <location filename="../../ui/workspace/overview.py" line="110" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="102" />
+            <location filename="../../ui/workspace/overview.py" line="111" />
             <source>Past due</source>
             <translation>逾期金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="104" />
+            <location filename="../../ui/workspace/overview.py" line="113" />
             <source>Days past due</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="107" />
+            <location filename="../../ui/workspace/overview.py" line="116" />
             <source>Next due date</source>
             <translation>下一到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="109" />
+            <location filename="../../ui/workspace/overview.py" line="118" />
             <source>Next due amount</source>
             <translation>下期应还金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="120" />
-            <location filename="../../ui/workspace/overview.py" line="139" />
+            <location filename="../../ui/workspace/overview.py" line="129" />
+            <location filename="../../ui/workspace/overview.py" line="130" />
+            <location filename="../../ui/workspace/overview.py" line="156" />
+            <location filename="../../ui/workspace/overview.py" line="157" />
             <source>Current bill</source>
             <translation>本期账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="121" />
+            <location filename="../../ui/workspace/overview.py" line="131" />
             <source>No bill yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="133" />
+            <location filename="../../ui/workspace/overview.py" line="134" />
+            <source>Last bill</source>
+            <translation>最近一期账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/overview.py" line="135" />
+            <source>The loan is paid off: nothing more is billed.</source>
+            <translation>该贷款已结清，不再出账。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/overview.py" line="150" />
             <source>Active installment plans: %1 · principal still to bill or pay: %2</source>
             <translation>进行中的分期：%1 笔 · 未出账或未还本金：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="140" />
+            <location filename="../../ui/workspace/overview.py" line="158" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="141" />
+            <location filename="../../ui/workspace/overview.py" line="159" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="142" />
+            <location filename="../../ui/workspace/overview.py" line="160" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="143" />
+            <location filename="../../ui/workspace/overview.py" line="161" />
             <source>Minimum payment</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="144" />
+            <location filename="../../ui/workspace/overview.py" line="162" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="145" />
+            <location filename="../../ui/workspace/overview.py" line="163" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="149" />
+            <location filename="../../ui/workspace/overview.py" line="167" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -118,7 +130,7 @@
     <context>
         <name>AccountPicker</name>
         <message>
-            <location filename="../../ui/workspace/common.py" line="26" />
+            <location filename="../../ui/workspace/common.py" line="25" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
@@ -208,12 +220,12 @@
         <message>
             <location filename="../../ui/admin/labels.py" line="30" />
             <source>Fraud report: first review within</source>
-            <translation>欺诈报告：首次审查时限</translation>
+            <translation>欺诈举报：首次审查时限</translation>
         </message>
         <message>
             <location filename="../../ui/admin/labels.py" line="31" />
             <source>Fraud report: decide within</source>
-            <translation>欺诈报告：处理时限</translation>
+            <translation>欺诈举报：处理时限</translation>
         </message>
         <message>
             <location filename="../../ui/admin/labels.py" line="32" />
@@ -369,12 +381,12 @@
         <message>
             <location filename="../../ui/workspace/alerts.py" line="78" />
             <source>Frozen: fraud report %1</source>
-            <translation>已冻结：欺诈报案 %1</translation>
+            <translation>已冻结：欺诈举报 %1</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/alerts.py" line="79" />
             <source>Frozen: no fraud report on file</source>
-            <translation>已冻结：无欺诈报案记录</translation>
+            <translation>已冻结：无欺诈举报记录</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/alerts.py" line="83" />
@@ -389,7 +401,7 @@
         <message>
             <location filename="../../ui/workspace/alerts.py" line="106" />
             <source>Case %1, opened %2.</source>
-            <translation>案件 %1，创建于 %2。</translation>
+            <translation>案件 %1，开立于 %2。</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/alerts.py" line="115" />
@@ -421,52 +433,52 @@
     <context>
         <name>Approvals</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="195" />
+            <location filename="../../ui/supervisor/approval_words.py" line="37" />
             <source>Dispute outcome: %1</source>
             <translation>争议处理结果：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="201" />
+            <location filename="../../ui/supervisor/approval_words.py" line="42" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="203" />
+            <location filename="../../ui/supervisor/approval_words.py" line="44" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="205" />
+            <location filename="../../ui/supervisor/approval_words.py" line="46" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="821" />
+            <location filename="../../ui/supervisor/approval_words.py" line="55" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="824" />
+            <location filename="../../ui/supervisor/approval_words.py" line="58" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="829" />
+            <location filename="../../ui/supervisor/approval_words.py" line="63" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="831" />
+            <location filename="../../ui/supervisor/approval_words.py" line="65" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="831" />
+            <location filename="../../ui/supervisor/approval_words.py" line="65" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="833" />
+            <location filename="../../ui/supervisor/approval_words.py" line="67" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -474,317 +486,296 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="300" />
+            <location filename="../../ui/supervisor/approvals.py" line="170" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="309" />
+            <location filename="../../ui/supervisor/approvals.py" line="179" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="320" />
+            <location filename="../../ui/supervisor/approvals.py" line="190" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="349" />
+            <location filename="../../ui/supervisor/approvals.py" line="219" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="357" />
+            <location filename="../../ui/supervisor/approvals.py" line="227" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="358" />
+            <location filename="../../ui/supervisor/approvals.py" line="228" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="368" />
-            <location filename="../../ui/supervisor/approvals.py" line="505" />
+            <location filename="../../ui/supervisor/approvals.py" line="237" />
+            <location filename="../../ui/supervisor/approvals.py" line="384" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="371" />
-            <location filename="../../ui/supervisor/approvals.py" line="506" />
+            <location filename="../../ui/supervisor/approvals.py" line="240" />
+            <location filename="../../ui/supervisor/approvals.py" line="385" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="381" />
+            <location filename="../../ui/supervisor/approvals.py" line="252" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="425" />
-            <location filename="../../ui/supervisor/approvals.py" line="746" />
-            <location filename="../../ui/supervisor/approvals.py" line="807" />
+            <location filename="../../ui/supervisor/approvals.py" line="304" />
+            <location filename="../../ui/supervisor/approvals.py" line="513" />
+            <location filename="../../ui/supervisor/approvals.py" line="574" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="463" />
+            <location filename="../../ui/supervisor/approvals.py" line="342" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="465" />
+            <location filename="../../ui/supervisor/approvals.py" line="344" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="488" />
-            <location filename="../../ui/supervisor/approvals.py" line="760" />
+            <location filename="../../ui/supervisor/approvals.py" line="367" />
+            <location filename="../../ui/supervisor/approvals.py" line="527" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="370" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="502" />
+            <location filename="../../ui/supervisor/approvals.py" line="381" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="503" />
+            <location filename="../../ui/supervisor/approvals.py" line="382" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="517" />
+            <location filename="../../ui/supervisor/approvals.py" line="396" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="518" />
+            <location filename="../../ui/supervisor/approvals.py" line="397" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="537" />
+            <location filename="../../ui/supervisor/approvals.py" line="417" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="539" />
+            <location filename="../../ui/supervisor/approvals.py" line="419" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="540" />
+            <location filename="../../ui/supervisor/approvals.py" line="420" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="546" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="127" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="549" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="129" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="551" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="131" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="553" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="133" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="554" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="134" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="556" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="136" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="562" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="143" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="564" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="145" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="566" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="147" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="566" />
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n 天</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="568" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="570" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="151" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="572" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="153" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="574" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="155" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="576" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="157" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="594" />
+            <location filename="../../ui/supervisor/approvals.py" line="438" />
             <source>Nothing else is live or open on this account.</source>
             <translation>该账户没有其他生效或未结事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="596" />
+            <location filename="../../ui/supervisor/approvals.py" line="440" />
             <source>Also on this account:</source>
             <translation>该账户还有：</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="607" />
-            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
-            <translation>
-                <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="624" />
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>……另有 %n 期</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="628" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="189" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="639" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="202" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="650" />
+            <location filename="../../ui/casework/panels/dispute.py" line="140" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="651" />
+            <location filename="../../ui/casework/panels/dispute.py" line="141" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="653" />
+            <location filename="../../ui/casework/panels/dispute.py" line="143" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="654" />
+            <location filename="../../ui/casework/panels/dispute.py" line="144" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="656" />
+            <location filename="../../ui/casework/panels/dispute.py" line="146" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="664" />
+            <location filename="../../ui/casework/panels/dispute.py" line="151" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="672" />
+            <location filename="../../ui/casework/panels/dispute.py" line="160" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="675" />
+            <location filename="../../ui/casework/panels/dispute.py" line="162" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="691" />
+            <location filename="../../ui/supervisor/approvals.py" line="459" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="721" />
-            <location filename="../../ui/supervisor/approvals.py" line="722" />
+            <location filename="../../ui/supervisor/approvals.py" line="488" />
+            <location filename="../../ui/supervisor/approvals.py" line="489" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="723" />
-            <location filename="../../ui/supervisor/approvals.py" line="724" />
+            <location filename="../../ui/supervisor/approvals.py" line="490" />
+            <location filename="../../ui/supervisor/approvals.py" line="491" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="733" />
+            <location filename="../../ui/supervisor/approvals.py" line="500" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="740" />
+            <location filename="../../ui/supervisor/approvals.py" line="507" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="740" />
+            <location filename="../../ui/supervisor/approvals.py" line="507" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="743" />
+            <location filename="../../ui/supervisor/approvals.py" line="510" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="769" />
+            <location filename="../../ui/supervisor/approvals.py" line="536" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="565" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="798" />
+            <location filename="../../ui/supervisor/approvals.py" line="565" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -792,32 +783,32 @@
     <context>
         <name>ArrangementWizard</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1037" />
+            <location filename="../../ui/arrangements/wizard.py" line="84" />
             <source>Repayment arrangement for %1</source>
             <translation>为 %1 办理还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1042" />
+            <location filename="../../ui/arrangements/wizard.py" line="89" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1043" />
+            <location filename="../../ui/arrangements/wizard.py" line="90" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1044" />
+            <location filename="../../ui/arrangements/wizard.py" line="91" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1089" />
+            <location filename="../../ui/arrangements/wizard.py" line="136" />
             <source>%1 for %2 (account %3): %4</source>
             <translation>%2 的%1（账户 %3）：%4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="1131" />
+            <location filename="../../ui/arrangements/wizard.py" line="178" />
             <source>the account has a %1 (arrangement %2); cancel it first.</source>
             <translation>该账户已有%1（还款安排 %2），请先取消。</translation>
         </message>
@@ -850,399 +841,449 @@
             <translation>记录客户承诺在 14 天内某日前偿还的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="46" />
+            <location filename="../../ui/arrangements/texts.py" line="43" />
+            <source>Pays an installment plan or a cash loan off early: the principal not yet billed becomes due at once, the fees of those periods are waived.</source>
+            <translation>提前结清分期计划或借呗：尚未出账的本金立即到期，这些期的手续费全部免除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="49" />
             <source>An agent may always grant it.</source>
             <translation>坐席均可自行办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="47" />
+            <location filename="../../ui/arrangements/texts.py" line="50" />
             <source>An agent may grant up to 3 days alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="49" />
+            <location filename="../../ui/arrangements/texts.py" line="52" />
             <source>An agent may grant up to 12 months and a penalty waiver up to ¥200.00 alone; more with a supervisor.</source>
             <translation>坐席可自行批准最多 12 个月及不超过 ¥200.00 的罚息减免；超出需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="52" />
+            <location filename="../../ui/arrangements/texts.py" line="55" />
             <source>An agent may waive up to ¥50.00 per account in 90 days alone; more with a supervisor.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00；超出需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="54" />
+            <location filename="../../ui/arrangements/texts.py" line="57" />
             <source>An agent may always record it.</source>
             <translation>坐席均可自行记录。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="58" />
+            <source>An agent may always set it up.</source>
+            <translation>坐席均可自行办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="62" />
             <source>Penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="59" />
+            <location filename="../../ui/arrangements/texts.py" line="63" />
             <source>Interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="60" />
+            <location filename="../../ui/arrangements/texts.py" line="64" />
             <source>Fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="66" />
+            <location filename="../../ui/arrangements/texts.py" line="70" />
             <source>%1 months is over the %2 months an agent may grant alone.</source>
             <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="67" />
+            <location filename="../../ui/arrangements/texts.py" line="71" />
             <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
             <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="68" />
+            <location filename="../../ui/arrangements/texts.py" line="72" />
             <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
             <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="70" />
+            <location filename="../../ui/arrangements/texts.py" line="74" />
             <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
             <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="73" />
+            <location filename="../../ui/arrangements/texts.py" line="77" />
             <source>The bill has no unpaid balance to convert.</source>
             <translation>账单没有可分期的未还余额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="74" />
+            <location filename="../../ui/arrangements/texts.py" line="78" />
             <source>An extension is at least %1 day.</source>
             <translation>延期至少 %1 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="75" />
+            <location filename="../../ui/arrangements/texts.py" line="79" />
             <source>A due date can be moved by at most %1 days.</source>
             <translation>到期日最多可延后 %1 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="76" />
+            <location filename="../../ui/arrangements/texts.py" line="80" />
             <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
             <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="78" />
+            <location filename="../../ui/arrangements/texts.py" line="82" />
             <source>The bill's due date has passed; it can no longer be extended.</source>
             <translation>账单已过到期日，不能再延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="79" />
+            <location filename="../../ui/arrangements/texts.py" line="83" />
             <source>The new due date must fall before the next statement date.</source>
             <translation>新的到期日必须早于下一个账单日。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="80" />
+            <location filename="../../ui/arrangements/texts.py" line="84" />
             <source>A hardship plan runs %1 to %2 months.</source>
             <translation>协商还款期限为 %1 至 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="81" />
-            <location filename="../../ui/arrangements/wizard.py" line="132" />
+            <location filename="../../ui/arrangements/texts.py" line="85" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="62" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="82" />
+            <location filename="../../ui/arrangements/texts.py" line="86" />
             <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
             <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="85" />
+            <location filename="../../ui/arrangements/texts.py" line="89" />
             <source>There is too little overdue balance for a plan of this length.</source>
             <translation>逾期余额过少，无法办理这么长期限的方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="86" />
+            <location filename="../../ui/arrangements/texts.py" line="90" />
             <source>The amount must be positive.</source>
             <translation>金额必须为正数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="87" />
+            <location filename="../../ui/arrangements/texts.py" line="91" />
             <source>The bill owes %1 of penalty interest; a waiver cannot exceed it.</source>
             <translation>账单所欠罚息为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="88" />
+            <location filename="../../ui/arrangements/texts.py" line="92" />
             <source>The bill owes %1 of interest; a waiver cannot exceed it.</source>
             <translation>账单所欠利息为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="89" />
+            <location filename="../../ui/arrangements/texts.py" line="93" />
             <source>The bill owes %1 of fees; a waiver cannot exceed it.</source>
             <translation>账单所欠费用为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="90" />
+            <location filename="../../ui/arrangements/texts.py" line="94" />
             <source>The promised date must be from %1 to %2.</source>
             <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="91" />
+            <location filename="../../ui/arrangements/texts.py" line="95" />
             <source>The account owes %1; a promise cannot exceed it.</source>
             <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="92" />
-            <location filename="../../ui/arrangements/wizard.py" line="114" />
-            <location filename="../../ui/arrangements/wizard.py" line="124" />
-            <location filename="../../ui/arrangements/wizard.py" line="135" />
+            <location filename="../../ui/arrangements/texts.py" line="96" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="44" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="54" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="65" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="93" />
-            <location filename="../../ui/arrangements/wizard.py" line="126" />
+            <location filename="../../ui/arrangements/texts.py" line="97" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="56" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="94" />
-            <location filename="../../ui/arrangements/wizard.py" line="112" />
+            <location filename="../../ui/arrangements/texts.py" line="98" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="42" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="95" />
+            <location filename="../../ui/arrangements/texts.py" line="99" />
             <source>Only the latest bill (%1) can be converted.</source>
             <translation>只有最新账单（%1）可以分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard.py" line="116" />
+            <location filename="../../ui/arrangements/texts.py" line="100" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="46" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="97" />
+            <location filename="../../ui/arrangements/texts.py" line="101" />
             <source>A bill can be converted until its due date.</source>
             <translation>账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="98" />
+            <location filename="../../ui/arrangements/texts.py" line="102" />
             <source>The account is closed.</source>
             <translation>账户已关闭。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="99" />
+            <location filename="../../ui/arrangements/texts.py" line="103" />
             <source>The account is charged off.</source>
             <translation>账户已核销。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="100" />
+            <location filename="../../ui/arrangements/texts.py" line="104" />
             <source>The account already has a bill installment waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的账单分期（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="102" />
+            <location filename="../../ui/arrangements/texts.py" line="106" />
             <source>The account already has a due date extension waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的延期还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="104" />
+            <location filename="../../ui/arrangements/texts.py" line="108" />
             <source>The account already has a hardship plan waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的协商还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="106" />
+            <location filename="../../ui/arrangements/texts.py" line="110" />
             <source>The account already has a fee waiver waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的费用减免（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="108" />
+            <location filename="../../ui/arrangements/texts.py" line="112" />
             <source>The account already has a promise to pay waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="110" />
+            <location filename="../../ui/arrangements/texts.py" line="114" />
             <source>The account already has a hardship plan in force (arrangement %1).</source>
             <translation>该账户已有一笔生效中的协商还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="111" />
+            <location filename="../../ui/arrangements/texts.py" line="115" />
             <source>The account already has a promise to pay in force (arrangement %1).</source>
             <translation>该账户已有一笔生效中的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="113" />
+            <location filename="../../ui/arrangements/texts.py" line="117" />
+            <source>Plan %1 is completed: there is nothing to pay off.</source>
+            <translation>分期计划 %1 已还清，无需提前还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="118" />
+            <source>Plan %1 is paid off: there is nothing to pay off.</source>
+            <translation>分期计划 %1 已提前结清，无需提前还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="119" />
+            <source>Plan %1 is broken: there is nothing to pay off.</source>
+            <translation>分期计划 %1 已失效，无需提前还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="120" />
+            <source>Plan %1's payoff was set up on %2; %3 of it is still to pay.</source>
+            <translation>分期计划 %1 已于 %2 办理提前还款，尚有 %3 未还。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="121" />
+            <source>Every period of plan %1 is billed already: paying the bill (%2 still owed on it) ends the plan.</source>
+            <translation>分期计划 %1 各期均已出账：还清账单（尚欠 %2）即结清该分期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="123" />
+            <source>Plan %1 is not on account %2.</source>
+            <translation>分期计划 %1 不属于账户 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="124" />
+            <source>There is no installment plan %1.</source>
+            <translation>不存在分期计划 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/texts.py" line="126" />
             <source>The account has a hardship plan in force (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有生效中的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="115" />
+            <location filename="../../ui/arrangements/texts.py" line="128" />
             <source>The account has a hardship plan waiting for approval (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有待审批的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="117" />
+            <location filename="../../ui/arrangements/texts.py" line="130" />
             <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="119" />
+            <location filename="../../ui/arrangements/texts.py" line="132" />
             <source>The account has a promise to pay waiting for approval (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有待审批的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="121" />
+            <location filename="../../ui/arrangements/texts.py" line="134" />
             <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Reject this one, or cancel that one first.</source>
             <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请驳回本申请，或先取消该承诺。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="151" />
+            <location filename="../../ui/arrangements/texts.py" line="167" />
             <source>The plan is longer than an agent may grant alone.</source>
             <translation>方案期限超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="152" />
+            <location filename="../../ui/arrangements/texts.py" line="168" />
             <source>The penalty waiver is more than an agent may grant alone.</source>
             <translation>罚息减免超过了坐席可自行批准的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="154" />
+            <location filename="../../ui/arrangements/texts.py" line="170" />
             <source>The extension is longer than an agent may grant alone.</source>
             <translation>延期天数超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="156" />
+            <location filename="../../ui/arrangements/texts.py" line="172" />
             <source>The waiver is more than an agent may waive alone in 90 days.</source>
             <translation>减免金额超过了坐席 90 天内可自行减免的额度。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="158" />
+            <location filename="../../ui/arrangements/texts.py" line="174" />
             <source>It is beyond what an agent may grant alone.</source>
             <translation>超出了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="169" />
+            <location filename="../../ui/arrangements/texts.py" line="186" />
             <source>Change the terms, or choose another kind of arrangement.</source>
             <translation>请修改条件，或选择其他类型的还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="171" />
+            <location filename="../../ui/arrangements/texts.py" line="188" />
             <source>Choose another kind of arrangement, or refresh the customer to see the account as it is now.</source>
             <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="187" />
+            <location filename="../../ui/arrangements/texts.py" line="204" />
             <source>This value is not accepted. Check it and try again.</source>
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="108" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="38" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="118" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="48" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="120" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="50" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="128" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="58" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="138" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="68" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="145" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="83" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="147" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="85" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="149" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="87" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="152" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="90" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="156" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="94" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="158" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="96" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="165" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="99" />
+            <source>Plan %1 paid off early</source>
+            <translation>分期计划 %1 提前结清</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard_words.py" line="105" />
             <source>in force</source>
             <translation>生效中</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="166" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="106" />
             <source>waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="167" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="107" />
             <source>%1 of %2 %3</source>
             <translation>%3的%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="175" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="115" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="177" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="117" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="178" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="118" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="416" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="137" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="421" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="142" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="423" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="144" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="425" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="146" />
             <source>%1 can be at most %2.</source>
             <translation>%1最多为 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="531" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="252" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
         </message>
@@ -1250,94 +1291,94 @@
     <context>
         <name>ArrangementsTab</name>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="96" />
+            <location filename="../../ui/workspace/arrangements.py" line="97" />
             <source>Cancel arrangement…</source>
             <translation>取消还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="99" />
-            <location filename="../../ui/workspace/arrangements.py" line="192" />
+            <location filename="../../ui/workspace/arrangements.py" line="100" />
+            <location filename="../../ui/workspace/arrangements.py" line="193" />
             <source>Select an arrangement.</source>
             <translation>请选择一笔还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="107" />
+            <location filename="../../ui/workspace/arrangements.py" line="108" />
             <source>Arrangements</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="148" />
+            <location filename="../../ui/workspace/arrangements.py" line="149" />
             <source>Loading arrangements…</source>
             <translation>正在加载还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="158" />
+            <location filename="../../ui/workspace/arrangements.py" line="159" />
             <source>No arrangements on this account.</source>
             <translation>该账户没有还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="160" />
+            <location filename="../../ui/workspace/arrangements.py" line="161" />
             <source>%1 live or waiting, %2 in all; newest first.</source>
             <translation>生效或待审批 %1 笔，共 %2 笔；最新的在前。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="179" />
+            <location filename="../../ui/workspace/arrangements.py" line="180" />
             <source>Checking what you may do…</source>
             <translation>正在确认您可执行的操作…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="194" />
+            <location filename="../../ui/workspace/arrangements.py" line="195" />
             <source>Cancel this arrangement; the case timeline and the audit trail keep it.</source>
             <translation>取消此还款安排；案件时间线和审计记录会保留它。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="196" />
+            <location filename="../../ui/workspace/arrangements.py" line="197" />
             <source>Only its proposer or a supervisor may cancel an arrangement waiting for approval.</source>
             <translation>待审批的还款安排只能由提议人或主管取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="198" />
+            <location filename="../../ui/workspace/arrangements.py" line="199" />
             <source>Only a supervisor may cancel an arrangement in force.</source>
             <translation>生效中的还款安排只能由主管取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="200" />
+            <location filename="../../ui/workspace/arrangements.py" line="201" />
             <source>Its effect is done: it cannot be cancelled.</source>
             <translation>该安排已执行完毕，无法取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="202" />
+            <location filename="../../ui/workspace/arrangements.py" line="203" />
             <source>It has ended: there is nothing to cancel.</source>
             <translation>该安排已结束，无需取消。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="210" />
-            <location filename="../../ui/workspace/arrangements.py" line="214" />
+            <location filename="../../ui/workspace/arrangements.py" line="211" />
+            <location filename="../../ui/workspace/arrangements.py" line="215" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="211" />
+            <location filename="../../ui/workspace/arrangements.py" line="212" />
             <source>Cancel the %1 (arrangement %2)? This cannot be undone.</source>
             <translation>取消%1（还款安排 %2）？此操作无法撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="215" />
+            <location filename="../../ui/workspace/arrangements.py" line="216" />
             <source>Keep it</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="227" />
+            <location filename="../../ui/workspace/arrangements.py" line="228" />
             <source>Cancel %1 (arrangement %2)</source>
             <translation>取消%1（还款安排 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="239" />
+            <location filename="../../ui/workspace/arrangements.py" line="240" />
             <source>The server cannot be reached: the cancel is kept in the outbox and will be sent when it is reachable.</source>
             <translation>无法连接服务器：取消操作已保存在发件箱，连接恢复后将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="243" />
+            <location filename="../../ui/workspace/arrangements.py" line="244" />
             <source>Arrangement cancelled.</source>
             <translation>还款安排已取消。</translation>
         </message>
@@ -1561,22 +1602,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="434" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="155" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="438" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="159" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="441" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="162" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="446" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="167" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -1584,91 +1625,91 @@
     <context>
         <name>BillsTab</name>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="70" />
+            <location filename="../../ui/workspace/bills.py" line="71" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="77" />
+            <location filename="../../ui/workspace/bills.py" line="78" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="78" />
+            <location filename="../../ui/workspace/bills.py" line="79" />
             <source>Save the selected bill as a PDF statement</source>
             <translation>将所选账单保存为 PDF 账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="81" />
+            <location filename="../../ui/workspace/bills.py" line="82" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="82" />
+            <location filename="../../ui/workspace/bills.py" line="83" />
             <source>Print the selected bill as a statement</source>
             <translation>打印所选账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="95" />
+            <location filename="../../ui/workspace/bills.py" line="96" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="108" />
+            <location filename="../../ui/workspace/bills.py" line="109" />
             <source>Bill lines</source>
             <translation>账单明细</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="163" />
+            <location filename="../../ui/workspace/bills.py" line="164" />
             <source>No bills yet: the first statement is cut on the 1st.</source>
             <translation>暂无账单：首期账单于每月1日出具。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="182" />
+            <location filename="../../ui/workspace/bills.py" line="183" />
             <source>Lines of the bill of %1 (due %2)</source>
             <translation>%1 账单明细（到期日 %2）</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="198" />
+            <location filename="../../ui/workspace/bills.py" line="199" />
             <source>%n line(s) · sum %1</source>
             <translation>
                 <numerusform>%n 条 · 合计 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="200" />
+            <location filename="../../ui/workspace/bills.py" line="201" />
             <source>bill total %1</source>
             <translation>账单总额 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="204" />
+            <location filename="../../ui/workspace/bills.py" line="205" />
             <source>bill total %1: report this bill</source>
             <translation>账单总额 %1：请上报此账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="237" />
+            <location filename="../../ui/workspace/bills.py" line="238" />
             <source>Save statement as PDF</source>
             <translation>将账单另存为 PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="238" />
+            <location filename="../../ui/workspace/bills.py" line="239" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="266" />
+            <location filename="../../ui/workspace/bills.py" line="267" />
             <source>The statement could not be saved to %1: %2</source>
             <translation>账单无法保存到 %1：%2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/bills.py" line="257" />
+            <location filename="../../ui/workspace/bills.py" line="258" />
             <source>Statement saved to %1 (%n page(s)).</source>
             <translation>
                 <numerusform>账单已保存到 %1（共 %n 页）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/bills.py" line="285" />
+            <location filename="../../ui/workspace/bills.py" line="286" />
             <source>Print statement</source>
             <translation>打印账单</translation>
         </message>
@@ -1676,23 +1717,23 @@
     <context>
         <name>BugReportDialog</name>
         <message>
-            <location filename="../../ui/failures.py" line="136" />
-            <location filename="../../ui/failures.py" line="139" />
+            <location filename="../../ui/failures.py" line="141" />
+            <location filename="../../ui/failures.py" line="144" />
             <source>Something went wrong</source>
             <translation>出错了</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="144" />
+            <location filename="../../ui/failures.py" line="149" />
             <source>CreditDesk hit a problem it did not expect. What you were doing may not have been saved. Copy this report and send it to support.</source>
             <translation>CreditDesk 遇到了意外问题，刚才的操作可能没有保存。请复制这份报告并发送给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="155" />
+            <location filename="../../ui/failures.py" line="160" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="164" />
+            <location filename="../../ui/failures.py" line="169" />
             <source>Copied</source>
             <translation>已复制</translation>
         </message>
@@ -1713,333 +1754,333 @@
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../../ui/cases/actions.py" line="106" />
+            <location filename="../../ui/cases/actions.py" line="104" />
             <source>The dispute waits for the customer and its SLA clock pauses until they answer. Write what you asked for: it goes on the case timeline.</source>
             <translation>争议将等待客户回复，SLA 计时暂停至客户答复。请写明向客户索要了什么：它会记入案件时间线。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="111" />
+            <location filename="../../ui/cases/actions.py" line="109" />
             <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
             <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="116" />
+            <location filename="../../ui/cases/actions.py" line="114" />
             <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
             <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="119" />
+            <location filename="../../ui/cases/actions.py" line="117" />
             <source>Credit the customer provisionally while the dispute is worked: a credit is posted on the account at once. At most the disputed amount, %1.</source>
             <translation>争议处理期间先行给客户临时退款：立即在账户上记一笔贷记。最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="124" />
+            <location filename="../../ui/cases/actions.py" line="122" />
             <source>Approve the proposed outcome: %1. The dispute is resolved and the money is posted.</source>
             <translation>批准拟定结果：%1。争议结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="127" />
+            <location filename="../../ui/cases/actions.py" line="125" />
             <source>Reject the proposed outcome: %1. The dispute goes back to investigating.</source>
             <translation>驳回拟定结果：%1。争议退回调查中。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="130" />
+            <location filename="../../ui/cases/actions.py" line="128" />
             <source>Confirm the fraud: the reported transactions (%1) are written off; the customer is not liable.</source>
             <translation>确认欺诈：报告的交易（%1）将被核销，客户无需承担。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="134" />
+            <location filename="../../ui/cases/actions.py" line="132" />
             <source>Not fraud: the customer stays liable for the reported transactions, and the freeze this report holds is lifted.</source>
             <translation>非欺诈：客户仍需承担报告的交易，本报案造成的冻结将解除。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="139" />
+            <location filename="../../ui/cases/actions.py" line="137" />
             <source>Close the report: nothing more is done on it.</source>
             <translation>关闭报案：不再做进一步处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="140" />
+            <location filename="../../ui/cases/actions.py" line="138" />
             <source>Start reviewing the report.</source>
             <translation>开始审查此报案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="141" />
+            <location filename="../../ui/cases/actions.py" line="139" />
             <source>Approve the arrangement: it goes live now, if the account still allows it.</source>
             <translation>批准还款安排：如账户状况仍允许，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="144" />
+            <location filename="../../ui/cases/actions.py" line="142" />
             <source>Reject the arrangement: it does not go live, and the proposer sees your comment.</source>
             <translation>驳回还款安排：不会生效，提出人将看到您的意见。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="147" />
+            <location filename="../../ui/cases/actions.py" line="145" />
             <source>Cancel the arrangement: it stops, and the account goes back to its normal terms.</source>
             <translation>取消还款安排：安排终止，账户恢复正常条件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="336" />
+            <location filename="../../ui/cases/actions.py" line="334" />
             <source>Amount in yuan, e.g. 1200.50</source>
             <translation>金额（元），如 1200.50</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="351" />
+            <location filename="../../ui/cases/actions.py" line="349" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="356" />
+            <location filename="../../ui/cases/actions.py" line="354" />
             <source>Required.</source>
             <translation>必填。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="371" />
+            <location filename="../../ui/cases/actions.py" line="369" />
             <source>Enter an amount in yuan, e.g. 1200.50.</source>
             <translation>请输入金额（元），如 1200.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="374" />
+            <location filename="../../ui/cases/actions.py" line="372" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="418" />
+            <location filename="../../ui/cases/actions.py" line="419" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="419" />
+            <location filename="../../ui/cases/actions.py" line="420" />
             <source>Add</source>
             <translation>延长</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="420" />
+            <location filename="../../ui/cases/actions.py" line="421" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="421" />
+            <location filename="../../ui/cases/actions.py" line="422" />
             <source>Why more time is needed (the customer sees the new date)</source>
             <translation>需要更多时间的原因（客户会看到新日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="423" />
+            <location filename="../../ui/cases/actions.py" line="424" />
             <source>The decision window is %1 days from filing (decide by %2). A handler may extend once, to at most %3 days; a supervisor to at most %4 days.</source>
             <translation>决定期限为自提交起 %1 天（%2 前决定）。处理员可延期一次，最多至 %3 天；主管最多至 %4 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="438" />
+            <location filename="../../ui/cases/actions.py" line="439" />
             <source>At most %1 more days: the decision window may grow to %2 days from filing.</source>
             <translation>最多再延长 %1 天：处理时限自提交起最长 %2 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="441" />
+            <location filename="../../ui/cases/actions.py" line="442" />
             <source>At most %1 more days: a handler may extend to %2 days from filing; ask a supervisor for more.</source>
             <translation>最多再延长 %1 天：处理人员最多可延长至自提交起 %2 天；需要更长请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="457" />
+            <location filename="../../ui/cases/actions.py" line="458" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="459" />
+            <location filename="../../ui/cases/actions.py" line="460" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="460" />
+            <location filename="../../ui/cases/actions.py" line="461" />
             <source>Reasons</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="461" />
+            <location filename="../../ui/cases/actions.py" line="462" />
             <source>Why this outcome (kept on the case timeline)</source>
-            <translation>作出此结果的理由（记入工单处理记录）</translation>
+            <translation>作出此结果的理由（记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="488" />
+            <location filename="../../ui/cases/actions.py" line="489" />
             <source>Between ¥0.01 and %1 (the disputed amount).</source>
             <translation>介于 ¥0.01 与 %1（争议金额）之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="492" />
+            <location filename="../../ui/cases/actions.py" line="493" />
             <source>%1 is over %2: this outcome waits for a supervisor's approval (another supervisor than you) before the dispute is resolved.</source>
             <translation>%1 超过 %2：此结果须经主管（非您本人）批准后争议方可结案。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="498" />
+            <location filename="../../ui/cases/actions.py" line="499" />
             <source>%1 is not over %2: the dispute is resolved at once and the money is posted.</source>
             <translation>%1 未超过 %2：争议立即结案，资金随即入账。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="516" />
+            <location filename="../../ui/cases/actions.py" line="517" />
             <source>Less than the disputed amount, %1; or choose Won.</source>
             <translation>须小于争议金额 %1；否则请选择“胜诉”。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="528" />
+            <location filename="../../ui/cases/actions.py" line="529" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="529" />
-            <location filename="../../ui/cases/actions.py" line="575" />
-            <location filename="../../ui/cases/actions.py" line="658" />
-            <location filename="../../ui/cases/actions.py" line="661" />
+            <location filename="../../ui/cases/actions.py" line="530" />
+            <location filename="../../ui/cases/actions.py" line="576" />
+            <location filename="../../ui/cases/actions.py" line="659" />
+            <location filename="../../ui/cases/actions.py" line="662" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="535" />
+            <location filename="../../ui/cases/actions.py" line="536" />
             <source>At most the disputed amount, %1.</source>
             <translation>最多为争议金额 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="557" />
+            <location filename="../../ui/cases/actions.py" line="558" />
             <source>%1 (%2) · %3 open</source>
             <translation>%1（%2）· 未结 %3 件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="570" />
+            <location filename="../../ui/cases/actions.py" line="571" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="573" />
+            <location filename="../../ui/cases/actions.py" line="574" />
             <source>Assign to</source>
             <translation>分派给</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="585" />
+            <location filename="../../ui/cases/actions.py" line="586" />
             <source>Nobody else may hold this case.</source>
-            <translation>没有其他人可以处理此工单。</translation>
+            <translation>没有其他人可以处理此案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="600" />
+            <location filename="../../ui/cases/actions.py" line="601" />
             <source>Choose whom to assign.</source>
             <translation>请选择分派对象。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="609" />
+            <location filename="../../ui/cases/actions.py" line="610" />
             <source>Decide</source>
             <translation>作出决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="610" />
+            <location filename="../../ui/cases/actions.py" line="611" />
             <source>Extend</source>
             <translation>延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="611" />
+            <location filename="../../ui/cases/actions.py" line="612" />
             <source>Ask and wait</source>
             <translation>询问并等待</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="612" />
+            <location filename="../../ui/cases/actions.py" line="613" />
             <source>Grant credit</source>
             <translation>发放退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="613" />
+            <location filename="../../ui/cases/actions.py" line="614" />
             <source>Reverse credit</source>
             <translation>冲回退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="614" />
-            <location filename="../../ui/cases/actions.py" line="621" />
+            <location filename="../../ui/cases/actions.py" line="615" />
+            <location filename="../../ui/cases/actions.py" line="622" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="615" />
-            <location filename="../../ui/cases/actions.py" line="622" />
+            <location filename="../../ui/cases/actions.py" line="616" />
+            <location filename="../../ui/cases/actions.py" line="623" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="616" />
+            <location filename="../../ui/cases/actions.py" line="617" />
             <source>Withdraw dispute</source>
             <translation>撤回争议</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="617" />
+            <location filename="../../ui/cases/actions.py" line="618" />
             <source>Confirm fraud</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="618" />
+            <location filename="../../ui/cases/actions.py" line="619" />
             <source>Not fraud</source>
             <translation>非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="619" />
+            <location filename="../../ui/cases/actions.py" line="620" />
             <source>Close report</source>
             <translation>关闭报案</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="620" />
+            <location filename="../../ui/cases/actions.py" line="621" />
             <source>Start review</source>
             <translation>开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="623" />
+            <location filename="../../ui/cases/actions.py" line="624" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="624" />
+            <location filename="../../ui/cases/actions.py" line="625" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="638" />
+            <location filename="../../ui/cases/actions.py" line="639" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="639" />
+            <location filename="../../ui/cases/actions.py" line="640" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="650" />
+            <location filename="../../ui/cases/actions.py" line="651" />
             <source>What was asked</source>
             <translation>索要内容</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="652" />
+            <location filename="../../ui/cases/actions.py" line="653" />
             <source>For example: the courier's delivery receipt and a photo of the parcel</source>
             <translation>例如：快递签收单和包裹照片</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="655" />
-            <location filename="../../ui/cases/actions.py" line="665" />
+            <location filename="../../ui/cases/actions.py" line="656" />
+            <location filename="../../ui/cases/actions.py" line="666" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="656" />
+            <location filename="../../ui/cases/actions.py" line="657" />
             <source>Why the outcome is rejected (required)</source>
             <translation>驳回理由（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="659" />
+            <location filename="../../ui/cases/actions.py" line="660" />
             <source>Optional: for the case timeline</source>
-            <translation>选填：记入工单处理记录</translation>
+            <translation>选填：记入案件时间线</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="662" />
+            <location filename="../../ui/cases/actions.py" line="663" />
             <source>Optional: for the case timeline and the audit trail</source>
-            <translation>选填：记入工单处理记录和审计记录</translation>
+            <translation>选填：记入案件时间线和审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="666" />
+            <location filename="../../ui/cases/actions.py" line="667" />
             <source>Why (required)</source>
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/actions.py" line="666" />
+            <location filename="../../ui/cases/actions.py" line="667" />
             <source>Optional</source>
             <translation>选填</translation>
         </message>
@@ -2047,199 +2088,199 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../ui/cases/queue.py" line="70" />
+            <location filename="../../ui/cases/queue.py" line="71" />
             <source>Anyone</source>
             <translation>任何人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="71" />
+            <location filename="../../ui/cases/queue.py" line="72" />
             <source>Me</source>
             <translation>我</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="72" />
+            <location filename="../../ui/cases/queue.py" line="73" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="129" />
+            <location filename="../../ui/cases/queue.py" line="131" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="129" />
+            <location filename="../../ui/cases/queue.py" line="131" />
             <source>Queues</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="137" />
+            <location filename="../../ui/cases/queue.py" line="139" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="138" />
+            <location filename="../../ui/cases/queue.py" line="140" />
             <source>Load the cases again (F5); the list also refreshes every minute</source>
             <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="142" />
+            <location filename="../../ui/cases/queue.py" line="144" />
             <source>Take next</source>
             <translation>领取下一件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="144" />
+            <location filename="../../ui/cases/queue.py" line="146" />
             <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
             <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="149" />
-            <location filename="../../ui/cases/queue.py" line="396" />
+            <location filename="../../ui/cases/queue.py" line="151" />
+            <location filename="../../ui/cases/queue.py" line="441" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="150" />
+            <location filename="../../ui/cases/queue.py" line="152" />
             <source>Assign the selected cases to one person</source>
             <translation>把选中的案件分配给一个人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="155" />
-            <location filename="../../ui/cases/queue.py" line="399" />
+            <location filename="../../ui/cases/queue.py" line="157" />
+            <location filename="../../ui/cases/queue.py" line="444" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="162" />
+            <location filename="../../ui/cases/queue.py" line="164" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="162" />
+            <location filename="../../ui/cases/queue.py" line="164" />
             <source>All queues</source>
             <translation>全部队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="166" />
+            <location filename="../../ui/cases/queue.py" line="168" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="166" />
+            <location filename="../../ui/cases/queue.py" line="168" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="169" />
+            <location filename="../../ui/cases/queue.py" line="171" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="169" />
+            <location filename="../../ui/cases/queue.py" line="171" />
             <source>Any status</source>
             <translation>任意状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="172" />
+            <location filename="../../ui/cases/queue.py" line="174" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="172" />
+            <location filename="../../ui/cases/queue.py" line="174" />
             <source>Any SLA state</source>
             <translation>任意时限状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="175" />
+            <location filename="../../ui/cases/queue.py" line="177" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="180" />
+            <location filename="../../ui/cases/queue.py" line="182" />
             <source>Open or closed</source>
             <translation>未结或已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="181" />
+            <location filename="../../ui/cases/queue.py" line="183" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="181" />
+            <location filename="../../ui/cases/queue.py" line="183" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="181" />
+            <location filename="../../ui/cases/queue.py" line="183" />
             <source>Open and closed</source>
             <translation>未结和已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="185" />
+            <location filename="../../ui/cases/queue.py" line="187" />
             <source>Filter: summary, case, customer or account number</source>
             <translation>筛选：摘要、案件号、客户号或账户号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="186" />
+            <location filename="../../ui/cases/queue.py" line="188" />
             <source>Filter the cases shown</source>
             <translation>筛选显示的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="338" />
+            <location filename="../../ui/cases/queue.py" line="383" />
             <source>1 case</source>
             <translation>1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="338" />
+            <location filename="../../ui/cases/queue.py" line="383" />
             <source>%1 cases</source>
             <translation>%1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="339" />
+            <location filename="../../ui/cases/queue.py" line="384" />
             <source> · %1 at risk</source>
             <translation> · %1 件有风险</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="340" />
+            <location filename="../../ui/cases/queue.py" line="385" />
             <source> · %1 breached</source>
             <translation> · %1 件已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="342" />
+            <location filename="../../ui/cases/queue.py" line="387" />
             <source> · the first %1 only: narrow the filters</source>
             <translation> · 仅显示前 %1 件：请缩小筛选范围</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="348" />
+            <location filename="../../ui/cases/queue.py" line="393" />
             <source>No case matches these filters.</source>
             <translation>没有符合这些筛选条件的案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="350" />
+            <location filename="../../ui/cases/queue.py" line="395" />
             <source>No cases here. New disputes, fraud reports and approvals appear as they are filed.</source>
-            <translation>这里没有案件。新的争议、欺诈报告和待审批事项提交后会出现在这里。</translation>
+            <translation>这里没有案件。新的争议、欺诈举报和待审批事项提交后会出现在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="393" />
+            <location filename="../../ui/cases/queue.py" line="438" />
             <source>Open case %1</source>
             <translation>打开案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="427" />
+            <location filename="../../ui/cases/queue.py" line="472" />
             <source>your queues</source>
             <translation>你的队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="429" />
+            <location filename="../../ui/cases/queue.py" line="474" />
             <source>Nothing to take: no unassigned case is waiting in %1.</source>
             <translation>没有可领取的案件：%1 中没有等待的未分配案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="466" />
+            <location filename="../../ui/cases/queue.py" line="511" />
             <source>%1 case(s) reassigned.</source>
             <translation>已重新分配 %1 件案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="479" />
+            <location filename="../../ui/cases/queue.py" line="524" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -2247,796 +2288,796 @@
     <context>
         <name>CasePage</name>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="100" />
-            <location filename="../../ui/cases/case_page.py" line="556" />
+            <location filename="../../ui/cases/case_page.py" line="226" />
+            <location filename="../../ui/cases/case_words.py" line="53" />
             <source>Opened</source>
-            <translation>创建时间</translation>
+            <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="101" />
+            <location filename="../../ui/cases/case_words.py" line="54" />
             <source>Assigned</source>
             <translation>已分派</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="102" />
+            <location filename="../../ui/cases/case_words.py" line="55" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="103" />
+            <location filename="../../ui/cases/case_words.py" line="56" />
             <source>Taken</source>
             <translation>已领取</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="104" />
+            <location filename="../../ui/cases/case_words.py" line="57" />
             <source>Approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="105" />
+            <location filename="../../ui/cases/case_words.py" line="58" />
             <source>Rejected</source>
             <translation>已驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="106" />
+            <location filename="../../ui/cases/case_words.py" line="59" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="107" />
+            <location filename="../../ui/cases/case_words.py" line="60" />
             <source>Acknowledged</source>
             <translation>已受理</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="108" />
+            <location filename="../../ui/cases/case_words.py" line="61" />
             <source>Asked the customer for information</source>
             <translation>已请客户补充信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="109" />
+            <location filename="../../ui/cases/case_words.py" line="62" />
             <source>Customer responded</source>
             <translation>客户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="110" />
+            <location filename="../../ui/cases/case_words.py" line="63" />
             <source>Sent to the merchant</source>
             <translation>已转商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="111" />
+            <location filename="../../ui/cases/case_words.py" line="64" />
             <source>Merchant responded</source>
             <translation>商户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="112" />
-            <location filename="../../ui/cases/case_page.py" line="139" />
+            <location filename="../../ui/cases/case_words.py" line="65" />
+            <location filename="../../ui/cases/case_words.py" line="93" />
             <source>Provisional credit granted</source>
             <translation>已发放临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="113" />
-            <location filename="../../ui/cases/case_page.py" line="140" />
+            <location filename="../../ui/cases/case_words.py" line="66" />
+            <location filename="../../ui/cases/case_words.py" line="94" />
             <source>Provisional credit reversed</source>
             <translation>已冲回临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="114" />
+            <location filename="../../ui/cases/case_words.py" line="67" />
             <source>Deadline extended</source>
             <translation>已延长期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="115" />
+            <location filename="../../ui/cases/case_words.py" line="68" />
             <source>Outcome decided</source>
             <translation>已作出处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="116" />
+            <location filename="../../ui/cases/case_words.py" line="69" />
             <source>Outcome approved</source>
             <translation>处理结果已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="117" />
+            <location filename="../../ui/cases/case_words.py" line="70" />
             <source>Outcome rejected</source>
             <translation>处理结果被驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="118" />
+            <location filename="../../ui/cases/case_words.py" line="71" />
             <source>Withdrawn by the customer</source>
             <translation>客户已撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="119" />
+            <location filename="../../ui/cases/case_words.py" line="72" />
             <source>Review started</source>
             <translation>已开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="120" />
+            <location filename="../../ui/cases/case_words.py" line="73" />
             <source>Fraud confirmed</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="121" />
+            <location filename="../../ui/cases/case_words.py" line="74" />
             <source>Found not fraud</source>
             <translation>认定非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="122" />
-            <location filename="../../ui/cases/case_page.py" line="705" />
+            <location filename="../../ui/cases/case_page.py" line="377" />
+            <location filename="../../ui/cases/case_words.py" line="75" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="127" />
+            <location filename="../../ui/cases/case_words.py" line="80" />
             <source>status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="128" />
+            <location filename="../../ui/cases/case_words.py" line="81" />
             <source>queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="129" />
+            <location filename="../../ui/cases/case_words.py" line="82" />
             <source>priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="130" />
+            <location filename="../../ui/cases/case_words.py" line="83" />
             <source>assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="131" />
+            <location filename="../../ui/cases/case_words.py" line="84" />
             <source>due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="132" />
+            <location filename="../../ui/cases/case_words.py" line="85" />
             <source>paused since</source>
             <translation>暂停自</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="133" />
+            <location filename="../../ui/cases/case_words.py" line="86" />
             <source>closed</source>
             <translation>关闭时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="134" />
+            <location filename="../../ui/cases/case_words.py" line="87" />
             <source>amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="141" />
+            <location filename="../../ui/cases/case_words.py" line="95" />
             <source>Refund credited</source>
             <translation>退款已入账</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="142" />
-            <location filename="../../ui/cases/case_page.py" line="382" />
-            <location filename="../../ui/cases/case_page.py" line="937" />
+            <location filename="../../ui/cases/case_words.py" line="96" />
+            <location filename="../../ui/casework/panels/fraud.py" line="24" />
+            <location filename="../../ui/casework/panels/fraud.py" line="47" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="146" />
+            <location filename="../../ui/cases/case_words.py" line="100" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="147" />
+            <location filename="../../ui/cases/case_words.py" line="101" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="148" />
+            <location filename="../../ui/cases/case_words.py" line="102" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="169" />
-            <location filename="../../ui/cases/case_page.py" line="314" />
+            <location filename="../../ui/cases/case_words.py" line="120" />
+            <location filename="../../ui/cases/case_words.py" line="262" />
             <source>System</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="195" />
-            <location filename="../../ui/cases/case_page.py" line="821" />
+            <location filename="../../ui/cases/case_page.py" line="463" />
+            <location filename="../../ui/cases/case_words.py" line="151" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="236" />
+            <location filename="../../ui/cases/case_words.py" line="186" />
             <source>disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="237" />
+            <location filename="../../ui/cases/case_words.py" line="187" />
             <source>provisional credit</source>
             <translation>临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="238" />
+            <location filename="../../ui/cases/case_words.py" line="188" />
             <source>awarded</source>
             <translation>判给金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="241" />
+            <location filename="../../ui/cases/case_words.py" line="191" />
             <source>reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="241" />
+            <location filename="../../ui/cases/case_words.py" line="191" />
             <source>written off</source>
             <translation>核销金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="243" />
+            <location filename="../../ui/cases/case_words.py" line="192" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="243" />
+            <location filename="../../ui/cases/case_words.py" line="192" />
             <source>waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="266" />
+            <location filename="../../ui/cases/case_words.py" line="213" />
             <source>status %1 → %2</source>
             <translation>状态 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="272" />
+            <location filename="../../ui/cases/case_words.py" line="219" />
             <source>assigned to %1 → %2</source>
             <translation>处理人 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="278" />
+            <location filename="../../ui/cases/case_words.py" line="225" />
             <source>due %1 → %2</source>
             <translation>到期 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="293" />
+            <location filename="../../ui/cases/case_words.py" line="241" />
             <source>proposed outcome %1 → %2</source>
             <translation>拟定结果 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="301" />
-            <location filename="../../ui/cases/case_page.py" line="304" />
+            <location filename="../../ui/cases/case_words.py" line="249" />
+            <location filename="../../ui/cases/case_words.py" line="252" />
             <source>it was updated (version %1 → %2)</source>
             <translation>已被更新（版本 %1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="318" />
+            <location filename="../../ui/cases/case_words.py" line="266" />
             <source> (%1, %2)</source>
             <translation>（%1，%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="321" />
+            <location filename="../../ui/cases/case_words.py" line="269" />
             <source>someone else changed it</source>
             <translation>已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="323" />
+            <location filename="../../ui/cases/case_words.py" line="271" />
             <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
-            <translation>您打开期间此工单已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
+            <translation>您打开期间此案件已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="358" />
-            <location filename="../../ui/cases/case_page.py" line="369" />
+            <location filename="../../ui/cases/case_page.py" line="103" />
+            <location filename="../../ui/casework/panels/dispute.py" line="28" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="359" />
+            <location filename="../../ui/cases/case_page.py" line="104" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="360" />
+            <location filename="../../ui/cases/case_page.py" line="105" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="361" />
+            <location filename="../../ui/cases/case_page.py" line="106" />
             <source>Change</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="362" />
+            <location filename="../../ui/cases/case_page.py" line="107" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="370" />
+            <location filename="../../ui/casework/panels/dispute.py" line="29" />
             <source>Event</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="371" />
-            <location filename="../../ui/cases/case_page.py" line="380" />
+            <location filename="../../ui/casework/panels/dispute.py" line="30" />
+            <location filename="../../ui/casework/panels/fraud.py" line="22" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="372" />
-            <location filename="../../ui/cases/case_page.py" line="831" />
+            <location filename="../../ui/casework/panels/dispute.py" line="31" />
+            <location filename="../../ui/casework/panels/dispute.py" line="43" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="378" />
+            <location filename="../../ui/casework/panels/fraud.py" line="20" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="379" />
+            <location filename="../../ui/casework/panels/fraud.py" line="21" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="383" />
+            <location filename="../../ui/casework/panels/fraud.py" line="25" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="383" />
-            <location filename="../../ui/cases/case_page.py" line="887" />
+            <location filename="../../ui/casework/panels/dispute.py" line="99" />
+            <location filename="../../ui/casework/panels/fraud.py" line="25" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="393" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="26" />
             <source>Period</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="394" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="27" />
             <source>Due date</source>
             <translation>到期还款日</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="395" />
-            <location filename="../../ui/cases/case_page.py" line="1010" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="28" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="75" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="396" />
-            <location filename="../../ui/cases/case_page.py" line="1011" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="29" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="76" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="397" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="30" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="492" />
+            <location filename="../../ui/cases/case_page.py" line="157" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="532" />
+            <location filename="../../ui/cases/case_page.py" line="202" />
             <source>Reload the case (F5)</source>
-            <translation>重新加载工单（F5）</translation>
+            <translation>重新加载案件（F5）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="533" />
+            <location filename="../../ui/cases/case_page.py" line="203" />
             <source>Reload</source>
             <translation>重新加载</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="537" />
+            <location filename="../../ui/cases/case_page.py" line="207" />
             <source>Open customer</source>
             <translation>打开客户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="552" />
+            <location filename="../../ui/cases/case_page.py" line="222" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="553" />
+            <location filename="../../ui/cases/case_page.py" line="223" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="554" />
+            <location filename="../../ui/cases/case_page.py" line="224" />
             <source>Assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="555" />
+            <location filename="../../ui/cases/case_page.py" line="225" />
             <source>At stake</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="557" />
+            <location filename="../../ui/cases/case_page.py" line="227" />
             <source>Due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="558" />
+            <location filename="../../ui/cases/case_page.py" line="228" />
             <source>Customer · account</source>
             <translation>客户 · 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="604" />
+            <location filename="../../ui/cases/case_page.py" line="274" />
             <source>Timeline (newest first)</source>
-            <translation>处理记录（最新在前）</translation>
+            <translation>时间线（最新在前）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="690" />
+            <location filename="../../ui/cases/case_page.py" line="362" />
             <source>%1 · case %2</source>
-            <translation>%1 · 工单 %2</translation>
+            <translation>%1 · 案件 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="699" />
+            <location filename="../../ui/cases/case_page.py" line="371" />
             <source>Nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="705" />
+            <location filename="../../ui/cases/case_page.py" line="377" />
             <source>Closed %1</source>
             <translation>已于 %1 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="708" />
+            <location filename="../../ui/cases/case_page.py" line="380" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="743" />
+            <location filename="../../ui/cases/case_page.py" line="415" />
             <source>Next deadline: %1</source>
             <translation>下一期限：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="786" />
+            <location filename="../../ui/casework/panels/__init__.py" line="60" />
             <source>%1 disputed of %2</source>
             <translation>争议 %1（交易金额 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="794" />
+            <location filename="../../ui/casework/panels/__init__.py" line="68" />
             <source>%1 transaction(s), %2 reported</source>
             <translation>%1 笔交易，报案金额 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="825" />
+            <location filename="../../ui/casework/panels/dispute.py" line="38" />
             <source>Dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="840" />
+            <location filename="../../ui/casework/panels/dispute.py" line="52" />
             <source>Category and reason</source>
             <translation>类别与原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="843" />
-            <location filename="../../ui/cases/case_page.py" line="935" />
+            <location filename="../../ui/casework/panels/dispute.py" line="55" />
+            <location filename="../../ui/casework/panels/fraud.py" line="45" />
             <source>Raised by</source>
             <translation>受理渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="844" />
+            <location filename="../../ui/casework/panels/dispute.py" line="56" />
             <source>Disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="846" />
+            <location filename="../../ui/casework/panels/dispute.py" line="58" />
             <source>Provisional credit outstanding</source>
             <translation>未冲回的临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="851" />
+            <location filename="../../ui/casework/panels/dispute.py" line="63" />
             <source>Outcome</source>
             <translation>处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="857" />
+            <location filename="../../ui/casework/panels/dispute.py" line="69" />
             <source>Resolved</source>
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="858" />
-            <location filename="../../ui/cases/case_page.py" line="940" />
-            <location filename="../../ui/cases/case_page.py" line="1017" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="82" />
+            <location filename="../../ui/casework/panels/dispute.py" line="70" />
+            <location filename="../../ui/casework/panels/fraud.py" line="50" />
             <source>%1 by %2</source>
             <translation>%1，%2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="862" />
+            <location filename="../../ui/casework/panels/dispute.py" line="74" />
             <source>Resolution note</source>
             <translation>处理说明</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="863" />
-            <location filename="../../ui/cases/case_page.py" line="938" />
+            <location filename="../../ui/casework/panels/dispute.py" line="75" />
+            <location filename="../../ui/casework/panels/fraud.py" line="48" />
             <source>What the customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="867" />
+            <location filename="../../ui/casework/panels/dispute.py" line="79" />
             <source>Deadlines</source>
             <translation>期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="872" />
+            <location filename="../../ui/casework/panels/dispute.py" line="84" />
             <source>Acknowledge by</source>
             <translation>受理期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="873" />
+            <location filename="../../ui/casework/panels/dispute.py" line="85" />
             <source>%1 (acknowledged %2)</source>
             <translation>%1（已于 %2 受理）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="878" />
-            <location filename="../../ui/cases/case_page.py" line="947" />
+            <location filename="../../ui/casework/panels/dispute.py" line="90" />
+            <location filename="../../ui/casework/panels/fraud.py" line="57" />
             <source>Decide by</source>
             <translation>决定期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="879" />
+            <location filename="../../ui/casework/panels/dispute.py" line="91" />
             <source>%1 (%2 days from filing)</source>
             <translation>%1（自提交起 %2 天）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="885" />
+            <location filename="../../ui/casework/panels/dispute.py" line="97" />
             <source>Extended</source>
             <translation>已延期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="886" />
+            <location filename="../../ui/casework/panels/dispute.py" line="98" />
             <source>Yes: %1 days, %2 time(s)</source>
             <translation>是：%1 天，共 %2 次</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="892" />
+            <location filename="../../ui/casework/panels/dispute.py" line="104" />
             <source>Clock</source>
             <translation>计时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="893" />
+            <location filename="../../ui/casework/panels/dispute.py" line="105" />
             <source>Paused since %1 (waiting for the customer)</source>
             <translation>自 %1 起暂停（等待客户）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="899" />
+            <location filename="../../ui/casework/panels/dispute.py" line="111" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="900" />
+            <location filename="../../ui/casework/panels/dispute.py" line="112" />
             <source>%1, %2 — by %3 on %4</source>
             <translation>%1，%2 —— %3 于 %4 提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="906" />
+            <location filename="../../ui/casework/panels/dispute.py" line="118" />
             <source>Proposal's reasons</source>
             <translation>拟定理由</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="907" />
-            <location filename="../../ui/cases/case_page.py" line="939" />
+            <location filename="../../ui/casework/panels/dispute.py" line="119" />
+            <location filename="../../ui/casework/panels/fraud.py" line="49" />
             <source>Deadlines and decision</source>
             <translation>期限与决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="912" />
+            <location filename="../../ui/casework/panels/dispute.py" line="124" />
             <source>Money events</source>
             <translation>资金事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="922" />
+            <location filename="../../ui/casework/panels/fraud.py" line="32" />
             <source>Fraud report %1</source>
-            <translation>欺诈报案 %1</translation>
+            <translation>欺诈举报 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="923" />
+            <location filename="../../ui/casework/panels/fraud.py" line="33" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="925" />
+            <location filename="../../ui/casework/panels/fraud.py" line="35" />
             <source>Account frozen by this report</source>
             <translation>账户因本报案冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="927" />
+            <location filename="../../ui/casework/panels/fraud.py" line="37" />
             <source>Frozen while the report was open; now %1</source>
             <translation>报案处理期间曾冻结；现为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="931" />
+            <location filename="../../ui/casework/panels/fraud.py" line="41" />
             <source>Not frozen: %1</source>
             <translation>未冻结：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="932" />
+            <location filename="../../ui/casework/panels/fraud.py" line="42" />
             <source>Freeze</source>
             <translation>冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="933" />
+            <location filename="../../ui/casework/panels/fraud.py" line="43" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="934" />
+            <location filename="../../ui/casework/panels/fraud.py" line="44" />
             <source>Police report no.</source>
             <translation>报警回执号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="936" />
+            <location filename="../../ui/casework/panels/fraud.py" line="46" />
             <source>Reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="940" />
+            <location filename="../../ui/casework/panels/fraud.py" line="50" />
             <source>Filed</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="944" />
+            <location filename="../../ui/casework/panels/fraud.py" line="54" />
             <source>First review by</source>
             <translation>首次审查期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="945" />
+            <location filename="../../ui/casework/panels/fraud.py" line="55" />
             <source>%1 (reviewed %2)</source>
             <translation>%1（已于 %2 审查）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="951" />
-            <location filename="../../ui/cases/case_page.py" line="1036" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="101" />
+            <location filename="../../ui/casework/panels/fraud.py" line="61" />
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="952" />
-            <location filename="../../ui/cases/case_page.py" line="1037" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="102" />
+            <location filename="../../ui/casework/panels/fraud.py" line="62" />
             <source>%1: %2 by %3</source>
             <translation>%1：%2（%3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="958" />
+            <location filename="../../ui/casework/panels/fraud.py" line="68" />
             <source>Linked transactions (%1)</source>
             <translation>关联交易（%1）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="966" />
+            <location filename="../../ui/casework/panels/fraud.py" line="76" />
             <source>No transactions were reported.</source>
             <translation>未报告任何交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="974" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="37" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="976" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="39" />
             <source>Due date moved by %1 days</source>
             <translation>还款日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="978" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="41" />
             <source> (%1 → %2)</source>
             <translation>（%1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="983" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="46" />
             <source>%1 monthly payments, no fee</source>
             <translation>分 %1 个月还款，免手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="986" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="49" />
             <source>; penalty interest waived: %1</source>
             <translation>；减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="989" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="52" />
             <source>%1 of %2 waived: %3</source>
             <translation>减免%2 %1：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="993" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="56" />
             <source>%1 promised by %2</source>
             <translation>承诺于 %2 前还款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1001" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="66" />
             <source>%1 (arrangement %2)</source>
             <translation>%1（还款安排 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1006" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="71" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1007" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="72" />
             <source>Terms</source>
             <translation>条件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1012" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="77" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1013" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="78" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1016" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="81" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1022" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="87" />
             <source>Proposer's note</source>
             <translation>提出人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1023" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="88" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1028" />
-            <location filename="../../ui/cases/case_page.py" line="1032" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="93" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="97" />
             <source>Needs a supervisor because</source>
             <translation>需主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1029" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="94" />
             <source>It is over an agent's limit.</source>
             <translation>超出坐席权限。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1032" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="97" />
             <source>It does not: within an agent's limits.</source>
             <translation>无需审批：在坐席权限内。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1042" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="107" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1044" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="109" />
             <source>Live since</source>
             <translation>生效时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1048" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="113" />
             <source>Schedule (%1 payments)</source>
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1101" />
+            <location filename="../../ui/cases/case_page.py" line="509" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1103" />
+            <location filename="../../ui/cases/case_page.py" line="511" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1110" />
+            <location filename="../../ui/cases/case_page.py" line="518" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1166" />
+            <location filename="../../ui/cases/case_page.py" line="574" />
             <source>%1 — %2 (case %3)</source>
-            <translation>%1 —— %2（工单 %3）</translation>
+            <translation>%1 —— %2（案件 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="1179" />
+            <location filename="../../ui/cases/case_page.py" line="586" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -3044,87 +3085,87 @@
     <context>
         <name>CaseTable</name>
         <message>
-            <location filename="../../ui/cases/models.py" line="79" />
+            <location filename="../../ui/cases/models.py" line="80" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="84" />
+            <location filename="../../ui/cases/models.py" line="85" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="85" />
+            <location filename="../../ui/cases/models.py" line="86" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="87" />
+            <location filename="../../ui/cases/models.py" line="88" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="88" />
+            <location filename="../../ui/cases/models.py" line="89" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="90" />
+            <location filename="../../ui/cases/models.py" line="91" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="92" />
+            <location filename="../../ui/cases/models.py" line="93" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="94" />
+            <location filename="../../ui/cases/models.py" line="95" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="98" />
+            <location filename="../../ui/cases/models.py" line="99" />
             <source>Due in</source>
             <translation>剩余时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="100" />
+            <location filename="../../ui/cases/models.py" line="101" />
             <source>Due at</source>
             <translation>到期时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="102" />
+            <location filename="../../ui/cases/models.py" line="103" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="103" />
+            <location filename="../../ui/cases/models.py" line="104" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="104" />
+            <location filename="../../ui/cases/models.py" line="105" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="106" />
+            <location filename="../../ui/cases/models.py" line="107" />
             <source>Opened</source>
-            <translation>创建时间</translation>
+            <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="218" />
+            <location filename="../../ui/cases/models.py" line="219" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="220" />
+            <location filename="../../ui/cases/models.py" line="221" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="222" />
+            <location filename="../../ui/cases/models.py" line="223" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
         </message>
@@ -3159,7 +3200,7 @@
         <message>
             <location filename="../../ui/workspace/cases.py" line="181" />
             <source>You see the cases you opened or are assigned to; the header counts all the customer's open cases.</source>
-            <translation>此处显示您创建或分配给您的案件；页头统计该客户的全部未结案件。</translation>
+            <translation>此处显示您开立或分配给您的案件；页头统计该客户的全部未结案件。</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/cases.py" line="185" />
@@ -3192,7 +3233,7 @@
         <message>
             <location filename="../../ui/casework/labels.py" line="47" />
             <source>Fraud report</source>
-            <translation>欺诈报案</translation>
+            <translation>欺诈举报</translation>
         </message>
         <message>
             <location filename="../../ui/casework/labels.py" line="48" />
@@ -3287,7 +3328,7 @@
         </message>
         <message>
             <location filename="../../ui/casework/labels.py" line="80" />
-            <location filename="../../ui/casework/labels.py" line="171" />
+            <location filename="../../ui/casework/labels.py" line="172" />
             <source>Not fraud</source>
             <translation>非欺诈</translation>
         </message>
@@ -3452,152 +3493,157 @@
             <translation>承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="149" />
-            <source>Phone</source>
-            <translation>手机号</translation>
+            <location filename="../../ui/casework/labels.py" line="146" />
+            <source>Early payoff</source>
+            <translation>提前还款</translation>
         </message>
         <message>
             <location filename="../../ui/casework/labels.py" line="150" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/labels.py" line="151" />
             <source>Chat</source>
             <translation>在线客服</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="151" />
+            <location filename="../../ui/casework/labels.py" line="152" />
             <source>Email</source>
             <translation>邮件</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="152" />
+            <location filename="../../ui/casework/labels.py" line="153" />
             <source>Branch</source>
             <translation>网点</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="157" />
+            <location filename="../../ui/casework/labels.py" line="158" />
             <source>Acknowledge</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="158" />
+            <location filename="../../ui/casework/labels.py" line="159" />
             <source>Ask the customer for information</source>
             <translation>请客户补充材料</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="159" />
+            <location filename="../../ui/casework/labels.py" line="160" />
             <source>Customer responded</source>
             <translation>客户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="160" />
+            <location filename="../../ui/casework/labels.py" line="161" />
             <source>Send to merchant</source>
             <translation>转商户处理</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="161" />
+            <location filename="../../ui/casework/labels.py" line="162" />
             <source>Merchant responded</source>
             <translation>商户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="162" />
+            <location filename="../../ui/casework/labels.py" line="163" />
             <source>Grant provisional credit</source>
             <translation>给予临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="163" />
+            <location filename="../../ui/casework/labels.py" line="164" />
             <source>Reverse provisional credit</source>
             <translation>冲回临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="164" />
+            <location filename="../../ui/casework/labels.py" line="165" />
             <source>Extend deadline</source>
             <translation>延长处理期限</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="165" />
+            <location filename="../../ui/casework/labels.py" line="166" />
             <source>Decide outcome</source>
             <translation>作出处理结论</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="166" />
+            <location filename="../../ui/casework/labels.py" line="167" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="167" />
+            <location filename="../../ui/casework/labels.py" line="168" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="168" />
+            <location filename="../../ui/casework/labels.py" line="169" />
             <source>Withdraw</source>
             <translation>撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="169" />
+            <location filename="../../ui/casework/labels.py" line="170" />
             <source>Start review</source>
             <translation>开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="170" />
+            <location filename="../../ui/casework/labels.py" line="171" />
             <source>Confirm fraud</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="172" />
+            <location filename="../../ui/casework/labels.py" line="173" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="173" />
+            <location filename="../../ui/casework/labels.py" line="174" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="174" />
+            <location filename="../../ui/casework/labels.py" line="175" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="175" />
+            <location filename="../../ui/casework/labels.py" line="176" />
             <source>Cancel arrangement</source>
             <translation>取消安排</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="176" />
+            <location filename="../../ui/casework/labels.py" line="177" />
             <source>Take</source>
             <translation>领取</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="177" />
+            <location filename="../../ui/casework/labels.py" line="178" />
             <source>Release</source>
             <translation>释放</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="178" />
+            <location filename="../../ui/casework/labels.py" line="179" />
             <source>Assign…</source>
             <translation>分配…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="186" />
+            <location filename="../../ui/casework/labels.py" line="187" />
             <source>paused</source>
             <translation>已暂停</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="195" />
+            <location filename="../../ui/casework/labels.py" line="196" />
             <source>%1 d %2 h</source>
             <translation>%1天%2小时</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="197" />
+            <location filename="../../ui/casework/labels.py" line="198" />
             <source>%1 h %2 min</source>
             <translation>%1小时%2分</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="199" />
+            <location filename="../../ui/casework/labels.py" line="200" />
             <source>%1 min</source>
             <translation>%1分钟</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/labels.py" line="200" />
+            <location filename="../../ui/casework/labels.py" line="201" />
             <source>overdue %1</source>
             <translation>已超时 %1</translation>
         </message>
@@ -3605,121 +3651,126 @@
     <context>
         <name>Chips</name>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="46" />
-            <location filename="../../ui/widgets/chips.py" line="86" />
+            <location filename="../../ui/widgets/chips.py" line="47" />
+            <location filename="../../ui/widgets/chips.py" line="89" />
             <source>Active</source>
             <translation>正常</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="47" />
+            <location filename="../../ui/widgets/chips.py" line="48" />
             <source>Frozen</source>
             <translation>已冻结</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="48" />
+            <location filename="../../ui/widgets/chips.py" line="49" />
             <source>Closed</source>
             <translation>已关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="49" />
+            <location filename="../../ui/widgets/chips.py" line="50" />
             <source>Charged off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="59" />
+            <location filename="../../ui/widgets/chips.py" line="60" />
             <source>Current</source>
             <translation>未逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="60" />
+            <location filename="../../ui/widgets/chips.py" line="61" />
             <source>M1 overdue</source>
             <translation>M1 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="61" />
+            <location filename="../../ui/widgets/chips.py" line="62" />
             <source>M2 overdue</source>
             <translation>M2 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="62" />
+            <location filename="../../ui/widgets/chips.py" line="63" />
             <source>M3 overdue</source>
             <translation>M3 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="63" />
+            <location filename="../../ui/widgets/chips.py" line="64" />
             <source>M4+ overdue</source>
             <translation>M4+ 逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="74" />
+            <location filename="../../ui/widgets/chips.py" line="75" />
             <source>Open</source>
             <translation>待还款</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="75" />
-            <location filename="../../ui/widgets/chips.py" line="89" />
+            <location filename="../../ui/widgets/chips.py" line="76" />
+            <location filename="../../ui/widgets/chips.py" line="92" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="76" />
-            <location filename="../../ui/widgets/chips.py" line="95" />
+            <location filename="../../ui/widgets/chips.py" line="77" />
+            <location filename="../../ui/widgets/chips.py" line="98" />
             <source>Partially paid</source>
             <translation>部分还款</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="77" />
-            <location filename="../../ui/widgets/chips.py" line="92" />
+            <location filename="../../ui/widgets/chips.py" line="78" />
+            <location filename="../../ui/widgets/chips.py" line="95" />
             <source>Overdue</source>
             <translation>已逾期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="87" />
+            <location filename="../../ui/widgets/chips.py" line="80" />
+            <source>Carried over</source>
+            <translation>已结转</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/chips.py" line="90" />
             <source>Paid off</source>
             <translation>已结清</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="88" />
+            <location filename="../../ui/widgets/chips.py" line="91" />
             <source>Completed</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="90" />
+            <location filename="../../ui/widgets/chips.py" line="93" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="91" />
+            <location filename="../../ui/widgets/chips.py" line="94" />
             <source>Broken</source>
             <translation>已违约</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="93" />
+            <location filename="../../ui/widgets/chips.py" line="96" />
             <source>Pending</source>
             <translation>待处理</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="94" />
+            <location filename="../../ui/widgets/chips.py" line="97" />
             <source>Billed</source>
             <translation>已出账</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="96" />
+            <location filename="../../ui/widgets/chips.py" line="99" />
             <source>Not due</source>
             <translation>未到期</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="97" />
+            <location filename="../../ui/widgets/chips.py" line="100" />
             <source>Waived</source>
             <translation>已减免</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="106" />
+            <location filename="../../ui/widgets/chips.py" line="109" />
             <source>Credit line</source>
             <translation>信用额度</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/chips.py" line="107" />
+            <location filename="../../ui/widgets/chips.py" line="110" />
             <source>Cash loan</source>
             <translation>现金借款</translation>
         </message>
@@ -3727,97 +3778,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="823" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="462" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="824" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="463" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="834" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="473" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="837" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="476" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="854" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="493" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="877" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="516" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="878" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="517" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="879" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="518" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="880" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="519" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="884" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="523" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="884" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="523" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="897" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="536" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="899" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="538" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="900" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="539" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="959" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="598" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="982" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="620" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="985" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="623" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="987" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="625" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="988" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="626" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3826,7 +3877,7 @@
         <name>Console</name>
         <message>
             <location filename="../../ui/app.py" line="160" />
-            <location filename="../../ui/screenshots.py" line="424" />
+            <location filename="../../ui/screenshots.py" line="454" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -4056,7 +4107,7 @@
         <message>
             <location filename="../../ui/workspace/history.py" line="67" />
             <source>Case opened</source>
-            <translation>已创建</translation>
+            <translation>已开立</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="68" />
@@ -4175,27 +4226,27 @@
     <context>
         <name>CustomerResultsModel</name>
         <message>
-            <location filename="../../ui/search.py" line="79" />
+            <location filename="../../ui/search.py" line="80" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="79" />
+            <location filename="../../ui/search.py" line="80" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="79" />
+            <location filename="../../ui/search.py" line="80" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="79" />
+            <location filename="../../ui/search.py" line="80" />
             <source>Accounts</source>
             <translation>账户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="79" />
+            <location filename="../../ui/search.py" line="80" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
@@ -4203,162 +4254,162 @@
     <context>
         <name>CustomerWorkspace</name>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="97" />
+            <location filename="../../ui/workspace/workspace.py" line="103" />
             <source>Customer %1</source>
             <translation>客户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="112" />
+            <location filename="../../ui/workspace/workspace.py" line="123" />
             <source>Opening customer %1…</source>
             <translation>正在打开客户 %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="135" />
+            <location filename="../../ui/workspace/workspace.py" line="146" />
             <source>Refresh (F5)</source>
             <translation>刷新 (F5)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="136" />
+            <location filename="../../ui/workspace/workspace.py" line="147" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="147" />
+            <location filename="../../ui/workspace/workspace.py" line="158" />
             <source>What was just filed</source>
             <translation>刚刚提交的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="153" />
+            <location filename="../../ui/workspace/workspace.py" line="164" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="156" />
+            <location filename="../../ui/workspace/workspace.py" line="167" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="157" />
+            <location filename="../../ui/workspace/workspace.py" line="168" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="158" />
+            <location filename="../../ui/workspace/workspace.py" line="169" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="159" />
+            <location filename="../../ui/workspace/workspace.py" line="170" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="160" />
+            <location filename="../../ui/workspace/workspace.py" line="171" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="161" />
+            <location filename="../../ui/workspace/workspace.py" line="172" />
             <source>Arrangements</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="162" />
+            <location filename="../../ui/workspace/workspace.py" line="173" />
             <source>History</source>
             <translation>联系历史</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="197" />
+            <location filename="../../ui/workspace/workspace.py" line="208" />
             <source>Dispute…</source>
             <translation>争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="198" />
+            <location filename="../../ui/workspace/workspace.py" line="209" />
             <source>Dispute a charge: the one selected in Transactions, or pick one</source>
             <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="200" />
+            <location filename="../../ui/workspace/workspace.py" line="211" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="201" />
+            <location filename="../../ui/workspace/workspace.py" line="212" />
             <source>Report fraud and freeze the account; selected purchases are linked</source>
             <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="203" />
+            <location filename="../../ui/workspace/workspace.py" line="214" />
             <source>Arrangement…</source>
             <translation>还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="204" />
+            <location filename="../../ui/workspace/workspace.py" line="215" />
             <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
             <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <location filename="../../ui/workspace/workspace.py" line="218" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="207" />
+            <location filename="../../ui/workspace/workspace.py" line="218" />
             <source>Write a contact note (Notes tab)</source>
             <translation>写一条联系备注（备注页）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="215" />
+            <location filename="../../ui/workspace/workspace.py" line="226" />
             <source>Your role cannot file casework or notes.</source>
             <translation>您的角色不能提交案件或备注。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="217" />
+            <location filename="../../ui/workspace/workspace.py" line="228" />
             <source>Opening the customer…</source>
             <translation>正在打开客户…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="219" />
+            <location filename="../../ui/workspace/workspace.py" line="230" />
             <source>The customer has no account.</source>
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="429" />
+            <location filename="../../ui/workspace/workspace.py" line="450" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="450" />
+            <location filename="../../ui/workspace/workspace.py" line="480" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="461" />
+            <location filename="../../ui/workspace/workspace.py" line="490" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="466" />
+            <location filename="../../ui/workspace/workspace.py" line="495" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="468" />
+            <location filename="../../ui/workspace/workspace.py" line="497" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="476" />
+            <location filename="../../ui/workspace/workspace.py" line="505" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="479" />
+            <location filename="../../ui/workspace/workspace.py" line="509" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="486" />
+            <location filename="../../ui/workspace/workspace.py" line="516" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -4366,69 +4417,99 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="212" />
+            <location filename="../../ui/supervisor/dashboard.py" line="238" />
             <source>Dashboard</source>
-            <translation>仪表板</translation>
+            <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="221" />
+            <location filename="../../ui/supervisor/dashboard.py" line="247" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="231" />
-            <location filename="../../ui/supervisor/dashboard.py" line="301" />
-            <location filename="../../ui/supervisor/dashboard.py" line="305" />
+            <location filename="../../ui/supervisor/dashboard.py" line="257" />
+            <location filename="../../ui/supervisor/dashboard.py" line="346" />
+            <location filename="../../ui/supervisor/dashboard.py" line="350" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="232" />
+            <location filename="../../ui/supervisor/dashboard.py" line="258" />
             <source>At risk</source>
             <translation>有超时风险</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="233" />
+            <location filename="../../ui/supervisor/dashboard.py" line="259" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="234" />
+            <location filename="../../ui/supervisor/dashboard.py" line="260" />
             <source>Approvals waiting</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="235" />
+            <location filename="../../ui/supervisor/dashboard.py" line="261" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="243" />
+            <location filename="../../ui/supervisor/dashboard.py" line="264" />
+            <source>Open the queues: every open case</source>
+            <translation>打开案件队列：全部未结案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="265" />
+            <source>Open the queues: the open cases at risk of missing their deadline</source>
+            <translation>打开案件队列：临近超时的未结案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="266" />
+            <source>Open the queues: the open cases past their deadline</source>
+            <translation>打开案件队列：已超时的未结案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="267" />
+            <source>Open the approvals inbox</source>
+            <translation>打开待审批列表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="268" />
+            <source>Open the queues: the open cases nobody holds</source>
+            <translation>打开案件队列：无人认领的未结案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="279" />
             <source>Queue depth by SLA state</source>
             <translation>各队列案件数（按时限状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="244" />
+            <location filename="../../ui/supervisor/dashboard.py" line="280" />
             <source>Open cases by status</source>
             <translation>未结案件（按状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="246" />
+            <location filename="../../ui/supervisor/dashboard.py" line="282" />
             <source>Age of open cases</source>
             <translation>未结案件账龄</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="285" />
+            <location filename="../../ui/supervisor/dashboard.py" line="325" />
+            <source>%1 arrangements · %2 dispute outcomes</source>
+            <translation>还款安排 %1 · 争议处理结果 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/dashboard.py" line="330" />
             <source>Updated %1</source>
             <translation>更新于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="311" />
+            <location filename="../../ui/supervisor/dashboard.py" line="356" />
             <source>%1+ d</source>
             <translation>%1 天以上</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="312" />
+            <location filename="../../ui/supervisor/dashboard.py" line="357" />
             <source>%1–%2 d</source>
             <translation>%1–%2 天</translation>
         </message>
@@ -4573,27 +4654,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="460" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="181" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="462" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="183" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="463" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="184" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="465" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="186" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="479" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="200" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -4606,52 +4687,52 @@
             <translation>出错了。这不是您的操作问题；您可以复制一份报告发给技术支持。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="76" />
+            <location filename="../../ui/failures.py" line="81" />
             <source>This user is locked after too many failed sign-ins. Try again later or ask an administrator.</source>
             <translation>登录失败次数过多，该用户已被锁定。请稍后再试或联系管理员。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="79" />
+            <location filename="../../ui/failures.py" line="84" />
             <source>Demo users can sign in only to a demo server. Ask an administrator for an account.</source>
             <translation>演示用户只能登录演示服务器。请向管理员申请账号。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="81" />
+            <location filename="../../ui/failures.py" line="86" />
             <source>Signing in failed. Check the username and password and try again.</source>
             <translation>登录失败。请检查用户名和密码后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="84" />
+            <location filename="../../ui/failures.py" line="89" />
             <source>Your role does not allow this; ask a supervisor if it is needed.</source>
             <translation>您的角色无权执行此操作；如有需要，请联系主管。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="87" />
+            <location filename="../../ui/failures.py" line="92" />
             <source>It was not found. It may have been removed; refresh and try again.</source>
             <translation>未找到该记录，可能已被删除；请刷新后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="90" />
+            <location filename="../../ui/failures.py" line="95" />
             <source>This clashes with the current state. Refresh to see it, then try again.</source>
             <translation>此操作与当前状态冲突。请刷新查看后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="93" />
+            <location filename="../../ui/failures.py" line="98" />
             <source>Some fields are not valid. Correct them and try again.</source>
             <translation>部分字段无效，请更正后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="96" />
+            <location filename="../../ui/failures.py" line="101" />
             <source>Too many requests for now. Wait a while and try again.</source>
             <translation>请求过于频繁，请稍候再试。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="99" />
+            <location filename="../../ui/failures.py" line="104" />
             <source>The server could not accept the request. Try again; if it happens again, report it.</source>
             <translation>服务器无法受理该请求。请重试；如再次出现，请上报。</translation>
         </message>
         <message>
-            <location filename="../../ui/failures.py" line="101" />
+            <location filename="../../ui/failures.py" line="106" />
             <source>The server could not do this. Try again in a moment.</source>
             <translation>服务器未能完成此操作，请稍后重试。</translation>
         </message>
@@ -4659,28 +4740,28 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="518" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="239" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="520" />
-            <location filename="../../ui/arrangements/wizard.py" line="528" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="241" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="249" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="521" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="242" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="524" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="245" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="525" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="246" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -4688,12 +4769,12 @@
     <context>
         <name>FilingDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="142" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="141" />
             <source>Description:</source>
             <translation>描述：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="153" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="152" />
             <source>Raised by:</source>
             <translation>受理渠道：</translation>
         </message>
@@ -4706,112 +4787,112 @@
             <translation>请勾选非客户本人的交易：此类举报至少需要一笔。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="69" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="67" />
             <source>Report fraud</source>
             <translation>欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="70" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="68" />
             <source>File fraud report</source>
             <translation>提交欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="82" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="80" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="90" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="88" />
             <source>Category:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="95" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="93" />
             <source>Transactions the customer did not make</source>
             <translation>非客户本人的交易</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="97" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="95" />
             <source>Not made by the customer:</source>
             <translation>非本人交易：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="105" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="103" />
             <source>Freeze the account now</source>
             <translation>立即冻结账户</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="109" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="107" />
             <source>No new spending or loans while the report is open; the freeze is lifted if it is not fraud.</source>
             <translation>举报处理期间不能新增消费或借款；若确认非欺诈将解除冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="113" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="111" />
             <source>Why not freeze:</source>
             <translation>不冻结的原因：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="118" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="116" />
             <source>Required: why the account stays open (kept in the audit trail)</source>
             <translation>必填：为何不冻结账户（记入审计记录）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="128" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="126" />
             <source>Optional</source>
             <translation>选填</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="129" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="127" />
             <source>Police report number:</source>
             <translation>报案回执编号：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="135" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="133" />
             <source>What the customer says: what happened, when they noticed, what they still have (phone, card).</source>
             <translation>客户所述：发生了什么、何时发现、手机和卡片是否仍在身边。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="149" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="147" />
             <source>The customer has no account to report.</source>
             <translation>该客户没有可举报的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="164" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="162" />
             <source>Loading the account's purchases…</source>
             <translation>正在加载该账户的消费…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="221" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="219" />
             <source>No purchases or loan disbursements on this account.</source>
             <translation>该账户没有消费或借款放款记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="227" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="225" />
             <source>%1 of %2 ticked, %3 in all.</source>
             <translation>已勾选 %1 / %2 笔，共 %3。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="254" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="252" />
             <source>At most %1 transactions in one report.</source>
             <translation>一次举报最多 %1 笔交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="261" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="259" />
             <source>Say why the account stays open, or tick the freeze again.</source>
             <translation>请说明不冻结账户的原因，或重新勾选冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="267" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="265" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/fraud_dialog.py" line="272" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="270" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/casework/fraud_dialog.py" line="294" />
+            <location filename="../../ui/casework/fraud_dialog.py" line="288" />
             <source>Fraud report on account %1 (%n transaction(s))</source>
             <translation>
                 <numerusform>账户 %1 的欺诈举报（%n 笔交易）</numerusform>
@@ -4821,38 +4902,38 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="490" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="211" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="494" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="215" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="496" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="217" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="497" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="218" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="499" />
-            <location filename="../../ui/arrangements/wizard.py" line="508" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="220" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="229" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="500" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="221" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="503" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="224" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
         </message>
@@ -4903,29 +4984,39 @@
     <context>
         <name>InstallmentsTab</name>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="40" />
+            <location filename="../../ui/workspace/installments.py" line="42" />
             <source>Installment plans</source>
             <translation>分期计划</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="43" />
+            <location filename="../../ui/workspace/installments.py" line="45" />
             <source>No installment plans.</source>
             <translation>没有分期计划。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="60" />
+            <location filename="../../ui/workspace/installments.py" line="61" />
+            <source>Pay off early…</source>
+            <translation>提前还款…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/installments.py" line="63" />
+            <source>Quote and set up the early payoff of this plan</source>
+            <translation>为该分期报价并办理提前还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/installments.py" line="71" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="114" />
+            <location filename="../../ui/workspace/installments.py" line="127" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>%1 的还款计划：%2，共 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="123" />
+            <location filename="../../ui/workspace/installments.py" line="138" />
             <source>Principal %1 · fee / interest %2 · total %3 · paid %4</source>
             <translation>本金 %1 · 手续费/利息 %2 · 合计 %3 · 已还 %4</translation>
         </message>
@@ -4933,7 +5024,7 @@
     <context>
         <name>LaterReleasePage</name>
         <message>
-            <location filename="../../ui/main_window.py" line="131" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>Coming in a later release.</source>
             <translation>将在后续版本中提供。</translation>
         </message>
@@ -5027,135 +5118,140 @@
             <translation>登录 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="179" />
+            <location filename="../../ui/login.py" line="182" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="182" />
+            <location filename="../../ui/login.py" line="185" />
             <source>Customer service console</source>
             <translation>信用服务台 · 客户服务工作台</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="186" />
+            <location filename="../../ui/login.py" line="189" />
             <source>Demo users (password “demo”)</source>
             <translation>演示用户（密码 “demo”）</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="191" />
+            <location filename="../../ui/login.py" line="194" />
             <source>Demo users</source>
             <translation>演示用户</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="195" />
+            <location filename="../../ui/login.py" line="198" />
             <source>Click to fill in; double-click to sign in</source>
             <translation>单击填入；双击直接登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="206" />
-            <location filename="../../ui/login.py" line="273" />
+            <location filename="../../ui/login.py" line="205" />
+            <source>Sign in with the username and password your administrator gave you.</source>
+            <translation>请使用管理员为您分配的用户名和密码登录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login.py" line="217" />
+            <location filename="../../ui/login.py" line="284" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="218" />
+            <location filename="../../ui/login.py" line="229" />
             <source>Demo data on this computer</source>
             <translation>本机演示数据</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="219" />
+            <location filename="../../ui/login.py" line="230" />
             <source>Server address:</source>
             <translation>服务器地址：</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="228" />
+            <location filename="../../ui/login.py" line="239" />
             <source>Server address</source>
             <translation>服务器地址</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="231" />
+            <location filename="../../ui/login.py" line="242" />
             <source>Server</source>
             <translation>服务器</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="234" />
-            <location filename="../../ui/login.py" line="235" />
+            <location filename="../../ui/login.py" line="245" />
+            <location filename="../../ui/login.py" line="246" />
             <source>Username</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="238" />
-            <location filename="../../ui/login.py" line="239" />
+            <location filename="../../ui/login.py" line="249" />
+            <location filename="../../ui/login.py" line="250" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="240" />
+            <location filename="../../ui/login.py" line="251" />
             <source>Remember me on this computer</source>
             <translation>在此电脑上记住我</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="246" />
+            <location filename="../../ui/login.py" line="257" />
             <source>This computer has no usable password store, so your sign-in will not be remembered; you will be asked for your password at each start.</source>
             <translation>此电脑没有可用的密码存储，您的登录不会被记住；每次启动都需要输入密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="278" />
+            <location filename="../../ui/login.py" line="288" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="291" />
+            <location filename="../../ui/login.py" line="301" />
             <source>Not available with a server given on the command line</source>
             <translation>命令行已指定服务器，此项不可用</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="324" />
+            <location filename="../../ui/login.py" line="335" />
             <source>Preparing demo data…</source>
             <translation>正在准备演示数据…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="372" />
+            <location filename="../../ui/login.py" line="383" />
             <source>Demo data is ready.</source>
             <translation>演示数据已就绪。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="383" />
+            <location filename="../../ui/login.py" line="394" />
             <source>The demo data could not be prepared: %1</source>
             <translation>无法准备演示数据：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="413" />
+            <location filename="../../ui/login.py" line="424" />
             <source>Resuming your session…</source>
             <translation>正在恢复您的会话…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="441" />
+            <location filename="../../ui/login.py" line="452" />
             <source>Enter the server address, starting with http:// or https://.</source>
             <translation>请输入以 http:// 或 https:// 开头的服务器地址。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="445" />
+            <location filename="../../ui/login.py" line="456" />
             <source>Enter your username.</source>
             <translation>请输入用户名。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="449" />
+            <location filename="../../ui/login.py" line="460" />
             <source>Enter your password.</source>
             <translation>请输入密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="457" />
+            <location filename="../../ui/login.py" line="468" />
             <source>Signing in as soon as the demo data is ready…</source>
             <translation>演示数据就绪后将自动登录…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="463" />
+            <location filename="../../ui/login.py" line="474" />
             <source>Signing in…</source>
             <translation>正在登录…</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="522" />
+            <location filename="../../ui/login.py" line="533" />
             <source>Choose a password of your own to sign in.</source>
             <translation>请设置您自己的密码后再登录。</translation>
         </message>
@@ -5163,228 +5259,228 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>Queues</source>
             <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="74" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>Approvals</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="77" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>The disputes, fraud reports and arrangements assigned to you, by deadline.</source>
-            <translation>分配给您的争议、欺诈报告和还款安排，按截止时间排序。</translation>
+            <translation>分配给您的争议、欺诈举报和还款安排，按截止时间排序。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>The dispute and fraud queues with their SLA state, and “take next”.</source>
             <translation>争议与欺诈队列及其 SLA 状态，以及“领取下一件”。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>Arrangements and large dispute outcomes waiting for a supervisor's approval.</source>
             <translation>等待主管审批的还款安排和大额争议处理结果。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>Queue depth, cases at risk or breached, ageing and approvals waiting.</source>
             <translation>队列积压、临近超时或已超时的案件、账龄及待审批事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>Who changed or revealed what, and when.</source>
             <translation>谁在何时修改或查看了哪些信息。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="265" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>&amp;Export CSV…</source>
             <translation>导出 CSV(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>Save the table in front of you as a CSV file</source>
             <translation>把当前表格保存为 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="272" />
             <source>Log &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="282" />
             <source>Find customer</source>
             <translation>查找客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>Close tab</source>
             <translation>关闭标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="540" />
+            <location filename="../../ui/main_window.py" line="589" />
             <source>Close customer tab</source>
             <translation>关闭客户标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/main_window.py" line="293" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="77" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>Policy</source>
             <translation>政策</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>Users, roles and passwords.</source>
             <translation>用户、角色与密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>Policy limits with four eyes, and their history.</source>
             <translation>经四眼审批的政策限额及其历史。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>%1 — CreditDesk</source>
             <translation>%1 — CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Light</source>
             <translation>浅色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="266" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Dark</source>
             <translation>深色</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <location filename="../../ui/main_window.py" line="745" />
+            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="788" />
             <source>About CreditDesk</source>
             <translation>关于 CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>CreditDesk</source>
             <translation>CreditDesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="340" />
             <source>Search: phone number, account number, name or ID last 4  (Ctrl+K)</source>
             <translation>搜索：手机号、账号、姓名或身份证后4位  (Ctrl+K)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="312" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>Search customers</source>
             <translation>搜索客户</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="361" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="369" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>Coming in a later release</source>
             <translation>将在后续版本中提供</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="374" />
+            <location filename="../../ui/main_window.py" line="404" />
             <source>Customer search is not part of the %1 role</source>
             <translation>%1角色不包含客户搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="439" />
+            <location filename="../../ui/main_window.py" line="470" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="443" />
+            <location filename="../../ui/main_window.py" line="474" />
             <source>Signed in as %1</source>
             <translation>已登录：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="554" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="554" />
+            <location filename="../../ui/main_window.py" line="603" />
             <source>Close case tab</source>
             <translation>关闭案件标签页</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="568" />
+            <location filename="../../ui/main_window.py" line="617" />
             <source>Close (Ctrl+W)</source>
             <translation>关闭 (Ctrl+W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="622" />
+            <location filename="../../ui/main_window.py" line="665" />
             <source>There is no table here to export.</source>
             <translation>这里没有可导出的表格。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="628" />
+            <location filename="../../ui/main_window.py" line="671" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="746" />
+            <location filename="../../ui/main_window.py" line="789" />
             <source>CreditDesk — customer service console for consumer credit.
 All data in the demo is fictional.</source>
             <translation>CreditDesk — 消费信贷客户服务工作台。
@@ -5460,72 +5556,72 @@ All data in the demo is fictional.</source>
     <context>
         <name>NotesTab</name>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="94" />
+            <location filename="../../ui/workspace/notes.py" line="96" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="105" />
+            <location filename="../../ui/workspace/notes.py" line="107" />
             <source>Write a contact note: what the caller asked, what you did or promised…</source>
             <translation>填写联络备注：来电人咨询了什么，您做了什么或承诺了什么…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="106" />
+            <location filename="../../ui/workspace/notes.py" line="108" />
             <source>New note</source>
             <translation>新备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="110" />
+            <location filename="../../ui/workspace/notes.py" line="112" />
             <source>On account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="113" />
+            <location filename="../../ui/workspace/notes.py" line="115" />
             <source>Channel:</source>
             <translation>渠道：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="121" />
+            <location filename="../../ui/workspace/notes.py" line="123" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="122" />
-            <location filename="../../ui/workspace/notes.py" line="298" />
+            <location filename="../../ui/workspace/notes.py" line="124" />
+            <location filename="../../ui/workspace/notes.py" line="295" />
             <source>Save the note (Ctrl+Enter)</source>
             <translation>保存备注 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="205" />
+            <location filename="../../ui/workspace/notes.py" line="206" />
             <source>No contact notes yet.</source>
             <translation>暂无联络备注。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="207" />
+            <location filename="../../ui/workspace/notes.py" line="208" />
             <source>The latest %n note(s), newest first.</source>
             <translation>
                 <numerusform>最近 %n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/notes.py" line="209" />
+            <location filename="../../ui/workspace/notes.py" line="210" />
             <source>%n note(s), newest first.</source>
             <translation>
                 <numerusform>%n 条备注，最新的在前。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="234" />
+            <location filename="../../ui/workspace/notes.py" line="235" />
             <source>Contact note for %1 on %2: “%3”</source>
             <translation>%1 的联络备注（%2）：“%3”</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="296" />
+            <location filename="../../ui/workspace/notes.py" line="293" />
             <source>Write the note first, then add it (Ctrl+Enter)</source>
             <translation>请先填写备注，再添加（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/notes.py" line="263" />
+            <location filename="../../ui/workspace/notes.py" line="260" />
             <source>The server cannot be reached right now. The note is kept in the outbox and will be sent as soon as the server is reachable: nothing is lost.</source>
             <translation>暂时无法连接服务器。该记录已保存在发件箱中，服务器可连接后将自动发送，不会丢失。</translation>
         </message>
@@ -5733,7 +5829,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>OverviewTab</name>
         <message>
-            <location filename="../../ui/workspace/overview.py" line="204" />
+            <location filename="../../ui/workspace/overview.py" line="222" />
             <source>This customer has no accounts.</source>
             <translation>该客户没有账户。</translation>
         </message>
@@ -5769,6 +5865,122 @@ All data in the demo is fictional.</source>
             <location filename="../../ui/admin/own_password.py" line="51" />
             <source>Choose a password different from the one the admin set.</source>
             <translation>请设置与管理员所设不同的密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PayoffDialog</name>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="62" />
+            <source>Pay off early: %1</source>
+            <translation>提前还款：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="68" />
+            <source>Early payoff of %1 for %2: the principal of the periods not yet billed becomes due at once and their fees are waived. Read the quote to the customer before you set it up.</source>
+            <translation>为 %2 提前结清%1：尚未出账各期的本金立即到期，这些期的手续费全部免除。办理前请先向客户读明报价。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="74" />
+            <source>Getting the payoff quote…</source>
+            <translation>正在获取提前还款报价…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="81" />
+            <source>Principal due at once:</source>
+            <translation>立即到期本金：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="82" />
+            <source>Fees waived:</source>
+            <translation>免除手续费：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="83" />
+            <source>Already on the bill, still owed:</source>
+            <translation>已出账未还：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="84" />
+            <source>Total to end the plan:</source>
+            <translation>结清合计：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="87" />
+            <source>Due:</source>
+            <translation>到期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="100" />
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="103" />
+            <source>Set up payoff</source>
+            <translation>办理提前还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="147" />
+            <source>%1, on the current bill now</source>
+            <translation>%1，现在计入本期账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="148" />
+            <source>%1, on the next statement</source>
+            <translation>%1，计入下期账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="151" />
+            <source>Every period is billed already: paying the bill (%1) ends the plan; there is nothing to pay off early.</source>
+            <translation>各期均已出账：还清账单（%1）即结清该分期，无需提前还款。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="155" />
+            <source>Goes live at once: an agent may set up a payoff alone. If %1 is not paid by %2, it is past due like any bill.</source>
+            <translation>立即生效：坐席可自行办理提前还款。若 %2 前未还 %1，将与普通账单一样逾期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="202" />
+            <source>Early payoff of plan %1</source>
+            <translation>分期计划 %1 提前还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="217" />
+            <source>Kept in the outbox: the server cannot be reached now, so the payoff will be set up when it can be, once. Nothing is lost.</source>
+            <translation>已存入待发箱：暂时无法连接服务器，连接后将办理一次提前还款，数据不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="222" />
+            <source>Set up: %1 is due by %2; the plan ends paid off when it is paid.</source>
+            <translation>已办理：%1 须于 %2 前还清；还清后该分期即为提前结清。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/payoff.py" line="225" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPayoffForm</name>
+        <message>
+            <location filename="../../ui/arrangements/terms_forms.py" line="296" />
+            <source>Plan:</source>
+            <translation>分期计划：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/terms_forms.py" line="297" />
+            <source>Its principal not yet billed becomes due at once; the fees of those periods are waived.</source>
+            <translation>尚未出账的本金立即到期，这些期的手续费全部免除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/terms_forms.py" line="304" />
+            <source>%1 (plan %2): %3 principal left</source>
+            <translation>%1（计划 %2）：剩余本金 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/terms_forms.py" line="310" />
+            <source>The account has no active plan to pay off.</source>
+            <translation>该账户没有可提前还款的进行中分期。</translation>
         </message>
     </context>
     <context>
@@ -5870,28 +6082,28 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="539" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="260" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="541" />
-            <location filename="../../ui/arrangements/wizard.py" line="563" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="262" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="284" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="546" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="267" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="547" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="268" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="556" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="277" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -5952,166 +6164,186 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="656" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="293" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="657" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="294" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="667" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="304" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="759" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="396" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="782" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="419" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="783" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="420" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="784" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="421" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="785" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="422" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="424" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="787" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="424" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="789" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="426" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="789" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="426" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="791" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="428" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="793" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="430" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="794" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="431" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="795" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="432" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="796" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="433" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="796" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="433" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="798" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="435" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="800" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="437" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="802" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="439" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="803" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="440" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="804" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="441" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="804" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="441" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard_pages.py" line="443" />
+            <source>Principal due at once:</source>
+            <translation>立即到期本金：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard_pages.py" line="444" />
+            <source>Fees waived:</source>
+            <translation>免除手续费：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard_pages.py" line="445" />
+            <source>Total to end the plan:</source>
+            <translation>结清合计：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/wizard_pages.py" line="446" />
+            <source>Due:</source>
+            <translation>到期：</translation>
         </message>
     </context>
     <context>
         <name>ReloginDialog</name>
         <message>
-            <location filename="../../ui/login.py" line="539" />
+            <location filename="../../ui/login.py" line="550" />
             <source>Sign in again</source>
             <translation>重新登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="544" />
+            <location filename="../../ui/login.py" line="555" />
             <source>Your session has ended</source>
             <translation>您的会话已结束</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="548" />
+            <location filename="../../ui/login.py" line="559" />
             <source>Enter the password of %1 to continue where you were. Nothing on screen is lost.</source>
             <translation>请输入 %1 的密码以继续刚才的工作，屏幕上的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="556" />
+            <location filename="../../ui/login.py" line="567" />
             <source>Username</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="559" />
-            <location filename="../../ui/login.py" line="560" />
+            <location filename="../../ui/login.py" line="570" />
+            <location filename="../../ui/login.py" line="571" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="571" />
+            <location filename="../../ui/login.py" line="582" />
             <source>Log out</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="572" />
+            <location filename="../../ui/login.py" line="583" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../ui/login.py" line="588" />
+            <location filename="../../ui/login.py" line="599" />
             <source>Enter your password.</source>
             <translation>请输入密码。</translation>
         </message>
@@ -6228,7 +6460,7 @@ All data in the demo is fictional.</source>
     <context>
         <name>SearchPage</name>
         <message>
-            <location filename="../../ui/search.py" line="322" />
+            <location filename="../../ui/search.py" line="327" />
             <source>Find a customer by full phone number, account number (HB…), name, or the last 4 digits of the ID number.
 
 Press Ctrl+K to search from anywhere.</source>
@@ -6237,22 +6469,22 @@ Press Ctrl+K to search from anywhere.</source>
 在任何界面按 Ctrl+K 即可搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="335" />
+            <location filename="../../ui/search.py" line="342" />
             <source>Four digits are the last 4 of the national ID, not of a phone number: for a phone, type all 11 digits.</source>
             <translation>4 位数字按身份证号后 4 位查找，而不是手机号后 4 位：查手机号请输入完整 11 位。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="340" />
+            <location filename="../../ui/search.py" line="347" />
             <source>No customer matches “%1”. Check the number, or try the name or the account number.</source>
             <translation>没有与“%1”匹配的客户。请检查号码，或改用姓名、账号搜索。</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="348" />
+            <location filename="../../ui/search.py" line="355" />
             <source>%1 customers for “%2”</source>
             <translation>“%2”共 %1 位客户</translation>
         </message>
         <message>
-            <location filename="../../ui/search.py" line="350" />
+            <location filename="../../ui/search.py" line="357" />
             <source>1 customer for “%1”</source>
             <translation>“%1”共 1 位客户</translation>
         </message>
@@ -6379,7 +6611,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="601" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="241" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -6387,153 +6619,153 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TransactionsTab</name>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="33" />
+            <location filename="../../ui/workspace/transactions.py" line="34" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="34" />
+            <location filename="../../ui/workspace/transactions.py" line="35" />
             <source>Purchases</source>
             <translation>消费</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="35" />
+            <location filename="../../ui/workspace/transactions.py" line="36" />
             <source>Repayments</source>
             <translation>还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="36" />
+            <location filename="../../ui/workspace/transactions.py" line="37" />
             <source>Refunds</source>
             <translation>退款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="37" />
+            <location filename="../../ui/workspace/transactions.py" line="38" />
             <source>Credits (repayments, refunds, waivers)</source>
             <translation>贷记（还款、退款、减免）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="39" />
+            <location filename="../../ui/workspace/transactions.py" line="40" />
             <source>Disputes and fraud</source>
             <translation>争议与欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="41" />
+            <location filename="../../ui/workspace/transactions.py" line="42" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="43" />
+            <location filename="../../ui/workspace/transactions.py" line="44" />
             <source>Interest and penalties</source>
             <translation>利息与罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="44" />
+            <location filename="../../ui/workspace/transactions.py" line="45" />
             <source>Fees and waivers</source>
             <translation>手续费与减免</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="45" />
+            <location filename="../../ui/workspace/transactions.py" line="46" />
             <source>Cash loan</source>
             <translation>现金借款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="46" />
+            <location filename="../../ui/workspace/transactions.py" line="47" />
             <source>Adjustments and hardship plans</source>
             <translation>调整与协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="58" />
+            <location filename="../../ui/workspace/transactions.py" line="59" />
             <source>Only a charge can be disputed: a purchase, a fee, interest or an adjustment. Repayments, refunds and credits cannot.</source>
             <translation>只有扣款可以发起争议：消费、费用、利息或调整。还款、退款和贷记不可以。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="112" />
+            <location filename="../../ui/workspace/transactions.py" line="113" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="117" />
+            <location filename="../../ui/workspace/transactions.py" line="118" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="125" />
+            <location filename="../../ui/workspace/transactions.py" line="126" />
             <source>Dates</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="126" />
+            <location filename="../../ui/workspace/transactions.py" line="127" />
             <source>Only transactions between these business dates (inclusive)</source>
             <translation>仅显示这两个营业日之间（含）的交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="148" />
+            <location filename="../../ui/workspace/transactions.py" line="149" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="154" />
-            <location filename="../../ui/workspace/transactions.py" line="311" />
+            <location filename="../../ui/workspace/transactions.py" line="155" />
+            <location filename="../../ui/workspace/transactions.py" line="312" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="281" />
+            <location filename="../../ui/workspace/transactions.py" line="282" />
             <source>Dispute this transaction…</source>
             <translation>对此交易发起争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="285" />
-            <location filename="../../ui/workspace/transactions.py" line="302" />
+            <location filename="../../ui/workspace/transactions.py" line="286" />
+            <location filename="../../ui/workspace/transactions.py" line="303" />
             <source>Your role cannot file disputes or fraud reports.</source>
             <translation>您的角色不能提交争议或欺诈举报。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="288" />
+            <location filename="../../ui/workspace/transactions.py" line="289" />
             <source>A dispute is about one transaction: select just one.</source>
             <translation>一次争议针对一笔交易：请只选择一笔。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="293" />
+            <location filename="../../ui/workspace/transactions.py" line="294" />
             <source>Open a dispute of this charge; the amount defaults to all of it.</source>
             <translation>对此扣款发起争议；金额默认为全额。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="297" />
+            <location filename="../../ui/workspace/transactions.py" line="298" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="305" />
+            <location filename="../../ui/workspace/transactions.py" line="306" />
             <source>Report fraud with the %n selected purchase(s) ticked.</source>
             <translation>
                 <numerusform>举报欺诈，并勾选所选的 %n 笔消费。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="307" />
+            <location filename="../../ui/workspace/transactions.py" line="308" />
             <source>Only purchases and loan disbursements can be linked to a fraud report.</source>
             <translation>只有消费和借款放款可以关联到欺诈举报。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="370" />
+            <location filename="../../ui/workspace/transactions.py" line="371" />
             <source>Loading transactions…</source>
             <translation>正在加载交易…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="372" />
+            <location filename="../../ui/workspace/transactions.py" line="373" />
             <source>No transactions match these filters.</source>
             <translation>没有符合筛选条件的交易。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="374" />
+            <location filename="../../ui/workspace/transactions.py" line="375" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>已加载 %n 笔交易，最新的在前；向下滚动加载更多。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="376" />
+            <location filename="../../ui/workspace/transactions.py" line="377" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>已显示全部 %n 笔交易，最新的在前。</numerusform>
@@ -6543,27 +6775,27 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="249" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="118" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="250" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="119" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="256" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="125" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="323" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="192" />
             <source>On this account now: %1</source>
             <translation>该账户当前：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="332" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="201" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -6627,6 +6859,351 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/admin/users.py" line="298" />
             <source>Saved: %1 is now %2, %3.</source>
             <translation>已保存：%1 现为%2，%3。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wording</name>
+        <message>
+            <location filename="../../ui/wording.py" line="66" />
+            <location filename="../../ui/wording.py" line="122" />
+            <source>Penalty interest</source>
+            <translation>罚息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="67" />
+            <location filename="../../ui/wording.py" line="121" />
+            <source>Interest</source>
+            <translation>利息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="68" />
+            <source>Fees</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="73" />
+            <source>penalty interest</source>
+            <translation>罚息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="74" />
+            <source>interest</source>
+            <translation>利息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="75" />
+            <source>fees</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="79" />
+            <source>Provisional credit for dispute %1</source>
+            <translation>争议 %1 的临时贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="80" />
+            <source>Provisional credit for dispute %1 reversed</source>
+            <translation>争议 %1 的临时贷记已冲回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="81" />
+            <source>Refund after dispute %1</source>
+            <translation>争议 %1 退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="82" />
+            <source>Written off after dispute %1</source>
+            <translation>争议 %1 核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="90" />
+            <source>%1 %2/%3 of plan %4 (%5)</source>
+            <translation>%1 第 %2/%3 期 · 分期计划 %4（%5）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="93" />
+            <source>%1 %2/%3 of plan %4</source>
+            <translation>%1 第 %2/%3 期 · 分期计划 %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="95" />
+            <source>%1 %2/%3</source>
+            <translation>%1 第 %2/%3 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="100" />
+            <source>Cash loan over %1 months</source>
+            <translation>借呗分 %1 个月还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="102" />
+            <source>%1 purchase converted to %2 installments</source>
+            <translation>%1 消费转 %2 期分期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="104" />
+            <source>Converted to %1 installments</source>
+            <translation>转 %1 期分期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="114" />
+            <source>%1 waived</source>
+            <translation>%1减免</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="118" />
+            <source>Purchase at %1</source>
+            <translation>%1 消费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="119" />
+            <source>Refund from %1</source>
+            <translation>%1 退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="120" />
+            <source>Repayment, thank you</source>
+            <translation>还款，谢谢</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="123" />
+            <source>Cash loan paid out</source>
+            <translation>借呗放款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="124" />
+            <source>Balance of the previous bill</source>
+            <translation>上期账单余额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="128" />
+            <source>Bill converted to %1 monthly installments</source>
+            <translation>账单分 %1 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="130" />
+            <source>Moved into a hardship plan of %1 months</source>
+            <translation>转入 %1 期协商还款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="131" />
+            <source>Penalty interest waived (hardship plan)</source>
+            <translation>罚息减免（协商还款）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="133" />
+            <source>Hardship plan ended: what was left of it is owed on the account again</source>
+            <translation>协商还款终止：剩余欠款重新计入账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="136" />
+            <source>Written off: transaction %1, fraud report %2</source>
+            <translation>核销：交易 %1，欺诈举报 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="138" />
+            <source>Plan %1 shrunk: credited principal not yet billed</source>
+            <translation>分期计划 %1 缩减：已贷记但未出账的本金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="140" />
+            <source>Plan %1: fees billed on credited principal reversed</source>
+            <translation>分期计划 %1：已贷记本金上已出账的手续费冲回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="168" />
+            <source>Under dispute</source>
+            <translation>争议中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="169" />
+            <source>Provisionally credited</source>
+            <translation>已临时贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="170" />
+            <source>Refunded after a dispute</source>
+            <translation>争议已退款</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="171" />
+            <source>Written off</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="172" />
+            <source>Reported as fraud</source>
+            <translation>已欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="194" />
+            <source>%1: %2 — %3</source>
+            <translation>%1：%2 —— %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="201" />
+            <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
+            <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="204" />
+            <source>%1 months is over the %2 months an agent may grant alone.</source>
+            <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="206" />
+            <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
+            <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="209" />
+            <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
+            <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="245" />
+            <source>Dispute (%1: %2): %3 of transaction %4 (%5)</source>
+            <translation>争议（%1：%2）：交易 %4 中的 %3（%5）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="247" />
+            <source>Dispute (%1: %2): %3 of transaction %4</source>
+            <translation>争议（%1：%2）：交易 %4 中的 %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="254" />
+            <source>%n transaction(s)</source>
+            <translation>%n 笔交易</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="255" />
+            <source>Fraud report (%1): %2, %3</source>
+            <translation>欺诈举报（%1）：%2，%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="262" />
+            <source>%1: %2 months, %3</source>
+            <translation>%1：%2 个月，%3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="264" />
+            <source>%1: %2 days</source>
+            <translation>%1：%2 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="266" />
+            <source>%1: %2 of %3</source>
+            <translation>%1：%3 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="269" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="272" />
+            <source>%1. Needs approval: %2</source>
+            <translation>%1。需要审批：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="305" />
+            <source>a new claim</source>
+            <translation>新的申请</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="306" />
+            <source>the credit of dispute %1</source>
+            <translation>争议 %1 的贷记</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="307" />
+            <source>the write-off of fraud report %1</source>
+            <translation>欺诈举报 %1 的核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="312" />
+            <source>%1 disputed by %2</source>
+            <translation>%2 争议中 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="313" />
+            <source>%1 provisionally credited by %2</source>
+            <translation>%2 已临时贷记 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="314" />
+            <source>%1 refunded by %2</source>
+            <translation>%2 已退款 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="315" />
+            <source>%1 written off by %2</source>
+            <translation>%2 已核销 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="316" />
+            <source>%1 reported as fraud by %2</source>
+            <translation>%2 已举报欺诈 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="322" />
+            <source>dispute %1</source>
+            <translation>争议 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="323" />
+            <source>fraud report %1</source>
+            <translation>欺诈举报 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="332" />
+            <source>Transaction %1 (%2) already has %3; %4 of %5 would credit it beyond its amount (at most %6 is left).</source>
+            <translation>交易 %1（%2）已有：%3；%4 %5 将使贷记超过交易金额（最多还剩 %6）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="334" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="335" />
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="341" />
+            <source>The account owes %1; a promise cannot exceed it.</source>
+            <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="344" />
+            <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
+            <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="348" />
+            <source>The bill owes %1 of %2; a waiver cannot exceed it.</source>
+            <translation>账单所欠%2为 %1；减免金额不能超过该金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="355" />
+            <source>A hardship plan runs %1 to %2 months.</source>
+            <translation>协商还款期限为 %1 至 %2 个月。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="357" />
+            <source>The promised date must be from %1 to %2.</source>
+            <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="359" />
+            <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
+            <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="362" />
+            <source>Only the latest bill (%1) can be converted.</source>
+            <translation>只有最新账单（%1）可以分期。</translation>
         </message>
     </context>
     <context>
@@ -6822,7 +7399,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/workspace/labels.py" line="97" />
             <source>Phone</source>
-            <translation>手机号</translation>
+            <translation>电话</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/labels.py" line="98" />
@@ -6858,52 +7435,52 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>WorkspaceModels</name>
         <message>
-            <location filename="../../ui/workspace/models.py" line="209" />
+            <location filename="../../ui/widgets/table_model.py" line="203" />
             <source>Credit: reduces what the customer owes</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="234" />
+            <location filename="../../ui/workspace/models.py" line="40" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="637" />
-            <location filename="../../ui/workspace/models.py" line="235" />
-            <location filename="../../ui/workspace/models.py" line="298" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="274" />
+            <location filename="../../ui/workspace/models.py" line="41" />
+            <location filename="../../ui/workspace/models.py" line="104" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="639" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="276" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="640" />
-            <location filename="../../ui/workspace/models.py" line="236" />
-            <location filename="../../ui/workspace/models.py" line="301" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="277" />
+            <location filename="../../ui/workspace/models.py" line="42" />
+            <location filename="../../ui/workspace/models.py" line="107" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="237" />
+            <location filename="../../ui/workspace/models.py" line="43" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="238" />
-            <location filename="../../ui/workspace/models.py" line="302" />
+            <location filename="../../ui/workspace/models.py" line="44" />
+            <location filename="../../ui/workspace/models.py" line="108" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="239" />
+            <location filename="../../ui/workspace/models.py" line="45" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="60" />
+            <location filename="../../ui/workspace/cases.py" line="61" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
@@ -6931,7 +7508,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="89" />
-            <location filename="../../ui/workspace/arrangements.py" line="46" />
+            <location filename="../../ui/workspace/arrangements.py" line="47" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
@@ -6960,11 +7537,11 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="99" />
-            <location filename="../../ui/workspace/arrangements.py" line="42" />
+            <location filename="../../ui/workspace/arrangements.py" line="43" />
             <location filename="../../ui/workspace/cases.py" line="63" />
-            <location filename="../../ui/workspace/models.py" line="240" />
-            <location filename="../../ui/workspace/models.py" line="281" />
-            <location filename="../../ui/workspace/models.py" line="303" />
+            <location filename="../../ui/workspace/models.py" line="46" />
+            <location filename="../../ui/workspace/models.py" line="87" />
+            <location filename="../../ui/workspace/models.py" line="109" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -6991,25 +7568,25 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/workspace/cases.py" line="68" />
             <source>Opened</source>
-            <translation>创建时间</translation>
+            <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="253" />
-            <location filename="../../ui/workspace/models.py" line="371" />
+            <location filename="../../ui/workspace/models.py" line="59" />
+            <location filename="../../ui/workspace/models.py" line="177" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="218" />
-            <location filename="../../ui/workspace/arrangements.py" line="40" />
-            <location filename="../../ui/workspace/cases.py" line="59" />
-            <location filename="../../ui/workspace/models.py" line="254" />
-            <location filename="../../ui/workspace/models.py" line="372" />
+            <location filename="../../ui/supervisor/approvals.py" line="87" />
+            <location filename="../../ui/workspace/arrangements.py" line="41" />
+            <location filename="../../ui/workspace/cases.py" line="60" />
+            <location filename="../../ui/workspace/models.py" line="60" />
+            <location filename="../../ui/workspace/models.py" line="178" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="219" />
+            <location filename="../../ui/supervisor/approvals.py" line="88" />
             <source>Customer / account</source>
             <translation>客户 / 账户</translation>
         </message>
@@ -7027,7 +7604,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="67" />
-            <location filename="../../ui/supervisor/approvals.py" line="220" />
+            <location filename="../../ui/supervisor/approvals.py" line="89" />
             <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
@@ -7050,36 +7627,36 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/admin/policy.py" line="90" />
             <location filename="../../ui/admin/policy.py" line="100" />
-            <location filename="../../ui/supervisor/approvals.py" line="222" />
-            <location filename="../../ui/workspace/arrangements.py" line="45" />
+            <location filename="../../ui/supervisor/approvals.py" line="91" />
+            <location filename="../../ui/workspace/arrangements.py" line="46" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="223" />
+            <location filename="../../ui/supervisor/approvals.py" line="92" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="225" />
+            <location filename="../../ui/supervisor/approvals.py" line="94" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="255" />
-            <location filename="../../ui/workspace/models.py" line="276" />
-            <location filename="../../ui/workspace/models.py" line="374" />
+            <location filename="../../ui/workspace/models.py" line="61" />
+            <location filename="../../ui/workspace/models.py" line="82" />
+            <location filename="../../ui/workspace/models.py" line="180" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="221" />
-            <location filename="../../ui/workspace/arrangements.py" line="44" />
+            <location filename="../../ui/supervisor/approvals.py" line="90" />
+            <location filename="../../ui/workspace/arrangements.py" line="45" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />
-            <location filename="../../ui/workspace/models.py" line="256" />
-            <location filename="../../ui/workspace/models.py" line="375" />
+            <location filename="../../ui/workspace/models.py" line="62" />
+            <location filename="../../ui/workspace/models.py" line="181" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -7090,37 +7667,37 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="125" />
-            <location filename="../../ui/workspace/models.py" line="274" />
-            <location filename="../../ui/workspace/models.py" line="321" />
+            <location filename="../../ui/workspace/models.py" line="80" />
+            <location filename="../../ui/workspace/models.py" line="127" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="119" />
-            <location filename="../../ui/workspace/models.py" line="275" />
+            <location filename="../../ui/workspace/models.py" line="81" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="638" />
-            <location filename="../../ui/workspace/models.py" line="277" />
-            <location filename="../../ui/workspace/models.py" line="299" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="275" />
+            <location filename="../../ui/workspace/models.py" line="83" />
+            <location filename="../../ui/workspace/models.py" line="105" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="278" />
-            <location filename="../../ui/workspace/models.py" line="300" />
+            <location filename="../../ui/workspace/models.py" line="84" />
+            <location filename="../../ui/workspace/models.py" line="106" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="279" />
+            <location filename="../../ui/workspace/models.py" line="85" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="280" />
+            <location filename="../../ui/workspace/models.py" line="86" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
@@ -7147,43 +7724,48 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/users.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="282" />
+            <location filename="../../ui/workspace/models.py" line="88" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard.py" line="636" />
-            <location filename="../../ui/workspace/models.py" line="297" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="273" />
+            <location filename="../../ui/workspace/models.py" line="103" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="318" />
+            <location filename="../../ui/workspace/models.py" line="124" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="319" />
+            <location filename="../../ui/workspace/models.py" line="125" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="320" />
+            <location filename="../../ui/workspace/models.py" line="126" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="322" />
+            <location filename="../../ui/workspace/models.py" line="128" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="373" />
+            <location filename="../../ui/workspace/models.py" line="179" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/arrangements.py" line="47" />
+            <location filename="../../ui/workspace/models.py" line="184" />
+            <source>Dispute / fraud</source>
+            <translation>争议/欺诈</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/arrangements.py" line="48" />
             <source>Ended</source>
             <translation>结束日期</translation>
         </message>
