@@ -21,9 +21,9 @@ from console.errors import Conflict
 from console.formatting import format_fen
 from console.models import AccountOverview, BillDetail
 from tests.helpers.live import LIVE_CUSTOMERS
+from ui.widgets.table_model import RECORD_ROLE, credit_colour
 from ui.workspace import CustomerWorkspace
 from ui.workspace.header import primary_account
-from ui.workspace.models import RECORD_ROLE, credit_colour
 
 FOUR_EYES_OVER_FEN = 200_000  # the default limit: a refund up to it needs no second person
 
