@@ -83,7 +83,7 @@ def _file_first(candidates: Iterator[dict[str, Any]], file: Callable[[dict[str, 
     raise WalkFailed("no candidate in the demo data could be filed")
 
 
-def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: int = 40) -> dict[str, Any]:
+def walk(base_url: str, say: Callable[[str], None] = print, customers_to_scan: int = 120) -> dict[str, Any]:
     """Run the walk against `base_url`; returns what it created. Raises WalkFailed."""
     agent = signed_in(base_url, "agent1")
     handler = signed_in(base_url, "handler1")

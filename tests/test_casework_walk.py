@@ -19,7 +19,7 @@ from console.embedded import EmbeddedBackend
 @pytest.fixture(name="walk_backend", scope="module")
 def walk_backend_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory: Path = tmp_path_factory.mktemp("walk")
-    with EmbeddedBackend(directory / "walk.sqlite3", demo_customers=40) as base_url:
+    with EmbeddedBackend(directory / "walk.sqlite3", demo_customers=100) as base_url:
         yield base_url
 
 

@@ -165,6 +165,7 @@ CROSS_DOMAIN_TABLES = {
     ("fraud", "cases"): "filing a fraud report opens its case in the same database transaction",
     ("arrangements", "cases"): "an arrangement awaiting approval is a case in the approvals queue",
     ("arrangements", "billing"): "arrangements move a bill's due date and convert bills (the money engine)",
+    ("billing", "arrangements"): "reconcile checks the arrangements in force against their plans, bills and promises (invariants 12–14)",
     ("arrangements", "installments"): "hardship plans and payoffs are installment plans (the money engine)",
     ("billing", "installments"): "the cut bills plan periods; billing and plans are one money engine",
     ("installments", "billing"): "a credit on a billed plan period comes off that bill at once",
