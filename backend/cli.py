@@ -50,13 +50,14 @@ def cmd_seed(args: argparse.Namespace) -> int:
     from backend.auth.service import ensure_demo_users
     from backend.migrate import upgrade
     from backend.seed.cases import seed_caseload
-    from backend.seed.demo import seed_demo
+    from backend.seed.demo import rewind_sequences, seed_demo
 
     upgrade(args.database_url)
     factory = _session_factory(args.database_url)
     seed_demo(factory, customers=args.customers, seed=args.seed, months=args.months, today=args.today,
               batch_size=args.batch_size, workers=args.workers)
     with transaction(factory) as session:
+        rewind_sequences(session)  # ids a run killed in this transaction drew are taken again
         ensure_demo_users(session=session)
     cases = seed_caseload(factory, today=args.today)
     print(f"Seeded {args.customers} customers (seed {args.seed}), the demo users and {cases} cases.")

@@ -159,3 +159,40 @@ def test_seed_killed_at_random_points_then_rerun_makes_the_same_book(
             assert connection.scalar(select(func.count()).select_from(Case)) == len(expected["cases"]) > 0
     finally:
         engine.dispose()
+
+
+class _Killed(BaseException):
+    """Stands for the process killed before a step's transaction commits."""
+
+
+def test_seed_killed_before_the_demo_users_commit_then_rerun_numbers_them_as_a_run_never_stopped(
+    two_databases: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo users' rows flushed, their transaction not committed, the process killed: on
+    PostgreSQL their ids were drawn from the sequence all the same. Run again, `seed` gives them
+    the ids a run never stopped does: 1 to 6 on a new database, in DEMO_USERS order."""
+    from backend import cli
+    from backend.auth import service as auth
+    from backend.auth.models import User
+
+    _dialect, _whole_url, url = two_databases
+    args = ["seed", *SEED_ARGS, "--workers", "1", "--database-url", url]
+    make_users = auth.ensure_demo_users
+
+    def killed_before_commit(**kwargs: Any) -> Any:
+        make_users(**kwargs)
+        raise _Killed
+
+    monkeypatch.setattr(auth, "ensure_demo_users", killed_before_commit)
+    with pytest.raises(_Killed):
+        cli.main(args)
+    monkeypatch.setattr(auth, "ensure_demo_users", make_users)
+    assert cli.main(args) == 0
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            users = [tuple(row) for row in connection.execute(select(User.id, User.username).order_by(User.id))]
+    finally:
+        engine.dispose()
+    assert users == [(number, name) for number, (name, _, _) in enumerate(auth.DEMO_USERS, start=1)]

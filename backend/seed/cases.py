@@ -45,6 +45,7 @@ from backend.disputes.schemas import (
 from backend.errors import Problem
 from backend.fraud import service as fraud
 from backend.fraud.schemas import FraudActionIn, FraudReportIn
+from backend.seed.demo import rewind_sequences
 from backend.settings import Policy
 
 H = timedelta(hours=1)
@@ -338,6 +339,9 @@ def seed_caseload(
         }
         if len(users) < len(DEMO_USERS):
             return 0
+        # A run killed while this transaction was open drew ids it never stored: the caseload
+        # takes the same ids as a run never stopped (docs/reliability.md, "seed").
+        rewind_sequences(session)
         # Filed up to 20 days ago, so each purchase predates its dispute; a few large ones first,
         # for the outcome that needs a supervisor.
         before = now - 20 * D

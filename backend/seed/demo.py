@@ -571,3 +571,26 @@ def _advance_sequences(session: Session) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
         ))
+
+
+def rewind_sequences(session: Session) -> None:
+    """On PostgreSQL, set every table's id sequence to follow the largest id stored.
+
+    A transaction killed before its commit leaves nothing behind but the ids it drew (a rollback
+    does not give sequence values back), so a step run again after the kill would number its rows
+    after the lost ones and the book would differ from a run never stopped. A step that numbers
+    its rows through the sequences calls this first, in its own transaction, with nothing else
+    writing (the seed runs before the server serves)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    columns = session.execute(text(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() "
+        "AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL "
+        "ORDER BY table_name, column_name"
+    )).all()
+    for table, column in columns:
+        session.execute(text(
+            f'SELECT setval(pg_get_serial_sequence(:table, :column), '
+            f'COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
+        ), {"table": f'"{table}"', "column": column})
