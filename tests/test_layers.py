@@ -243,9 +243,6 @@ def test_the_cross_domain_rule_tells_the_pairs_apart(importer: str, domain: str,
 
 
 # The casework kernel (backend.common.casework and its neighbours) defines each of these once.
-# arrangements/service.py still holds its own copies of the two errors while issue 12 is worked
-# in it (same codes, 409 invalid_transition and 403 four_eyes): it takes the kernel's when that
-# work is merged, and this entry goes.
 KERNEL_NAMES = {
     "InvalidTransition": "backend/common/casework.py",
     "FourEyes": "backend/common/casework.py",
@@ -253,8 +250,6 @@ KERNEL_NAMES = {
     "etag_for": "backend/common/concurrency.py",
     "etag_of": "backend/common/casework.py",
 }
-KERNEL_COPIES_WAITING = {("InvalidTransition", "backend/arrangements/service.py"),
-                         ("FourEyes", "backend/arrangements/service.py")}
 
 
 def test_the_casework_kernel_is_defined_once() -> None:
@@ -268,7 +263,7 @@ def test_the_casework_kernel_is_defined_once() -> None:
             elif isinstance(node, ast.FunctionDef) and "etag" in node.name.lower():
                 etag_helpers.append(f"{path}:{node.lineno}: {node.name}")
     for name, home in KERNEL_NAMES.items():
-        copies = {p for p in defined[name] if (name, p) not in KERNEL_COPIES_WAITING}
+        copies = defined[name]
         assert copies == {home}, f"{name} is defined in {sorted(copies)}; it belongs in {home} alone"
     assert not [h for h in etag_helpers if not h.startswith(("backend/common/",))], etag_helpers
 

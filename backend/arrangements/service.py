@@ -57,6 +57,7 @@ from backend.cases.models import Case, CaseType
 from backend.cases.service import case_of, change_case, open_case
 from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
+from backend.common.casework import FourEyes, InvalidTransition
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -82,16 +83,6 @@ ARRANGEMENT_AUDIT_FIELDS = ("status", "decided_by", "decision_comment", "activat
                             "plan_id", "bill_id")
 
 _QUOTE_IN: TypeAdapter[Any] = TypeAdapter(QuoteIn)
-
-
-class InvalidTransition(Conflict):
-    code = "invalid_transition"
-    title = "Not allowed in the arrangement's current state"
-
-
-class FourEyes(Forbidden):
-    code = "four_eyes"
-    title = "The approver must not be the proposer"
 
 
 class NoLongerApplies(Conflict):
