@@ -4171,54 +4171,82 @@
         </message>
     </context>
     <context>
+        <name>CustomerFlags</name>
+        <message>
+            <location filename="../../ui/workspace/header.py" line="32" />
+            <source>Frozen</source>
+            <translation>已冻结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/header.py" line="33" />
+            <source>Open fraud report</source>
+            <translation>欺诈举报处理中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/header.py" line="34" />
+            <source>Fraud hold</source>
+            <translation>欺诈冻结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/header.py" line="35" />
+            <source>Collections contacted</source>
+            <translation>已催收联系</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspace/header.py" line="36" />
+            <source>Vulnerable customer</source>
+            <translation>弱势客户</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerHeader</name>
         <message>
-            <location filename="../../ui/workspace/header.py" line="181" />
+            <location filename="../../ui/workspace/header.py" line="197" />
             <source>Phone</source>
             <translation>手机号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="182" />
+            <location filename="../../ui/workspace/header.py" line="198" />
             <source>National ID</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="191" />
+            <location filename="../../ui/workspace/header.py" line="207" />
             <source>Credit limit</source>
             <translation>额度</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="192" />
+            <location filename="../../ui/workspace/header.py" line="208" />
             <source>Used</source>
             <translation>已用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="193" />
+            <location filename="../../ui/workspace/header.py" line="209" />
             <source>Available</source>
             <translation>可用</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="194" />
+            <location filename="../../ui/workspace/header.py" line="210" />
             <source>Next due date</source>
             <translation>下一到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="195" />
+            <location filename="../../ui/workspace/header.py" line="211" />
             <source>Amount due</source>
             <translation>应还金额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="196" />
+            <location filename="../../ui/workspace/header.py" line="212" />
             <source>Days past due</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="197" />
+            <location filename="../../ui/workspace/header.py" line="213" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="228" />
+            <location filename="../../ui/workspace/header.py" line="244" />
             <source>The most overdue of the customer's accounts</source>
             <translation>该客户逾期最严重的账户</translation>
         </message>
@@ -5490,27 +5518,27 @@ All data in the demo is fictional.</source>
     <context>
         <name>MaskedField</name>
         <message>
-            <location filename="../../ui/workspace/header.py" line="117" />
+            <location filename="../../ui/workspace/header.py" line="133" />
             <source>(none on file)</source>
             <translation>（未登记）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="137" />
+            <location filename="../../ui/workspace/header.py" line="153" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="138" />
+            <location filename="../../ui/workspace/header.py" line="154" />
             <source>Show the masked value again</source>
             <translation>重新显示掩码值</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="141" />
+            <location filename="../../ui/workspace/header.py" line="157" />
             <source>Reveal</source>
             <translation>查看完整</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/header.py" line="142" />
+            <location filename="../../ui/workspace/header.py" line="158" />
             <source>Show the full value; asks for a reason, which is audited</source>
             <translation>显示完整信息；需填写原因，并记入审计</translation>
         </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,6 +25,22 @@ from ui.widgets.restyle import restyle
 BUCKET_ORDER = ("current", "M1", "M2", "M3", "M4+")
 BUCKET_TONES = {"current": "good", "M1": "warning", "M2": "danger", "M3": "danger", "M4+": "danger"}
 NOT_ACTIVE_TONES = {"frozen": "info", "closed": "muted", "charged_off": "danger"}
+
+# The customer's flags (stored ones and those the server adds), in the user's words; an unknown
+# flag is shown as the server names it.
+FLAG_TEXTS = {
+    "frozen": QT_TRANSLATE_NOOP("CustomerFlags", "Frozen"),
+    "open_fraud_report": QT_TRANSLATE_NOOP("CustomerFlags", "Open fraud report"),
+    "fraud_hold": QT_TRANSLATE_NOOP("CustomerFlags", "Fraud hold"),
+    "collections_contacted": QT_TRANSLATE_NOOP("CustomerFlags", "Collections contacted"),
+    "vulnerable_customer": QT_TRANSLATE_NOOP("CustomerFlags", "Vulnerable customer"),
+}
+FLAG_TONES = {"open_fraud_report": "danger", "fraud_hold": "danger", "vulnerable_customer": "warning"}
+
+
+def flag_text(flag: str) -> str:
+    known = FLAG_TEXTS.get(flag)
+    return QCoreApplication.translate("CustomerFlags", known) if known else flag.replace("_", " ")
 
 
 def primary_account(profile: CustomerProfile) -> AccountOverview | None:
@@ -235,7 +251,9 @@ class CustomerHeader(QFrame):
             chip.deleteLater()
         self.flag_chips = []
         for flag in profile.flags:
-            chip = Chip(flag.replace("_", " "), "info")
+            if flag == "frozen" and status == "frozen":
+                continue  # the status chip says it already
+            chip = Chip(flag_text(flag), FLAG_TONES.get(flag, "info"))
             self._chip_row.addWidget(chip)
             self.flag_chips.append(chip)
 
