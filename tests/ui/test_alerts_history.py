@@ -191,3 +191,51 @@ def test_the_strip_folds_what_does_not_fit_into_more(qtbot: QtBot) -> None:
     assert sum(c.sizeHint().width() for c in [strip.caption, *visible, strip.more_chip]) <= 620
     strip.show_items([])
     assert strip.texts() == ["Nothing live or open; no contact on file"]
+
+
+def test_the_conflict_warning_leaves_every_choice_readable(
+    qtbot: QtBot, api_client: ApiClient, api_client_as: Callable[[str], ApiClient],
+    open_workspace: Callable[[ApiClient, int], CustomerWorkspace],
+) -> None:
+    """The screenshots' "arrangement-conflict": with the warning strip and two "Not available"
+    lines the type page is taller than the wizard, and its labels were squeezed into each other
+    (text over text, half lines). The choices scroll instead, each label at its full height, and
+    the warning has the banner's look (its own object name had taken the theme's away)."""
+    from PySide6.QtGui import QFont, QPalette
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, palette = QFont(app.font()), QPalette(app.palette())
+    theme.apply_theme(app, "light")  # as the console runs: the theme's font and padding
+    supervisor = api_client_as("super1")
+    account_id = credit_line(api_client.get_customer(PLAN_CUSTOMER, include=()))
+    clean(supervisor, account_id)
+    proposed(api_client, account_id, promise_to_pay_terms(30_000, date.today() + timedelta(days=5)))
+    workspace = open_workspace(api_client, PLAN_CUSTOMER)
+    try:
+        wizard: Any = workspace.open_arrangement()
+        with qtbot.waitSignal(wizard.arrangements_loaded, timeout=20_000):
+            pass
+        wizard.resize(820, 660)
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        page = wizard.type_page
+        assert page.reason("promise_to_pay") and page.reason("hardship_plan")
+        assert page.live_label.isVisible() and page.live_label.objectName() == "ErrorBanner"
+        squeezed = [
+            f"{label.text()[:40]!r}: {label.height()} px of {label.heightForWidth(label.width())}"
+            for label in page.findChildren(QLabel)
+            if label.isVisibleTo(page) and label.wordWrap() and label.text()
+            and label.height() < label.heightForWidth(label.width())
+        ]
+        assert not squeezed, "\n".join(squeezed)
+        wizard.reject()
+    finally:
+        app.setStyleSheet("")
+        app.setFont(font)
+        app.setPalette(palette)
+        clean(supervisor, account_id)

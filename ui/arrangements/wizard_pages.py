@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -129,9 +130,26 @@ class TypePage(QWizardPage):
         row.addStretch(1)
         layout.addWidget(self.account_row)
         # What is live or waiting on the account (docs/contact-history.md), before choosing.
+        # The banner's look needs its object name ("ErrorBanner"): no name of its own.
         self.live_label = DecisionStrip(self)
-        self.live_label.setObjectName("liveArrangements")
         layout.addWidget(self.live_label)
+
+        # The choices scroll when the warning and "Not available" lines make them taller than the
+        # wizard: squeezed, their lines were drawn over each other.
+        choices = QWidget()
+        choices.setObjectName("arrangementChoices")
+        outer = layout
+        layout = QVBoxLayout(choices)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(choices)
+        scroll.viewport().setAutoFillBackground(False)
+        choices.setAutoFillBackground(False)
+        outer.addWidget(scroll, 1)
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
