@@ -29,11 +29,12 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from console.api import ApiClient
 from console.arrangements import list_account_arrangements, promise_to_pay_terms, proposal_body, propose
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SHOT_TIMEOUT_MS = 120_000
+SCREEN = QSize(1280, 800)  # the smallest screen an agent works on
 WORKSPACE_TABS = ("overview", "bills", "installments", "transactions", "cases", "notes")
 # M2 overdue: a promise to pay, a note and a reveal give the alert strip and the history something to show.
 ALERT_CUSTOMER = 4
@@ -117,6 +119,14 @@ class Shooter:
 
     def shoot(self, widget: QWidget, name: str) -> Path:
         settle()
+        if isinstance(widget, QMainWindow):
+            # The main screens are shown as an agent sees them: 1280 px wide, 800 tall. A wider
+            # shot hides what is cut off at 1280; a taller window means a view asked for more room.
+            if widget.width() != SCREEN.width():
+                raise ScreenshotFailed(f"{name}: the window is {widget.width()} px wide, not {SCREEN.width()}")
+            if widget.height() != SCREEN.height():
+                print(f"warning: {name}: the window grew to {widget.height()} px tall (a view's minimum height)",
+                      file=sys.stderr, flush=True)
         widget.repaint()
         self.count += 1
         path = self.directory / f"{self.count:02d}-{name}.png"
@@ -224,7 +234,7 @@ def _window(settings: QSettings, outcome: SignedIn) -> MainWindow:
     window = MainWindow(
         outcome.client, outcome.user, settings=settings, server_label=_server_label(outcome.server_url)
     )
-    window.resize(1280, 800)  # the agents' screens: what must fit without clipping
+    window.resize(SCREEN)  # the agents' screens: what must fit without clipping
     window.show()
     settle()
     return window
@@ -323,7 +333,6 @@ def alerts_walk(shooter: Shooter, window: MainWindow, client: ApiClient, tag: st
         client.add_note(account_id, note, channel="phone")
 
     call(prepare, "alert strip data")
-    window.resize(1280, 800)
     workspace = window.open_customer(ALERT_CUSTOMER, profile.name)
     wait_for(lambda: workspace.profile is not None, "customer 4")
     workspace.show_tab("overview")
@@ -339,7 +348,6 @@ def alerts_walk(shooter: Shooter, window: MainWindow, client: ApiClient, tag: st
         shooter.shoot(wizard, f"arrangement-conflict-{tag}")
         wizard.reject()
         settle()
-    window.resize(1366, 860)
 
 
 def handler_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: str) -> None:
@@ -399,7 +407,6 @@ def admin_walk(shooter: Shooter, settings: QSettings, outcome: SignedIn, tag: st
     from ui.audit.trail import AuditTrailView
 
     window = _window(settings, outcome)
-    window.resize(1280, 800)
     client = outcome.client
     users = window.show_view("users")
     settle()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -162,3 +164,22 @@ def test_switching_language_keeps_the_queues_view_with_its_filters(
                 second.log_out_action.trigger()
             if console.login_dialog is not None:
                 qtbot.addWidget(console.login_dialog)
+
+
+def test_a_main_screen_shot_wider_than_1280_fails_the_walk(qtbot: QtBot, tmp_path: Path) -> None:
+    """The screenshots' My cases came out at 1366×860 (the walk widened the window and no one
+    noticed): a main window not 1280 px wide is refused, not written."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.screenshots import ScreenshotFailed, Shooter
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 860)
+    window.show()
+    shooter = Shooter(tmp_path)
+    with pytest.raises(ScreenshotFailed, match="1366 px wide"):
+        shooter.shoot(window, "my-cases")
+    assert not list(tmp_path.iterdir())
+    window.resize(1280, 800)
+    assert shooter.shoot(window, "my-cases").name == "01-my-cases.png"

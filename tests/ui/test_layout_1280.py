@@ -201,3 +201,14 @@ def test_a_case_pages_money_events_are_not_squeezed_by_its_timeline(
     assert timeline.viewport().height() >= min(2, page.timeline_model.rowCount()) * (
         timeline.verticalHeader().defaultSectionSize())
     assert_fits(window)
+
+
+def test_an_agents_my_cases_fits(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshots showed My cases at 1366×860 (the walk had widened the window); at 1280
+    its filters, columns and buttons fit as the queues' do."""
+    window = open_window("agent1")
+    my_cases = window.show_view("my_cases")
+    assert isinstance(my_cases, CaseListView) and window.views.currentWidget() is my_cases
+    qtbot.waitUntil(lambda: bool(my_cases.shown_cases()), timeout=WAIT_MS)
+    settled(qtbot)
+    assert_fits(window)
