@@ -212,3 +212,24 @@ def test_an_agents_my_cases_fits(qtbot: QtBot, open_window: OpenWindow) -> None:
     qtbot.waitUntil(lambda: bool(my_cases.shown_cases()), timeout=WAIT_MS)
     settled(qtbot)
     assert_fits(window)
+
+
+def test_a_supervisors_workspace_shows_every_tab(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """With the supervisor's Audit tab the workspace's tab bar scrolled: "Overview" was cut to
+    "view" behind scroll arrows. Every tab is whole on the bar at 1280."""
+    window = open_window("super1")
+    workspace = window.open_customer(1, "")
+    qtbot.waitUntil(lambda: workspace.profile is not None, timeout=WAIT_MS)
+    assert workspace.audit_tab is not None
+    for tab in ("overview", "history"):
+        workspace.show_tab(tab)
+        settled(qtbot)
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        bar = workspace.tabs.tabBar()
+        shown = bar.rect()
+        cut = [bar.tabText(i) for i in range(bar.count())
+               if not shown.contains(bar.tabRect(i)) or bar.tabRect(i).width() < bar.tabSizeHint(i).width()]
+        assert not cut, f"{tab}: tabs cut or behind the scroll arrows: {cut}"
+        assert_fits(window, tab)
