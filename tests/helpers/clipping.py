@@ -4,7 +4,14 @@ their parents, and table headers narrower than their title or pushed past the ta
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 
 
 def _scrolls(widget: QWidget, root: QWidget) -> bool:
@@ -58,4 +65,28 @@ def clipped(root: QWidget) -> list[str]:
             end = header.sectionPosition(section) + size
             if end > room + 1:
                 problems.append(f"header {title!r}: ends at {end} px, the table shows {room}")
+    return problems
+
+
+def elided_cells(view: QAbstractItemView, titles: tuple[str, ...], rows: int = 50) -> list[str]:
+    """A sentence per column titled in `titles` whose text in one of the first `rows` rows is
+    wider than its column (drawn elided: "HB000000…", "Purchas…"): account numbers, kinds,
+    statuses and dates are read whole or not at all."""
+    model = view.model()
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    if model is None or header is None:
+        return []
+    metrics = view.fontMetrics()
+    padding = 12 + 4  # QTableView::item { padding: 4px 6px } in both sheets, and the frame
+    problems: list[str] = []
+    for section in range(header.count()):
+        title = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        if title not in titles or header.isSectionHidden(section):
+            continue
+        size = header.sectionSize(section)
+        for row in range(min(model.rowCount(), rows)):
+            text = str(model.index(row, section).data(Qt.ItemDataRole.DisplayRole) or "")
+            if metrics.horizontalAdvance(text) + padding > size:
+                problems.append(f"column {title!r}: {text!r} needs {metrics.horizontalAdvance(text) + padding} px, has {size}")
+                break
     return problems

@@ -233,3 +233,29 @@ def test_a_supervisors_workspace_shows_every_tab(qtbot: QtBot, open_window: Open
                if not shown.contains(bar.tabRect(i)) or bar.tabRect(i).width() < bar.tabSizeHint(i).width()]
         assert not cut, f"{tab}: tabs cut or behind the scroll arrows: {cut}"
         assert_fits(window, tab)
+
+
+def test_installment_plans_show_account_kind_status_and_date_whole(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshots' Installments read "HB000000…", "Purchas…" and "2026-11-2…": nine columns
+    did not fit at 1280. The plan's start is a date, and with one account of each product the
+    kind tells the account (its number in the kind's tooltip): the Account column goes."""
+    from tests.helpers.clipping import elided_cells
+
+    window = open_window("agent1")
+    workspace = window.open_customer(1, "")
+    qtbot.waitUntil(lambda: workspace.profile is not None, timeout=WAIT_MS)
+    workspace.show_tab("installments")
+    settled(qtbot)
+    tab = workspace.installments_tab
+    qtbot.waitUntil(lambda: tab.plans_model.rowCount() > 0, timeout=WAIT_MS)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Account", "Kind", "Status", "Created"))
+    problems = elided_cells(tab.plans_view, titles)
+    assert not problems, "\n".join(problems)
+    assert tab.plans_view.isColumnHidden(0)
+    plan = tab.plans_model.record(0)
+    number = next(a.account_number for a in workspace.profile.accounts if a.id == plan.account_id)
+    assert number in tab.plans_model.data(tab.plans_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert_fits(window)

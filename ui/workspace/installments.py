@@ -40,7 +40,7 @@ class InstallmentsTab(QWidget):
         self.plans_model = PlansModel(parent=self)
         self.plans_view = make_table(self.plans_model, stretch_column=2, parent=top)
         self.plans_view.setAccessibleName(self.tr("Installment plans"))
-        fit_columns(self.plans_view, {0: 15, 1: 20, 3: 13, 4: 13, 5: 6, 6: 13, 7: 14, 8: 16})
+        self._fit_plan_columns()
         self.plans_view.selectionModel().selectionChanged.connect(self._plan_selected)
         self.empty_label = QLabel(self.tr("No installment plans."), top)
         self.empty_label.setProperty("role", "secondary")
@@ -94,6 +94,10 @@ class InstallmentsTab(QWidget):
         self._filled = True
         order = {account.id: position for position, account in enumerate(sorted_accounts(profile))}
         self.plans_model.set_account_numbers({a.id: a.account_number for a in profile.accounts})
+        # One account of each product: the kind tells the account (its number is in the kind's
+        # tooltip), and at 1280 the other short values keep their room.
+        self.plans_view.setColumnHidden(0, len({a.product for a in profile.accounts}) == len(profile.accounts))
+        self._fit_plan_columns()
         plans = sorted(
             profile.plans or (),
             key=lambda p: (_STATUS_ORDER.get(p.status, 9), order.get(p.account_id, 99), -p.created_at.timestamp()),
@@ -107,6 +111,10 @@ class InstallmentsTab(QWidget):
         self.payoff_button.setEnabled(False)
         if plans:
             self.select_plan_row(0)
+
+    def _fit_plan_columns(self) -> None:
+        # Short values whole at 1280 (account number, kind, status, date); the description elides.
+        fit_columns(self.plans_view, {0: 13, 1: 18, 3: 11, 4: 11, 5: 6, 6: 11, 7: 11, 8: 11})
 
     def select_plan_row(self, source: int) -> None:
         """Select the plan in model row `source` and show its schedule."""

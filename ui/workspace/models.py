@@ -78,14 +78,18 @@ class PlansModel(RecordTableModel[Any]):
         numbers = self._account_numbers
         self.COLUMNS = (
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Account"), lambda p: numbers.get(p.account_id, str(p.account_id))),
-            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Kind"), lambda p: p.kind, words=labels.labeller(labels.PLAN_KINDS)),
+            # The account's number in the kind's tooltip too: the Account column is hidden when
+            # the kind tells the account (one account of each product).
+            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Kind"), lambda p: p.kind, words=labels.labeller(labels.PLAN_KINDS),
+                   tooltip=lambda p: numbers.get(p.account_id, str(p.account_id))),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Description"), lambda p: p.description),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Principal"), lambda p: p.principal_fen, "money"),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Fee / interest"), lambda p: p.fee_fen, "money"),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Terms"), lambda p: p.terms, "int"),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Principal left"), lambda p: p.remaining_principal_fen, "money"),
             Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Status"), lambda p: p.status, words=labels.labeller(labels.PLAN_STATUSES)),
-            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Created"), lambda p: p.created_at, "datetime"),
+            # The day the plan began (its hour says nothing on a call, and it cost the others room).
+            Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Created"), lambda p: p.created_at, "date"),
         )
 
     def set_account_numbers(self, account_numbers: dict[int, str]) -> None:
