@@ -8,11 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -22,21 +20,18 @@ from PySide6.QtWidgets import (
 from ui.admin.labels import admin_failure_text
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.tables import fit_columns, make_table
 
 
-def record_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None) -> QTableView:
-    """A read-only table of whole rows, one selected at a time, the last column stretched."""
-    table = QTableView(parent)
+def record_table(model: QAbstractItemModel, name: str, parent: QWidget | None = None,
+                 widths: dict[int, int] | None = None) -> QTableView:
+    """A read-only table of whole rows, one selected at a time, the last column stretched: the
+    console's table (`ui.widgets.tables.make_table`) in the model's order, its columns `widths`
+    wide in characters (`fit_columns`; Qt's 100 px cut "Supervisor One" and "Dispute handler")."""
+    table = make_table(model, sortable=False, parent=parent)
     table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setWordWrap(False)
+    if widths:
+        fit_columns(table, widths)
     return table
 
 

@@ -209,7 +209,7 @@ class UsersView(QWidget):
         layout.addLayout(actions)
 
         self.model = UsersModel(self)
-        self.table = record_table(self.model, "UsersTable", self)
+        self.table = record_table(self.model, "UsersTable", self, widths={0: 14, 1: 20, 2: 18, 3: 24})
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         self._selection_changed(QItemSelection(), QItemSelection())
