@@ -345,3 +345,24 @@ def test_a_fraud_report_is_shown_and_its_review_started_from_the_page(
     assert page.timeline_texts()[0][2] == "Review started"
     assert handler.get_json(f"/v1/fraud-reports/{report['id']}")["status"] == "investigating"
     assert {"confirm", "not_fraud"} <= set(page.action_buttons)
+
+
+def test_the_timeline_is_newest_first_by_when_it_happened(
+    open_page: OpenPage, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """The screenshots' case 6 listed "Assigned 02:51" above "Acknowledged 21:51" under "newest
+    first": the page reversed the order of recording, and the demo's assignment was recorded
+    after the acknowledgement. The page orders by when each step happened."""
+    from console.cases import CaseQuery, get_case, list_cases
+
+    handler = api_client_as("handler1")
+    late = None
+    for case in list_cases(handler, CaseQuery(type="dispute"), limit=100).items:
+        events = get_case(handler, case.id)[0].timeline
+        if any(later.at < earlier.at for earlier, later in zip(events, events[1:], strict=False)):
+            late = case
+            break
+    assert late is not None, "no case with a step recorded after a later one (the demo has some)"
+    page = open_page(handler, late.id)
+    shown = [row[0] for row in page.timeline_texts()]
+    assert shown == sorted(shown, reverse=True), shown

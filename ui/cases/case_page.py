@@ -57,7 +57,14 @@ from console.formatting import format_datetime, format_fen
 from console.models import User
 from console.outbox import Delivered, Outbox, Queued
 from ui.cases.actions import ActionDialog, ActionSubject, action_dialog, needs_form
-from ui.cases.case_words import actor_text, describe_changes, event_text, people_of, timeline_change_text
+from ui.cases.case_words import (
+    actor_text,
+    describe_changes,
+    event_text,
+    newest_first,
+    people_of,
+    timeline_change_text,
+)
 from ui.casework.labels import (
     ACTION_TEXTS,
     CASE_STATUS_TEXTS,
@@ -386,7 +393,7 @@ class CasePage(QWidget):
         else:
             self.tick.stop()
         names = people_of(case)
-        rows = [TimelineRow(event, timeline_change_text(event, names)) for event in reversed(case.timeline)]
+        rows = [TimelineRow(event, timeline_change_text(event, names)) for event in newest_first(case.timeline)]
         self.timeline_model.set_records(rows)
         if self.subject is not None:
             self._show_subject()  # the proposer's name comes from the timeline

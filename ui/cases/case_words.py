@@ -154,6 +154,12 @@ def field_value_text(name: str, value: Any, names: dict[int, str]) -> str:
     moment = _when(value)
     return format_datetime(moment) if moment is not None else str(value)
 
+def newest_first(events: list[CaseEvent] | tuple[CaseEvent, ...]) -> list[CaseEvent]:
+    """The timeline newest first by when each step happened (the order of recording breaks a tie):
+    a step recorded late (an assignment written after the acknowledgement) is not put first."""
+    return sorted(events, key=lambda event: (event.at, event.id), reverse=True)
+
+
 def timeline_change_text(event: CaseEvent, names: dict[int, str]) -> str:
     """"status: Investigating → Waiting for customer; due: … → …" (what an entry changed).
     A case's opening entry says where it started (status and queue), not every field."""
