@@ -23,6 +23,7 @@ from console.models import Transaction
 from tests.helpers.live import LiveBackend
 from ui.casework.dispute_dialog import DisputeDialog, yuan_text
 from ui.casework.fraud_dialog import FraudDialog
+from ui.wording import transaction_description
 from ui.workspace import CustomerWorkspace
 from ui.workspace.transactions import is_disputable, is_reportable
 
@@ -158,6 +159,12 @@ def test_file_a_dispute_from_the_transaction_menu_and_see_the_case(
     assert dialog.amount_edit.text() == yuan_text(transaction.amount_fen)
     assert dialog.amount_fen() == transaction.amount_fen
     assert transaction.merchant is None or transaction.merchant in dialog.transaction_label.text()
+    # The transaction in the user's words, as the list says it ("Purchase at 小满咖啡"): not the
+    # server's Chinese description on an English screen, nor the merchant twice.
+    shown = dialog.transaction_label.text()
+    assert transaction_description(transaction) in shown
+    assert transaction.description is None or transaction.description not in shown
+    assert transaction.merchant is None or shown.count(transaction.merchant) == 1
     dialog.set_category("consumer_dispute", "not_as_described")
     assert [dialog.reason_box.itemData(i) for i in range(dialog.reason_box.count())] == [
         "not_received", "not_as_described", "cancelled_recurring"]

@@ -44,6 +44,7 @@ from ui.failures import failure_message
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator
 from ui.widgets.length_counter import LengthCounter
+from ui.wording import transaction_description
 from ui.workspace import labels as workspace_labels
 from ui.workspace.common import AccountPicker
 from ui.workspace.transactions import DISPUTABLE_TYPES, WHY_NOT_DISPUTABLE, is_disputable
@@ -54,7 +55,7 @@ RECENT_DEBITS = 200  # the API's page maximum: months of a customer's spending
 
 def transaction_text(transaction: Transaction) -> str:
     """One line naming a transaction: date, merchant (or description), amount."""
-    who = transaction.merchant or transaction.description or workspace_labels.label(
+    who = transaction.merchant or transaction_description(transaction) or workspace_labels.label(
         workspace_labels.TRANSACTION_TYPES, transaction.type
     )
     return f"{format_datetime(transaction.posted_at)} · {who} · {format_fen(transaction.amount_fen)}"
@@ -407,13 +408,13 @@ class DisputeDialog(FilingDialog[DisputeDraft]):
             self._show_transaction(self._transaction)
 
     def _show_transaction(self, transaction: Transaction) -> None:
-        kind = workspace_labels.label(workspace_labels.TRANSACTION_TYPES, transaction.type)
-        parts = [format_datetime(transaction.posted_at), kind]
-        if transaction.merchant:
-            parts.append(transaction.merchant)
-        if transaction.description and transaction.description != transaction.merchant:
-            parts.append(transaction.description)
-        parts.append(format_fen(transaction.amount_fen))
+        # As the transactions list says it, in the user's words ("Purchase at 小满咖啡"): the
+        # server's description is Chinese, and it named the merchant a second time.
+        described = transaction_description(transaction)
+        if not described:
+            kind = workspace_labels.label(workspace_labels.TRANSACTION_TYPES, transaction.type)
+            described = " · ".join(part for part in (kind, transaction.merchant) if part)
+        parts = [format_datetime(transaction.posted_at), described, format_fen(transaction.amount_fen)]
         self.transaction_label.setText(" · ".join(parts))
         self.amount_hint.setText(self.tr("at most %1").replace("%1", format_fen(transaction.amount_fen)))
         if not self._amount_edited:
