@@ -53,6 +53,17 @@
         </message>
     </context>
     <context>
+        <name>CasesTab</name>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/cases.py" line="252" />
+            <source>None of your cases; the customer has %n open case(s) you do not see here.</source>
+            <translation>
+                <numerusform>None of your cases; the customer has %n open case you do not see here.</numerusform>
+                <numerusform>None of your cases; the customer has %n open cases you do not see here.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FraudDialog</name>
         <message numerus="yes">
             <location filename="../../ui/casework/fraud_dialog.py" line="288" />
@@ -66,7 +77,7 @@
     <context>
         <name>InstallmentsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="127" />
+            <location filename="../../ui/workspace/installments.py" line="135" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>Schedule of %1: %2, %n term</numerusform>

@@ -2288,7 +2288,7 @@
     <context>
         <name>CasePage</name>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="226" />
+            <location filename="../../ui/cases/case_page.py" line="233" />
             <location filename="../../ui/cases/case_words.py" line="53" />
             <source>Opened</source>
             <translation>开立</translation>
@@ -2401,7 +2401,7 @@
             <translation>认定非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="377" />
+            <location filename="../../ui/cases/case_page.py" line="384" />
             <location filename="../../ui/cases/case_words.py" line="75" />
             <source>Closed</source>
             <translation>已结</translation>
@@ -2475,115 +2475,115 @@
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="120" />
-            <location filename="../../ui/cases/case_words.py" line="262" />
+            <location filename="../../ui/cases/case_words.py" line="268" />
             <source>System</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="463" />
+            <location filename="../../ui/cases/case_page.py" line="470" />
             <location filename="../../ui/cases/case_words.py" line="151" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="186" />
+            <location filename="../../ui/cases/case_words.py" line="192" />
             <source>disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="187" />
+            <location filename="../../ui/cases/case_words.py" line="193" />
             <source>provisional credit</source>
             <translation>临时退款</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="188" />
+            <location filename="../../ui/cases/case_words.py" line="194" />
             <source>awarded</source>
             <translation>判给金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="191" />
+            <location filename="../../ui/cases/case_words.py" line="197" />
             <source>reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="191" />
+            <location filename="../../ui/cases/case_words.py" line="197" />
             <source>written off</source>
             <translation>核销金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="192" />
+            <location filename="../../ui/cases/case_words.py" line="198" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="192" />
+            <location filename="../../ui/cases/case_words.py" line="198" />
             <source>waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="213" />
+            <location filename="../../ui/cases/case_words.py" line="219" />
             <source>status %1 → %2</source>
             <translation>状态 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="219" />
+            <location filename="../../ui/cases/case_words.py" line="225" />
             <source>assigned to %1 → %2</source>
             <translation>处理人 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="225" />
+            <location filename="../../ui/cases/case_words.py" line="231" />
             <source>due %1 → %2</source>
             <translation>到期 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="241" />
+            <location filename="../../ui/cases/case_words.py" line="247" />
             <source>proposed outcome %1 → %2</source>
             <translation>拟定结果 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="249" />
-            <location filename="../../ui/cases/case_words.py" line="252" />
+            <location filename="../../ui/cases/case_words.py" line="255" />
+            <location filename="../../ui/cases/case_words.py" line="258" />
             <source>it was updated (version %1 → %2)</source>
             <translation>已被更新（版本 %1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="266" />
+            <location filename="../../ui/cases/case_words.py" line="272" />
             <source> (%1, %2)</source>
             <translation>（%1，%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="269" />
+            <location filename="../../ui/cases/case_words.py" line="275" />
             <source>someone else changed it</source>
             <translation>已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="271" />
+            <location filename="../../ui/cases/case_words.py" line="277" />
             <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
             <translation>您打开期间此案件已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="103" />
+            <location filename="../../ui/cases/case_page.py" line="110" />
             <location filename="../../ui/casework/panels/dispute.py" line="28" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="104" />
+            <location filename="../../ui/cases/case_page.py" line="111" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="105" />
+            <location filename="../../ui/cases/case_page.py" line="112" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="106" />
+            <location filename="../../ui/cases/case_page.py" line="113" />
             <source>Change</source>
             <translation>变更</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="107" />
+            <location filename="../../ui/cases/case_page.py" line="114" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -2653,82 +2653,82 @@
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="157" />
+            <location filename="../../ui/cases/case_page.py" line="164" />
             <source>Case %1</source>
             <translation>案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="202" />
+            <location filename="../../ui/cases/case_page.py" line="209" />
             <source>Reload the case (F5)</source>
             <translation>重新加载案件（F5）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="203" />
+            <location filename="../../ui/cases/case_page.py" line="210" />
             <source>Reload</source>
             <translation>重新加载</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="207" />
+            <location filename="../../ui/cases/case_page.py" line="214" />
             <source>Open customer</source>
             <translation>打开客户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="222" />
+            <location filename="../../ui/cases/case_page.py" line="229" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="223" />
+            <location filename="../../ui/cases/case_page.py" line="230" />
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="224" />
+            <location filename="../../ui/cases/case_page.py" line="231" />
             <source>Assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="225" />
+            <location filename="../../ui/cases/case_page.py" line="232" />
             <source>At stake</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="227" />
+            <location filename="../../ui/cases/case_page.py" line="234" />
             <source>Due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="228" />
+            <location filename="../../ui/cases/case_page.py" line="235" />
             <source>Customer · account</source>
             <translation>客户 · 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="274" />
+            <location filename="../../ui/cases/case_page.py" line="281" />
             <source>Timeline (newest first)</source>
             <translation>时间线（最新在前）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="362" />
+            <location filename="../../ui/cases/case_page.py" line="369" />
             <source>%1 · case %2</source>
             <translation>%1 · 案件 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="371" />
+            <location filename="../../ui/cases/case_page.py" line="378" />
             <source>Nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="377" />
+            <location filename="../../ui/cases/case_page.py" line="384" />
             <source>Closed %1</source>
             <translation>已于 %1 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="380" />
+            <location filename="../../ui/cases/case_page.py" line="387" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="415" />
+            <location filename="../../ui/cases/case_page.py" line="422" />
             <source>Next deadline: %1</source>
             <translation>下一期限：%1</translation>
         </message>
@@ -3057,27 +3057,27 @@
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="509" />
+            <location filename="../../ui/cases/case_page.py" line="516" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="511" />
+            <location filename="../../ui/cases/case_page.py" line="518" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="518" />
+            <location filename="../../ui/cases/case_page.py" line="525" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="574" />
+            <location filename="../../ui/cases/case_page.py" line="581" />
             <source>%1 — %2 (case %3)</source>
             <translation>%1 —— %2（案件 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="586" />
+            <location filename="../../ui/cases/case_page.py" line="593" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -3188,37 +3188,44 @@
             <translation>用时达到 80% 即为有风险；超过期限即为已超时。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="170" />
+            <location filename="../../ui/workspace/cases.py" line="171" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="171" />
+            <location filename="../../ui/workspace/cases.py" line="172" />
             <source>Double-click or press Enter to open the case.</source>
             <translation>双击或按回车键打开案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="181" />
+            <location filename="../../ui/workspace/cases.py" line="182" />
             <source>You see the cases you opened or are assigned to; the header counts all the customer's open cases.</source>
             <translation>此处显示您开立或分配给您的案件；页头统计该客户的全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="185" />
+            <location filename="../../ui/workspace/cases.py" line="186" />
             <source>You see your own cases and those in the queues you serve; the header counts all open cases.</source>
             <translation>此处显示您的案件及您负责队列中的案件；页头统计全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="239" />
+            <location filename="../../ui/workspace/cases.py" line="241" />
             <source>Loading cases…</source>
             <translation>正在加载案件…</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/workspace/cases.py" line="252" />
+            <source>None of your cases; the customer has %n open case(s) you do not see here.</source>
+            <translation>
+                <numerusform>没有您的案件；该客户另有 %n 件未结案件，此处不显示。</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="248" />
+            <location filename="../../ui/workspace/cases.py" line="255" />
             <source>No cases for this customer.</source>
             <translation>该客户没有案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="251" />
+            <location filename="../../ui/workspace/cases.py" line="258" />
             <source>%1 open, %2 in all; open ones first, nearest deadline first.</source>
             <translation>未结 %1 件，共 %2 件；未结在前，期限最近的在前。</translation>
         </message>
@@ -3778,97 +3785,97 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="462" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="480" />
             <source>Confirm</source>
             <translation>确认</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="463" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="481" />
             <source>Read the terms to the customer and confirm they agree.</source>
             <translation>向客户宣读条件并确认其同意。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="473" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="491" />
             <source>Note (optional, kept with the arrangement):</source>
             <translation>备注（可选，随还款安排保存）：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="476" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="494" />
             <source>Why, in your words: what the customer told you</source>
             <translation>原因：客户告诉您的情况</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="493" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="511" />
             <source>Sending…</source>
             <translation>正在提交…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="516" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="534" />
             <source>Customer:</source>
             <translation>客户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="517" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="535" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="518" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="536" />
             <source>Arrangement:</source>
             <translation>还款安排：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="519" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="537" />
             <source>Terms:</source>
             <translation>条件：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="523" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="541" />
             <source>Payments:</source>
             <translation>还款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="523" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="541" />
             <source>%1 payments from %2, first %3, in all %4</source>
             <translation>自 %2 起共 %1 期，首期 %3，合计 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="536" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="554" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="538" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="556" />
             <source>Send for approval</source>
             <translation>提交审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="539" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="557" />
             <source>Set up now</source>
             <translation>立即办理</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="598" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="616" />
             <source>Kept in the outbox: the server cannot be reached now, so the arrangement will be sent when it can be, once. Nothing you entered is lost.</source>
             <translation>已保存在待发送箱：目前无法连接服务器，连接恢复后会自动提交一次。您填写的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="620" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="638" />
             <source>Waiting for approval: case %1 is in the approvals queue. %2 (%3) goes live when a supervisor approves it.</source>
             <translation>等待审批：案件 %1 已进入审批队列。%2（%3）经主管批准后生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="623" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="641" />
             <source>Waiting for approval: it is in the approvals queue.</source>
             <translation>等待审批：已进入审批队列。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="625" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="643" />
             <source>Live: %1 (%2) is in force on the account now.</source>
             <translation>已生效：%1（%2）现已在账户上生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="626" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="644" />
             <source>Sent: %1 is %2.</source>
             <translation>已提交：%1 状态为%2。</translation>
         </message>
@@ -3877,7 +3884,7 @@
         <name>Console</name>
         <message>
             <location filename="../../ui/app.py" line="160" />
-            <location filename="../../ui/screenshots.py" line="454" />
+            <location filename="../../ui/screenshots.py" line="461" />
             <source>Demo data on this computer (%1)</source>
             <translation>本机演示数据（%1）</translation>
         </message>
@@ -4307,137 +4314,137 @@
             <translation>刚刚提交的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="164" />
+            <location filename="../../ui/workspace/workspace.py" line="165" />
             <source>Overview</source>
             <translation>概览</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="167" />
+            <location filename="../../ui/workspace/workspace.py" line="168" />
             <source>Bills</source>
             <translation>账单</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="168" />
+            <location filename="../../ui/workspace/workspace.py" line="169" />
             <source>Installments</source>
             <translation>分期</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="169" />
+            <location filename="../../ui/workspace/workspace.py" line="170" />
             <source>Transactions</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="170" />
+            <location filename="../../ui/workspace/workspace.py" line="171" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="171" />
+            <location filename="../../ui/workspace/workspace.py" line="172" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="172" />
+            <location filename="../../ui/workspace/workspace.py" line="173" />
             <source>Arrangements</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="173" />
+            <location filename="../../ui/workspace/workspace.py" line="174" />
             <source>History</source>
             <translation>联系历史</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="208" />
+            <location filename="../../ui/workspace/workspace.py" line="209" />
             <source>Dispute…</source>
             <translation>争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="209" />
+            <location filename="../../ui/workspace/workspace.py" line="210" />
             <source>Dispute a charge: the one selected in Transactions, or pick one</source>
             <translation>对扣款发起争议：交易页中选中的那笔，或另选一笔</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="211" />
+            <location filename="../../ui/workspace/workspace.py" line="212" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="212" />
+            <location filename="../../ui/workspace/workspace.py" line="213" />
             <source>Report fraud and freeze the account; selected purchases are linked</source>
             <translation>举报欺诈并冻结账户；选中的消费将被关联</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="214" />
+            <location filename="../../ui/workspace/workspace.py" line="215" />
             <source>Arrangement…</source>
             <translation>还款安排…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="215" />
+            <location filename="../../ui/workspace/workspace.py" line="216" />
             <source>Installments, a later due date, a hardship plan, a waiver or a promise to pay</source>
             <translation>分期、延期还款、协商还款、减免或承诺还款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="218" />
+            <location filename="../../ui/workspace/workspace.py" line="219" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="218" />
+            <location filename="../../ui/workspace/workspace.py" line="219" />
             <source>Write a contact note (Notes tab)</source>
             <translation>写一条联系备注（备注页）</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="226" />
+            <location filename="../../ui/workspace/workspace.py" line="227" />
             <source>Your role cannot file casework or notes.</source>
             <translation>您的角色不能提交案件或备注。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="228" />
+            <location filename="../../ui/workspace/workspace.py" line="229" />
             <source>Opening the customer…</source>
             <translation>正在打开客户…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="230" />
+            <location filename="../../ui/workspace/workspace.py" line="231" />
             <source>The customer has no account.</source>
             <translation>该客户没有账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="450" />
+            <location filename="../../ui/workspace/workspace.py" line="451" />
             <source>The arrangement wizard is not available in this version.</source>
             <translation>此版本没有还款安排向导。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="480" />
+            <location filename="../../ui/workspace/workspace.py" line="481" />
             <source>Dispute filed: case %1, in the %2 queue; acknowledge due %3.</source>
             <translation>争议已提交：案件 %1，进入%2队列；需在 %3 前受理。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="490" />
+            <location filename="../../ui/workspace/workspace.py" line="491" />
             <source>Fraud report filed: case %1, in the %2 queue; first review due %3.</source>
             <translation>欺诈举报已提交：案件 %1，进入%2队列；需在 %3 前首次审核。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="495" />
+            <location filename="../../ui/workspace/workspace.py" line="496" />
             <source>The account is frozen.</source>
             <translation>账户已冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="497" />
+            <location filename="../../ui/workspace/workspace.py" line="498" />
             <source>The account stays open.</source>
             <translation>账户未冻结。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="505" />
+            <location filename="../../ui/workspace/workspace.py" line="506" />
             <source>Arrangement sent for approval: case %1 is in the %2 queue.</source>
             <translation>还款安排已提交审批：案件 %1 在%2队列中。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="509" />
+            <location filename="../../ui/workspace/workspace.py" line="510" />
             <source>Arrangement set up: it is live now.</source>
             <translation>还款安排已设立，立即生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/workspace.py" line="516" />
+            <location filename="../../ui/workspace/workspace.py" line="517" />
             <source>The server cannot be reached: “%1” is kept in the outbox and will be sent when it is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发送队列中，恢复连接后将自动发送，不会丢失。</translation>
         </message>
@@ -4545,113 +4552,113 @@
     <context>
         <name>DisputeDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="270" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="271" />
             <source>File a dispute</source>
             <translation>发起争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="271" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="272" />
             <source>File dispute</source>
             <translation>提交争议</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="278" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="279" />
             <source>The disputed amount is left out of the minimum payment and of penalty interest while the dispute is open.</source>
             <translation>争议处理期间，争议金额不计入最低还款额，也不计罚息。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="306" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="307" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="309" />
-            <location filename="../../ui/casework/dispute_dialog.py" line="313" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="310" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="314" />
             <source>Transaction:</source>
             <translation>交易：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="321" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="322" />
             <source>Category:</source>
             <translation>类别：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="324" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="325" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="335" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="336" />
             <source>Disputed amount in yuan</source>
             <translation>争议金额（元）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="342" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="343" />
             <source>Disputed amount:</source>
             <translation>争议金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="348" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="349" />
             <source>What the customer says happened, in their words: when, what they expected, what they got.</source>
             <translation>按客户的原话记录经过：何时发生、预期是什么、实际得到什么。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="368" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="369" />
             <source>The customer has no account to dispute a charge on.</source>
             <translation>该客户没有可发起争议的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="384" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="385" />
             <source>Loading the account's charges…</source>
             <translation>正在加载该账户的消费记录…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="397" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="398" />
             <source>Pick the charge the customer disputes…</source>
             <translation>请选择客户有异议的扣款…</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="399" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="400" />
             <source>No charges on this account can be disputed.</source>
             <translation>该账户没有可发起争议的扣款。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="418" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="419" />
             <source>at most %1</source>
             <translation>最多 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="453" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="454" />
             <source>Pick the transaction the customer disputes.</source>
             <translation>请选择客户有异议的交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="461" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="462" />
             <source>Enter the amount in yuan, for example 128.50.</source>
             <translation>请输入以元为单位的金额，例如 128.50。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="467" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="468" />
             <source>At most the transaction's %1 can be disputed.</source>
             <translation>争议金额不能超过该笔交易的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="474" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="475" />
             <source>Write what the customer says happened.</source>
             <translation>请填写客户所述的经过。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="479" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="480" />
             <source>At most %1 characters (now %2).</source>
             <translation>最多 %1 个字符（当前 %2 个）。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="484" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="485" />
             <source>Pick the customer's reason.</source>
             <translation>请选择客户的原因。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="498" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="499" />
             <source>Dispute of transaction %1 (%2)</source>
             <translation>交易 %1 的争议（%2）</translation>
         </message>
@@ -4797,12 +4804,12 @@
     <context>
         <name>FilingDialog</name>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="141" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="142" />
             <source>Description:</source>
             <translation>描述：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/dispute_dialog.py" line="152" />
+            <location filename="../../ui/casework/dispute_dialog.py" line="153" />
             <source>Raised by:</source>
             <translation>受理渠道：</translation>
         </message>
@@ -5037,14 +5044,14 @@
             <translation>还款计划</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/installments.py" line="127" />
+            <location filename="../../ui/workspace/installments.py" line="135" />
             <source>Schedule of %1: %2, %n term(s)</source>
             <translation>
                 <numerusform>%1 的还款计划：%2，共 %n 期</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/installments.py" line="138" />
+            <location filename="../../ui/workspace/installments.py" line="146" />
             <source>Principal %1 · fee / interest %2 · total %3 · paid %4</source>
             <translation>本金 %1 · 手续费/利息 %2 · 合计 %3 · 已还 %4</translation>
         </message>
@@ -6192,142 +6199,142 @@ All data in the demo is fictional.</source>
     <context>
         <name>QuotePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="293" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="311" />
             <source>Quote</source>
             <translation>报价</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="294" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="312" />
             <source>What the arrangement does on the account as it is now. Nothing changes until you confirm.</source>
             <translation>按账户当前状态，此还款安排的效果。确认前不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="304" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="322" />
             <source>Getting the quote…</source>
             <translation>正在获取报价…</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="396" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="414" />
             <source>New schedule: %1 payments</source>
             <translation>新还款计划：共 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="419" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="437" />
             <source>Converted:</source>
             <translation>分期金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="420" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="438" />
             <source>Installment fee:</source>
             <translation>分期手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="421" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="439" />
             <source>Total to repay:</source>
             <translation>应还总额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="422" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="440" />
             <source>First installment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="424" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="442" />
             <source>Due date:</source>
             <translation>到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="424" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="442" />
             <source>%1 → %2</source>
             <translation>%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="426" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="444" />
             <source>Cost:</source>
             <translation>费用：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="426" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="444" />
             <source>No fee.</source>
             <translation>不收费。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="428" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="446" />
             <source>Restructured:</source>
             <translation>重组金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="430" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="448" />
             <source>Penalty interest waived:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="431" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="449" />
             <source>Fee:</source>
             <translation>手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="432" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="450" />
             <source>First payment due:</source>
             <translation>首期到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="433" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="451" />
             <source>While it is kept:</source>
             <translation>履约期间：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="433" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="451" />
             <source>Penalty interest stops; two missed payments break the plan.</source>
             <translation>停止计收罚息；两次未还即告违约。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="435" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="453" />
             <source>Waived at once:</source>
             <translation>立即减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="437" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="455" />
             <source>Waived on this account in the last 90 days:</source>
             <translation>该账户近 90 天已减免：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="439" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="457" />
             <source>Promised:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="440" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="458" />
             <source>By:</source>
             <translation>截止日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="441" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="459" />
             <source>Then:</source>
             <translation>之后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="441" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="459" />
             <source>Kept or broken is decided at the end of that day.</source>
             <translation>履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="443" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="461" />
             <source>Principal due at once:</source>
             <translation>立即到期本金：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="444" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="462" />
             <source>Fees waived:</source>
             <translation>免除手续费：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="445" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="463" />
             <source>Total to end the plan:</source>
             <translation>结清合计：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="446" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="464" />
             <source>Due:</source>
             <translation>到期：</translation>
         </message>
@@ -6639,7 +6646,7 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TermsPage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="241" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="259" />
             <source>Terms: %1</source>
             <translation>条件：%1</translation>
         </message>
@@ -6803,27 +6810,27 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>TypePage</name>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="118" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="119" />
             <source>Choose the arrangement</source>
             <translation>选择还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="119" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="120" />
             <source>Every arrangement is quoted first: nothing changes on the account until you confirm.</source>
             <translation>每项还款安排都先报价：确认前账户不会有任何变更。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="125" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="126" />
             <source>Account:</source>
             <translation>账户：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="192" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="210" />
             <source>On this account now: %1</source>
             <translation>该账户当前：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="201" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="219" />
             <source>Not available: %1</source>
             <translation>不可用：%1</translation>
         </message>
@@ -7473,21 +7480,21 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>账单日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="274" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="292" />
             <location filename="../../ui/workspace/models.py" line="41" />
-            <location filename="../../ui/workspace/models.py" line="104" />
+            <location filename="../../ui/workspace/models.py" line="108" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="276" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="294" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="277" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="295" />
             <location filename="../../ui/workspace/models.py" line="42" />
-            <location filename="../../ui/workspace/models.py" line="107" />
+            <location filename="../../ui/workspace/models.py" line="111" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
@@ -7498,7 +7505,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="44" />
-            <location filename="../../ui/workspace/models.py" line="108" />
+            <location filename="../../ui/workspace/models.py" line="112" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
@@ -7568,8 +7575,8 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/arrangements.py" line="43" />
             <location filename="../../ui/workspace/cases.py" line="63" />
             <location filename="../../ui/workspace/models.py" line="46" />
-            <location filename="../../ui/workspace/models.py" line="87" />
-            <location filename="../../ui/workspace/models.py" line="109" />
+            <location filename="../../ui/workspace/models.py" line="90" />
+            <location filename="../../ui/workspace/models.py" line="113" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -7600,7 +7607,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="59" />
-            <location filename="../../ui/workspace/models.py" line="177" />
+            <location filename="../../ui/workspace/models.py" line="181" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
@@ -7609,7 +7616,7 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/arrangements.py" line="41" />
             <location filename="../../ui/workspace/cases.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="178" />
+            <location filename="../../ui/workspace/models.py" line="182" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
@@ -7673,8 +7680,8 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="61" />
-            <location filename="../../ui/workspace/models.py" line="82" />
-            <location filename="../../ui/workspace/models.py" line="180" />
+            <location filename="../../ui/workspace/models.py" line="85" />
+            <location filename="../../ui/workspace/models.py" line="184" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
@@ -7684,7 +7691,7 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />
             <location filename="../../ui/workspace/models.py" line="62" />
-            <location filename="../../ui/workspace/models.py" line="181" />
+            <location filename="../../ui/workspace/models.py" line="185" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -7696,36 +7703,36 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/workspace/history.py" line="125" />
             <location filename="../../ui/workspace/models.py" line="80" />
-            <location filename="../../ui/workspace/models.py" line="127" />
+            <location filename="../../ui/workspace/models.py" line="131" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="119" />
-            <location filename="../../ui/workspace/models.py" line="81" />
+            <location filename="../../ui/workspace/models.py" line="83" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="275" />
-            <location filename="../../ui/workspace/models.py" line="83" />
-            <location filename="../../ui/workspace/models.py" line="105" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="293" />
+            <location filename="../../ui/workspace/models.py" line="86" />
+            <location filename="../../ui/workspace/models.py" line="109" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="84" />
-            <location filename="../../ui/workspace/models.py" line="106" />
+            <location filename="../../ui/workspace/models.py" line="87" />
+            <location filename="../../ui/workspace/models.py" line="110" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="85" />
+            <location filename="../../ui/workspace/models.py" line="88" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="86" />
+            <location filename="../../ui/workspace/models.py" line="89" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
@@ -7752,43 +7759,43 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/users.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="88" />
+            <location filename="../../ui/workspace/models.py" line="92" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_pages.py" line="273" />
-            <location filename="../../ui/workspace/models.py" line="103" />
+            <location filename="../../ui/arrangements/wizard_pages.py" line="291" />
+            <location filename="../../ui/workspace/models.py" line="107" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="124" />
+            <location filename="../../ui/workspace/models.py" line="128" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="125" />
+            <location filename="../../ui/workspace/models.py" line="129" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="126" />
+            <location filename="../../ui/workspace/models.py" line="130" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="128" />
+            <location filename="../../ui/workspace/models.py" line="132" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="179" />
+            <location filename="../../ui/workspace/models.py" line="183" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="184" />
+            <location filename="../../ui/workspace/models.py" line="188" />
             <source>Dispute / fraud</source>
             <translation>争议/欺诈</translation>
         </message>

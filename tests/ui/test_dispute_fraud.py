@@ -363,3 +363,48 @@ def test_the_cases_model_passes_the_model_tester(
     assert sorted(tab.case_ids()) == sorted(c.id for c in expected) and expected
     qtmodeltester.check(tab.model)
 
+
+
+OTHERS_CASE_CUSTOMER = 31  # no other test files on this customer
+
+
+def test_an_agent_whose_cases_tab_is_empty_is_told_others_are_open(
+    qtbot: QtBot, open_workspace: OpenWorkspace, api_client: ApiClient,
+    api_client_as: Callable[[str], ApiClient],
+) -> None:
+    """The screenshots' Cases tab said "No cases for this customer." under a header counting one
+    open case and an alert strip naming a fraud report: an agent sees only the cases they opened
+    or hold, and the empty tab now says the customer's open cases are elsewhere."""
+    from console.api import new_idempotency_key
+    from console.errors import Conflict
+
+    if not list_cases(api_client, CaseQuery(customer_id=OTHERS_CASE_CUSTOMER)).items:
+        profile = api_client.get_customer(OTHERS_CASE_CUSTOMER)
+        account = next(a for a in profile.accounts if a.product == "credit_line")
+        for transaction in api_client.list_transactions(account.id, limit=100).items:
+            if transaction.type != "purchase":
+                continue
+            try:
+                api_client.post_json("/v1/disputes", {
+                    "transaction_id": transaction.id, "category": "consumer_dispute", "reason": "not_received",
+                    "disputed_amount_fen": transaction.amount_fen, "description": "Never arrived.",
+                    "channel": "phone"}, idempotency_key=new_idempotency_key())
+                break
+            except Conflict:
+                continue
+    from ui import i18n
+
+    i18n.install_language(i18n.ENGLISH)  # as the console runs: its English plurals ("1 open case")
+    other = api_client_as("agent2")
+    assert not list_cases(other, CaseQuery(customer_id=OTHERS_CASE_CUSTOMER)).items
+    workspace = open_workspace(other, OTHERS_CASE_CUSTOMER)
+    assert workspace.profile is not None and workspace.profile.open_case_count >= 1
+    tab = workspace.cases_tab
+    with qtbot.waitSignal(tab.cases_loaded, timeout=10_000):
+        workspace.show_tab("cases")
+    assert tab.case_ids() == []
+    text = tab.count_label.text()
+    assert text != "No cases for this customer."
+    count = workspace.profile.open_case_count
+    assert text == ("None of your cases; the customer has 1 open case you do not see here." if count == 1 else
+                    f"None of your cases; the customer has {count} open cases you do not see here.")

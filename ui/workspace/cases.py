@@ -148,6 +148,7 @@ class CasesTab(QWidget):
         self._client = client
         self._role = role
         self._customer_id: int | None = None
+        self._open_case_count = 0  # the header's count, for the empty tab's sentence
         self._stale = True
         self._loader = LatestOnly()
         self.load_task: Task[Page[Case]] | None = None
@@ -196,6 +197,7 @@ class CasesTab(QWidget):
 
     def set_profile(self, profile: CustomerProfile) -> None:
         self._customer_id = profile.id
+        self._open_case_count = profile.open_case_count
         self._stale = True
 
     def activate(self) -> None:
@@ -244,7 +246,12 @@ class CasesTab(QWidget):
         self.model.set_cases(page.items)
         open_count = sum(1 for c in page.items if c.is_open)
         total = len(page.items)
-        if total == 0:
+        if total == 0 and self.scope_label.text() and self._open_case_count:
+            # An agent sees only their cases: "no cases" under a header counting open ones misled.
+            self.count_label.setText(self.tr(
+                "None of your cases; the customer has %n open case(s) you do not see here.", "",
+                self._open_case_count))
+        elif total == 0:
             self.count_label.setText(self.tr("No cases for this customer."))
         else:
             self.count_label.setText(
