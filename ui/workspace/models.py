@@ -1,8 +1,7 @@
 """Table models of the customer workspace, on the console's table kit (`ui.widgets.table_model`).
 
-`TransactionsModel` pages through the API's cursor with
-`canFetchMore`/`fetchMore`: one page at a time, on a background task, rows appended with
-`beginInsertRows`, so an account with 100,000 transactions opens as fast as one with ten.
+`TransactionsModel` pages through the API's cursor (`ui.widgets.paged_model`): one page at a
+time, on a background task, so an account with 100,000 transactions opens as fast as one with ten.
 """
 
 from __future__ import annotations
@@ -16,15 +15,13 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
-    Signal,
 )
 from PySide6.QtGui import QBrush
 
-from ui.tasks import Task
 from ui.widgets import chips
+from ui.widgets.paged_model import CursorPagedModel
 from ui.widgets.table_model import (
     Column,
-    ModelIndex,
     RecordTableModel,
     overdue_colour,
 )
@@ -166,16 +163,11 @@ class TransactionQuery:
 FetchPage = Callable[[TransactionQuery, str | None, int], Any]
 
 
-class TransactionsModel(RecordTableModel[Any]):
-    """Transactions, newest first, fetched a page at a time from the API's cursor.
+class TransactionsModel(CursorPagedModel[Any, TransactionQuery]):
+    """Transactions, newest first, fetched a page at a time from the API's cursor
+    (`ui.widgets.paged_model.CursorPagedModel`)."""
 
-    `fetchMore` never blocks: it starts one background task and returns; rows are appended
-    with `beginInsertRows` when the page arrives. While a page is in flight `canFetchMore` is
-    False, so a view scrolling fast asks for one page at a time. A new query (`set_query`)
-    resets the model and drops the answer of any page still in flight for the old one.
-    """
-
-    PAGE_SIZE = 200  # the API's maximum `limit`
+    TASK_LABEL = "transactions page"
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Posted"), lambda t: t.posted_at, "datetime"),
@@ -189,129 +181,6 @@ class TransactionsModel(RecordTableModel[Any]):
                tooltip=lambda t: claim_tooltip(t) or None),
     )
     CLAIM_COLUMN = 5
-
-    page_loaded = Signal(int)  # rows added
-    load_failed = Signal(object)  # the exception
-    loading_changed = Signal(bool)
-
-    def __init__(self, fetch_page: FetchPage, *, page_size: int = PAGE_SIZE,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch_page = fetch_page
-        self._page_size = page_size
-        self._query: TransactionQuery | None = None
-        self._next_cursor: str | None = None
-        self._exhausted = True
-        self._task: Task[Any] | None = None
-        self._last_error: BaseException | None = None
-
-    # -- state -----------------------------------------------------------------------------
-
-    @property
-    def query(self) -> TransactionQuery | None:
-        return self._query
-
-    @property
-    def page_size(self) -> int:
-        """Rows asked for per page (the API allows up to 200)."""
-        return self._page_size
-
-    @page_size.setter
-    def page_size(self, rows: int) -> None:
-        self._page_size = max(1, min(200, rows))
-
-    @property
-    def is_loading(self) -> bool:
-        return self._task is not None
-
-    @property
-    def has_more(self) -> bool:
-        """True while the server has more rows for the query than are loaded."""
-        return not self._exhausted
-
-    @property
-    def last_error(self) -> BaseException | None:
-        return self._last_error
-
-    def set_query(self, query: TransactionQuery) -> None:
-        """Show `query`'s transactions: clear the rows and fetch the first page."""
-        self._drop_task()
-        self.beginResetModel()
-        self._records = []
-        self._display.clear()
-        self._query = query
-        self._next_cursor = None
-        self._exhausted = False
-        self._last_error = None
-        self.endResetModel()
-        self._start_fetch()
-
-    def retry(self) -> None:
-        """Fetch the page that failed again."""
-        if self._query is not None and not self._exhausted and self._task is None:
-            self._last_error = None
-            self._start_fetch()
-
-    def stop(self) -> None:
-        """Drop any page in flight (the tab is closing)."""
-        self._drop_task()
-
-    # -- lazy loading ----------------------------------------------------------------------
-
-    def canFetchMore(self, parent: ModelIndex) -> bool:
-        if parent.isValid() or self._query is None:
-            return False
-        # A failed page waits for an explicit retry, or a view would hammer a broken server.
-        return not self._exhausted and self._task is None and self._last_error is None
-
-    def fetchMore(self, parent: ModelIndex) -> None:
-        if self.canFetchMore(parent):
-            self._start_fetch()
-
-    def _start_fetch(self) -> None:
-        query = self._query
-        # One page in flight at a time: a view or the model tester may already have fetched from
-        # inside set_query's reset, and a second request would run untracked and be thrown away.
-        if query is None or self._task is not None:
-            return
-        cursor = self._next_cursor
-        limit = self._page_size
-        fetch = self._fetch_page
-        task: Task[Any] = Task(lambda: fetch(query, cursor, limit), parent=self, label="transactions page")
-        task.on_success(lambda page: self._page_arrived(task, query, page))
-        task.on_failure(lambda exc: self._page_failed(task, exc))
-        self._task = task
-        self.loading_changed.emit(True)
-        task.run()
-
-    def _page_arrived(self, task: Task[Any], query: TransactionQuery, page: Any) -> None:
-        if task is not self._task or query != self._query:
-            return
-        self._task = None
-        items = list(page.items)
-        self._next_cursor = page.next_cursor
-        self._exhausted = page.next_cursor is None
-        if items:
-            first = len(self._records)
-            self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-            self._records.extend(items)
-            self.endInsertRows()
-        self.loading_changed.emit(False)
-        self.page_loaded.emit(len(items))
-
-    def _page_failed(self, task: Task[Any], exc: BaseException) -> None:
-        if task is not self._task:
-            return
-        self._task = None
-        self._last_error = exc
-        self.loading_changed.emit(False)
-        self.load_failed.emit(exc)
-
-    def _drop_task(self) -> None:
-        if self._task is not None:
-            self._task.discard()
-            self._task = None
-            self.loading_changed.emit(False)
 
     def foreground(self, record: Any, column: Column[Any]) -> QBrush | None:
         """A transaction disputes or fraud reports touch is marked in the warning colour."""
