@@ -17,7 +17,7 @@
     <context>
         <name>AuditTrailView</name>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="226" />
+            <location filename="../../ui/audit/trail.py" line="227" />
             <source>%n record(s) shown; more as you scroll</source>
             <translation>
                 <numerusform>%n record shown; more as you scroll</numerusform>
@@ -25,7 +25,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="228" />
+            <location filename="../../ui/audit/trail.py" line="229" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%n record</numerusform>

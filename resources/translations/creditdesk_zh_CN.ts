@@ -1444,8 +1444,8 @@
     <context>
         <name>AuditModels</name>
         <message>
-            <location filename="../../ui/audit/models.py" line="53" />
-            <location filename="../../ui/audit/models.py" line="66" />
+            <location filename="../../ui/audit/models.py" line="59" />
+            <location filename="../../ui/audit/models.py" line="72" />
             <source>System</source>
             <translation>系统</translation>
         </message>
@@ -1453,150 +1453,350 @@
     <context>
         <name>AuditTrailView</name>
         <message>
-            <location filename="../../ui/audit/trail.py" line="53" />
+            <location filename="../../ui/audit/trail.py" line="54" />
             <source>any date</source>
             <translation>不限日期</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="85" />
+            <location filename="../../ui/audit/trail.py" line="86" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="94" />
+            <location filename="../../ui/audit/trail.py" line="95" />
             <source>Verify chain</source>
             <translation>校验审计链</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="95" />
+            <location filename="../../ui/audit/trail.py" line="96" />
             <source>Check every record's hash and link, as verify-audit does</source>
             <translation>像 verify-audit 一样检查每条记录的哈希与链接</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="99" />
+            <location filename="../../ui/audit/trail.py" line="100" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="100" />
+            <location filename="../../ui/audit/trail.py" line="101" />
             <source>Every record the filters select, not only those on screen</source>
             <translation>导出筛选出的全部记录，而不仅是屏幕上显示的</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="103" />
+            <location filename="../../ui/audit/trail.py" line="104" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="112" />
+            <location filename="../../ui/audit/trail.py" line="113" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="113" />
+            <location filename="../../ui/audit/trail.py" line="114" />
             <source>Who: username or id</source>
             <translation>操作人：用户名或编号</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="119" />
+            <location filename="../../ui/audit/trail.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="120" />
+            <location filename="../../ui/audit/trail.py" line="121" />
             <source>What: action or prefix.*</source>
             <translation>操作：动作或前缀.*</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="125" />
+            <location filename="../../ui/audit/trail.py" line="126" />
             <source>Entity type</source>
             <translation>对象类型</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="127" />
+            <location filename="../../ui/audit/trail.py" line="128" />
             <source>Id</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="128" />
+            <location filename="../../ui/audit/trail.py" line="129" />
             <source>Entity id</source>
             <translation>对象编号</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="133" />
+            <location filename="../../ui/audit/trail.py" line="134" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="135" />
+            <location filename="../../ui/audit/trail.py" line="136" />
             <source>Clear</source>
             <translation>清除</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="145" />
+            <location filename="../../ui/audit/trail.py" line="146" />
             <source>From</source>
             <translation>从</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="146" />
+            <location filename="../../ui/audit/trail.py" line="147" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="164" />
-            <location filename="../../ui/audit/trail.py" line="209" />
-            <location filename="../../ui/audit/trail.py" line="245" />
+            <location filename="../../ui/audit/trail.py" line="165" />
+            <location filename="../../ui/audit/trail.py" line="210" />
+            <location filename="../../ui/audit/trail.py" line="246" />
             <source>Select a record to see its fields before → after.</source>
             <translation>选择一条记录，查看其字段的变更前 → 变更后。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="226" />
+            <location filename="../../ui/audit/trail.py" line="227" />
             <source>%n record(s) shown; more as you scroll</source>
             <translation>
                 <numerusform>已显示 %n 条记录；滚动加载更多</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="228" />
+            <location filename="../../ui/audit/trail.py" line="229" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%n 条记录</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="247" />
+            <location filename="../../ui/audit/trail.py" line="248" />
             <source>the system</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="249" />
-            <source>Record %1: %2 by %3 on %4 %5 at %6</source>
-            <translation>记录 %1：%3 对 %4 %5 执行 %2，时间 %6</translation>
+            <location filename="../../ui/audit/trail.py" line="250" />
+            <source>Record %1: %2 by %3 on %4 at %5 (%6)</source>
+            <translation>记录 %1：%3 对 %4 执行“%2”，时间 %5（%6）</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="262" />
+            <location filename="../../ui/audit/trail.py" line="264" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="263" />
+            <location filename="../../ui/audit/trail.py" line="265" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="280" />
+            <location filename="../../ui/audit/trail.py" line="282" />
             <source>%1 records exported to %2</source>
             <translation>已导出 %1 条记录到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="306" />
+            <location filename="../../ui/audit/trail.py" line="308" />
             <source>The chain holds: all %1 records verify (checked %2).</source>
             <translation>审计链完整：全部 %1 条记录校验通过（检查于 %2）。</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="309" />
+            <location filename="../../ui/audit/trail.py" line="311" />
             <source>The chain is broken at record %1: its hash or its link to the record before does not hold. Records from there on cannot be trusted (checked %2).</source>
             <translation>审计链在第 %1 条记录处断开：其哈希或与前一条记录的链接不成立，自此以后的记录不可信（检查于 %2）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditWords</name>
+        <message>
+            <location filename="../../ui/audit/words.py" line="24" />
+            <source>Sign-in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="25" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="26" />
+            <source>Policy</source>
+            <translation>政策</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="27" />
+            <source>Policy change</source>
+            <translation>政策变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="28" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="29" />
+            <source>Dispute</source>
+            <translation>争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="30" />
+            <source>Fraud report</source>
+            <translation>欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="31" />
+            <source>Arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="32" />
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="33" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="34" />
+            <location filename="../../ui/audit/words.py" line="35" />
+            <source>Contact note</source>
+            <translation>联系备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="36" />
+            <source>Bill</source>
+            <translation>账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="40" />
+            <source>Signed in</source>
+            <translation>已登录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="41" />
+            <source>Signed out</source>
+            <translation>已退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="42" />
+            <source>Sign-in failed</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="43" />
+            <source>Locked out after failed sign-ins</source>
+            <translation>多次登录失败后已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="44" />
+            <source>Account frozen</source>
+            <translation>账户已冻结</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="45" />
+            <source>Account unfrozen</source>
+            <translation>账户已解冻</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="46" />
+            <source>Written off on the account</source>
+            <translation>账户核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="47" />
+            <source>Arrangement applied to the account</source>
+            <translation>还款安排已作用于账户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="48" />
+            <source>Arrangement applied to the bill</source>
+            <translation>还款安排已作用于账单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="49" />
+            <source>Revealed in full</source>
+            <translation>查看完整信息</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="50" />
+            <source>Contact note written</source>
+            <translation>已填写联系备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="51" />
+            <source>Dispute filed</source>
+            <translation>已提交争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="52" />
+            <source>Dispute money moved</source>
+            <translation>争议资金变动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="53" />
+            <source>Fraud report filed</source>
+            <translation>已提交欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="54" />
+            <source>Case opened</source>
+            <translation>案件已开立</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="55" />
+            <source>Case assigned</source>
+            <translation>案件已分派</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="56" />
+            <source>Arrangement proposed</source>
+            <translation>已提议还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="57" />
+            <source>Arrangement made live</source>
+            <translation>还款安排已生效</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="58" />
+            <source>Policy change proposed</source>
+            <translation>已提出政策变更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="59" />
+            <source>Policy change approved</source>
+            <translation>政策变更已批准</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="60" />
+            <source>Policy change rejected</source>
+            <translation>政策变更已驳回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="61" />
+            <location filename="../../ui/audit/words.py" line="62" />
+            <source>User created</source>
+            <translation>已创建用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="63" />
+            <source>User disabled</source>
+            <translation>已停用用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="64" />
+            <source>User enabled</source>
+            <translation>已启用用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="65" />
+            <source>Password changed</source>
+            <translation>密码已修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="66" />
+            <source>Password reset</source>
+            <translation>密码已重置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/words.py" line="67" />
+            <source>Role changed</source>
+            <translation>角色已变更</translation>
         </message>
     </context>
     <context>
@@ -7475,14 +7675,14 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>贷记：减少客户欠款</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="40" />
+            <location filename="../../ui/workspace/models.py" line="37" />
             <source>Statement date</source>
             <translation>账单日</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_pages.py" line="292" />
-            <location filename="../../ui/workspace/models.py" line="41" />
-            <location filename="../../ui/workspace/models.py" line="108" />
+            <location filename="../../ui/workspace/models.py" line="38" />
+            <location filename="../../ui/workspace/models.py" line="105" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
@@ -7493,24 +7693,24 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_pages.py" line="295" />
-            <location filename="../../ui/workspace/models.py" line="42" />
-            <location filename="../../ui/workspace/models.py" line="111" />
+            <location filename="../../ui/workspace/models.py" line="39" />
+            <location filename="../../ui/workspace/models.py" line="108" />
             <source>Total</source>
             <translation>总额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="43" />
+            <location filename="../../ui/workspace/models.py" line="40" />
             <source>Minimum</source>
             <translation>最低还款额</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="44" />
-            <location filename="../../ui/workspace/models.py" line="112" />
+            <location filename="../../ui/workspace/models.py" line="41" />
+            <location filename="../../ui/workspace/models.py" line="109" />
             <source>Paid</source>
             <translation>已还</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="45" />
+            <location filename="../../ui/workspace/models.py" line="42" />
             <source>Outstanding</source>
             <translation>未还</translation>
         </message>
@@ -7560,13 +7760,13 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="97" />
-            <location filename="../../ui/audit/models.py" line="202" />
+            <location filename="../../ui/audit/models.py" line="103" />
             <source>Before</source>
             <translation>变更前</translation>
         </message>
         <message>
             <location filename="../../ui/admin/policy.py" line="98" />
-            <location filename="../../ui/audit/models.py" line="203" />
+            <location filename="../../ui/audit/models.py" line="104" />
             <source>After</source>
             <translation>变更后</translation>
         </message>
@@ -7574,9 +7774,9 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/admin/policy.py" line="99" />
             <location filename="../../ui/workspace/arrangements.py" line="43" />
             <location filename="../../ui/workspace/cases.py" line="63" />
-            <location filename="../../ui/workspace/models.py" line="46" />
-            <location filename="../../ui/workspace/models.py" line="90" />
-            <location filename="../../ui/workspace/models.py" line="113" />
+            <location filename="../../ui/workspace/models.py" line="43" />
+            <location filename="../../ui/workspace/models.py" line="87" />
+            <location filename="../../ui/workspace/models.py" line="110" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -7606,8 +7806,8 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="59" />
-            <location filename="../../ui/workspace/models.py" line="181" />
+            <location filename="../../ui/workspace/models.py" line="56" />
+            <location filename="../../ui/workspace/models.py" line="173" />
             <source>Posted</source>
             <translation>入账时间</translation>
         </message>
@@ -7615,8 +7815,8 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/supervisor/approvals.py" line="87" />
             <location filename="../../ui/workspace/arrangements.py" line="41" />
             <location filename="../../ui/workspace/cases.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="182" />
+            <location filename="../../ui/workspace/models.py" line="57" />
+            <location filename="../../ui/workspace/models.py" line="174" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
@@ -7626,36 +7826,36 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>客户 / 账户</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="63" />
+            <location filename="../../ui/audit/models.py" line="69" />
             <location filename="../../ui/workspace/history.py" line="118" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="64" />
+            <location filename="../../ui/audit/models.py" line="70" />
             <location filename="../../ui/workspace/history.py" line="124" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="67" />
+            <location filename="../../ui/audit/models.py" line="74" />
             <location filename="../../ui/supervisor/approvals.py" line="89" />
             <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="68" />
+            <location filename="../../ui/audit/models.py" line="75" />
             <source>Entity</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="69" />
+            <location filename="../../ui/audit/models.py" line="77" />
             <source>Before → after</source>
             <translation>变更前 → 变更后</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/models.py" line="201" />
+            <location filename="../../ui/audit/models.py" line="102" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
@@ -7679,9 +7879,9 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="61" />
-            <location filename="../../ui/workspace/models.py" line="85" />
-            <location filename="../../ui/workspace/models.py" line="184" />
+            <location filename="../../ui/workspace/models.py" line="58" />
+            <location filename="../../ui/workspace/models.py" line="82" />
+            <location filename="../../ui/workspace/models.py" line="176" />
             <source>Description</source>
             <translation>描述</translation>
         </message>
@@ -7690,8 +7890,8 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/arrangements.py" line="45" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />
-            <location filename="../../ui/workspace/models.py" line="62" />
-            <location filename="../../ui/workspace/models.py" line="185" />
+            <location filename="../../ui/workspace/models.py" line="59" />
+            <location filename="../../ui/workspace/models.py" line="177" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -7702,37 +7902,37 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="125" />
-            <location filename="../../ui/workspace/models.py" line="80" />
-            <location filename="../../ui/workspace/models.py" line="131" />
+            <location filename="../../ui/workspace/models.py" line="77" />
+            <location filename="../../ui/workspace/models.py" line="128" />
             <source>Account</source>
             <translation>账户</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="119" />
-            <location filename="../../ui/workspace/models.py" line="83" />
+            <location filename="../../ui/workspace/models.py" line="80" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_pages.py" line="293" />
-            <location filename="../../ui/workspace/models.py" line="86" />
-            <location filename="../../ui/workspace/models.py" line="109" />
+            <location filename="../../ui/workspace/models.py" line="83" />
+            <location filename="../../ui/workspace/models.py" line="106" />
             <source>Principal</source>
             <translation>本金</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="87" />
-            <location filename="../../ui/workspace/models.py" line="110" />
+            <location filename="../../ui/workspace/models.py" line="84" />
+            <location filename="../../ui/workspace/models.py" line="107" />
             <source>Fee / interest</source>
             <translation>手续费/利息</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="88" />
+            <location filename="../../ui/workspace/models.py" line="85" />
             <source>Terms</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="89" />
+            <location filename="../../ui/workspace/models.py" line="86" />
             <source>Principal left</source>
             <translation>剩余本金</translation>
         </message>
@@ -7748,7 +7948,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/users.py" line="57" />
-            <location filename="../../ui/audit/models.py" line="65" />
+            <location filename="../../ui/audit/models.py" line="71" />
             <source>Role</source>
             <translation>角色</translation>
         </message>
@@ -7759,43 +7959,43 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/admin/users.py" line="60" />
-            <location filename="../../ui/workspace/models.py" line="92" />
+            <location filename="../../ui/workspace/models.py" line="89" />
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_pages.py" line="291" />
-            <location filename="../../ui/workspace/models.py" line="107" />
+            <location filename="../../ui/workspace/models.py" line="104" />
             <source>Period</source>
             <translation>期次</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="128" />
+            <location filename="../../ui/workspace/models.py" line="125" />
             <source>Written</source>
             <translation>填写时间</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="129" />
+            <location filename="../../ui/workspace/models.py" line="126" />
             <source>By</source>
             <translation>填写人</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="130" />
+            <location filename="../../ui/workspace/models.py" line="127" />
             <source>Channel</source>
             <translation>渠道</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="132" />
+            <location filename="../../ui/workspace/models.py" line="129" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="183" />
+            <location filename="../../ui/workspace/models.py" line="175" />
             <source>Merchant</source>
             <translation>商户</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/models.py" line="188" />
+            <location filename="../../ui/workspace/models.py" line="180" />
             <source>Dispute / fraud</source>
             <translation>争议/欺诈</translation>
         </message>

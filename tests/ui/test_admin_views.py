@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -204,6 +204,11 @@ def test_the_audit_trail_filters_shows_changes_pages_exports_and_verifies(
     with qtbot.waitSignal(view.records_loaded, timeout=10_000):
         view.apply_filters()
     assert [r.action for r in view.model.records()] == ["user.disabled", "user.created"]
+    # In words (the screenshots showed "user.disabled", "user #7", English on a Chinese screen);
+    # the codes in the tooltip and in the CSV below.
+    assert view.model.data(view.model.index(0, 3)) == "User disabled"
+    assert view.model.data(view.model.index(0, 3), Qt.ItemDataRole.ToolTipRole).endswith("user.disabled</p>")
+    assert view.model.data(view.model.index(0, 4)) == f"User {made.id}"
     view.table.selectRow(0)
     changes = [(c.name, c.before, c.after) for c in view.changes_model.records()]
     assert ("active", True, False) in changes
@@ -337,3 +342,31 @@ def test_the_users_names_roles_and_states_are_read_whole(qtbot: QtBot, admin: Ap
     titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Username", "Name", "Role", "State"))
     problems = elided_cells(view.table, titles)
     assert not problems, "\n".join(problems)
+
+
+def test_the_trail_words_its_codes_and_shows_fen_as_money(qapp: QApplication) -> None:
+    """A policy change's limit in fen read "old_value 5000, new_value 8000" (it is ¥50.00 → ¥80.00);
+    a workflow step reads as its entity and the timeline's words."""
+    from datetime import UTC, datetime
+
+    from console.audit import AuditRecord
+    from ui.audit.models import AuditChangesModel, AuditRecordsModel, change_summary
+
+    record = AuditRecord(
+        id=1, at=datetime(2026, 12, 5, 1, 51, tzinfo=UTC), actor_id=6, actor_name="Admin One",
+        actor_role="admin", action="policy.change_proposed", entity_type="policy_change", entity_id="20",
+        customer_id=None, before=None,
+        after={"limit": "fee_waiver_agent_limit_fen", "old_value": 5000, "new_value": 8000}, request_id=None)
+    assert change_summary(record) == "limit: fee_waiver_agent_limit_fen; old_value: ¥50.00; new_value: ¥80.00"
+    changes = AuditChangesModel()
+    changes.show_record(record)
+    assert [changes.data(changes.index(row, 2)) for row in range(changes.rowCount())] == [
+        "fee_waiver_agent_limit_fen", "¥50.00", "¥80.00"]
+    model = AuditRecordsModel(lambda query, cursor, limit: None)  # type: ignore[arg-type, return-value]
+    model.set_records([record, AuditRecord(
+        id=2, at=record.at, actor_id=3, actor_name="Handler One", actor_role="dispute_handler",
+        action="dispute.acknowledge", entity_type="dispute", entity_id="6", customer_id=4,
+        before={"status": "new"}, after={"status": "investigating"}, request_id=None)])
+    assert model.data(model.index(0, 3)) == "Policy change proposed"
+    assert model.data(model.index(0, 4)) == "Policy change 20"
+    assert model.data(model.index(1, 3)) == "Dispute · Acknowledged"

@@ -29,6 +29,7 @@ from console.audit import AuditQuery, AuditRecord, ChainCheck, list_audit, verif
 from console.formatting import format_datetime
 from ui.admin.forms import record_table
 from ui.audit.models import AuditChangesModel, AuditRecordsModel
+from ui.audit.words import action_words, entity_words
 from ui.export import export_view
 from ui.icons import icon
 from ui.tasks import Task
@@ -246,9 +247,10 @@ class AuditTrailView(QWidget):
             return
         who = record.actor_name or self.tr("the system")
         self.detail_label.setText(
-            self.tr("Record %1: %2 by %3 on %4 %5 at %6").replace("%1", str(record.id)).replace(
-                "%2", record.action).replace("%3", who).replace("%4", record.entity_type).replace(
-                "%5", f"#{record.entity_id}").replace("%6", format_datetime(record.at, seconds=True)))
+            self.tr("Record %1: %2 by %3 on %4 at %5 (%6)").replace("%1", str(record.id)).replace(
+                "%2", action_words(record.action)).replace("%3", who).replace(
+                "%4", entity_words(record.entity_type, record.entity_id)).replace(
+                "%5", format_datetime(record.at, seconds=True)).replace("%6", record.action))
         self.changes_table.resizeColumnsToContents()
 
     # -- export --------------------------------------------------------------------------------
