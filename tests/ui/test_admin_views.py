@@ -370,3 +370,32 @@ def test_the_trail_words_its_codes_and_shows_fen_as_money(qapp: QApplication) ->
     assert model.data(model.index(0, 3)) == "Policy change proposed"
     assert model.data(model.index(0, 4)) == "Policy change 20"
     assert model.data(model.index(1, 3)) == "Dispute · Acknowledged"
+
+
+def test_the_trail_fits_its_window_without_scrolling_sideways(qtbot: QtBot, admin: ApiClient) -> None:
+    """The screenshots' audit trail scrolled sideways: its columns were sized to their longest
+    text, and Before → after (the one that should take the room left) went past the right edge."""
+    from PySide6.QtGui import QFont, QPalette
+
+    from tests.helpers.clipping import clipped
+    from ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, palette = QFont(app.font()), QPalette(app.palette())
+    theme.apply_theme(app, "light")  # as the console runs: the theme's font and padding
+    try:
+        view = AuditTrailView(admin, can_verify=True)
+        qtbot.addWidget(view)
+        view.resize(1060, 660)  # what the main window gives a view at 1280×800
+        with qtbot.waitSignal(view.records_loaded, timeout=10_000):
+            view.show()
+        QApplication.processEvents()
+        problems = clipped(view)
+        assert not problems, "\n".join(problems)
+        assert not view.table.horizontalScrollBar().isVisible()
+        view.close_view()
+    finally:
+        app.setStyleSheet("")
+        app.setFont(font)
+        app.setPalette(palette)

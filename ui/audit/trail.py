@@ -157,11 +157,13 @@ class AuditTrailView(QWidget):
         self.model.load_failed.connect(lambda exc: self.banner.show_failure(exc, retry=self.model.retry))
         self.model.loading_changed.connect(lambda busy: self.busy.start() if busy else self.busy.stop())
         self.model.all_loaded.connect(self._write_export)
-        self.table = record_table(self.model, "AuditTable", self)
+        # Columns in characters, Before → after taking the rest: sized to their longest text they
+        # pushed it past the right edge (the table scrolled sideways).
+        self.table = record_table(self.model, "AuditTable", self, widths={0: 17, 1: 16, 2: 16, 3: 28, 4: 18})
         self.table.setProperty("exportName", "audit-trail")
         self.table.selectionModel().selectionChanged.connect(self._record_selected)
         self.changes_model = AuditChangesModel(self)
-        self.changes_table = record_table(self.changes_model, "AuditChangesTable", self)
+        self.changes_table = record_table(self.changes_model, "AuditChangesTable", self, widths={0: 22, 1: 30})
         self.detail_label = QLabel(self.tr("Select a record to see its fields before → after."), self)
         self.detail_label.setWordWrap(True)
         set_role(self.detail_label, "secondary")
@@ -227,10 +229,6 @@ class AuditTrailView(QWidget):
             self.count_label.setText(self.tr("%n record(s) shown; more as you scroll", "", rows))
         else:
             self.count_label.setText(self.tr("%n record(s)", "", rows))
-        if rows and added == rows:
-            self.table.resizeColumnsToContents()
-            # The changes column stretches to the window; its full text is in the tooltip and below.
-            self.table.setColumnWidth(5, 240)
         self.records_loaded.emit(added)
 
     # -- detail --------------------------------------------------------------------------------
@@ -251,7 +249,6 @@ class AuditTrailView(QWidget):
                 "%2", action_words(record.action)).replace("%3", who).replace(
                 "%4", entity_words(record.entity_type, record.entity_id)).replace(
                 "%5", format_datetime(record.at, seconds=True)).replace("%6", record.action))
-        self.changes_table.resizeColumnsToContents()
 
     # -- export --------------------------------------------------------------------------------
 
