@@ -197,6 +197,11 @@ def test_a_case_pages_money_events_are_not_squeezed_by_its_timeline(
         f"{shown.height()} px")
     rows = money.model().rowCount()
     assert money.viewport().height() >= rows * money.verticalHeader().defaultSectionSize()
+    from tests.helpers.clipping import elided_cells
+
+    # Beside the dispute, in half the width: the events' words and amounts still whole.
+    titles = tuple(QApplication.translate("CasePage", t) for t in ("When", "Event", "Amount"))
+    assert not elided_cells(money, titles), elided_cells(money, titles)
     timeline = page.timeline_view
     assert timeline.viewport().height() >= min(2, page.timeline_model.rowCount()) * (
         timeline.verticalHeader().defaultSectionSize())
@@ -258,4 +263,28 @@ def test_installment_plans_show_account_kind_status_and_date_whole(qtbot: QtBot,
     plan = tab.plans_model.record(0)
     number = next(a.account_number for a in workspace.profile.accounts if a.id == plan.account_id)
     assert number in tab.plans_model.data(tab.plans_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert_fits(window)
+
+
+def test_an_arrangements_schedule_is_in_sight_on_its_case_page(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshots' arrangement case page put the schedule under the terms, below the fold:
+    one row in English, only its header in Chinese, beside an Approval box mostly empty. The
+    schedule goes under the Approval box: rows of it in sight at 1280×800 without scrolling."""
+    window = open_window("super1")
+    approvals = window.show_view("approvals")
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
+    item = next(i for i in approvals.items() if i.case.type == "arrangement")
+    page = window.open_case(item.case.id)
+    qtbot.waitUntil(lambda: "schedule" in page.detail_tables, timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    schedule = page.detail_tables["schedule"]
+    shown = page.details_area.viewport()
+    top = schedule.mapTo(shown, schedule.rect().topLeft()).y()
+    bottom = min(shown.height(), schedule.mapTo(shown, schedule.rect().bottomLeft()).y())
+    rows_in_sight = (bottom - top - schedule.horizontalHeader().height()) // schedule.verticalHeader().defaultSectionSize()
+    assert rows_in_sight >= 3, f"{rows_in_sight} rows of the schedule in sight"
     assert_fits(window)

@@ -438,16 +438,30 @@ class CasePage(QWidget):
         self._clear_details()
         self.summary_label.setText(subject_subtitle(subject))
         boxes = subject_boxes(subject, PanelContext(self.details, self.detail_tables, self._person))
-        # Two boxes side by side; a table (money events, transactions, schedule) takes a row.
+        # Two boxes side by side; a table (money events, transactions) takes a row. A box marked
+        # "beside" (an arrangement's schedule) goes under the right-hand box, the left one beside
+        # both: below the terms it was under the fold at 1280×800.
         row = column = 0
+        placed: list[tuple[QGroupBox, int, int]] = []
         for box in boxes:
+            if box.property("beside") is True and len(placed) >= 2 and placed[-1][2] == 1 and placed[-2][2] == 0:
+                left, left_row, _ = placed[-2]
+                right_row = placed[-1][1]
+                self.details_grid.removeWidget(left)
+                self.details_grid.addWidget(left, left_row, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+                self.details_grid.addWidget(box, right_row + 1, 1)
+                placed.append((box, right_row + 1, 1))
+                row, column = right_row + 2, 0
+                continue
             if box.property("wide") is True:
                 if column:
                     row, column = row + 1, 0
                 self.details_grid.addWidget(box, row, 0, 1, 2)
+                placed.append((box, row, 0))
                 row += 1
             else:
                 self.details_grid.addWidget(box, row, column, Qt.AlignmentFlag.AlignTop)
+                placed.append((box, row, column))
                 row, column = (row, 1) if column == 0 else (row + 1, 0)
         self.details_grid.setRowStretch(row + 1, 1)
 

@@ -111,7 +111,8 @@ def arrangement_boxes(subject: Arrangement, ctx: PanelContext) -> list[QGroupBox
     schedule = list(subject.schedule)
     if schedule:
         box = QGroupBox(QCoreApplication.translate("CasePage", "Schedule (%1 payments)").replace("%1", str(len(schedule))))
-        box.setProperty("wide", True)
+        # Under the approval box, beside the terms (the case page): in sight at 1280×800.
+        box.setProperty("beside", True)
         box_layout = QVBoxLayout(box)
         view = small_table(schedule_columns(), schedule, max_rows=12)
         ctx.tables["schedule"] = view

@@ -122,7 +122,9 @@ def dispute_boxes(subject: Dispute, ctx: PanelContext) -> list[QGroupBox]:
     events = list(subject.money_events)
     if events:
         money = QGroupBox(QCoreApplication.translate("CasePage", "Money events"))
-        money.setProperty("wide", True)
+        # Under the deadlines, beside the dispute (the case page): below both, at 1280×800 with
+        # the actions on two rows it was cut by the timeline.
+        money.setProperty("beside", True)
         money_layout = QVBoxLayout(money)
         view = small_table(money_event_columns(), events)
         ctx.tables["money_events"] = view
