@@ -288,3 +288,25 @@ def test_an_arrangements_schedule_is_in_sight_on_its_case_page(qtbot: QtBot, ope
     rows_in_sight = (bottom - top - schedule.horizontalHeader().height()) // schedule.verticalHeader().defaultSectionSize()
     assert rows_in_sight >= 3, f"{rows_in_sight} rows of the schedule in sight"
     assert_fits(window)
+
+
+def test_transaction_types_are_read_whole(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshots' Transactions read "Converted to installm…": the Type column was narrower
+    than its longest word while Merchant (four or five characters of a shop's name) had room."""
+    from tests.helpers.clipping import elided_cells
+
+    window = open_window("agent1")
+    workspace = window.open_customer(1, "")
+    qtbot.waitUntil(lambda: workspace.profile is not None, timeout=WAIT_MS)
+    workspace.show_tab("transactions")
+    tab = workspace.transactions_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    assert any(tab.model.record(row).type == "installment_conversion" for row in range(tab.model.rowCount()))
+    titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Posted", "Type", "Merchant"))
+    problems = elided_cells(tab.view, titles, rows=tab.model.rowCount())
+    assert not problems, "\n".join(problems)
+    assert_fits(window)

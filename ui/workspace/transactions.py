@@ -147,7 +147,8 @@ class TransactionsTab(QWidget):
         self.model.modelReset.connect(self._update_status)
         self.view = make_table(self.model, stretch_column=3, parent=self)
         self.view.setAccessibleName(self.tr("Transactions"))
-        fit_columns(self.view, {0: 16, 1: 20, 2: 16, 4: 13, 5: 12})
+        # Type as wide as its longest word ("Converted to installments"); a shop's name is short.
+        fit_columns(self.view, {0: 16, 1: 22, 2: 14, 4: 13, 5: 12})
         # Several rows may be picked: a fraud report links every one of them.
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
