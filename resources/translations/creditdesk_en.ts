@@ -17,7 +17,7 @@
     <context>
         <name>AuditTrailView</name>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="227" />
+            <location filename="../../ui/audit/trail.py" line="229" />
             <source>%n record(s) shown; more as you scroll</source>
             <translation>
                 <numerusform>%n record shown; more as you scroll</numerusform>
@@ -25,7 +25,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="229" />
+            <location filename="../../ui/audit/trail.py" line="231" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%n record</numerusform>
@@ -172,7 +172,7 @@
     <context>
         <name>TransactionsTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="306" />
+            <location filename="../../ui/workspace/transactions.py" line="307" />
             <source>Report fraud with the %n selected purchase(s) ticked.</source>
             <translation>
                 <numerusform>Report fraud with the %n selected purchase ticked.</numerusform>
@@ -180,7 +180,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="375" />
+            <location filename="../../ui/workspace/transactions.py" line="376" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>%n transaction loaded, newest first; more load as you scroll.</numerusform>
@@ -188,7 +188,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="377" />
+            <location filename="../../ui/workspace/transactions.py" line="378" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>All %n transaction shown, newest first.</numerusform>

@@ -598,72 +598,72 @@
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="127" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="128" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="129" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="130" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="131" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="132" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="133" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="134" />
             <source>Waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="134" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="135" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="136" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="137" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="143" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="144" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="145" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="146" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="147" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="148" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="150" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="151" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="152" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="153" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="154" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="155" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="156" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="157" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="158" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
@@ -678,52 +678,52 @@
             <translation>该账户还有：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="189" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="190" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="202" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="203" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="140" />
+            <location filename="../../ui/casework/panels/dispute.py" line="142" />
             <source>Proposed outcome</source>
             <translation>提议的处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="141" />
+            <location filename="../../ui/casework/panels/dispute.py" line="143" />
             <source>Amount to the customer</source>
             <translation>给客户的金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="143" />
+            <location filename="../../ui/casework/panels/dispute.py" line="145" />
             <source>Handler's note</source>
             <translation>处理人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="144" />
+            <location filename="../../ui/casework/panels/dispute.py" line="146" />
             <source>Disputed</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="146" />
+            <location filename="../../ui/casework/panels/dispute.py" line="148" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="151" />
+            <location filename="../../ui/casework/panels/dispute.py" line="153" />
             <source>Transaction</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="160" />
+            <location filename="../../ui/casework/panels/dispute.py" line="162" />
             <source>Customer says</source>
             <translation>客户陈述</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/dispute.py" line="162" />
+            <location filename="../../ui/casework/panels/dispute.py" line="164" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -1543,58 +1543,58 @@
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="165" />
-            <location filename="../../ui/audit/trail.py" line="210" />
-            <location filename="../../ui/audit/trail.py" line="246" />
+            <location filename="../../ui/audit/trail.py" line="167" />
+            <location filename="../../ui/audit/trail.py" line="212" />
+            <location filename="../../ui/audit/trail.py" line="244" />
             <source>Select a record to see its fields before → after.</source>
             <translation>选择一条记录，查看其字段的变更前 → 变更后。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="227" />
+            <location filename="../../ui/audit/trail.py" line="229" />
             <source>%n record(s) shown; more as you scroll</source>
             <translation>
                 <numerusform>已显示 %n 条记录；滚动加载更多</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/audit/trail.py" line="229" />
+            <location filename="../../ui/audit/trail.py" line="231" />
             <source>%n record(s)</source>
             <translation>
                 <numerusform>%n 条记录</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="248" />
+            <location filename="../../ui/audit/trail.py" line="246" />
             <source>the system</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="250" />
+            <location filename="../../ui/audit/trail.py" line="248" />
             <source>Record %1: %2 by %3 on %4 at %5 (%6)</source>
             <translation>记录 %1：%3 对 %4 执行“%2”，时间 %5（%6）</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="264" />
+            <location filename="../../ui/audit/trail.py" line="261" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="265" />
+            <location filename="../../ui/audit/trail.py" line="262" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="282" />
+            <location filename="../../ui/audit/trail.py" line="279" />
             <source>%1 records exported to %2</source>
             <translation>已导出 %1 条记录到 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="308" />
+            <location filename="../../ui/audit/trail.py" line="305" />
             <source>The chain holds: all %1 records verify (checked %2).</source>
             <translation>审计链完整：全部 %1 条记录校验通过（检查于 %2）。</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/trail.py" line="311" />
+            <location filename="../../ui/audit/trail.py" line="308" />
             <source>The chain is broken at record %1: its hash or its link to the record before does not hold. Records from there on cannot be trusted (checked %2).</source>
             <translation>审计链在第 %1 条记录处断开：其哈希或与前一条记录的链接不成立，自此以后的记录不可信（检查于 %2）。</translation>
         </message>
@@ -2680,7 +2680,7 @@
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="470" />
+            <location filename="../../ui/cases/case_page.py" line="484" />
             <location filename="../../ui/cases/case_words.py" line="151" />
             <source>user %1</source>
             <translation>用户 %1</translation>
@@ -3257,27 +3257,27 @@
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="516" />
+            <location filename="../../ui/cases/case_page.py" line="530" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="518" />
+            <location filename="../../ui/cases/case_page.py" line="532" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="525" />
+            <location filename="../../ui/cases/case_page.py" line="539" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="581" />
+            <location filename="../../ui/cases/case_page.py" line="595" />
             <source>%1 — %2 (case %3)</source>
             <translation>%1 —— %2（案件 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="593" />
+            <location filename="../../ui/cases/case_page.py" line="607" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -4313,8 +4313,8 @@
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="67" />
-            <source>Case opened</source>
-            <translation>已开立</translation>
+            <source>Opened</source>
+            <translation>开立</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="68" />
@@ -6939,68 +6939,68 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>交易</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="155" />
-            <location filename="../../ui/workspace/transactions.py" line="312" />
+            <location filename="../../ui/workspace/transactions.py" line="156" />
+            <location filename="../../ui/workspace/transactions.py" line="313" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="282" />
+            <location filename="../../ui/workspace/transactions.py" line="283" />
             <source>Dispute this transaction…</source>
             <translation>对此交易发起争议…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="286" />
-            <location filename="../../ui/workspace/transactions.py" line="303" />
+            <location filename="../../ui/workspace/transactions.py" line="287" />
+            <location filename="../../ui/workspace/transactions.py" line="304" />
             <source>Your role cannot file disputes or fraud reports.</source>
             <translation>您的角色不能提交争议或欺诈举报。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="289" />
+            <location filename="../../ui/workspace/transactions.py" line="290" />
             <source>A dispute is about one transaction: select just one.</source>
             <translation>一次争议针对一笔交易：请只选择一笔。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="294" />
+            <location filename="../../ui/workspace/transactions.py" line="295" />
             <source>Open a dispute of this charge; the amount defaults to all of it.</source>
             <translation>对此扣款发起争议；金额默认为全额。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="298" />
+            <location filename="../../ui/workspace/transactions.py" line="299" />
             <source>Report fraud…</source>
             <translation>欺诈举报…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="306" />
+            <location filename="../../ui/workspace/transactions.py" line="307" />
             <source>Report fraud with the %n selected purchase(s) ticked.</source>
             <translation>
                 <numerusform>举报欺诈，并勾选所选的 %n 笔消费。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="308" />
+            <location filename="../../ui/workspace/transactions.py" line="309" />
             <source>Only purchases and loan disbursements can be linked to a fraud report.</source>
             <translation>只有消费和借款放款可以关联到欺诈举报。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="371" />
+            <location filename="../../ui/workspace/transactions.py" line="372" />
             <source>Loading transactions…</source>
             <translation>正在加载交易…</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/transactions.py" line="373" />
+            <location filename="../../ui/workspace/transactions.py" line="374" />
             <source>No transactions match these filters.</source>
             <translation>没有符合筛选条件的交易。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="375" />
+            <location filename="../../ui/workspace/transactions.py" line="376" />
             <source>%n transaction(s) loaded, newest first; more load as you scroll.</source>
             <translation>
                 <numerusform>已加载 %n 笔交易，最新的在前；向下滚动加载更多。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/transactions.py" line="377" />
+            <location filename="../../ui/workspace/transactions.py" line="378" />
             <source>All %n transaction(s) shown, newest first.</source>
             <translation>
                 <numerusform>已显示全部 %n 笔交易，最新的在前。</numerusform>

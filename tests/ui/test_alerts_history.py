@@ -239,3 +239,17 @@ def test_the_conflict_warning_leaves_every_choice_readable(
         app.setFont(font)
         app.setPalette(palette)
         clean(supervisor, account_id)
+
+
+def test_a_case_step_in_history_names_the_case_once() -> None:
+    """The screenshots' History read "Fraud report case 16 · Case o…": the step said "case" again
+    and the words ran past the column. The case is named once: "Fraud report case 16 · Opened"."""
+    from datetime import UTC, datetime
+
+    from console.history import HistoryEntry
+    from ui.workspace.history import what_text
+
+    entry = HistoryEntry(kind="case", id=1, at=datetime(2026, 12, 4, 14, 21, tzinfo=UTC), account_id=1,
+                         actor_name="Agent Two", action="opened", text=None, status="new", amount_fen=7_770,
+                         case_id=16, case_type="fraud_report", arrangement_id=None)
+    assert what_text(entry) == "Fraud report case 16 · Opened"

@@ -64,7 +64,7 @@ STEP_TEXTS: dict[str, str] = {
     "confirm": QT_TRANSLATE_NOOP("ContactHistory", "Fraud confirmed"),
     "not_fraud": QT_TRANSLATE_NOOP("ContactHistory", "Found not fraud"),
     "close": QT_TRANSLATE_NOOP("ContactHistory", "Closed"),
-    "opened": QT_TRANSLATE_NOOP("ContactHistory", "Case opened"),
+    "opened": QT_TRANSLATE_NOOP("ContactHistory", "Opened"),  # after "Fraud report case 16 ·": once is enough
     "assigned": QT_TRANSLATE_NOOP("ContactHistory", "Assigned"),
     "unassigned": QT_TRANSLATE_NOOP("ContactHistory", "Unassigned"),
     "taken": QT_TRANSLATE_NOOP("ContactHistory", "Taken"),
