@@ -827,8 +827,8 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="36" />
-            <source>Restructures the overdue balance into 3 to 60 monthly payments without fee; penalty interest stops while it is kept, and two missed payments break it.</source>
-            <translation>将逾期余额重组为 3 至 60 期按月还款，不收手续费；履约期间停止计收罚息，两次未还即告违约。</translation>
+            <source>Restructures what the latest bill still owes, its past-due part with it, into 3 to 60 monthly payments without fee; penalty interest stops while it is kept, and two missed payments break it.</source>
+            <translation>将最新账单的未还金额（含逾期部分）重组为 3 至 60 期按月还款，不收手续费；履约期间停止计收罚息，两次未还即告违约。</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/texts.py" line="39" />
@@ -1283,7 +1283,7 @@
             <translation>%1最多为 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="252" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="260" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
         </message>
@@ -4975,28 +4975,28 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="239" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="247" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="241" />
             <location filename="../../ui/arrangements/terms_forms.py" line="249" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="257" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="242" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="250" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="245" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="253" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="246" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="254" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -5158,7 +5158,7 @@
         </message>
         <message>
             <location filename="../../ui/arrangements/terms_forms.py" line="220" />
-            <location filename="../../ui/arrangements/terms_forms.py" line="229" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="237" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
@@ -5171,6 +5171,11 @@
             <location filename="../../ui/arrangements/terms_forms.py" line="224" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/arrangements/terms_forms.py" line="230" />
+            <source>%1; the latest bill still owes %2, which the plan restructures (less money under dispute).</source>
+            <translation>%1；最新账单未还 %2，协商还款将其重组（扣除争议中的金额）。</translation>
         </message>
     </context>
     <context>
@@ -6198,22 +6203,22 @@ All data in the demo is fictional.</source>
     <context>
         <name>PlanPayoffForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="296" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="304" />
             <source>Plan:</source>
             <translation>分期计划：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="297" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="305" />
             <source>Its principal not yet billed becomes due at once; the fees of those periods are waived.</source>
             <translation>尚未出账的本金立即到期，这些期的手续费全部免除。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="304" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="312" />
             <source>%1 (plan %2): %3 principal left</source>
             <translation>%1（计划 %2）：剩余本金 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="310" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="318" />
             <source>The account has no active plan to pay off.</source>
             <translation>该账户没有可提前还款的进行中分期。</translation>
         </message>
@@ -6317,28 +6322,28 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="260" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="268" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="262" />
-            <location filename="../../ui/arrangements/terms_forms.py" line="284" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="270" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="292" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="267" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="275" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="268" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="276" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="277" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="285" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from console.api import ApiClient
 from console.arrangements import Arrangement, act, get_arrangement
 from console.errors import Forbidden
+from console.formatting import format_fen
 from console.models import CustomerProfile
 from console.outbox import Outbox, Queued
 from tests.helpers.live import LiveBackend
@@ -168,6 +169,12 @@ def test_agent_hardship_plan_needs_approval_then_super1_approves(
     shot(wizard, "arrangement_type")
     wizard.type_page.select("hardship_plan")
     wizard.next()
+    # What the plan restructures is in sight before the quote: the latest bill's whole unpaid
+    # balance (the screenshots said "the overdue balance", ¥728.25, then quoted ¥2,570.46).
+    account = wizard.account(account_id)
+    assert account is not None and account.current_bill is not None
+    owed = format_fen(account.current_bill.outstanding_fen)
+    assert f"the latest bill still owes {owed}" in wizard.terms_page.forms["hardship_plan"].overdue_label.text()
     wizard.terms_page.forms["hardship_plan"].months_box.setValue(24)
     to_quote(qtbot, wizard)
     shot(wizard, "arrangement_quote")

@@ -221,8 +221,16 @@ class HardshipForm(TermsForm):
                        self.tr("Optional. Over ¥200.00 needs a supervisor's approval."))
 
     def fill_defaults(self, account: AccountOverview) -> None:
-        self.overdue_label.setText(self.tr("%1 past due, %2 days").replace(
-            "%1", format_fen(account.past_due_fen)).replace("%2", str(account.days_past_due)))
+        overdue = self.tr("%1 past due, %2 days").replace(
+            "%1", format_fen(account.past_due_fen)).replace("%2", str(account.days_past_due))
+        bill = account.current_bill
+        if bill is not None and bill.outstanding_fen > 0:
+            # The plan takes all the latest bill still owes, not only its past-due part: say so
+            # before the quote names a larger sum (docs/rules.md, hardship plans).
+            overdue = self.tr("%1; the latest bill still owes %2, which the plan restructures "
+                              "(less money under dispute).").replace("%1", overdue).replace(
+                "%2", format_fen(bill.outstanding_fen))
+        self.overdue_label.setText(overdue)
 
     def terms(self) -> dict[str, Any]:
         waiver = _yuan_in(self.waiver_edit, "penalty_waiver_fen", required=False,

@@ -34,8 +34,8 @@ TYPE_WHAT: dict[str, str] = {
     "due_date_extension": QT_TRANSLATE_NOOP(
         "Arrangements", "Moves the current bill's due date; once in 12 months."),
     "hardship_plan": QT_TRANSLATE_NOOP(
-        "Arrangements", "Restructures the overdue balance into 3 to 60 monthly payments without fee; penalty "
-        "interest stops while it is kept, and two missed payments break it."),
+        "Arrangements", "Restructures what the latest bill still owes, its past-due part with it, into 3 to 60 "
+        "monthly payments without fee; penalty interest stops while it is kept, and two missed payments break it."),
     "fee_waiver": QT_TRANSLATE_NOOP(
         "Arrangements", "Waives penalty interest, interest or fees on the latest bill."),
     "promise_to_pay": QT_TRANSLATE_NOOP(
