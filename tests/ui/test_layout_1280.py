@@ -310,3 +310,23 @@ def test_transaction_types_are_read_whole(qtbot: QtBot, open_window: OpenWindow)
     problems = elided_cells(tab.view, titles, rows=tab.model.rowCount())
     assert not problems, "\n".join(problems)
     assert_fits(window)
+
+
+def test_the_timelines_notes_have_room(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshots' timeline cut the customer's words to "客户称…" (the Note column had ten
+    characters; the field changes fifty): the notes get at least twenty-four characters."""
+    window = open_window("handler1")
+    queues = window.show_view("queues")
+    assert isinstance(queues, CaseListView)
+    qtbot.waitUntil(lambda: bool(queues.shown_cases()), timeout=WAIT_MS)
+    case = next(c for c in queues.shown_cases() if c.type == "dispute")
+    page = window.open_case(case.id)
+    qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    view = page.timeline_view
+    note = view.horizontalHeader().sectionSize(4)
+    assert note >= 24 * view.fontMetrics().horizontalAdvance("0"), f"the Note column is {note} px"
+    assert_fits(window)

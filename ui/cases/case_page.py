@@ -282,8 +282,11 @@ class CasePage(QWidget):
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(6, 6, 6, 6)
         self.timeline_model = PageTableModel(TIMELINE_COLUMNS, self)
-        self.timeline_view = make_table(self.timeline_model, sortable=False, stretch_column=4)
-        fit_columns(self.timeline_view, {0: 17, 1: 28, 2: 26, 3: 52})
+        # The note (the customer's words, a reason) has its room; the changes take the rest (their
+        # tooltip holds them whole): stretching the note after 52 characters of changes cut it
+        # to "客户称…" at 1280.
+        self.timeline_view = make_table(self.timeline_model, sortable=False, stretch_column=3)
+        fit_columns(self.timeline_view, {0: 17, 1: 26, 2: 24, 4: 26})
         timeline_layout.addWidget(self.timeline_view)
         self.splitter.addWidget(timeline_box)
         self.splitter.setStretchFactor(0, 3)
