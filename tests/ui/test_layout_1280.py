@@ -287,6 +287,9 @@ def test_an_arrangements_schedule_is_in_sight_on_its_case_page(qtbot: QtBot, ope
     bottom = min(shown.height(), schedule.mapTo(shown, schedule.rect().bottomLeft()).y())
     rows_in_sight = (bottom - top - schedule.horizontalHeader().height()) // schedule.verticalHeader().defaultSectionSize()
     assert rows_in_sight >= 3, f"{rows_in_sight} rows of the schedule in sight"
+    # The terms beside it keep their width: "18 monthly payments, no fee" on one line.
+    terms = page.details["terms"]
+    assert terms.height() < 2 * terms.fontMetrics().height(), terms.text()
     assert_fits(window)
 
 

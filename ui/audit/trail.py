@@ -159,7 +159,7 @@ class AuditTrailView(QWidget):
         self.model.all_loaded.connect(self._write_export)
         # Columns in characters, Before → after taking the rest: sized to their longest text they
         # pushed it past the right edge (the table scrolled sideways).
-        self.table = record_table(self.model, "AuditTable", self, widths={0: 17, 1: 16, 2: 16, 3: 28, 4: 18})
+        self.table = record_table(self.model, "AuditTable", self, widths={0: 17, 1: 14, 2: 15, 3: 23, 4: 15})
         self.table.setProperty("exportName", "audit-trail")
         self.table.selectionModel().selectionChanged.connect(self._record_selected)
         self.changes_model = AuditChangesModel(self)

@@ -452,6 +452,8 @@ class CasePage(QWidget):
                 right_row = placed[-1][1]
                 self.details_grid.removeWidget(left)
                 self.details_grid.addWidget(left, left_row, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+                # The table beside takes what it asks for; the terms keep a line for each value.
+                self.details_grid.setColumnMinimumWidth(0, 48 * self.fontMetrics().horizontalAdvance("0"))
                 self.details_grid.addWidget(box, right_row + 1, 1)
                 placed.append((box, right_row + 1, 1))
                 row, column = right_row + 2, 0
