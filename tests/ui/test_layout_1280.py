@@ -333,3 +333,46 @@ def test_the_timelines_notes_have_room(qtbot: QtBot, open_window: OpenWindow) ->
     note = view.horizontalHeader().sectionSize(4)
     assert note >= 24 * view.fontMetrics().horizontalAdvance("0"), f"the Note column is {note} px"
     assert_fits(window)
+
+
+CASES_CUSTOMER = 33  # no other test files on this customer
+
+
+def test_a_customers_cases_show_their_dates_and_deadlines_whole(
+    qtbot: QtBot, open_window: OpenWindow, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """The screenshots' Cases tab read "2026-12-08 00…" and "2026-12-05 00:…": the times of Due
+    and Opened were cut while SLA had room to spare."""
+    from console.api import new_idempotency_key
+    from console.cases import CaseQuery, list_cases
+    from console.errors import Conflict
+    from tests.helpers.clipping import elided_cells
+
+    agent = api_client_as("agent1")
+    if not list_cases(agent, CaseQuery(customer_id=CASES_CUSTOMER)).items:
+        account = next(a for a in agent.get_customer(CASES_CUSTOMER).accounts if a.product == "credit_line")
+        for transaction in agent.list_transactions(account.id, limit=100).items:
+            if transaction.type != "purchase":
+                continue
+            try:
+                agent.post_json("/v1/disputes", {
+                    "transaction_id": transaction.id, "category": "consumer_dispute", "reason": "not_received",
+                    "disputed_amount_fen": transaction.amount_fen, "description": "Never arrived.",
+                    "channel": "phone"}, idempotency_key=new_idempotency_key())
+                break
+            except Conflict:
+                continue
+    window = open_window("agent1")
+    workspace = window.open_customer(CASES_CUSTOMER, "")
+    qtbot.waitUntil(lambda: workspace.profile is not None, timeout=WAIT_MS)
+    workspace.show_tab("cases")
+    tab = workspace.cases_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Type", "Status", "SLA", "Due", "Opened"))
+    problems = elided_cells(tab.view, titles)
+    assert not problems, "\n".join(problems)
+    assert_fits(window)

@@ -170,7 +170,8 @@ class CasesTab(QWidget):
         self.view.setObjectName("customerCases")
         self.view.setAccessibleName(self.tr("Cases"))
         self.view.setToolTip(self.tr("Double-click or press Enter to open the case."))
-        fit_columns(self.view, {0: 12, 2: 12, 3: 18, 4: 22, 5: 16, 6: 12, 7: 16})
+        # Dates and times whole ("2026-12-08 00:00"); "On track · 2 d 21 h" needs no more than 19.
+        fit_columns(self.view, {0: 12, 2: 12, 3: 17, 4: 19, 5: 17, 6: 12, 7: 17})
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view, 1)
 
