@@ -59,3 +59,31 @@ def clipped(root: QWidget) -> list[str]:
             if end > room + 1:
                 problems.append(f"header {title!r}: ends at {end} px, the table shows {room}")
     return problems
+
+
+# QTableView::item { padding: 4px 6px } in both theme sheets, plus the style's text margin
+# (3 px a side): a cell's text is elided when it needs more than its column less this.
+CELL_CHROME_PX = 18
+
+
+def cut_cells(view: QAbstractItemView, *, rows: int = 50) -> list[str]:
+    """A sentence per shown column of `view` with a cell (of the first `rows`) whose text is
+    elided: the column is too narrow to read it."""
+    problems: list[str] = []
+    header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else None
+    model = view.model()
+    if header is None or model is None:
+        return problems
+    metrics = view.fontMetrics()
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        title = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        size = header.sectionSize(section)
+        for row in range(min(model.rowCount(), rows)):
+            text = str(model.index(row, section).data(Qt.ItemDataRole.DisplayRole) or "")
+            if metrics.horizontalAdvance(text) + CELL_CHROME_PX > size:
+                problems.append(f"column {title!r}: {text!r} needs {metrics.horizontalAdvance(text)} px, "
+                                f"has {size - CELL_CHROME_PX}")
+                break
+    return problems

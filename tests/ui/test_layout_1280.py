@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
-from tests.helpers.clipping import clipped
+from tests.helpers.clipping import clipped, cut_cells
 from ui import i18n, tasks, theme
 from ui.cases.queue import CaseListView
 from ui.main_window import MainWindow
@@ -107,6 +107,38 @@ def test_the_approvals_inbox_fits(qtbot: QtBot, open_window: OpenWindow) -> None
     approvals.select_case(approvals.items()[0].case.id)
     settled(qtbot)
     assert_fits(window)
+    # Issue 14: every column readable, not only its title ("Hardship…" in What).
+    assert any(item.case.type == "dispute" for item in approvals.items()), "no dispute outcome waits"
+    assert not cut_cells(approvals.table), "\n".join(cut_cells(approvals.table))
+    # The widest decision ("Approve outcome", "Reject outcome") in the narrower details pane.
+    approvals.select_case(next(item.case.id for item in approvals.items() if item.case.type == "dispute"))
+    settled(qtbot)
+    assert_fits(window, "a dispute outcome selected")
+
+
+SUMMARY_MIN_CHARS = 26  # ui/cases/queue.py SUMMARY_CHARS; it had 14
+
+
+@pytest.mark.parametrize("username", ["handler1", "super1"])
+def test_the_queues_summary_has_room(qtbot: QtBot, open_window: OpenWindow, username: str) -> None:
+    """Issue 14: at 1280 the Queues' Summary was squeezed to "Dispute (Co…" (about 14
+    characters) while every other column kept its full width. The summary keeps room for
+    SUMMARY_MIN_CHARS characters, and the columns still shown are readable."""
+    from ui.cases.models import COLUMN
+
+    window = open_window(username)
+    queues = window.show_view("queues")
+    assert isinstance(queues, CaseListView)
+    qtbot.waitUntil(lambda: bool(queues.shown_cases()), timeout=WAIT_MS)
+    settled(qtbot)
+    table = queues.table
+    assert_fits(window)
+    summary = table.horizontalHeader().sectionSize(COLUMN["summary"])
+    char = table.fontMetrics().horizontalAdvance("0")
+    assert summary >= SUMMARY_MIN_CHARS * char, f"Summary {summary} px, {summary // char} characters"
+    title = table.model().headerData(COLUMN["summary"], Qt.Orientation.Horizontal)
+    problems = [p for p in cut_cells(table) if not p.startswith(f"column {title!r}")]
+    assert not problems, "\n".join(problems)
 
 
 def test_the_customer_installments_fit(qtbot: QtBot, open_window: OpenWindow) -> None:

@@ -46,7 +46,6 @@ from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, Va
 from console.formatting import format_datetime
 from console.models import User
 from console.outbox import Outbox, Queued
-from ui import wording
 from ui.casework.labels import (
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
@@ -59,10 +58,11 @@ from ui.casework.panels import arrangement_rows, dispute_rows, reasons_html, sch
 from ui.changes import ChangeBus, RefreshOnChange
 from ui.failures import failure_message
 from ui.icons import icon
-from ui.supervisor.approval_words import describe_changes, what_text
+from ui.supervisor.approval_words import describe_changes, what_text, what_tooltip
 from ui.supervisor.inbox_items import InboxItem, load_inbox, reload_item
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.flow_layout import flow_host
 from ui.widgets.table_model import Column, RecordTableModel
 from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.widgets.tones import tone_colour
@@ -71,6 +71,7 @@ from ui.workspace.alerts import alert_items
 from ui.workspace.header import set_role
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
+WHAT_CHARS = 22  # "Dispute · Won (full refund)", "Hardship plan · 18 months"
 
 # Which subject action decides an item, by case type.
 APPROVE_ACTION = {"arrangement": "approve", "dispute": "approve_outcome"}
@@ -85,8 +86,11 @@ class InboxModel(RecordTableModel[InboxItem]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda i: i.case.type, words=lambda code: text_of(CASE_TYPE_TEXTS, code)),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer / account"), lambda i: f"{i.customer_name} · {i.account_number}"),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: wording.case_summary(i.case)),
+        # The name only (the account is in its tooltip and the item's details): at 1280 px the
+        # account number left "What" a few characters ("Hardship…").
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer"), lambda i: i.customer_name,
+               tooltip=lambda i: f"{i.customer_name} · {i.account_number}"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=what_tooltip),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda i: i.amount_fen, "money"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda i: i.proposer_name),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Waiting since"), lambda i: i.proposed_at, "datetime"),
@@ -188,9 +192,10 @@ class ApprovalsView(QWidget):
         self.model = InboxModel(self)
         self.table = make_table(self.model, parent=splitter, stretch_column=2)
         self.table.setAccessibleName(self.tr("Waiting for approval"))
-        # On a narrow screen "Waiting since" goes first (the SLA says how urgent), then the type
-        # (what it is says it too).
-        fit_columns(self.table, {0: 8, 1: 15, 3: 10, 4: 11, 5: 13, 6: 10}, drop=(5, 0))
+        # On a narrow screen "Waiting since" goes first (the SLA says how urgent; the details say
+        # when), then the type (what it is says it too), before any column is cut.
+        fit_columns(self.table, {0: 8, 1: 8, 3: 10, 4: 13, 5: 13, 6: 14}, drop=(5, 0),
+                    stretch_chars=WHAT_CHARS, drop_before_cutting=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._open_case())
         splitter.addWidget(self.table)
@@ -233,17 +238,17 @@ class ApprovalsView(QWidget):
         self.comment_error.setWordWrap(True)
         set_role(self.comment_error, "error")
         self.comment_error.setVisible(False)
-        buttons = QHBoxLayout()
+        # They wrap to a second row in a narrow pane rather than be cut ("Approve outcome").
+        button_row, buttons = flow_host(self.decision_box)
         self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
         self.approve_button.clicked.connect(self.approve)
         buttons.addWidget(self.approve_button)
         self.reject_button = QPushButton(icon("close"), self.tr("Reject"), self.decision_box)
         self.reject_button.clicked.connect(self.reject)
         buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
         self.action_busy = BusyIndicator(self.decision_box)
         buttons.addWidget(self.action_busy)
-        decision_layout.addLayout(buttons)
+        decision_layout.addWidget(button_row)
         # Below the buttons: the sentence appearing must not move them under the pointer.
         decision_layout.addWidget(self.comment_error)
         details_layout.addWidget(self.decision_box)
@@ -257,11 +262,12 @@ class ApprovalsView(QWidget):
         details_layout.addStretch(1)
         scroll.setWidget(self.details)
         splitter.addWidget(scroll)
-        # The decision needs room for its two buttons side by side ("Approve outcome" is the
-        # widest), also at 1280 px with the side list: the list hides columns before it clips.
+        # The details take what a decision needs (its buttons wrap rather than being cut); the
+        # list takes the rest, its columns readable at 1280 px, and what a wider window adds.
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 520])
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([900, 340])
         layout.addWidget(splitter, 1)
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
