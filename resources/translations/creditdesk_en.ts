@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="304" />
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
-            <location filename="../../ui/supervisor/approvals.py" line="574" />
+            <location filename="../../ui/supervisor/approvals.py" line="310" />
+            <location filename="../../ui/supervisor/approvals.py" line="519" />
+            <location filename="../../ui/supervisor/approvals.py" line="580" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -49,6 +49,25 @@
             <translation>
                 <numerusform>Statement saved to %1 (%n page).</numerusform>
                 <numerusform>Statement saved to %1 (%n pages).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="325" />
+            <source>%n arrangement(s)</source>
+            <translation>
+                <numerusform>%n arrangement</numerusform>
+                <numerusform>%n arrangements</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="326" />
+            <source>%n dispute outcome(s)</source>
+            <translation>
+                <numerusform>%n dispute outcome</numerusform>
+                <numerusform>%n dispute outcomes</numerusform>
             </translation>
         </message>
     </context>

@@ -433,52 +433,52 @@
     <context>
         <name>Approvals</name>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="37" />
-            <source>Dispute outcome: %1</source>
-            <translation>争议处理结果：%1</translation>
+            <location filename="../../ui/supervisor/approval_words.py" line="40" />
+            <source>Dispute · %1</source>
+            <translation>争议 · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="42" />
+            <location filename="../../ui/supervisor/approval_words.py" line="52" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="44" />
+            <location filename="../../ui/supervisor/approval_words.py" line="54" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="46" />
+            <location filename="../../ui/supervisor/approval_words.py" line="56" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="55" />
+            <location filename="../../ui/supervisor/approval_words.py" line="65" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="58" />
+            <location filename="../../ui/supervisor/approval_words.py" line="68" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="63" />
+            <location filename="../../ui/supervisor/approval_words.py" line="73" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="65" />
+            <location filename="../../ui/supervisor/approval_words.py" line="75" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="65" />
+            <location filename="../../ui/supervisor/approval_words.py" line="75" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="67" />
+            <location filename="../../ui/supervisor/approval_words.py" line="77" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -486,114 +486,114 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="170" />
+            <location filename="../../ui/supervisor/approvals.py" line="174" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="179" />
+            <location filename="../../ui/supervisor/approvals.py" line="183" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="190" />
+            <location filename="../../ui/supervisor/approvals.py" line="194" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="219" />
+            <location filename="../../ui/supervisor/approvals.py" line="224" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="227" />
+            <location filename="../../ui/supervisor/approvals.py" line="232" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="228" />
+            <location filename="../../ui/supervisor/approvals.py" line="233" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="237" />
-            <location filename="../../ui/supervisor/approvals.py" line="384" />
+            <location filename="../../ui/supervisor/approvals.py" line="243" />
+            <location filename="../../ui/supervisor/approvals.py" line="390" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="240" />
-            <location filename="../../ui/supervisor/approvals.py" line="385" />
+            <location filename="../../ui/supervisor/approvals.py" line="246" />
+            <location filename="../../ui/supervisor/approvals.py" line="391" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="252" />
+            <location filename="../../ui/supervisor/approvals.py" line="257" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="304" />
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
-            <location filename="../../ui/supervisor/approvals.py" line="574" />
+            <location filename="../../ui/supervisor/approvals.py" line="310" />
+            <location filename="../../ui/supervisor/approvals.py" line="519" />
+            <location filename="../../ui/supervisor/approvals.py" line="580" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="342" />
+            <location filename="../../ui/supervisor/approvals.py" line="348" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="344" />
+            <location filename="../../ui/supervisor/approvals.py" line="350" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="367" />
-            <location filename="../../ui/supervisor/approvals.py" line="527" />
+            <location filename="../../ui/supervisor/approvals.py" line="373" />
+            <location filename="../../ui/supervisor/approvals.py" line="533" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="370" />
+            <location filename="../../ui/supervisor/approvals.py" line="376" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="381" />
+            <location filename="../../ui/supervisor/approvals.py" line="387" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="382" />
+            <location filename="../../ui/supervisor/approvals.py" line="388" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="396" />
+            <location filename="../../ui/supervisor/approvals.py" line="402" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="397" />
+            <location filename="../../ui/supervisor/approvals.py" line="403" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="417" />
+            <location filename="../../ui/supervisor/approvals.py" line="423" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="419" />
+            <location filename="../../ui/supervisor/approvals.py" line="425" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="420" />
+            <location filename="../../ui/supervisor/approvals.py" line="426" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
@@ -638,52 +638,67 @@
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="147" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="148" />
             <source>Due date moved by</source>
             <translation>还款日顺延</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="148" />
+            <source>%n day(s)</source>
+            <translation>%n 天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/panels/arrangement.py" line="150" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="151" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="152" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="153" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="154" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="155" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="156" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="157" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="158" />
             <source>By</source>
             <translation>承诺日期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="438" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="170" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>共 %n 期，自 %1 至 %2，合计 %3。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/panels/arrangement.py" line="187" />
+            <source>… and %n more</source>
+            <translation>……另有 %n 期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="444" />
             <source>Nothing else is live or open on this account.</source>
             <translation>该账户没有其他生效或未结事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="440" />
+            <location filename="../../ui/supervisor/approvals.py" line="446" />
             <source>Also on this account:</source>
             <translation>该账户还有：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="189" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="190" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="202" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="203" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
@@ -728,54 +743,54 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="459" />
+            <location filename="../../ui/supervisor/approvals.py" line="465" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="488" />
-            <location filename="../../ui/supervisor/approvals.py" line="489" />
+            <location filename="../../ui/supervisor/approvals.py" line="494" />
+            <location filename="../../ui/supervisor/approvals.py" line="495" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="490" />
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="496" />
+            <location filename="../../ui/supervisor/approvals.py" line="497" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="500" />
+            <location filename="../../ui/supervisor/approvals.py" line="506" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="507" />
+            <location filename="../../ui/supervisor/approvals.py" line="513" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="507" />
+            <location filename="../../ui/supervisor/approvals.py" line="513" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="510" />
+            <location filename="../../ui/supervisor/approvals.py" line="516" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="542" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="571" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="571" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -2088,199 +2103,199 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../ui/cases/queue.py" line="71" />
+            <location filename="../../ui/cases/queue.py" line="72" />
             <source>Anyone</source>
             <translation>任何人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="72" />
+            <location filename="../../ui/cases/queue.py" line="73" />
             <source>Me</source>
             <translation>我</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="73" />
+            <location filename="../../ui/cases/queue.py" line="74" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="131" />
+            <location filename="../../ui/cases/queue.py" line="132" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="131" />
+            <location filename="../../ui/cases/queue.py" line="132" />
             <source>Queues</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="139" />
+            <location filename="../../ui/cases/queue.py" line="140" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="140" />
+            <location filename="../../ui/cases/queue.py" line="141" />
             <source>Load the cases again (F5); the list also refreshes every minute</source>
             <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="144" />
+            <location filename="../../ui/cases/queue.py" line="145" />
             <source>Take next</source>
             <translation>领取下一件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="146" />
+            <location filename="../../ui/cases/queue.py" line="147" />
             <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
             <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="151" />
-            <location filename="../../ui/cases/queue.py" line="441" />
+            <location filename="../../ui/cases/queue.py" line="152" />
+            <location filename="../../ui/cases/queue.py" line="448" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="152" />
+            <location filename="../../ui/cases/queue.py" line="153" />
             <source>Assign the selected cases to one person</source>
             <translation>把选中的案件分配给一个人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="157" />
-            <location filename="../../ui/cases/queue.py" line="444" />
+            <location filename="../../ui/cases/queue.py" line="158" />
+            <location filename="../../ui/cases/queue.py" line="451" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="164" />
+            <location filename="../../ui/cases/queue.py" line="165" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="164" />
+            <location filename="../../ui/cases/queue.py" line="165" />
             <source>All queues</source>
             <translation>全部队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Any status</source>
             <translation>任意状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>Any SLA state</source>
             <translation>任意时限状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="177" />
+            <location filename="../../ui/cases/queue.py" line="178" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="182" />
+            <location filename="../../ui/cases/queue.py" line="183" />
             <source>Open or closed</source>
             <translation>未结或已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Open and closed</source>
             <translation>未结和已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="187" />
+            <location filename="../../ui/cases/queue.py" line="188" />
             <source>Filter: summary, case, customer or account number</source>
             <translation>筛选：摘要、案件号、客户号或账户号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="188" />
+            <location filename="../../ui/cases/queue.py" line="189" />
             <source>Filter the cases shown</source>
             <translation>筛选显示的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="383" />
+            <location filename="../../ui/cases/queue.py" line="390" />
             <source>1 case</source>
             <translation>1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="383" />
+            <location filename="../../ui/cases/queue.py" line="390" />
             <source>%1 cases</source>
             <translation>%1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="384" />
+            <location filename="../../ui/cases/queue.py" line="391" />
             <source> · %1 at risk</source>
             <translation> · %1 件有风险</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="385" />
+            <location filename="../../ui/cases/queue.py" line="392" />
             <source> · %1 breached</source>
             <translation> · %1 件已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="387" />
+            <location filename="../../ui/cases/queue.py" line="394" />
             <source> · the first %1 only: narrow the filters</source>
             <translation> · 仅显示前 %1 件：请缩小筛选范围</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="393" />
+            <location filename="../../ui/cases/queue.py" line="400" />
             <source>No case matches these filters.</source>
             <translation>没有符合这些筛选条件的案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="395" />
+            <location filename="../../ui/cases/queue.py" line="402" />
             <source>No cases here. New disputes, fraud reports and approvals appear as they are filed.</source>
             <translation>这里没有案件。新的争议、欺诈举报和待审批事项提交后会出现在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="438" />
+            <location filename="../../ui/cases/queue.py" line="445" />
             <source>Open case %1</source>
             <translation>打开案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="472" />
+            <location filename="../../ui/cases/queue.py" line="479" />
             <source>your queues</source>
             <translation>你的队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="474" />
+            <location filename="../../ui/cases/queue.py" line="481" />
             <source>Nothing to take: no unassigned case is waiting in %1.</source>
             <translation>没有可领取的案件：%1 中没有等待的未分配案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="511" />
+            <location filename="../../ui/cases/queue.py" line="518" />
             <source>%1 case(s) reassigned.</source>
             <translation>已重新分配 %1 件案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="524" />
+            <location filename="../../ui/cases/queue.py" line="531" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -3155,19 +3170,24 @@
             <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="219" />
+            <location filename="../../ui/cases/models.py" line="222" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="221" />
+            <location filename="../../ui/cases/models.py" line="224" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="223" />
+            <location filename="../../ui/cases/models.py" line="226" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="230" />
+            <source>Priority: %1</source>
+            <translation>优先级：%1</translation>
         </message>
     </context>
     <context>
@@ -4521,10 +4541,19 @@
             <source>Age of open cases</source>
             <translation>未结案件账龄</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/supervisor/dashboard.py" line="325" />
-            <source>%1 arrangements · %2 dispute outcomes</source>
-            <translation>还款安排 %1 · 争议处理结果 %2</translation>
+            <source>%n arrangement(s)</source>
+            <translation>
+                <numerusform>%n 项还款安排</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="326" />
+            <source>%n dispute outcome(s)</source>
+            <translation>
+                <numerusform>%n 项争议处理结果</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/dashboard.py" line="330" />
@@ -7605,18 +7634,13 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="87" />
+            <location filename="../../ui/supervisor/approvals.py" line="88" />
             <location filename="../../ui/workspace/arrangements.py" line="41" />
             <location filename="../../ui/workspace/cases.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="178" />
             <source>Type</source>
             <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/supervisor/approvals.py" line="88" />
-            <source>Customer / account</source>
-            <translation>客户 / 账户</translation>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="63" />
@@ -7632,7 +7656,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="67" />
-            <location filename="../../ui/supervisor/approvals.py" line="89" />
+            <location filename="../../ui/supervisor/approvals.py" line="93" />
             <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
@@ -7655,18 +7679,23 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/admin/policy.py" line="90" />
             <location filename="../../ui/admin/policy.py" line="100" />
-            <location filename="../../ui/supervisor/approvals.py" line="91" />
+            <location filename="../../ui/supervisor/approvals.py" line="95" />
             <location filename="../../ui/workspace/arrangements.py" line="46" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="92" />
+            <location filename="../../ui/supervisor/approvals.py" line="91" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="96" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="94" />
+            <location filename="../../ui/supervisor/approvals.py" line="98" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
@@ -7679,7 +7708,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="90" />
+            <location filename="../../ui/supervisor/approvals.py" line="94" />
             <location filename="../../ui/workspace/arrangements.py" line="45" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />

@@ -144,7 +144,8 @@ def inbox_terms_rows(kind: str, terms: ArrangementTerms) -> list[tuple[str, str]
         if terms.penalty_waiver_fen:
             rows.append((QCoreApplication.translate("ApprovalsView", "Penalty interest waived"), format_fen(terms.penalty_waiver_fen)))
     elif kind == "due_date_extension":
-        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), QCoreApplication.translate("ApprovalsView", "%n day(s)", "", terms.days or 0)))
+        days = terms.days or 0  # a name, not an expression: lupdate skips translate(…, n) with a call or operator
+        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), QCoreApplication.translate("ApprovalsView", "%n day(s)", "", days)))
     elif kind == "bill_installment":
         rows.append((QCoreApplication.translate("ApprovalsView", "Installments"), "" if terms.terms is None else str(terms.terms)))
     elif kind == "fee_waiver":
@@ -164,8 +165,9 @@ def schedule_html(arrangement: Arrangement) -> str:
     if not schedule:
         return ""
     first, last = schedule[0], schedule[-1]
+    payments = len(schedule)  # a name: lupdate skips translate(…, n) when n is a call
     summary = (
-        QCoreApplication.translate("ApprovalsView", "%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
+        QCoreApplication.translate("ApprovalsView", "%n payment(s) from %1 to %2, adding up to %3.", "", payments)
         .replace("%1", format_date(first.due_date))
         .replace("%2", format_date(last.due_date))
         .replace("%3", format_fen(sum(p.total_fen for p in schedule)))
@@ -178,12 +180,11 @@ def schedule_html(arrangement: Arrangement) -> str:
         for p in shown
     )
     more = ""
-    if len(schedule) > len(shown):
+    hidden = len(schedule) - len(shown)
+    if hidden > 0:
         more = (
             "<tr><td colspan='3' style='padding:1px 0'>"
-            + html.escape(
-                QCoreApplication.translate("ApprovalsView", "… and %n more", "", len(schedule) - len(shown))
-            )
+            + html.escape(QCoreApplication.translate("ApprovalsView", "… and %n more", "", hidden))
             + "</td></tr>"
         )
     title = QCoreApplication.translate("ApprovalsView", "Schedule")  # outside the f-string, where lupdate finds it
