@@ -451,6 +451,9 @@ def test_an_invalid_transition_is_409_naming_the_state_and_what_is_allowed(world
         "request_customer_info", "send_to_merchant", "grant_provisional_credit", "extend", "propose_outcome",
         "withdraw",
     ]
+    # The same for a client to word (docs/api-wording.md "Refusals"): Chinese mode showed English.
+    assert body["params"] == {"subject": "dispute", "status": "investigating", "action": "acknowledge",
+                              "allowed_actions": body["allowed_actions"]}
     assert world.get(dispute["id"]).json()["version"] == 2  # unchanged by the refusal
 
 
@@ -615,6 +618,11 @@ def test_a_supervisor_never_approves_their_own_proposal(world: World) -> None:
 
     assert own.status_code == own_reject.status_code == 403
     assert problem(own)["code"] == problem(own_reject)["code"] == "four_eyes"
+    assert problem(own)["params"] == problem(own_reject)["params"] == {"subject": "dispute_outcome"}
+    # A handler may not decide at all: "forbidden", with what it takes.
+    handler = world.act(dispute, "approve_outcome", user="handler1")
+    assert handler.status_code == 403
+    assert problem(handler)["params"] == {"action": "approve_outcome", "required_role": "supervisor"}
     assert world.done(dispute, "approve_outcome", user="super2")["status"] == "resolved"
 
 

@@ -648,6 +648,8 @@ def test_refused_transitions_are_409_and_change_nothing(
     assert body["code"] == "invalid_transition"
     assert body["current_status"] == status
     assert body["allowed_actions"] == [a for a in ALL_ACTIONS if (status, a) in ALLOWED]
+    assert body["params"] == {"subject": "fraud_report", "status": status, "action": action,
+                              "allowed_actions": body["allowed_actions"]}
     after = read(api, report["id"])
     assert after.headers["etag"] == etag  # the version claim was rolled back
     assert after.json() == before | {"allowed_actions": after.json()["allowed_actions"]}

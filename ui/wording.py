@@ -19,7 +19,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from console.formatting import format_fen
 from ui.casework.labels import (
+    ACTION_TEXTS,
     ARRANGEMENT_TYPE_TEXTS,
+    CASE_STATUS_TEXTS,
     DISPUTE_CATEGORY_TEXTS,
     DISPUTE_REASON_TEXTS,
     FRAUD_CATEGORY_TEXTS,
@@ -349,7 +351,39 @@ def _over_owed(p: Params) -> str:
                 _money(p, "owed_fen"), tr(component))
 
 
+# The subject of a state refusal (`invalid_transition`) and of a four-eyes one, inside a sentence.
+_STATE_SUBJECT_TEXTS: dict[str, str] = {
+    "dispute": QT_TRANSLATE_NOOP("Wording", "dispute"),
+    "fraud_report": QT_TRANSLATE_NOOP("Wording", "fraud report"),
+    "arrangement": QT_TRANSLATE_NOOP("Wording", "arrangement"),
+}
+_FOUR_EYES_TEXTS: dict[str, str] = {
+    "dispute_outcome": QT_TRANSLATE_NOOP("Wording", "You proposed this outcome: another supervisor must approve or reject it (four eyes)."),
+    "arrangement": QT_TRANSLATE_NOOP("Wording", "You proposed this arrangement: another supervisor must decide it (four eyes)."),
+    "policy_change": QT_TRANSLATE_NOOP("Wording", "You proposed this change: another admin must approve it (four eyes)."),
+}
+
+
+def _invalid_transition(p: Params) -> str:
+    subject = tr(_STATE_SUBJECT_TEXTS[_text(p, "subject")])
+    status, action = text_of(CASE_STATUS_TEXTS, _text(p, "status")), text_of(ACTION_TEXTS, _text(p, "action"))
+    allowed = [text_of(ACTION_TEXTS, str(code)) for code in p.get("allowed_actions") or ()]
+    if not allowed:
+        return fill(QT_TRANSLATE_NOOP("Wording", "This %1 is “%2”: “%3” is not possible."), subject, status, action)
+    return fill(QT_TRANSLATE_NOOP("Wording", "This %1 is “%2”: “%3” is not possible now. Allowed now: %4."),
+                subject, status, action, tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(f"“{a}”" for a in allowed))
+
+
+def _forbidden(p: Params) -> str:
+    if _text(p, "required_role") != "supervisor":
+        raise KeyError("required_role")  # only this one is worded here: the caller falls back
+    return fill(QT_TRANSLATE_NOOP("Wording", "Only a supervisor may “%1”."), text_of(ACTION_TEXTS, _text(p, "action")))
+
+
 _PROBLEMS: dict[str, Callable[[Params], str]] = {
+    "invalid_transition": _invalid_transition,
+    "four_eyes": lambda p: tr(_FOUR_EYES_TEXTS[_text(p, "subject")]),
+    "forbidden": _forbidden,
     "claim_exceeds_transaction": _claim_exceeds,
     "over_owed": _over_owed,
     "invalid_months": lambda p: fill(QT_TRANSLATE_NOOP("Wording", "A hardship plan runs %1 to %2 months."),

@@ -25,7 +25,7 @@ from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
 from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
-from backend.common.casework import InvalidTransition, ensure_four_eyes
+from backend.common.casework import InvalidTransition, ensure_four_eyes, transition_params
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -466,6 +466,7 @@ def _invalid(dispute: Dispute, action: str, user: User, policy: Policy) -> Inval
         f"A dispute that is {dispute.status} cannot be sent '{action}'. "
         f"Allowed now: {', '.join(allowed) or 'nothing'}.",
         extra={"status": dispute.status, "action": action, "allowed_actions": allowed},
+        params=transition_params("dispute", dispute.status, action, allowed),
     )
 
 
@@ -490,7 +491,8 @@ def act_on_dispute(
     if action in (DisputeAction.APPROVE_OUTCOME, DisputeAction.REJECT_OUTCOME) and (
         user.role not in rules.APPROVING_ROLES
     ):
-        raise Forbidden(f"Only a supervisor may {action.value.replace('_', ' ')}.")
+        raise Forbidden(f"Only a supervisor may {action.value.replace('_', ' ')}.",
+                        params={"action": action.value, "required_role": "supervisor"})
     claim_version(session=session, model=Dispute, kind=ETAG_KIND, entity_id=dispute_id, if_match=if_match)
     dispute = session.get(Dispute, dispute_id, populate_existing=True)
     if dispute is None:  # claim_version found it
@@ -593,6 +595,7 @@ def act_on_dispute(
         ensure_four_eyes(
             proposed_by=dispute.proposed_by, deciding_user_id=user.id,
             detail="You proposed this outcome: another supervisor must approve or reject it (four eyes).",
+            subject="dispute_outcome",
         )
         if action is DisputeAction.APPROVE_OUTCOME:
             _resolve(

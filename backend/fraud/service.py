@@ -20,7 +20,7 @@ from backend.cases.service import case_of, case_sla_state, change_case, open_cas
 from backend.cases.sla import SlaState
 from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
-from backend.common.casework import InvalidTransition
+from backend.common.casework import InvalidTransition, transition_params
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -368,6 +368,7 @@ def act_on_report(
             f"A fraud report that is {status_before.replace('_', ' ')} cannot be {action.replace('_', ' ')}: "
             f"allowed now: {', '.join(allowed) or 'nothing'}.",
             extra={"current_status": status_before, "allowed_actions": allowed},
+            params=transition_params("fraud_report", status_before, action, allowed),
         ) from exc
     now = ctx.clock.now()
     before = snapshot(report, *AUDITED_FIELDS)

@@ -249,3 +249,50 @@ def test_claim_marks_name_what_matters_most() -> None:
     assert wording.claim_marker(with_claims("written_off")) == "Written off"
     assert wording.claim_tooltip(with_claims("refunded", "disputed")) == (
         "Refunded after a dispute: ¥0.50 — dispute 9\nUnder dispute: ¥0.50 — dispute 9")
+
+
+def _refusal(code: str, params: dict[str, Any], status: int = 409) -> Conflict:
+    return Conflict(status, code=code, detail="The server's English.", body={"params": params})
+
+
+STATE_REFUSALS = [
+    _refusal("invalid_transition", {"subject": "dispute", "status": "investigating", "action": "acknowledge",
+                                    "allowed_actions": ["send_to_merchant", "withdraw"]}),
+    _refusal("invalid_transition", {"subject": "fraud_report", "status": "closed", "action": "confirm",
+                                    "allowed_actions": []}),
+    _refusal("four_eyes", {"subject": "dispute_outcome"}, 403),
+    _refusal("four_eyes", {"subject": "arrangement"}, 403),
+    _refusal("forbidden", {"action": "approve_outcome", "required_role": "supervisor"}, 403),
+]
+
+
+def test_dispute_and_fraud_state_refusals_are_worded_from_their_params() -> None:
+    """Issue 14: the state refusals of disputes and fraud reports (backend/common/casework.py)
+    came as English only; their code and params are worded here."""
+    assert [failure_message(exc) for exc in STATE_REFUSALS] == [
+        "This dispute is “Investigating”: “Acknowledge” is not possible now. "
+        "Allowed now: “Send to merchant”, “Withdraw”.",
+        "This fraud report is “Closed”: “Confirm fraud” is not possible.",
+        "You proposed this outcome: another supervisor must approve or reject it (four eyes).",
+        "You proposed this arrangement: another supervisor must decide it (four eyes).",
+        "Only a supervisor may “Approve outcome”.",
+    ]
+    # A forbidden refusal without these params is the server's sentence, as before.
+    assert failure_message(_refusal("forbidden", {"action": "x"}, 403)).startswith("The server's English.")
+
+
+def test_dispute_and_fraud_state_refusals_in_chinese(qtbot: QtBot, chinese_wording: None) -> None:
+    said = [failure_message(exc) for exc in STATE_REFUSALS]
+    words = {code: QCoreApplication.translate("Casework", text) for code, text in (
+        ("investigating", "Investigating"), ("acknowledge", "Acknowledge"), ("send_to_merchant", "Send to merchant"),
+        ("withdraw", "Withdraw"), ("closed", "Closed"), ("confirm", "Confirm fraud"),
+        ("approve_outcome", "Approve outcome"))}
+    assert all(re.search("[\u4e00-\u9fff]", w) for w in words.values()), words
+    assert said == [
+        f"该争议当前为“{words['investigating']}”，现在不能“{words['acknowledge']}”。"
+        f"当前可执行：“{words['send_to_merchant']}”、“{words['withdraw']}”。",
+        f"该欺诈举报当前为“{words['closed']}”，不能“{words['confirm']}”。",
+        "该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。",
+        "该还款安排由您提议，须由另一位主管决定（双人复核）。",
+        f"只有主管可以“{words['approve_outcome']}”。",
+    ]
