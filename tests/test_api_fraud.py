@@ -419,6 +419,7 @@ def test_a_transaction_in_a_live_report_cannot_be_reported_again(api: SeededApi,
     assert response.status_code == 409
     assert problem(response)["code"] == "transaction_already_reported"
     assert problem(response)["transaction_ids"] == [victim.purchase_ids[1]]
+    assert problem(response)["params"] == {"transaction_ids": [victim.purchase_ids[1]]}
     # once the first report found it was not fraud, the transaction may be reported again
     advance(api, first["id"], ("start_review", "not_fraud", "close"))
     assert file_report(api, report_body(victim, transaction_ids=victim.purchase_ids[1:])).status_code == 201

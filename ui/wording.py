@@ -380,7 +380,44 @@ def _forbidden(p: Params) -> str:
     return fill(QT_TRANSLATE_NOOP("Wording", "Only a supervisor may “%1”."), text_of(ACTION_TEXTS, _text(p, "action")))
 
 
+def _ids(values: Any) -> str:
+    return tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(str(value) for value in values or ())
+
+
+def _extension_needs_supervisor(p: Params) -> str:
+    if _text(p, "reason") == "extended_once":
+        return tr(QT_TRANSLATE_NOOP("Wording", "This dispute was already extended; only a supervisor may extend it again."))
+    return fill(QT_TRANSLATE_NOOP("Wording", "A handler may extend to at most %1 days from filing; ask a supervisor for more."),
+                p["max_days"])
+
+
+def _under_dispute(p: Params) -> str:
+    each = [fill(QT_TRANSLATE_NOOP("Wording", "transaction %1 (dispute %2)"), d["transaction_id"], d["dispute_id"])
+            for d in p["disputes"]]
+    return fill(QT_TRANSLATE_NOOP(
+        "Wording", "Under open dispute: %1. Withdraw the dispute first, or leave the transaction out of this report."),
+        tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(each))
+
+
+# Codes whose sentence has nothing to fill: worded even without params.
+_WITHOUT_PARAMS = frozenset({"no_provisional_credit"})
+
 _PROBLEMS: dict[str, Callable[[Params], str]] = {
+    "already_disputed": lambda p: fill(QT_TRANSLATE_NOOP("Wording", "Transaction %1 is already under open dispute %2."),
+                                       p["transaction_id"], p["dispute_id"]),
+    "reported_as_fraud": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "Transaction %1 is in fraud report %2; work it there (a confirmed report writes it off) instead of disputing it."),
+        p["transaction_id"], p["fraud_report_id"]),
+    "provisional_credit_outstanding": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "A provisional credit of %1 is outstanding; reverse it first."), _money(p, "amount_fen")),
+    "no_provisional_credit": lambda _p: tr(QT_TRANSLATE_NOOP("Wording", "There is no outstanding provisional credit to reverse.")),
+    "extension_limit": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "The decision window is %1 days; it may grow to at most %2 days from filing (%3 more days)."),
+        p["window_days"], p["max_days"], p["left_days"]),
+    "extension_needs_supervisor": _extension_needs_supervisor,
+    "transaction_already_reported": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "Already reported as fraud in another report: transaction %1."), _ids(p["transaction_ids"])),
+    "transaction_under_dispute": _under_dispute,
     "invalid_transition": _invalid_transition,
     "four_eyes": lambda p: tr(_FOUR_EYES_TEXTS[_text(p, "subject")]),
     "forbidden": _forbidden,
@@ -404,7 +441,7 @@ def problem_sentence(exc: Any) -> str | None:
     code = str(getattr(exc, "code", "") or "")
     params = getattr(exc, "params", None)
     worder = _PROBLEMS.get(code)
-    if worder is None or not isinstance(params, Mapping) or not params:
+    if worder is None or not isinstance(params, Mapping) or (not params and code not in _WITHOUT_PARAMS):
         return None
     try:
         return worder(params)

@@ -149,6 +149,7 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
         raise TransactionAlreadyReported(
             f"Already reported as fraud in another report: {', '.join(map(str, taken))}.",
             extra={"transaction_ids": taken},
+            params={"transaction_ids": taken},
         )
     disputed = dispute_queries.open_disputes_on(session, ids)
     if disputed:
@@ -158,6 +159,7 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
             + ", ".join(f"transaction {t} (dispute {d})" for t, d in sorted(disputed))
             + ". Withdraw the dispute first, or leave the transaction out of this report.",
             extra={"transaction_ids": sorted(t for t, _ in disputed)},
+            params={"disputes": [{"transaction_id": t, "dispute_id": d} for t, d in sorted(disputed)]},
         )
     claims = claims_on(session, ids)
     for i in ids:

@@ -263,6 +263,15 @@ STATE_REFUSALS = [
     _refusal("four_eyes", {"subject": "dispute_outcome"}, 403),
     _refusal("four_eyes", {"subject": "arrangement"}, 403),
     _refusal("forbidden", {"action": "approve_outcome", "required_role": "supervisor"}, 403),
+    _refusal("already_disputed", {"transaction_id": 41, "dispute_id": 7}),
+    _refusal("reported_as_fraud", {"transaction_id": 41, "fraud_report_id": 3}),
+    _refusal("provisional_credit_outstanding", {"amount_fen": 12_345}),
+    _refusal("no_provisional_credit", {}),
+    _refusal("extension_limit", {"window_days": 45, "max_days": 60, "left_days": 15}, 422),
+    _refusal("extension_needs_supervisor", {"reason": "extended_once"}, 403),
+    _refusal("extension_needs_supervisor", {"reason": "over_handler_days", "max_days": 30}, 403),
+    _refusal("transaction_already_reported", {"transaction_ids": [41, 42]}),
+    _refusal("transaction_under_dispute", {"disputes": [{"transaction_id": 41, "dispute_id": 7}]}),
 ]
 
 
@@ -276,6 +285,16 @@ def test_dispute_and_fraud_state_refusals_are_worded_from_their_params() -> None
         "You proposed this outcome: another supervisor must approve or reject it (four eyes).",
         "You proposed this arrangement: another supervisor must decide it (four eyes).",
         "Only a supervisor may “Approve outcome”.",
+        "Transaction 41 is already under open dispute 7.",
+        "Transaction 41 is in fraud report 3; work it there (a confirmed report writes it off) instead of disputing it.",
+        "A provisional credit of ¥123.45 is outstanding; reverse it first.",
+        "There is no outstanding provisional credit to reverse.",
+        "The decision window is 45 days; it may grow to at most 60 days from filing (15 more days).",
+        "This dispute was already extended; only a supervisor may extend it again.",
+        "A handler may extend to at most 30 days from filing; ask a supervisor for more.",
+        "Already reported as fraud in another report: transaction 41, 42.",
+        "Under open dispute: transaction 41 (dispute 7). Withdraw the dispute first, or leave the transaction out "
+        "of this report.",
     ]
     # A forbidden refusal without these params is the server's sentence, as before.
     assert failure_message(_refusal("forbidden", {"action": "x"}, 403)).startswith("The server's English.")
@@ -295,4 +314,13 @@ def test_dispute_and_fraud_state_refusals_in_chinese(qtbot: QtBot, chinese_wordi
         "该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。",
         "该还款安排由您提议，须由另一位主管决定（双人复核）。",
         f"只有主管可以“{words['approve_outcome']}”。",
+        "交易 41 已在未结争议 7 中。",
+        "交易 41 已在欺诈举报 3 中；请在该举报中处理（举报确认后将核销），不要再发起争议。",
+        "尚有 ¥123.45 的临时贷记未冲回；请先冲回。",
+        "没有可冲回的临时贷记。",
+        "处理期限为 45 天；自提交起最多可延至 60 天（还可延 15 天）。",
+        "该争议已延期过一次；再次延期须由主管办理。",
+        "争议处理专员最多可延期至提交后 30 天；更长须请主管办理。",
+        "已在另一份欺诈举报中：交易 41、42。",
+        "处于未结争议中：交易 41（争议 7）。请先撤回争议，或不将该交易列入本次举报。",
     ]
