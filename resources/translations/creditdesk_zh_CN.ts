@@ -104,7 +104,7 @@
         <message>
             <location filename="../../ui/workspace/overview.py" line="160" />
             <source>Total</source>
-            <translation>总额</translation>
+            <translation>合计</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/overview.py" line="161" />
@@ -351,7 +351,7 @@
         <message>
             <location filename="../../ui/workspace/alerts.py" line="33" />
             <source>By chat</source>
-            <translation>在线聊天</translation>
+            <translation>在线客服</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/alerts.py" line="34" />
@@ -615,7 +615,7 @@
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="133" />
             <source>Waived</source>
-            <translation>减免</translation>
+            <translation>已减免</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="134" />
@@ -640,7 +640,7 @@
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="148" />
             <source>Due date moved by</source>
-            <translation>还款日顺延</translation>
+            <translation>到期日顺延</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="148" />
@@ -669,8 +669,8 @@
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="158" />
-            <source>By</source>
-            <translation>承诺日期</translation>
+            <source>Pay by</source>
+            <translation>还款日期</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="170" />
@@ -1220,7 +1220,7 @@
         <message>
             <location filename="../../ui/arrangements/wizard_words.py" line="85" />
             <source>Due date moved by %1 days</source>
-            <translation>还款日顺延 %1 天</translation>
+            <translation>到期日顺延 %1 天</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_words.py" line="87" />
@@ -1240,7 +1240,7 @@
         <message>
             <location filename="../../ui/arrangements/wizard_words.py" line="96" />
             <source>%1 by %2</source>
-            <translation>%1，%2</translation>
+            <translation>%2 前还 %1</translation>
         </message>
         <message>
             <location filename="../../ui/arrangements/wizard_words.py" line="99" />
@@ -1401,57 +1401,57 @@
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../ui/cases/assign.py" line="63" />
+            <location filename="../../ui/cases/assign.py" line="66" />
             <source>Assign case %1</source>
             <translation>分配案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="65" />
+            <location filename="../../ui/cases/assign.py" line="68" />
             <source>Assign %1 cases</source>
             <translation>分配 %1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="73" />
+            <location filename="../../ui/cases/assign.py" line="76" />
             <source>Who should work this case?</source>
             <translation>谁来处理这件案件？</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="73" />
+            <location filename="../../ui/cases/assign.py" line="76" />
             <source>Who should work these %1 cases?</source>
             <translation>谁来处理这 %1 件案件？</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="80" />
+            <location filename="../../ui/cases/assign.py" line="83" />
             <source>People who can hold the cases</source>
             <translation>可以处理这些案件的人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="84" />
+            <location filename="../../ui/cases/assign.py" line="87" />
             <source>Note (optional, shown in the case timeline)</source>
             <translation>备注（可选，显示在案件时间线中）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="87" />
+            <location filename="../../ui/cases/assign.py" line="90" />
             <source>Why this person, for example: knows the merchant</source>
             <translation>为什么选这个人，例如：熟悉该商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="94" />
+            <location filename="../../ui/cases/assign.py" line="100" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="119" />
+            <location filename="../../ui/cases/assign.py" line="125" />
             <source>Nobody (back to the queue)</source>
             <translation>无人（退回队列）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="123" />
+            <location filename="../../ui/cases/assign.py" line="129" />
             <source>%1 · %2 · %3 open</source>
             <translation>%1 · %2 · %3 件未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="131" />
+            <location filename="../../ui/cases/assign.py" line="137" />
             <source> (now)</source>
             <translation>（当前）</translation>
         </message>
@@ -1776,12 +1776,12 @@
         <message>
             <location filename="../../ui/cases/actions.py" line="109" />
             <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
-            <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
+            <translation>客户撤回争议：争议以“撤回”结案，已发放的临时贷记将冲回。</translation>
         </message>
         <message>
             <location filename="../../ui/cases/actions.py" line="114" />
             <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
-            <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
+            <translation>冲回临时贷记 %1：将在账户上记一笔借记。</translation>
         </message>
         <message>
             <location filename="../../ui/cases/actions.py" line="117" />
@@ -2125,7 +2125,7 @@
         <message>
             <location filename="../../ui/cases/queue.py" line="132" />
             <source>Queues</source>
-            <translation>队列</translation>
+            <translation>案件队列</translation>
         </message>
         <message>
             <location filename="../../ui/cases/queue.py" line="140" />
@@ -2316,7 +2316,7 @@
         <message>
             <location filename="../../ui/cases/case_words.py" line="55" />
             <source>Unassigned</source>
-            <translation>未分配</translation>
+            <translation>已取消分配</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="56" />
@@ -2367,13 +2367,13 @@
             <location filename="../../ui/cases/case_words.py" line="65" />
             <location filename="../../ui/cases/case_words.py" line="93" />
             <source>Provisional credit granted</source>
-            <translation>已发放临时退款</translation>
+            <translation>已发放临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="66" />
             <location filename="../../ui/cases/case_words.py" line="94" />
             <source>Provisional credit reversed</source>
-            <translation>已冲回临时退款</translation>
+            <translation>临时贷记冲回</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="67" />
@@ -2508,7 +2508,7 @@
         <message>
             <location filename="../../ui/cases/case_words.py" line="187" />
             <source>provisional credit</source>
-            <translation>临时退款</translation>
+            <translation>临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="188" />
@@ -2643,12 +2643,12 @@
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="26" />
             <source>Period</source>
-            <translation>期数</translation>
+            <translation>期次</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="27" />
             <source>Due date</source>
-            <translation>到期还款日</translation>
+            <translation>到期日</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="28" />
@@ -2781,7 +2781,7 @@
         <message>
             <location filename="../../ui/casework/panels/dispute.py" line="58" />
             <source>Provisional credit outstanding</source>
-            <translation>未冲回的临时退款</translation>
+            <translation>未冲回的临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/dispute.py" line="63" />
@@ -2973,7 +2973,7 @@
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="39" />
             <source>Due date moved by %1 days</source>
-            <translation>还款日顺延 %1 天</translation>
+            <translation>到期日顺延 %1 天</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="41" />
@@ -3018,7 +3018,7 @@
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="77" />
             <source>Waived</source>
-            <translation>减免</translation>
+            <translation>已减免</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="78" />
@@ -3530,7 +3530,7 @@
         <message>
             <location filename="../../ui/casework/labels.py" line="152" />
             <source>Email</source>
-            <translation>邮件</translation>
+            <translation>电子邮件</translation>
         </message>
         <message>
             <location filename="../../ui/casework/labels.py" line="153" />
@@ -4071,13 +4071,13 @@
             <location filename="../../ui/workspace/history.py" line="56" />
             <location filename="../../ui/workspace/history.py" line="81" />
             <source>Provisional credit granted</source>
-            <translation>已发放临时退款</translation>
+            <translation>已发放临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="57" />
             <location filename="../../ui/workspace/history.py" line="82" />
             <source>Provisional credit reversed</source>
-            <translation>已冲回临时退款</translation>
+            <translation>临时贷记冲回</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="58" />
@@ -4137,7 +4137,7 @@
         <message>
             <location filename="../../ui/workspace/history.py" line="69" />
             <source>Unassigned</source>
-            <translation>未分配</translation>
+            <translation>已取消分配</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="70" />
@@ -5333,7 +5333,7 @@
         <message>
             <location filename="../../ui/main_window.py" line="75" />
             <source>Approvals</source>
-            <translation>待审批</translation>
+            <translation>审批</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="76" />
@@ -6561,7 +6561,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/printing/statement.py" line="44" />
             <source>Description</source>
-            <translation>说明</translation>
+            <translation>描述</translation>
         </message>
         <message>
             <location filename="../../ui/printing/statement.py" line="45" />
@@ -6622,7 +6622,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/printing/statement.py" line="92" />
             <source>Due date</source>
-            <translation>到期还款日</translation>
+            <translation>到期日</translation>
         </message>
         <message>
             <location filename="../../ui/printing/statement.py" line="93" />
@@ -6921,344 +6921,446 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>Wording</name>
         <message>
-            <location filename="../../ui/wording.py" line="66" />
-            <location filename="../../ui/wording.py" line="122" />
+            <location filename="../../ui/wording.py" line="68" />
+            <location filename="../../ui/wording.py" line="124" />
             <source>Penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="67" />
-            <location filename="../../ui/wording.py" line="121" />
+            <location filename="../../ui/wording.py" line="69" />
+            <location filename="../../ui/wording.py" line="123" />
             <source>Interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="68" />
+            <location filename="../../ui/wording.py" line="70" />
             <source>Fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="73" />
+            <location filename="../../ui/wording.py" line="75" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="74" />
+            <location filename="../../ui/wording.py" line="76" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="75" />
+            <location filename="../../ui/wording.py" line="77" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="79" />
+            <location filename="../../ui/wording.py" line="81" />
             <source>Provisional credit for dispute %1</source>
             <translation>争议 %1 的临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="80" />
+            <location filename="../../ui/wording.py" line="82" />
             <source>Provisional credit for dispute %1 reversed</source>
             <translation>争议 %1 的临时贷记已冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="81" />
+            <location filename="../../ui/wording.py" line="83" />
             <source>Refund after dispute %1</source>
             <translation>争议 %1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="82" />
+            <location filename="../../ui/wording.py" line="84" />
             <source>Written off after dispute %1</source>
             <translation>争议 %1 核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="90" />
+            <location filename="../../ui/wording.py" line="92" />
             <source>%1 %2/%3 of plan %4 (%5)</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="93" />
+            <location filename="../../ui/wording.py" line="95" />
             <source>%1 %2/%3 of plan %4</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="95" />
+            <location filename="../../ui/wording.py" line="97" />
             <source>%1 %2/%3</source>
             <translation>%1 第 %2/%3 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="100" />
+            <location filename="../../ui/wording.py" line="102" />
             <source>Cash loan over %1 months</source>
             <translation>借呗分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="102" />
+            <location filename="../../ui/wording.py" line="104" />
             <source>%1 purchase converted to %2 installments</source>
             <translation>%1 消费转 %2 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="104" />
+            <location filename="../../ui/wording.py" line="106" />
             <source>Converted to %1 installments</source>
             <translation>转 %1 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="114" />
+            <location filename="../../ui/wording.py" line="116" />
             <source>%1 waived</source>
             <translation>%1减免</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="118" />
+            <location filename="../../ui/wording.py" line="120" />
             <source>Purchase at %1</source>
             <translation>%1 消费</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="119" />
+            <location filename="../../ui/wording.py" line="121" />
             <source>Refund from %1</source>
             <translation>%1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="120" />
+            <location filename="../../ui/wording.py" line="122" />
             <source>Repayment, thank you</source>
             <translation>还款，谢谢</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="123" />
+            <location filename="../../ui/wording.py" line="125" />
             <source>Cash loan paid out</source>
             <translation>借呗放款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="124" />
+            <location filename="../../ui/wording.py" line="126" />
             <source>Balance of the previous bill</source>
             <translation>上期账单余额</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="128" />
+            <location filename="../../ui/wording.py" line="130" />
             <source>Bill converted to %1 monthly installments</source>
             <translation>账单分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="130" />
+            <location filename="../../ui/wording.py" line="132" />
             <source>Moved into a hardship plan of %1 months</source>
             <translation>转入 %1 期协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="131" />
+            <location filename="../../ui/wording.py" line="133" />
             <source>Penalty interest waived (hardship plan)</source>
             <translation>罚息减免（协商还款）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="133" />
+            <location filename="../../ui/wording.py" line="135" />
             <source>Hardship plan ended: what was left of it is owed on the account again</source>
             <translation>协商还款终止：剩余欠款重新计入账户</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="136" />
+            <location filename="../../ui/wording.py" line="138" />
             <source>Written off: transaction %1, fraud report %2</source>
             <translation>核销：交易 %1，欺诈举报 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="138" />
+            <location filename="../../ui/wording.py" line="140" />
             <source>Plan %1 shrunk: credited principal not yet billed</source>
             <translation>分期计划 %1 缩减：已贷记但未出账的本金</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="140" />
+            <location filename="../../ui/wording.py" line="142" />
             <source>Plan %1: fees billed on credited principal reversed</source>
             <translation>分期计划 %1：已贷记本金上已出账的手续费冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="168" />
+            <location filename="../../ui/wording.py" line="170" />
             <source>Under dispute</source>
             <translation>争议中</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="169" />
+            <location filename="../../ui/wording.py" line="171" />
             <source>Provisionally credited</source>
             <translation>已临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="170" />
+            <location filename="../../ui/wording.py" line="172" />
             <source>Refunded after a dispute</source>
             <translation>争议已退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="171" />
+            <location filename="../../ui/wording.py" line="173" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="172" />
+            <location filename="../../ui/wording.py" line="174" />
             <source>Reported as fraud</source>
             <translation>已欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="194" />
+            <location filename="../../ui/wording.py" line="196" />
             <source>%1: %2 — %3</source>
             <translation>%1：%2 —— %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="201" />
+            <location filename="../../ui/wording.py" line="203" />
             <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
             <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="204" />
+            <location filename="../../ui/wording.py" line="206" />
             <source>%1 months is over the %2 months an agent may grant alone.</source>
             <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="206" />
+            <location filename="../../ui/wording.py" line="208" />
             <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
             <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="209" />
+            <location filename="../../ui/wording.py" line="211" />
             <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
             <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="245" />
+            <location filename="../../ui/wording.py" line="247" />
             <source>Dispute (%1: %2): %3 of transaction %4 (%5)</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="247" />
+            <location filename="../../ui/wording.py" line="249" />
             <source>Dispute (%1: %2): %3 of transaction %4</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="254" />
+            <location filename="../../ui/wording.py" line="256" />
             <source>%n transaction(s)</source>
             <translation>%n 笔交易</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="255" />
+            <location filename="../../ui/wording.py" line="257" />
             <source>Fraud report (%1): %2, %3</source>
             <translation>欺诈举报（%1）：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="262" />
+            <location filename="../../ui/wording.py" line="264" />
             <source>%1: %2 months, %3</source>
             <translation>%1：%2 个月，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="264" />
+            <location filename="../../ui/wording.py" line="266" />
             <source>%1: %2 days</source>
             <translation>%1：%2 天</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="266" />
+            <location filename="../../ui/wording.py" line="268" />
             <source>%1: %2 of %3</source>
             <translation>%1：%3 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="269" />
+            <location filename="../../ui/wording.py" line="271" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="272" />
+            <location filename="../../ui/wording.py" line="274" />
             <source>%1. Needs approval: %2</source>
             <translation>%1。需要审批：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="305" />
+            <location filename="../../ui/wording.py" line="307" />
             <source>a new claim</source>
             <translation>新的申请</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="306" />
+            <location filename="../../ui/wording.py" line="308" />
             <source>the credit of dispute %1</source>
             <translation>争议 %1 的贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="307" />
+            <location filename="../../ui/wording.py" line="309" />
             <source>the write-off of fraud report %1</source>
             <translation>欺诈举报 %1 的核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="312" />
+            <location filename="../../ui/wording.py" line="314" />
             <source>%1 disputed by %2</source>
             <translation>%2 争议中 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="313" />
+            <location filename="../../ui/wording.py" line="315" />
             <source>%1 provisionally credited by %2</source>
             <translation>%2 已临时贷记 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="314" />
+            <location filename="../../ui/wording.py" line="316" />
             <source>%1 refunded by %2</source>
             <translation>%2 已退款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="315" />
+            <location filename="../../ui/wording.py" line="317" />
             <source>%1 written off by %2</source>
             <translation>%2 已核销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="316" />
+            <location filename="../../ui/wording.py" line="318" />
             <source>%1 reported as fraud by %2</source>
             <translation>%2 已举报欺诈 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="322" />
+            <location filename="../../ui/wording.py" line="324" />
             <source>dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="323" />
+            <location filename="../../ui/wording.py" line="325" />
             <source>fraud report %1</source>
             <translation>欺诈举报 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="332" />
+            <location filename="../../ui/wording.py" line="334" />
             <source>Transaction %1 (%2) already has %3; %4 of %5 would credit it beyond its amount (at most %6 is left).</source>
             <translation>交易 %1（%2）已有：%3；%4 %5 将使贷记超过交易金额（最多还剩 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="334" />
+            <location filename="../../ui/wording.py" line="336" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="335" />
+            <location filename="../../ui/wording.py" line="337" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="341" />
+            <location filename="../../ui/wording.py" line="343" />
             <source>The account owes %1; a promise cannot exceed it.</source>
             <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="344" />
+            <location filename="../../ui/wording.py" line="346" />
             <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
             <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="348" />
+            <location filename="../../ui/wording.py" line="350" />
             <source>The bill owes %1 of %2; a waiver cannot exceed it.</source>
             <translation>账单所欠%2为 %1；减免金额不能超过该金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="355" />
+            <location filename="../../ui/wording.py" line="356" />
+            <source>dispute</source>
+            <translation>争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="357" />
+            <source>fraud report</source>
+            <translation>欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="358" />
+            <source>arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="361" />
+            <source>You proposed this outcome: another supervisor must approve or reject it (four eyes).</source>
+            <translation>该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="362" />
+            <source>You proposed this arrangement: another supervisor must decide it (four eyes).</source>
+            <translation>该还款安排由您提议，须由另一位主管决定（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="363" />
+            <source>You proposed this change: another admin must approve it (four eyes).</source>
+            <translation>该变更由您提议，须由另一位管理员批准（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="372" />
+            <source>This %1 is “%2”: “%3” is not possible.</source>
+            <translation>该%1当前为“%2”，不能“%3”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="373" />
+            <source>This %1 is “%2”: “%3” is not possible now. Allowed now: %4.</source>
+            <translation>该%1当前为“%2”，现在不能“%3”。当前可执行：%4。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="374" />
+            <location filename="../../ui/wording.py" line="384" />
+            <location filename="../../ui/wording.py" line="399" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="380" />
+            <source>Only a supervisor may “%1”.</source>
+            <translation>只有主管可以“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="389" />
+            <source>This dispute was already extended; only a supervisor may extend it again.</source>
+            <translation>该争议已延期过一次；再次延期须由主管办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="390" />
+            <source>A handler may extend to at most %1 days from filing; ask a supervisor for more.</source>
+            <translation>争议处理专员最多可延期至提交后 %1 天；更长须请主管办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="395" />
+            <source>transaction %1 (dispute %2)</source>
+            <translation>交易 %1（争议 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="397" />
+            <source>Under open dispute: %1. Withdraw the dispute first, or leave the transaction out of this report.</source>
+            <translation>处于未结争议中：%1。请先撤回争议，或不将该交易列入本次举报。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="406" />
+            <source>Transaction %1 is already under open dispute %2.</source>
+            <translation>交易 %1 已在未结争议 %2 中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="408" />
+            <source>Transaction %1 is in fraud report %2; work it there (a confirmed report writes it off) instead of disputing it.</source>
+            <translation>交易 %1 已在欺诈举报 %2 中；请在该举报中处理（举报确认后将核销），不要再发起争议。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="411" />
+            <source>A provisional credit of %1 is outstanding; reverse it first.</source>
+            <translation>尚有 %1 的临时贷记未冲回；请先冲回。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="413" />
+            <source>There is no outstanding provisional credit to reverse.</source>
+            <translation>没有可冲回的临时贷记。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="414" />
+            <source>The decision window is %1 days; it may grow to at most %2 days from filing (%3 more days).</source>
+            <translation>处理期限为 %1 天；自提交起最多可延至 %2 天（还可延 %3 天）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="418" />
+            <source>Already reported as fraud in another report: transaction %1.</source>
+            <translation>已在另一份欺诈举报中：交易 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="426" />
             <source>A hardship plan runs %1 to %2 months.</source>
             <translation>协商还款期限为 %1 至 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="357" />
+            <location filename="../../ui/wording.py" line="428" />
             <source>The promised date must be from %1 to %2.</source>
             <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="359" />
+            <location filename="../../ui/wording.py" line="430" />
             <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
             <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="362" />
+            <location filename="../../ui/wording.py" line="433" />
             <source>Only the latest bill (%1) can be converted.</source>
             <translation>只有最新账单（%1）可以分期。</translation>
         </message>
@@ -7461,7 +7563,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/workspace/labels.py" line="98" />
             <source>Chat</source>
-            <translation>在线聊天</translation>
+            <translation>在线客服</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/labels.py" line="99" />
@@ -7518,7 +7620,7 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/models.py" line="42" />
             <location filename="../../ui/workspace/models.py" line="107" />
             <source>Total</source>
-            <translation>总额</translation>
+            <translation>合计</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="43" />

@@ -155,7 +155,7 @@ def inbox_terms_rows(kind: str, terms: ArrangementTerms) -> list[tuple[str, str]
     elif kind == "promise_to_pay":
         rows.append((QCoreApplication.translate("ApprovalsView", "Promised"), format_fen(terms.amount_fen or 0)))
         if terms.promised_date is not None:
-            rows.append((QCoreApplication.translate("ApprovalsView", "By"), format_date(terms.promised_date)))
+            rows.append((QCoreApplication.translate("ApprovalsView", "Pay by"), format_date(terms.promised_date)))
     return rows
 
 
