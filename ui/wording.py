@@ -64,6 +64,8 @@ def _plan_kind(code: str) -> str:
 
 # -- transactions and bill lines -------------------------------------------------------------
 
+# A fee component (a fee waiver's, a waiver line's): the one table of their words, for the
+# wizard, the case page and approvals too (`component_text`).
 COMPONENT_TEXTS: dict[str, str] = {
     "penalty_interest": QT_TRANSLATE_NOOP("Wording", "Penalty interest"),
     "interest": QT_TRANSLATE_NOOP("Wording", "Interest"),
@@ -76,6 +78,17 @@ COMPONENT_IN_SENTENCE: dict[str, str] = {
     "interest": QT_TRANSLATE_NOOP("Wording", "interest"),
     "fees": QT_TRANSLATE_NOOP("Wording", "fees"),
 }
+
+
+
+def component_text(code: str | None, *, in_sentence: bool = False) -> str:
+    """A fee component in words: "Penalty interest" as a label or choice, "penalty interest"
+    inside a sentence; an unknown code made readable."""
+    if code is None:
+        return ""
+    text = (COMPONENT_IN_SENTENCE if in_sentence else COMPONENT_TEXTS).get(code)
+    return tr(text) if text is not None else code.replace("_", " ")
+
 
 _DISPUTE_MONEY: dict[str, str] = {
     "provisional_credit_granted": QT_TRANSLATE_NOOP("Wording", "Provisional credit for dispute %1"),

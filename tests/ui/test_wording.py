@@ -324,3 +324,28 @@ def test_dispute_and_fraud_state_refusals_in_chinese(qtbot: QtBot, chinese_wordi
         "已在另一份欺诈举报中：交易 41、42。",
         "处于未结争议中：交易 41（争议 7）。请先撤回争议，或不将该交易列入本次举报。",
     ]
+
+
+def test_fee_components_are_one_table_said_in_chinese_everywhere(qtbot: QtBot) -> None:
+    """Issue 14: the fee-component words stood in three tables under three contexts; the wizard
+    looked its table up in a fourth ("Casework"), where they have no Chinese, so its "Waive:"
+    choices and its terms read "Penalty interest" on a Chinese console. One table, in ui/wording.py."""
+    from ui.arrangements import texts
+    from ui.arrangements.terms_forms import FeeWaiverForm
+    from ui.arrangements.wizard_words import terms_text
+    from ui.cases import case_words
+
+    assert not hasattr(texts, "COMPONENT_TEXTS") and not hasattr(case_words, "FEE_COMPONENT_TEXTS")
+    i18n.install_language(i18n.CHINESE)
+    try:
+        form = FeeWaiverForm()
+        qtbot.addWidget(form)
+        choices = [form.component_box.itemText(row) for row in range(form.component_box.count())]
+        said = terms_text("fee_waiver", {"component": "penalty_interest", "amount_fen": 5_000})
+        labels = [wording.component_text(code) for code in ("penalty_interest", "interest", "fees")]
+        inside = wording.component_text("fees", in_sentence=True)
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+    assert labels == ["罚息", "利息", "费用"] and inside == "费用"
+    assert set(choices) <= set(labels) and choices
+    assert "罚息" in said and "Penalty" not in said

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from console.arrangements import Arrangement, ArrangementTerms, QuoteEffects, QuotePeriod
 from console.formatting import format_date, format_datetime, format_fen
-from ui.cases.case_words import FEE_COMPONENT_TEXTS, _day, _number, page_text
+from ui import wording
+from ui.cases.case_words import _day, _number
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_of
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
 from ui.widgets.table_model import Column
@@ -50,7 +51,7 @@ def terms_text(kind: str, terms: ArrangementTerms, effects: QuoteEffects) -> str
         return text
     if kind == "fee_waiver":
         return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(terms.amount_fen or 0)).replace(
-            "%2", page_text(FEE_COMPONENT_TEXTS, terms.component)
+            "%2", wording.component_text(terms.component, in_sentence=True)
         ).replace("%3", terms.reason or "")
     if kind == "promise_to_pay":
         return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
