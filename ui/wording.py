@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from console.formatting import format_fen
 from ui.casework.labels import (
@@ -35,6 +35,24 @@ Params = Mapping[str, Any]
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+class Counts(QObject):
+    """Sentences with a count (%n), in the user's language. Here because lupdate marks a message
+    as a plural only for a tr() with a count: through QCoreApplication.translate the English
+    read "18 payment(s)", and with a call for the count the message was not collected at all."""
+
+    def transactions(self, n: int) -> str:
+        return self.tr("%n transaction(s)", "", n)
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
+
+    def payments(self, n: int) -> str:
+        return self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", n)
+
+    def more(self, n: int) -> str:
+        return self.tr("… and %n more", "", n)
 
 
 def fill(template: str, *values: object) -> str:
@@ -266,7 +284,7 @@ def _dispute_summary(p: Params) -> str:
 def _fraud_summary(p: Params) -> str:
     category = text_of(FRAUD_CATEGORY_TEXTS, _text(p, "category"))
     count = int(p["transactions"])
-    what = QCoreApplication.translate("Wording", "%n transaction(s)", "", count)
+    what = Counts().transactions(count)
     return fill(QT_TRANSLATE_NOOP("Wording", "Fraud report (%1): %2, %3"), category, what, _money(p, "amount_fen"))
 
 

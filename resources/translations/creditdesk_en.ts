@@ -53,6 +53,41 @@
         </message>
     </context>
     <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="46" />
+            <source>%n transaction(s)</source>
+            <translation>
+                <numerusform>%n transaction</numerusform>
+                <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="49" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="52" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
+                <numerusform>%n payments from %1 to %2, adding up to %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="55" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardView</name>
         <message numerus="yes">
             <location filename="../../ui/supervisor/dashboard.py" line="325" />

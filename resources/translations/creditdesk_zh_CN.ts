@@ -638,49 +638,34 @@
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="148" />
             <source>Due date moved by</source>
             <translation>到期日顺延</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
-            <source>%n day(s)</source>
-            <translation>%n 天</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="151" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="150" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="153" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="152" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="155" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="154" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="157" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="156" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="159" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="158" />
             <source>Pay by</source>
             <translation>还款日期</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="171" />
-            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
-            <translation>共 %n 期，自 %1 至 %2，合计 %3。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="188" />
-            <source>… and %n more</source>
-            <translation>……另有 %n 期</translation>
         </message>
         <message>
             <location filename="../../ui/supervisor/approvals.py" line="444" />
@@ -693,12 +678,12 @@
             <translation>该账户还有：</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="191" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="189" />
             <source>Schedule</source>
             <translation>还款计划</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="204" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="202" />
             <source>Why it needs a supervisor</source>
             <translation>需要主管审批的原因</translation>
         </message>
@@ -4161,6 +4146,37 @@
         </message>
     </context>
     <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="46" />
+            <source>%n transaction(s)</source>
+            <translation>
+                <numerusform>%n 笔交易</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="49" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="52" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="55" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 期</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerFlags</name>
         <message>
             <location filename="../../ui/workspace/header.py" line="32" />
@@ -6891,446 +6907,441 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>Wording</name>
         <message>
-            <location filename="../../ui/wording.py" line="70" />
-            <location filename="../../ui/wording.py" line="137" />
+            <location filename="../../ui/wording.py" line="88" />
+            <location filename="../../ui/wording.py" line="155" />
             <source>Penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="71" />
-            <location filename="../../ui/wording.py" line="136" />
+            <location filename="../../ui/wording.py" line="89" />
+            <location filename="../../ui/wording.py" line="154" />
             <source>Interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="72" />
+            <location filename="../../ui/wording.py" line="90" />
             <source>Fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="77" />
+            <location filename="../../ui/wording.py" line="95" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="78" />
+            <location filename="../../ui/wording.py" line="96" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="79" />
+            <location filename="../../ui/wording.py" line="97" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="94" />
+            <location filename="../../ui/wording.py" line="112" />
             <source>Provisional credit for dispute %1</source>
             <translation>争议 %1 的临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="95" />
+            <location filename="../../ui/wording.py" line="113" />
             <source>Provisional credit for dispute %1 reversed</source>
             <translation>争议 %1 的临时贷记已冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="96" />
+            <location filename="../../ui/wording.py" line="114" />
             <source>Refund after dispute %1</source>
             <translation>争议 %1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="97" />
+            <location filename="../../ui/wording.py" line="115" />
             <source>Written off after dispute %1</source>
             <translation>争议 %1 核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="105" />
+            <location filename="../../ui/wording.py" line="123" />
             <source>%1 %2/%3 of plan %4 (%5)</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="108" />
+            <location filename="../../ui/wording.py" line="126" />
             <source>%1 %2/%3 of plan %4</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="110" />
+            <location filename="../../ui/wording.py" line="128" />
             <source>%1 %2/%3</source>
             <translation>%1 第 %2/%3 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="115" />
+            <location filename="../../ui/wording.py" line="133" />
             <source>Cash loan over %1 months</source>
             <translation>借呗分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="117" />
+            <location filename="../../ui/wording.py" line="135" />
             <source>%1 purchase converted to %2 installments</source>
             <translation>%1 消费转 %2 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="119" />
+            <location filename="../../ui/wording.py" line="137" />
             <source>Converted to %1 installments</source>
             <translation>转 %1 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="129" />
+            <location filename="../../ui/wording.py" line="147" />
             <source>%1 waived</source>
             <translation>%1减免</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="133" />
+            <location filename="../../ui/wording.py" line="151" />
             <source>Purchase at %1</source>
             <translation>%1 消费</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="134" />
+            <location filename="../../ui/wording.py" line="152" />
             <source>Refund from %1</source>
             <translation>%1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="135" />
+            <location filename="../../ui/wording.py" line="153" />
             <source>Repayment, thank you</source>
             <translation>还款，谢谢</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="138" />
+            <location filename="../../ui/wording.py" line="156" />
             <source>Cash loan paid out</source>
             <translation>借呗放款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="139" />
+            <location filename="../../ui/wording.py" line="157" />
             <source>Balance of the previous bill</source>
             <translation>上期账单余额</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="143" />
+            <location filename="../../ui/wording.py" line="161" />
             <source>Bill converted to %1 monthly installments</source>
             <translation>账单分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="145" />
+            <location filename="../../ui/wording.py" line="163" />
             <source>Moved into a hardship plan of %1 months</source>
             <translation>转入 %1 期协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="146" />
+            <location filename="../../ui/wording.py" line="164" />
             <source>Penalty interest waived (hardship plan)</source>
             <translation>罚息减免（协商还款）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="148" />
+            <location filename="../../ui/wording.py" line="166" />
             <source>Hardship plan ended: what was left of it is owed on the account again</source>
             <translation>协商还款终止：剩余欠款重新计入账户</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="151" />
+            <location filename="../../ui/wording.py" line="169" />
             <source>Written off: transaction %1, fraud report %2</source>
             <translation>核销：交易 %1，欺诈举报 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="153" />
+            <location filename="../../ui/wording.py" line="171" />
             <source>Plan %1 shrunk: credited principal not yet billed</source>
             <translation>分期计划 %1 缩减：已贷记但未出账的本金</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="155" />
+            <location filename="../../ui/wording.py" line="173" />
             <source>Plan %1: fees billed on credited principal reversed</source>
             <translation>分期计划 %1：已贷记本金上已出账的手续费冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="183" />
+            <location filename="../../ui/wording.py" line="201" />
             <source>Under dispute</source>
             <translation>争议中</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="184" />
+            <location filename="../../ui/wording.py" line="202" />
             <source>Provisionally credited</source>
             <translation>已临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="185" />
+            <location filename="../../ui/wording.py" line="203" />
             <source>Refunded after a dispute</source>
             <translation>争议已退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="186" />
+            <location filename="../../ui/wording.py" line="204" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="187" />
+            <location filename="../../ui/wording.py" line="205" />
             <source>Reported as fraud</source>
             <translation>已欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="209" />
+            <location filename="../../ui/wording.py" line="227" />
             <source>%1: %2 — %3</source>
             <translation>%1：%2 —— %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="216" />
+            <location filename="../../ui/wording.py" line="234" />
             <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
             <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="219" />
+            <location filename="../../ui/wording.py" line="237" />
             <source>%1 months is over the %2 months an agent may grant alone.</source>
             <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="221" />
+            <location filename="../../ui/wording.py" line="239" />
             <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
             <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="224" />
+            <location filename="../../ui/wording.py" line="242" />
             <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
             <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="260" />
+            <location filename="../../ui/wording.py" line="278" />
             <source>Dispute (%1: %2): %3 of transaction %4 (%5)</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="262" />
+            <location filename="../../ui/wording.py" line="280" />
             <source>Dispute (%1: %2): %3 of transaction %4</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="269" />
-            <source>%n transaction(s)</source>
-            <translation>%n 笔交易</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wording.py" line="270" />
+            <location filename="../../ui/wording.py" line="288" />
             <source>Fraud report (%1): %2, %3</source>
             <translation>欺诈举报（%1）：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="277" />
+            <location filename="../../ui/wording.py" line="295" />
             <source>%1: %2 months, %3</source>
             <translation>%1：%2 个月，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="279" />
+            <location filename="../../ui/wording.py" line="297" />
             <source>%1: %2 days</source>
             <translation>%1：%2 天</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="281" />
+            <location filename="../../ui/wording.py" line="299" />
             <source>%1: %2 of %3</source>
             <translation>%1：%3 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="284" />
+            <location filename="../../ui/wording.py" line="302" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="287" />
+            <location filename="../../ui/wording.py" line="305" />
             <source>%1. Needs approval: %2</source>
             <translation>%1。需要审批：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="320" />
+            <location filename="../../ui/wording.py" line="338" />
             <source>a new claim</source>
             <translation>新的申请</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="321" />
+            <location filename="../../ui/wording.py" line="339" />
             <source>the credit of dispute %1</source>
             <translation>争议 %1 的贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="322" />
+            <location filename="../../ui/wording.py" line="340" />
             <source>the write-off of fraud report %1</source>
             <translation>欺诈举报 %1 的核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="327" />
+            <location filename="../../ui/wording.py" line="345" />
             <source>%1 disputed by %2</source>
             <translation>%2 争议中 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="328" />
+            <location filename="../../ui/wording.py" line="346" />
             <source>%1 provisionally credited by %2</source>
             <translation>%2 已临时贷记 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="329" />
+            <location filename="../../ui/wording.py" line="347" />
             <source>%1 refunded by %2</source>
             <translation>%2 已退款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="330" />
+            <location filename="../../ui/wording.py" line="348" />
             <source>%1 written off by %2</source>
             <translation>%2 已核销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="331" />
+            <location filename="../../ui/wording.py" line="349" />
             <source>%1 reported as fraud by %2</source>
             <translation>%2 已举报欺诈 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="337" />
+            <location filename="../../ui/wording.py" line="355" />
             <source>dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="338" />
+            <location filename="../../ui/wording.py" line="356" />
             <source>fraud report %1</source>
             <translation>欺诈举报 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="347" />
+            <location filename="../../ui/wording.py" line="365" />
             <source>Transaction %1 (%2) already has %3; %4 of %5 would credit it beyond its amount (at most %6 is left).</source>
             <translation>交易 %1（%2）已有：%3；%4 %5 将使贷记超过交易金额（最多还剩 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="349" />
+            <location filename="../../ui/wording.py" line="367" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="350" />
+            <location filename="../../ui/wording.py" line="368" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="356" />
+            <location filename="../../ui/wording.py" line="374" />
             <source>The account owes %1; a promise cannot exceed it.</source>
             <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="359" />
+            <location filename="../../ui/wording.py" line="377" />
             <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
             <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="363" />
+            <location filename="../../ui/wording.py" line="381" />
             <source>The bill owes %1 of %2; a waiver cannot exceed it.</source>
             <translation>账单所欠%2为 %1；减免金额不能超过该金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="369" />
+            <location filename="../../ui/wording.py" line="387" />
             <source>dispute</source>
             <translation>争议</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="370" />
+            <location filename="../../ui/wording.py" line="388" />
             <source>fraud report</source>
             <translation>欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="371" />
+            <location filename="../../ui/wording.py" line="389" />
             <source>arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="374" />
+            <location filename="../../ui/wording.py" line="392" />
             <source>You proposed this outcome: another supervisor must approve or reject it (four eyes).</source>
             <translation>该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="375" />
+            <location filename="../../ui/wording.py" line="393" />
             <source>You proposed this arrangement: another supervisor must decide it (four eyes).</source>
             <translation>该还款安排由您提议，须由另一位主管决定（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="376" />
+            <location filename="../../ui/wording.py" line="394" />
             <source>You proposed this change: another admin must approve it (four eyes).</source>
             <translation>该变更由您提议，须由另一位管理员批准（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="385" />
+            <location filename="../../ui/wording.py" line="403" />
             <source>This %1 is “%2”: “%3” is not possible.</source>
             <translation>该%1当前为“%2”，不能“%3”。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="386" />
+            <location filename="../../ui/wording.py" line="404" />
             <source>This %1 is “%2”: “%3” is not possible now. Allowed now: %4.</source>
             <translation>该%1当前为“%2”，现在不能“%3”。当前可执行：%4。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="387" />
-            <location filename="../../ui/wording.py" line="397" />
-            <location filename="../../ui/wording.py" line="412" />
+            <location filename="../../ui/wording.py" line="405" />
+            <location filename="../../ui/wording.py" line="415" />
+            <location filename="../../ui/wording.py" line="430" />
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="393" />
+            <location filename="../../ui/wording.py" line="411" />
             <source>Only a supervisor may “%1”.</source>
             <translation>只有主管可以“%1”。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="402" />
+            <location filename="../../ui/wording.py" line="420" />
             <source>This dispute was already extended; only a supervisor may extend it again.</source>
             <translation>该争议已延期过一次；再次延期须由主管办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="403" />
+            <location filename="../../ui/wording.py" line="421" />
             <source>A handler may extend to at most %1 days from filing; ask a supervisor for more.</source>
             <translation>争议处理专员最多可延期至提交后 %1 天；更长须请主管办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="408" />
+            <location filename="../../ui/wording.py" line="426" />
             <source>transaction %1 (dispute %2)</source>
             <translation>交易 %1（争议 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="410" />
+            <location filename="../../ui/wording.py" line="428" />
             <source>Under open dispute: %1. Withdraw the dispute first, or leave the transaction out of this report.</source>
             <translation>处于未结争议中：%1。请先撤回争议，或不将该交易列入本次举报。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="419" />
+            <location filename="../../ui/wording.py" line="437" />
             <source>Transaction %1 is already under open dispute %2.</source>
             <translation>交易 %1 已在未结争议 %2 中。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="421" />
+            <location filename="../../ui/wording.py" line="439" />
             <source>Transaction %1 is in fraud report %2; work it there (a confirmed report writes it off) instead of disputing it.</source>
             <translation>交易 %1 已在欺诈举报 %2 中；请在该举报中处理（举报确认后将核销），不要再发起争议。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="424" />
+            <location filename="../../ui/wording.py" line="442" />
             <source>A provisional credit of %1 is outstanding; reverse it first.</source>
             <translation>尚有 %1 的临时贷记未冲回；请先冲回。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="426" />
+            <location filename="../../ui/wording.py" line="444" />
             <source>There is no outstanding provisional credit to reverse.</source>
             <translation>没有可冲回的临时贷记。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="427" />
+            <location filename="../../ui/wording.py" line="445" />
             <source>The decision window is %1 days; it may grow to at most %2 days from filing (%3 more days).</source>
             <translation>处理期限为 %1 天；自提交起最多可延至 %2 天（还可延 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="431" />
+            <location filename="../../ui/wording.py" line="449" />
             <source>Already reported as fraud in another report: transaction %1.</source>
             <translation>已在另一份欺诈举报中：交易 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="439" />
+            <location filename="../../ui/wording.py" line="457" />
             <source>A hardship plan runs %1 to %2 months.</source>
             <translation>协商还款期限为 %1 至 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="441" />
+            <location filename="../../ui/wording.py" line="459" />
             <source>The promised date must be from %1 to %2.</source>
             <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="443" />
+            <location filename="../../ui/wording.py" line="461" />
             <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
             <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="446" />
+            <location filename="../../ui/wording.py" line="464" />
             <source>Only the latest bill (%1) can be converted.</source>
             <translation>只有最新账单（%1）可以分期。</translation>
         </message>

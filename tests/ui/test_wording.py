@@ -58,11 +58,12 @@ def chinese_wording(tmp_path: Path) -> Iterator[None]:
         return f"<message><source>{escape(source)}</source><translation>{escape(text)}</translation></message>"
 
     body = "".join(message(source, words[source]) for source in dict.fromkeys(sources))
-    body += message("%n transaction(s)", words["%n transaction(s)"], plural=True)
+    counts = message("%n transaction(s)", words["%n transaction(s)"], plural=True)
     ts = tmp_path / "wording_zh_CN.ts"
     ts.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
         f"<context><name>Wording</name>{body}</context>"
+        f"<context><name>Counts</name>{counts}</context>"
         f"<context><name>WorkspaceModels</name>{message('Dispute / fraud', words['Dispute / fraud'])}</context>"
         "</TS>",
         encoding="utf-8",
@@ -349,3 +350,21 @@ def test_fee_components_are_one_table_said_in_chinese_everywhere(qtbot: QtBot) -
     assert labels == ["罚息", "利息", "费用"] and inside == "费用"
     assert set(choices) <= set(labels) and choices
     assert "罚息" in said and "Penalty" not in said
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    (i18n.ENGLISH, ["1 payment from %1 to %2, adding up to %3.", "18 payments from %1 to %2, adding up to %3.",
+                    "3 transactions", "1 day", "… and 15 more"]),
+    (i18n.CHINESE, ["共 1 期，自 %1 至 %2，合计 %3。", "共 18 期，自 %1 至 %2，合计 %3。", "3 笔交易", "1 天", "……另有 15 期"]),
+])
+def test_counted_sentences_are_plurals_in_both_languages(qtbot: QtBot, language: str, expected: list[str]) -> None:
+    """The approvals schedule read "18 payment(s) from …" in English and stayed English in
+    Chinese: lupdate marks a plural only for a tr() with a count, and skipped
+    QCoreApplication.translate(…, len(schedule)) altogether."""
+    i18n.install_language(language)
+    try:
+        counts = wording.Counts()
+        said = [counts.payments(1), counts.payments(18), counts.transactions(3), counts.days(1), counts.more(15)]
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+    assert said == expected

@@ -145,8 +145,7 @@ def inbox_terms_rows(kind: str, terms: ArrangementTerms) -> list[tuple[str, str]
         if terms.penalty_waiver_fen:
             rows.append((QCoreApplication.translate("ApprovalsView", "Penalty interest waived"), format_fen(terms.penalty_waiver_fen)))
     elif kind == "due_date_extension":
-        days = terms.days or 0  # a name, not an expression: lupdate skips translate(…, n) with a call or operator
-        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), QCoreApplication.translate("ApprovalsView", "%n day(s)", "", days)))
+        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), wording.Counts().days(terms.days or 0)))
     elif kind == "bill_installment":
         rows.append((QCoreApplication.translate("ApprovalsView", "Installments"), "" if terms.terms is None else str(terms.terms)))
     elif kind == "fee_waiver":
@@ -166,9 +165,8 @@ def schedule_html(arrangement: Arrangement) -> str:
     if not schedule:
         return ""
     first, last = schedule[0], schedule[-1]
-    payments = len(schedule)  # a name: lupdate skips translate(…, n) when n is a call
     summary = (
-        QCoreApplication.translate("ApprovalsView", "%n payment(s) from %1 to %2, adding up to %3.", "", payments)
+        wording.Counts().payments(len(schedule))
         .replace("%1", format_date(first.due_date))
         .replace("%2", format_date(last.due_date))
         .replace("%3", format_fen(sum(p.total_fen for p in schedule)))
@@ -185,7 +183,7 @@ def schedule_html(arrangement: Arrangement) -> str:
     if hidden > 0:
         more = (
             "<tr><td colspan='3' style='padding:1px 0'>"
-            + html.escape(QCoreApplication.translate("ApprovalsView", "… and %n more", "", hidden))
+            + html.escape(wording.Counts().more(hidden))
             + "</td></tr>"
         )
     title = QCoreApplication.translate("ApprovalsView", "Schedule")  # outside the f-string, where lupdate finds it
