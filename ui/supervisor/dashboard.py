@@ -130,6 +130,9 @@ class BarChart(QChartView):
         self._stacked = stacked
         self._horizontal = horizontal_bars
         self.category_axis = QBarCategoryAxis()
+        # Whole words: QtCharts cut them to "15–3…" with room to spare, and in Chinese the
+        # statuses down the side to "…" (issue 14, the screenshots at 1280×800).
+        self.category_axis.setTruncateLabels(False)
         self.value_axis = QValueAxis()
         self.value_axis.setLabelFormat("%d")
         # Long category words (statuses) read better down the side, bars running across.
