@@ -357,6 +357,9 @@ def test_export_writes_the_rows_shown_with_money_in_yuan(
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][: 3] == ["Case", "Type", "Summary"]
+    # Every column, also those the table hides for want of room at 1280 px (Type, SLA…).
+    assert view.table.horizontalHeader().isSectionHidden(COLUMN["type"])
+    assert len(rows[0]) == view.model.columnCount()
     shown = view.shown_cases()
     assert [int(row[0]) for row in rows[1:]] == [case.id for case in shown]
     amount = rows[0].index("Amount")

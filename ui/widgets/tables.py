@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.export import NARROW_HIDDEN
 from ui.widgets.table_model import SORT_ROLE
 
 
@@ -119,11 +120,15 @@ class _ColumnFitter(QObject):
             header = self._view.horizontalHeader()
             for column in self._drop:  # show them all, then hide while the titles do not fit
                 header.setSectionHidden(column, False)
+            hidden: list[int] = []
             for column in self._drop:
                 if self._share() >= 0:
                     break
                 header.setSectionHidden(column, True)
+                hidden.append(column)
             self._share()
+            # Hidden for want of room, not by choice: an export still writes them (ui/export.py).
+            self._view.setProperty(NARROW_HIDDEN, hidden)
         finally:
             self._fitting = False
 
