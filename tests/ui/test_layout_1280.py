@@ -233,3 +233,19 @@ def test_a_case_pages_money_events_are_not_squeezed_by_its_timeline(
     assert timeline.viewport().height() >= min(2, page.timeline_model.rowCount()) * (
         timeline.verticalHeader().defaultSectionSize())
     assert_fits(window)
+
+
+def test_the_approval_title_has_the_details_width(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """Found in the screenshots: beside the SLA chip the item's title wrapped to three lines in
+    the narrower details pane ("Hardship / plan · 18 / months"). It has the pane's width."""
+    window = open_window("super1")
+    approvals = window.show_view("approvals")
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    title = approvals.detail_title
+    lines = title.heightForWidth(title.width()) // title.fontMetrics().lineSpacing()
+    assert lines <= 1, f"{title.text()!r} in {lines} lines of {title.width()} px"
