@@ -249,3 +249,23 @@ def test_the_approval_title_has_the_details_width(qtbot: QtBot, open_window: Ope
     title = approvals.detail_title
     lines = title.heightForWidth(title.width()) // title.fontMetrics().lineSpacing()
     assert lines <= 1, f"{title.text()!r} in {lines} lines of {title.width()} px"
+
+
+def test_a_wide_window_gives_the_approval_details_room(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The list keeps what its columns need at 1280 px; a wider window does not leave the
+    details at their narrowest (the list would take it all)."""
+    window = open_window("super1")
+    approvals = window.show_view("approvals")
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = approvals.findChild(QSplitter)
+    assert splitter is not None
+    narrow = splitter.sizes()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: splitter.sizes()[1] > narrow[1] + 200, timeout=WAIT_MS)
+    list_px, details_px = splitter.sizes()
+    assert list_px >= narrow[0] and details_px >= 0.4 * (list_px + details_px)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: splitter.sizes() == narrow, timeout=WAIT_MS)

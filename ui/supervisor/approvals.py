@@ -18,8 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     Qt,
     Signal,
 )
@@ -71,6 +73,8 @@ from ui.workspace.alerts import alert_items
 from ui.workspace.header import set_role
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
+LIST_PX = 700  # the inbox's columns readable ("Dispute · Won (full refund)"), tests/ui/test_layout_1280.py
+DETAILS_SHARE = 0.45  # of a wide window, for the item's details
 WHAT_CHARS = 22  # "Dispute · Won (full refund)", "Hardship plan · 18 months"
 
 # Which subject action decides an item, by case type.
@@ -265,12 +269,15 @@ class ApprovalsView(QWidget):
         details_layout.addStretch(1)
         scroll.setWidget(self.details)
         splitter.addWidget(scroll)
-        # The details take what a decision needs (its buttons wrap rather than being cut); the
-        # list takes the rest, its columns readable at 1280 px, and what a wider window adds.
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
+        # The list keeps LIST_PX (its columns readable at 1280 px); the details take the rest, at
+        # least what a decision needs (its buttons wrap rather than being cut) and at most
+        # DETAILS_SHARE of a wide window. Once the person drags the handle, their split stands.
         splitter.setCollapsible(1, False)
         splitter.setSizes([900, 340])
+        self.splitter = splitter
+        self._split_dragged = False
+        splitter.splitterMoved.connect(self._split_moved)
+        splitter.installEventFilter(self)
         layout.addWidget(splitter, 1)
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
@@ -282,6 +289,24 @@ class ApprovalsView(QWidget):
             if changes is not None else None
         )
         self._show_item(None)
+
+    # -- the split ---------------------------------------------------------------------------
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._split_dragged = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.splitter and event.type() == QEvent.Type.Resize and not self._split_dragged:
+            self.fit_split()
+        return False
+
+    def fit_split(self) -> None:
+        """The list LIST_PX wide (or what the details leave), the details the rest (see __init__)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        details = self.splitter.widget(1)
+        least = details.minimumSizeHint().width() if details is not None else 0
+        wanted = max(least, min(total - LIST_PX, int(total * DETAILS_SHARE)))
+        self.splitter.setSizes([max(0, total - wanted), wanted])
 
     # -- life --------------------------------------------------------------------------------
 
