@@ -110,6 +110,9 @@ def test_the_approvals_inbox_fits(qtbot: QtBot, open_window: OpenWindow) -> None
     # Issue 14: every column readable, not only its title ("Hardship…" in What).
     assert any(item.case.type == "dispute" for item in approvals.items()), "no dispute outcome waits"
     assert not cut_cells(approvals.table), "\n".join(cut_cells(approvals.table))
+    # The decision in sight without scrolling (a hardship plan's schedule pushed it below the fold).
+    for button in (approvals.approve_button, approvals.reject_button):
+        assert button.visibleRegion().boundingRect().size() == button.size(), button.text()
     # The widest decision ("Approve outcome", "Reject outcome") in the narrower details pane.
     approvals.select_case(next(item.case.id for item in approvals.items() if item.case.type == "dispute"))
     settled(qtbot)

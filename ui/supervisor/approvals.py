@@ -204,7 +204,12 @@ class ApprovalsView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._open_case())
         splitter.addWidget(self.table)
 
-        scroll = QScrollArea(splitter)
+        # The details scroll; the decision and "Open case" stay under them, always in sight (at
+        # 1280×800 a hardship plan's schedule pushed Approve below the fold).
+        pane = QWidget(splitter)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(pane)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details = QWidget(scroll)
@@ -228,8 +233,8 @@ class ApprovalsView(QWidget):
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         details_layout.addWidget(self.detail_text)
 
-        self.decision_box = QGroupBox(self.tr("Decision"), self.details)
-        self.decision_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.decision_box = QGroupBox(self.tr("Decision"), pane)
+        self.decision_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         decision_layout = QVBoxLayout(self.decision_box)
         self.four_eyes_label = QLabel(self.decision_box)
         self.four_eyes_label.setWordWrap(True)
@@ -245,6 +250,12 @@ class ApprovalsView(QWidget):
         self.comment_error.setWordWrap(True)
         set_role(self.comment_error, "error")
         self.comment_error.setVisible(False)
+        # Its room is kept while hidden (two lines): the decision sits at the bottom of the pane,
+        # and a sentence appearing would lift the buttons from under the pointer.
+        error_policy = self.comment_error.sizePolicy()
+        error_policy.setRetainSizeWhenHidden(True)
+        self.comment_error.setSizePolicy(error_policy)
+        self.comment_error.setMinimumHeight(2 * self.comment_error.fontMetrics().lineSpacing())
         # They wrap to a second row in a narrow pane rather than be cut ("Approve outcome").
         button_row, buttons = flow_host(self.decision_box)
         self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
@@ -258,17 +269,21 @@ class ApprovalsView(QWidget):
         decision_layout.addWidget(button_row)
         # Below the buttons: the sentence appearing must not move them under the pointer.
         decision_layout.addWidget(self.comment_error)
-        details_layout.addWidget(self.decision_box)
+        details_layout.addStretch(1)
+        scroll.setWidget(self.details)
+        pane_layout.addWidget(scroll, 1)
 
+        below = QVBoxLayout()
+        below.setContentsMargins(12, 0, 0, 0)
+        below.addWidget(self.decision_box)
         open_row = QHBoxLayout()
-        self.open_case_button = QPushButton(icon("cases"), self.tr("Open case"), self.details)
+        self.open_case_button = QPushButton(icon("cases"), self.tr("Open case"), pane)
         self.open_case_button.clicked.connect(self._open_case)
         open_row.addWidget(self.open_case_button)
         open_row.addStretch(1)
-        details_layout.addLayout(open_row)
-        details_layout.addStretch(1)
-        scroll.setWidget(self.details)
-        splitter.addWidget(scroll)
+        below.addLayout(open_row)
+        pane_layout.addLayout(below)
+        splitter.addWidget(pane)
         # The list keeps LIST_PX (its columns readable at 1280 px); the details take the rest, at
         # least what a decision needs (its buttons wrap rather than being cut) and at most
         # DETAILS_SHARE of a wide window. Once the person drags the handle, their split stands.
