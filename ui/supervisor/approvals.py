@@ -245,17 +245,14 @@ class ApprovalsView(QWidget):
         self.comment_edit.setAccessibleName(self.tr("Comment"))
         self.comment_edit.setFixedHeight(self.comment_edit.fontMetrics().height() * 4 + 16)
         self.comment_edit.textChanged.connect(lambda: self.comment_error.setVisible(False))
-        decision_layout.addWidget(self.comment_edit)
+        # Above the comment: the decision sits at the bottom of the pane and grows upwards, so
+        # the sentence appearing never moves the buttons from under the pointer.
         self.comment_error = QLabel(self.decision_box)
         self.comment_error.setWordWrap(True)
         set_role(self.comment_error, "error")
         self.comment_error.setVisible(False)
-        # Its room is kept while hidden (two lines): the decision sits at the bottom of the pane,
-        # and a sentence appearing would lift the buttons from under the pointer.
-        error_policy = self.comment_error.sizePolicy()
-        error_policy.setRetainSizeWhenHidden(True)
-        self.comment_error.setSizePolicy(error_policy)
-        self.comment_error.setMinimumHeight(2 * self.comment_error.fontMetrics().lineSpacing())
+        decision_layout.addWidget(self.comment_error)
+        decision_layout.addWidget(self.comment_edit)
         # They wrap to a second row in a narrow pane rather than be cut ("Approve outcome").
         button_row, buttons = flow_host(self.decision_box)
         self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
@@ -264,11 +261,13 @@ class ApprovalsView(QWidget):
         self.reject_button = QPushButton(icon("close"), self.tr("Reject"), self.decision_box)
         self.reject_button.clicked.connect(self.reject)
         buttons.addWidget(self.reject_button)
+        # The busy sign beside the row, not in it: it keeps its room while idle and wrapped to a
+        # second, empty row.
         self.action_busy = BusyIndicator(self.decision_box)
-        buttons.addWidget(self.action_busy)
-        decision_layout.addWidget(button_row)
-        # Below the buttons: the sentence appearing must not move them under the pointer.
-        decision_layout.addWidget(self.comment_error)
+        button_line = QHBoxLayout()
+        button_line.addWidget(button_row, 1)
+        button_line.addWidget(self.action_busy, 0, Qt.AlignmentFlag.AlignTop)
+        decision_layout.addLayout(button_line)
         details_layout.addStretch(1)
         scroll.setWidget(self.details)
         pane_layout.addWidget(scroll, 1)
