@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="310" />
-            <location filename="../../ui/supervisor/approvals.py" line="519" />
-            <location filename="../../ui/supervisor/approvals.py" line="580" />
+            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -90,7 +90,7 @@
     <context>
         <name>DashboardView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/dashboard.py" line="325" />
+            <location filename="../../ui/supervisor/dashboard.py" line="328" />
             <source>%n arrangement(s)</source>
             <translation>
                 <numerusform>%n arrangement</numerusform>
@@ -98,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/dashboard.py" line="326" />
+            <location filename="../../ui/supervisor/dashboard.py" line="329" />
             <source>%n dispute outcome(s)</source>
             <translation>
                 <numerusform>%n dispute outcome</numerusform>

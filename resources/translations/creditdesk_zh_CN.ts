@@ -486,114 +486,114 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="174" />
+            <location filename="../../ui/supervisor/approvals.py" line="178" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="183" />
+            <location filename="../../ui/supervisor/approvals.py" line="187" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="194" />
+            <location filename="../../ui/supervisor/approvals.py" line="198" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="224" />
+            <location filename="../../ui/supervisor/approvals.py" line="236" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="232" />
+            <location filename="../../ui/supervisor/approvals.py" line="244" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="233" />
+            <location filename="../../ui/supervisor/approvals.py" line="245" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="243" />
-            <location filename="../../ui/supervisor/approvals.py" line="390" />
+            <location filename="../../ui/supervisor/approvals.py" line="258" />
+            <location filename="../../ui/supervisor/approvals.py" line="432" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="246" />
-            <location filename="../../ui/supervisor/approvals.py" line="391" />
+            <location filename="../../ui/supervisor/approvals.py" line="261" />
+            <location filename="../../ui/supervisor/approvals.py" line="433" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="257" />
+            <location filename="../../ui/supervisor/approvals.py" line="279" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="310" />
-            <location filename="../../ui/supervisor/approvals.py" line="519" />
-            <location filename="../../ui/supervisor/approvals.py" line="580" />
+            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="348" />
+            <location filename="../../ui/supervisor/approvals.py" line="390" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="350" />
+            <location filename="../../ui/supervisor/approvals.py" line="392" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="373" />
-            <location filename="../../ui/supervisor/approvals.py" line="533" />
+            <location filename="../../ui/supervisor/approvals.py" line="415" />
+            <location filename="../../ui/supervisor/approvals.py" line="575" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="376" />
+            <location filename="../../ui/supervisor/approvals.py" line="418" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="387" />
+            <location filename="../../ui/supervisor/approvals.py" line="429" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="388" />
+            <location filename="../../ui/supervisor/approvals.py" line="430" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="402" />
+            <location filename="../../ui/supervisor/approvals.py" line="444" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="403" />
+            <location filename="../../ui/supervisor/approvals.py" line="445" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="423" />
+            <location filename="../../ui/supervisor/approvals.py" line="465" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="425" />
+            <location filename="../../ui/supervisor/approvals.py" line="467" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="426" />
+            <location filename="../../ui/supervisor/approvals.py" line="468" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
@@ -668,12 +668,12 @@
             <translation>还款日期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="444" />
+            <location filename="../../ui/supervisor/approvals.py" line="486" />
             <source>Nothing else is live or open on this account.</source>
             <translation>该账户没有其他生效或未结事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="446" />
+            <location filename="../../ui/supervisor/approvals.py" line="488" />
             <source>Also on this account:</source>
             <translation>该账户还有：</translation>
         </message>
@@ -728,54 +728,54 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="465" />
+            <location filename="../../ui/supervisor/approvals.py" line="507" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="494" />
-            <location filename="../../ui/supervisor/approvals.py" line="495" />
+            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="537" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="496" />
-            <location filename="../../ui/supervisor/approvals.py" line="497" />
+            <location filename="../../ui/supervisor/approvals.py" line="538" />
+            <location filename="../../ui/supervisor/approvals.py" line="539" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="506" />
+            <location filename="../../ui/supervisor/approvals.py" line="548" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="516" />
+            <location filename="../../ui/supervisor/approvals.py" line="558" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="542" />
+            <location filename="../../ui/supervisor/approvals.py" line="584" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="571" />
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="571" />
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -4451,108 +4451,108 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="238" />
+            <location filename="../../ui/supervisor/dashboard.py" line="241" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="247" />
+            <location filename="../../ui/supervisor/dashboard.py" line="250" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="257" />
-            <location filename="../../ui/supervisor/dashboard.py" line="346" />
-            <location filename="../../ui/supervisor/dashboard.py" line="350" />
+            <location filename="../../ui/supervisor/dashboard.py" line="260" />
+            <location filename="../../ui/supervisor/dashboard.py" line="349" />
+            <location filename="../../ui/supervisor/dashboard.py" line="353" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="258" />
+            <location filename="../../ui/supervisor/dashboard.py" line="261" />
             <source>At risk</source>
             <translation>有超时风险</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="259" />
+            <location filename="../../ui/supervisor/dashboard.py" line="262" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="260" />
+            <location filename="../../ui/supervisor/dashboard.py" line="263" />
             <source>Approvals waiting</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="261" />
+            <location filename="../../ui/supervisor/dashboard.py" line="264" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="264" />
+            <location filename="../../ui/supervisor/dashboard.py" line="267" />
             <source>Open the queues: every open case</source>
             <translation>打开案件队列：全部未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="265" />
+            <location filename="../../ui/supervisor/dashboard.py" line="268" />
             <source>Open the queues: the open cases at risk of missing their deadline</source>
             <translation>打开案件队列：临近超时的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="266" />
+            <location filename="../../ui/supervisor/dashboard.py" line="269" />
             <source>Open the queues: the open cases past their deadline</source>
             <translation>打开案件队列：已超时的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="267" />
+            <location filename="../../ui/supervisor/dashboard.py" line="270" />
             <source>Open the approvals inbox</source>
             <translation>打开待审批列表</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="268" />
+            <location filename="../../ui/supervisor/dashboard.py" line="271" />
             <source>Open the queues: the open cases nobody holds</source>
             <translation>打开案件队列：无人认领的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="279" />
+            <location filename="../../ui/supervisor/dashboard.py" line="282" />
             <source>Queue depth by SLA state</source>
             <translation>各队列案件数（按时限状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="280" />
+            <location filename="../../ui/supervisor/dashboard.py" line="283" />
             <source>Open cases by status</source>
             <translation>未结案件（按状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="282" />
+            <location filename="../../ui/supervisor/dashboard.py" line="285" />
             <source>Age of open cases</source>
             <translation>未结案件账龄</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/dashboard.py" line="325" />
+            <location filename="../../ui/supervisor/dashboard.py" line="328" />
             <source>%n arrangement(s)</source>
             <translation>
                 <numerusform>%n 项还款安排</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/dashboard.py" line="326" />
+            <location filename="../../ui/supervisor/dashboard.py" line="329" />
             <source>%n dispute outcome(s)</source>
             <translation>
                 <numerusform>%n 项争议处理结果</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="330" />
+            <location filename="../../ui/supervisor/dashboard.py" line="333" />
             <source>Updated %1</source>
             <translation>更新于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="356" />
+            <location filename="../../ui/supervisor/dashboard.py" line="359" />
             <source>%1+ d</source>
             <translation>%1 天以上</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="357" />
+            <location filename="../../ui/supervisor/dashboard.py" line="360" />
             <source>%1–%2 d</source>
             <translation>%1–%2 天</translation>
         </message>
@@ -4674,22 +4674,22 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../ui/export.py" line="166" />
+            <location filename="../../ui/export.py" line="172" />
             <source>table</source>
             <translation>表格</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="189" />
+            <location filename="../../ui/export.py" line="195" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="189" />
+            <location filename="../../ui/export.py" line="195" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="209" />
+            <location filename="../../ui/export.py" line="215" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -7717,7 +7717,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="88" />
+            <location filename="../../ui/supervisor/approvals.py" line="92" />
             <location filename="../../ui/workspace/arrangements.py" line="41" />
             <location filename="../../ui/workspace/cases.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="60" />
@@ -7739,7 +7739,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="67" />
-            <location filename="../../ui/supervisor/approvals.py" line="93" />
+            <location filename="../../ui/supervisor/approvals.py" line="97" />
             <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
@@ -7762,23 +7762,23 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/admin/policy.py" line="90" />
             <location filename="../../ui/admin/policy.py" line="100" />
-            <location filename="../../ui/supervisor/approvals.py" line="95" />
+            <location filename="../../ui/supervisor/approvals.py" line="99" />
             <location filename="../../ui/workspace/arrangements.py" line="46" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="91" />
+            <location filename="../../ui/supervisor/approvals.py" line="95" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="96" />
+            <location filename="../../ui/supervisor/approvals.py" line="100" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="98" />
+            <location filename="../../ui/supervisor/approvals.py" line="102" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
@@ -7791,7 +7791,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="94" />
+            <location filename="../../ui/supervisor/approvals.py" line="98" />
             <location filename="../../ui/workspace/arrangements.py" line="45" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />
