@@ -194,6 +194,7 @@ def test_a_transaction_under_an_open_dispute_cannot_be_disputed_again(world: Wor
     body = problem(response)
     assert body["code"] == "already_disputed"
     assert body["dispute_id"] == first["id"]
+    assert body["params"] == {"transaction_id": world.purchase_id, "dispute_id": first["id"]}
     assert world.account().disputed_fen == 1000
 
 
@@ -451,6 +452,9 @@ def test_an_invalid_transition_is_409_naming_the_state_and_what_is_allowed(world
         "request_customer_info", "send_to_merchant", "grant_provisional_credit", "extend", "propose_outcome",
         "withdraw",
     ]
+    # The same for a client to word (docs/api-wording.md "Refusals"): Chinese mode showed English.
+    assert body["params"] == {"subject": "dispute", "status": "investigating", "action": "acknowledge",
+                              "allowed_actions": body["allowed_actions"]}
     assert world.get(dispute["id"]).json()["version"] == 2  # unchanged by the refusal
 
 
@@ -491,10 +495,12 @@ def test_one_provisional_credit_at_a_time(world: World) -> None:
     no_credit = world.act(dispute, "reverse_provisional_credit")
     assert no_credit.status_code == 409
     assert problem(no_credit)["code"] == "no_provisional_credit"
+    assert problem(no_credit)["params"] == {}
     world.done(dispute, "grant_provisional_credit", {"amount_fen": 1})
     twice = world.act(dispute, "grant_provisional_credit")
     assert twice.status_code == 409
     assert problem(twice)["code"] == "provisional_credit_outstanding"
+    assert problem(twice)["params"] == {"amount_fen": 1}
 
     reversed_ = world.done(dispute, "reverse_provisional_credit")
     assert reversed_["provisional_credit_fen"] == 0
@@ -615,6 +621,11 @@ def test_a_supervisor_never_approves_their_own_proposal(world: World) -> None:
 
     assert own.status_code == own_reject.status_code == 403
     assert problem(own)["code"] == problem(own_reject)["code"] == "four_eyes"
+    assert problem(own)["params"] == problem(own_reject)["params"] == {"subject": "dispute_outcome"}
+    # A handler may not decide at all: "forbidden", with what it takes.
+    handler = world.act(dispute, "approve_outcome", user="handler1")
+    assert handler.status_code == 403
+    assert problem(handler)["params"] == {"action": "approve_outcome", "required_role": "supervisor"}
     assert world.done(dispute, "approve_outcome", user="super2")["status"] == "resolved"
 
 
@@ -681,6 +692,7 @@ def test_the_sla_clock_pauses_waiting_on_the_customer_and_extends(world: World) 
     again = world.act(dispute, "extend", {"days": 1, "reason": "More"})
     assert again.status_code == 403
     assert problem(again)["code"] == "extension_needs_supervisor"
+    assert problem(again)["params"] == {"reason": "extended_once"}
 
     by_supervisor = world.done(dispute, "extend", {"days": 30, "reason": "Card scheme arbitration"}, user="super1")
     assert parse(by_supervisor["sla"]["decide_due_at"]) == decide_due + timedelta(days=45)
@@ -689,6 +701,7 @@ def test_the_sla_clock_pauses_waiting_on_the_customer_and_extends(world: World) 
     assert beyond.status_code == 422
     assert problem(beyond)["code"] == "extension_limit"
     assert "body.days" in problem(beyond)["errors"]
+    assert problem(beyond)["params"] == {"window_days": 60, "max_days": 60, "left_days": 0}
 
 
 @pytest.mark.parametrize(

@@ -419,6 +419,7 @@ def test_a_transaction_in_a_live_report_cannot_be_reported_again(api: SeededApi,
     assert response.status_code == 409
     assert problem(response)["code"] == "transaction_already_reported"
     assert problem(response)["transaction_ids"] == [victim.purchase_ids[1]]
+    assert problem(response)["params"] == {"transaction_ids": [victim.purchase_ids[1]]}
     # once the first report found it was not fraud, the transaction may be reported again
     advance(api, first["id"], ("start_review", "not_fraud", "close"))
     assert file_report(api, report_body(victim, transaction_ids=victim.purchase_ids[1:])).status_code == 201
@@ -648,6 +649,8 @@ def test_refused_transitions_are_409_and_change_nothing(
     assert body["code"] == "invalid_transition"
     assert body["current_status"] == status
     assert body["allowed_actions"] == [a for a in ALL_ACTIONS if (status, a) in ALLOWED]
+    assert body["params"] == {"subject": "fraud_report", "status": status, "action": action,
+                              "allowed_actions": body["allowed_actions"]}
     after = read(api, report["id"])
     assert after.headers["etag"] == etag  # the version claim was rolled back
     assert after.json() == before | {"allowed_actions": after.json()["allowed_actions"]}

@@ -38,6 +38,7 @@ def test_a_disputed_transaction_cannot_be_reported_as_fraud(world: World) -> Non
     assert problem(response)["code"] == "transaction_under_dispute"
     assert problem(response)["transaction_ids"] == [world.purchase_id]
     assert f"dispute {dispute['id']}" in problem(response)["detail"]
+    assert problem(response)["params"] == {"disputes": [{"transaction_id": world.purchase_id, "dispute_id": dispute["id"]}]}
     # Once the dispute is withdrawn, the same transaction can go into a fraud report.
     world.done(dispute, "withdraw", {"note": "the customer will report it as fraud"})
     assert report_fraud(world, world.purchase_id).status_code == 201
@@ -50,5 +51,6 @@ def test_a_transaction_in_a_fraud_report_cannot_be_disputed(world: World) -> Non
     assert response.status_code == 409, response.text
     assert problem(response)["code"] == "reported_as_fraud"
     assert problem(response)["fraud_report_id"] == other.json()["id"]
+    assert problem(response)["params"] == {"transaction_id": world.small_purchase_id, "fraud_report_id": other.json()["id"]}
     # Transactions the report does not name can still be disputed.
     assert world.file(world.purchase_id, 1_000).status_code == 201

@@ -101,3 +101,74 @@ def test_filling_replaces_a_finished_translation_with_a_rejected_word(
         ("WorkspaceLabels", "Phone"): "电话",
         ("CustomerHeader", "Phone"): "手机号",
     }
+
+
+def _messages(ts: Path) -> list[tuple[str, ET.Element]]:
+    return [(context.findtext("name") or "", message)
+            for context in ET.parse(ts).getroot().iter("context") for message in context.iter("message")]
+
+
+def test_one_english_source_is_said_one_way_in_the_ts(fill: ModuleType) -> None:
+    """Issue 14: "Due date" was 到期日 in some contexts and 到期还款日 in others (17 sources were
+    said two ways). Only the meanings ZH_IN_CONTEXT tells apart may differ, and they say its
+    Chinese."""
+    found = fill.disagreements(_messages(fill.TS))
+    assert not found, "one English, several Chinese:\n" + "\n".join(
+        f"{source!r}: {texts}" for source, texts in sorted(found.items()))
+
+
+def test_the_fill_data_says_each_english_one_way(fill: ModuleType) -> None:
+    """The fill script's ZH and every zh_CN/*.json agree: a second translation of a source in
+    another part would win or lose by the file's name."""
+    import json
+
+    said: dict[str, dict[str, list[str]]] = {source: {text: ["ZH"]} for source, text in fill.ZH.items()}
+    for part in sorted(fill.PARTS.glob("*.json")):
+        for source, text in json.loads(part.read_text(encoding="utf-8")).items():
+            said.setdefault(source, {}).setdefault(text, []).append(part.name)
+    twice = {source: texts for source, texts in said.items() if len(texts) > 1}
+    assert not twice, "\n".join(f"{source!r}: {texts}" for source, texts in sorted(twice.items()))
+
+
+def test_the_glossarys_context_rows_are_what_the_fill_says_in_those_contexts(fill: ModuleType) -> None:
+    for term in fill.terms():
+        for context in term.contexts:
+            assert fill.ZH_IN_CONTEXT.get((context, term.english)) == term.chinese, (context, term.english)
+
+
+def test_filling_makes_a_second_translation_agree(
+    fill: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finished translation that says an English source another way than its other contexts is
+    filled again (a translator's edit said one way everywhere stays); a context ZH_IN_CONTEXT
+    names says its own Chinese."""
+    ts = tmp_path / "creditdesk_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">'
+        "<context><name>AccountCard</name>"
+        "<message><source>Due date</source><translation>到期日</translation></message>"
+        "<message><source>Posted</source><translation>入账时间（译者改过）</translation></message>"
+        "</context>"
+        "<context><name>Statement</name>"
+        "<message><source>Due date</source><translation>到期还款日</translation></message>"
+        "</context>"
+        "<context><name>Chips</name>"
+        "<message><source>Open</source><translation>未结</translation></message>"
+        "</context>"
+        "<context><name>CaseListView</name>"
+        "<message><source>Open</source><translation>未结</translation></message>"
+        "</context></TS>\n",
+        encoding="utf-8",
+    )
+    assert fill.disagreements(_messages(ts))
+    monkeypatch.setattr(fill, "TS", ts)
+    assert fill.main() == 0
+    got = {(context, message.findtext("source")): message.findtext("translation") for context, message in _messages(ts)}
+    assert got == {
+        ("AccountCard", "Due date"): "到期日",
+        ("AccountCard", "Posted"): "入账时间（译者改过）",
+        ("Statement", "Due date"): "到期日",
+        ("Chips", "Open"): "待还款",
+        ("CaseListView", "Open"): "未结",
+    }
+    assert not fill.disagreements(_messages(ts))

@@ -39,8 +39,12 @@ from console.formatting import to_business_time
 from ui.icons import icon
 from ui.tasks import Task
 
+# The view property listing the columns a table hid for want of room (ui.widgets.tables.fit_columns).
+NARROW_HIDDEN = "narrowHiddenColumns"
+
 __all__ = [
     "EXPORT_ROLE",
+    "NARROW_HIDDEN",
     "export_model_csv",
     "export_value",
     "export_view",
@@ -131,10 +135,12 @@ def _visible_columns(view: QAbstractItemView) -> list[int]:
     model = view.model()
     if header is None or model is None:
         return list(range(model.columnCount())) if model is not None else []
+    # A column the table hid for want of room (a 1280 px screen) is still data to export.
+    narrow = set(view.property(NARROW_HIDDEN) or ())
     visual = sorted(
         (header.visualIndex(column), column)
         for column in range(model.columnCount())
-        if not header.isSectionHidden(column)
+        if not header.isSectionHidden(column) or column in narrow
     )
     return [column for _position, column in visual]
 

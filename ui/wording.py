@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from console.formatting import format_fen
 from ui.casework.labels import (
+    ACTION_TEXTS,
     ARRANGEMENT_TYPE_TEXTS,
+    CASE_STATUS_TEXTS,
     DISPUTE_CATEGORY_TEXTS,
     DISPUTE_REASON_TEXTS,
     FRAUD_CATEGORY_TEXTS,
@@ -33,6 +35,24 @@ Params = Mapping[str, Any]
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+class Counts(QObject):
+    """Sentences with a count (%n), in the user's language. Here because lupdate marks a message
+    as a plural only for a tr() with a count: through QCoreApplication.translate the English
+    read "18 payment(s)", and with a call for the count the message was not collected at all."""
+
+    def transactions(self, n: int) -> str:
+        return self.tr("%n transaction(s)", "", n)
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
+
+    def payments(self, n: int) -> str:
+        return self.tr("%n payment(s) from %1 to %2, adding up to %3.", "", n)
+
+    def more(self, n: int) -> str:
+        return self.tr("… and %n more", "", n)
 
 
 def fill(template: str, *values: object) -> str:
@@ -62,6 +82,8 @@ def _plan_kind(code: str) -> str:
 
 # -- transactions and bill lines -------------------------------------------------------------
 
+# A fee component (a fee waiver's, a waiver line's): the one table of their words, for the
+# wizard, the case page and approvals too (`component_text`).
 COMPONENT_TEXTS: dict[str, str] = {
     "penalty_interest": QT_TRANSLATE_NOOP("Wording", "Penalty interest"),
     "interest": QT_TRANSLATE_NOOP("Wording", "Interest"),
@@ -74,6 +96,17 @@ COMPONENT_IN_SENTENCE: dict[str, str] = {
     "interest": QT_TRANSLATE_NOOP("Wording", "interest"),
     "fees": QT_TRANSLATE_NOOP("Wording", "fees"),
 }
+
+
+
+def component_text(code: str | None, *, in_sentence: bool = False) -> str:
+    """A fee component in words: "Penalty interest" as a label or choice, "penalty interest"
+    inside a sentence; an unknown code made readable."""
+    if code is None:
+        return ""
+    text = (COMPONENT_IN_SENTENCE if in_sentence else COMPONENT_TEXTS).get(code)
+    return tr(text) if text is not None else code.replace("_", " ")
+
 
 _DISPUTE_MONEY: dict[str, str] = {
     "provisional_credit_granted": QT_TRANSLATE_NOOP("Wording", "Provisional credit for dispute %1"),
@@ -251,7 +284,7 @@ def _dispute_summary(p: Params) -> str:
 def _fraud_summary(p: Params) -> str:
     category = text_of(FRAUD_CATEGORY_TEXTS, _text(p, "category"))
     count = int(p["transactions"])
-    what = QCoreApplication.translate("Wording", "%n transaction(s)", "", count)
+    what = Counts().transactions(count)
     return fill(QT_TRANSLATE_NOOP("Wording", "Fraud report (%1): %2, %3"), category, what, _money(p, "amount_fen"))
 
 
@@ -349,7 +382,76 @@ def _over_owed(p: Params) -> str:
                 _money(p, "owed_fen"), tr(component))
 
 
+# The subject of a state refusal (`invalid_transition`) and of a four-eyes one, inside a sentence.
+_STATE_SUBJECT_TEXTS: dict[str, str] = {
+    "dispute": QT_TRANSLATE_NOOP("Wording", "dispute"),
+    "fraud_report": QT_TRANSLATE_NOOP("Wording", "fraud report"),
+    "arrangement": QT_TRANSLATE_NOOP("Wording", "arrangement"),
+}
+_FOUR_EYES_TEXTS: dict[str, str] = {
+    "dispute_outcome": QT_TRANSLATE_NOOP("Wording", "You proposed this outcome: another supervisor must approve or reject it (four eyes)."),
+    "arrangement": QT_TRANSLATE_NOOP("Wording", "You proposed this arrangement: another supervisor must decide it (four eyes)."),
+    "policy_change": QT_TRANSLATE_NOOP("Wording", "You proposed this change: another admin must approve it (four eyes)."),
+}
+
+
+def _invalid_transition(p: Params) -> str:
+    subject = tr(_STATE_SUBJECT_TEXTS[_text(p, "subject")])
+    status, action = text_of(CASE_STATUS_TEXTS, _text(p, "status")), text_of(ACTION_TEXTS, _text(p, "action"))
+    allowed = [text_of(ACTION_TEXTS, str(code)) for code in p.get("allowed_actions") or ()]
+    if not allowed:
+        return fill(QT_TRANSLATE_NOOP("Wording", "This %1 is “%2”: “%3” is not possible."), subject, status, action)
+    return fill(QT_TRANSLATE_NOOP("Wording", "This %1 is “%2”: “%3” is not possible now. Allowed now: %4."),
+                subject, status, action, tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(f"“{a}”" for a in allowed))
+
+
+def _forbidden(p: Params) -> str:
+    if _text(p, "required_role") != "supervisor":
+        raise KeyError("required_role")  # only this one is worded here: the caller falls back
+    return fill(QT_TRANSLATE_NOOP("Wording", "Only a supervisor may “%1”."), text_of(ACTION_TEXTS, _text(p, "action")))
+
+
+def _ids(values: Any) -> str:
+    return tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(str(value) for value in values or ())
+
+
+def _extension_needs_supervisor(p: Params) -> str:
+    if _text(p, "reason") == "extended_once":
+        return tr(QT_TRANSLATE_NOOP("Wording", "This dispute was already extended; only a supervisor may extend it again."))
+    return fill(QT_TRANSLATE_NOOP("Wording", "A handler may extend to at most %1 days from filing; ask a supervisor for more."),
+                p["max_days"])
+
+
+def _under_dispute(p: Params) -> str:
+    each = [fill(QT_TRANSLATE_NOOP("Wording", "transaction %1 (dispute %2)"), d["transaction_id"], d["dispute_id"])
+            for d in p["disputes"]]
+    return fill(QT_TRANSLATE_NOOP(
+        "Wording", "Under open dispute: %1. Withdraw the dispute first, or leave the transaction out of this report."),
+        tr(QT_TRANSLATE_NOOP("Wording", ", ")).join(each))
+
+
+# Codes whose sentence has nothing to fill: worded even without params.
+_WITHOUT_PARAMS = frozenset({"no_provisional_credit"})
+
 _PROBLEMS: dict[str, Callable[[Params], str]] = {
+    "already_disputed": lambda p: fill(QT_TRANSLATE_NOOP("Wording", "Transaction %1 is already under open dispute %2."),
+                                       p["transaction_id"], p["dispute_id"]),
+    "reported_as_fraud": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "Transaction %1 is in fraud report %2; work it there (a confirmed report writes it off) instead of disputing it."),
+        p["transaction_id"], p["fraud_report_id"]),
+    "provisional_credit_outstanding": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "A provisional credit of %1 is outstanding; reverse it first."), _money(p, "amount_fen")),
+    "no_provisional_credit": lambda _p: tr(QT_TRANSLATE_NOOP("Wording", "There is no outstanding provisional credit to reverse.")),
+    "extension_limit": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "The decision window is %1 days; it may grow to at most %2 days from filing (%3 more days)."),
+        p["window_days"], p["max_days"], p["left_days"]),
+    "extension_needs_supervisor": _extension_needs_supervisor,
+    "transaction_already_reported": lambda p: fill(QT_TRANSLATE_NOOP(
+        "Wording", "Already reported as fraud in another report: transaction %1."), _ids(p["transaction_ids"])),
+    "transaction_under_dispute": _under_dispute,
+    "invalid_transition": _invalid_transition,
+    "four_eyes": lambda p: tr(_FOUR_EYES_TEXTS[_text(p, "subject")]),
+    "forbidden": _forbidden,
     "claim_exceeds_transaction": _claim_exceeds,
     "over_owed": _over_owed,
     "invalid_months": lambda p: fill(QT_TRANSLATE_NOOP("Wording", "A hardship plan runs %1 to %2 months."),
@@ -370,7 +472,7 @@ def problem_sentence(exc: Any) -> str | None:
     code = str(getattr(exc, "code", "") or "")
     params = getattr(exc, "params", None)
     worder = _PROBLEMS.get(code)
-    if worder is None or not isinstance(params, Mapping) or not params:
+    if worder is None or not isinstance(params, Mapping) or (not params and code not in _WITHOUT_PARAMS):
         return None
     try:
         return worder(params)

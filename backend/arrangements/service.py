@@ -57,7 +57,7 @@ from backend.cases.models import Case, CaseType
 from backend.cases.service import case_of, change_case, open_case
 from backend.cases.sla import add_business_days
 from backend.clock import BUSINESS_TZ
-from backend.common.casework import FourEyes, InvalidTransition
+from backend.common.casework import FourEyes, InvalidTransition, transition_params
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -613,11 +613,14 @@ def _check_may_act(arrangement: Arrangement, action: rules.Action, user: User) -
     status = arrangement.status
     if action in (rules.Action.APPROVE, rules.Action.REJECT):
         if user.role != rules.APPROVER_ROLE:
-            raise Forbidden("Only a supervisor may approve or reject an arrangement.")
+            raise Forbidden("Only a supervisor may approve or reject an arrangement.",
+                            params={"action": action.value, "required_role": "supervisor"})
         if status != Status.PENDING_APPROVAL:
-            raise InvalidTransition(f"The arrangement is {status}; only one waiting for approval can be {action}d.")
+            raise InvalidTransition(f"The arrangement is {status}; only one waiting for approval can be {action}d.",
+                                    params=transition_params("arrangement", status, action.value, ()))
         if is_proposer:
-            raise FourEyes("You proposed this arrangement; another supervisor must decide it (four eyes).")
+            raise FourEyes("You proposed this arrangement; another supervisor must decide it (four eyes).",
+                           params={"subject": "arrangement"})
         return
     if status == Status.PENDING_APPROVAL:
         if not (is_proposer or user.role == rules.APPROVER_ROLE):
@@ -628,10 +631,12 @@ def _check_may_act(arrangement: Arrangement, action: rules.Action, user: User) -
             raise Forbidden("Only a supervisor may cancel an arrangement in force.")
         if arrangement.type not in rules.CANCELLABLE_WHEN_ACTIVE:
             raise InvalidTransition(
-                f"A {arrangement.type.replace('_', ' ')} in force cannot be cancelled: its effect is done."
+                f"A {arrangement.type.replace('_', ' ')} in force cannot be cancelled: its effect is done.",
+                params=transition_params("arrangement", status, action.value, ()),
             )
         return
-    raise InvalidTransition(f"The arrangement is {status}; it cannot be cancelled.")
+    raise InvalidTransition(f"The arrangement is {status}; it cannot be cancelled.",
+                            params=transition_params("arrangement", status, action.value, ()))
 
 
 def _same_quote(stored: dict[str, Any], fresh: dict[str, Any]) -> bool:

@@ -3,9 +3,10 @@ shares (disputes, fraud reports, cases, policy changes; arrangements join when t
 takes these names).
 
 - `InvalidTransition` (409 `invalid_transition`): the action is not allowed in the subject's
-  current state; the detail names the state and what is allowed now.
+  current state; the detail names the state and what is allowed now, and `transition_params`
+  says the same for a client to word (docs/api-wording.md "Refusals").
 - `FourEyes` (403 `four_eyes`) and `ensure_four_eyes`: nobody approves or rejects what they
-  proposed themselves.
+  proposed themselves; `params` name the subject.
 - `etag_of(kind, subject)`: the ETag of the version of a case-like row a client read (the
   format and the `If-Match` check live in `backend.common.concurrency`).
 
@@ -15,7 +16,8 @@ whatever the workflow.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from backend.common.concurrency import etag_for
 from backend.errors import Conflict, Forbidden
@@ -35,10 +37,17 @@ class FourEyes(Forbidden):
     title = "The approver must not be the proposer"
 
 
-def ensure_four_eyes(*, proposed_by: int | None, deciding_user_id: int, detail: str) -> None:
-    """Raise `FourEyes` with `detail` when the deciding user made the proposal."""
+def transition_params(subject: str, status: str, action: str, allowed: Sequence[str]) -> dict[str, Any]:
+    """The `params` of an `invalid_transition` refusal: the subject (`dispute`, `fraud_report`,
+    `arrangement`), its status, the action refused and the actions allowed now."""
+    return {"subject": subject, "status": status, "action": action, "allowed_actions": list(allowed)}
+
+
+def ensure_four_eyes(*, proposed_by: int | None, deciding_user_id: int, detail: str, subject: str) -> None:
+    """Raise `FourEyes` with `detail` (and `params` naming `subject`: `dispute_outcome`,
+    `arrangement`) when the deciding user made the proposal."""
     if proposed_by is not None and proposed_by == deciding_user_id:
-        raise FourEyes(detail)
+        raise FourEyes(detail, params={"subject": subject})
 
 
 class Versioned(Protocol):

@@ -25,7 +25,7 @@ from backend.cases.models import Case, CaseType, Priority
 from backend.cases.service import case_of, case_sla_state, change_case, open_case
 from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
-from backend.common.casework import InvalidTransition, ensure_four_eyes
+from backend.common.casework import InvalidTransition, ensure_four_eyes, transition_params
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -246,6 +246,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
         raise AlreadyDisputed(
             f"Transaction {transaction.id} is already under open dispute {open_dispute}.",
             extra={"dispute_id": open_dispute},
+            params={"transaction_id": transaction.id, "dispute_id": open_dispute},
         )
     fraud_report = fraud_queries.report_holding(session, transaction.id)
     if fraud_report is not None:
@@ -254,6 +255,7 @@ def file_dispute(*, session: Session, body: DisputeIn, ctx: RequestContext, poli
             f"Transaction {transaction.id} is in fraud report {fraud_report}; work it there "
             "(a confirmed report writes it off) instead of disputing it.",
             extra={"fraud_report_id": fraud_report},
+            params={"transaction_id": transaction.id, "fraud_report_id": fraud_report},
         )
     claims = claims_on(session, [transaction.id])[transaction.id]
     if body.disputed_amount_fen <= transaction.amount_fen:
@@ -466,6 +468,7 @@ def _invalid(dispute: Dispute, action: str, user: User, policy: Policy) -> Inval
         f"A dispute that is {dispute.status} cannot be sent '{action}'. "
         f"Allowed now: {', '.join(allowed) or 'nothing'}.",
         extra={"status": dispute.status, "action": action, "allowed_actions": allowed},
+        params=transition_params("dispute", dispute.status, action, allowed),
     )
 
 
@@ -490,7 +493,8 @@ def act_on_dispute(
     if action in (DisputeAction.APPROVE_OUTCOME, DisputeAction.REJECT_OUTCOME) and (
         user.role not in rules.APPROVING_ROLES
     ):
-        raise Forbidden(f"Only a supervisor may {action.value.replace('_', ' ')}.")
+        raise Forbidden(f"Only a supervisor may {action.value.replace('_', ' ')}.",
+                        params={"action": action.value, "required_role": "supervisor"})
     claim_version(session=session, model=Dispute, kind=ETAG_KIND, entity_id=dispute_id, if_match=if_match)
     dispute = session.get(Dispute, dispute_id, populate_existing=True)
     if dispute is None:  # claim_version found it
@@ -522,6 +526,7 @@ def act_on_dispute(
             raise ProvisionalCreditOutstanding(
                 f"A provisional credit of {dispute.provisional_credit_fen} fen is outstanding; reverse it first.",
                 extra={"allowed_actions": allowed_actions_for(dispute, user, policy)},
+                params={"amount_fen": dispute.provisional_credit_fen},
             )
         amount = body.amount_fen if body.amount_fen is not None else dispute.disputed_amount_fen
         problem = rules.provisional_credit_error(amount, dispute.disputed_amount_fen)
@@ -544,6 +549,7 @@ def act_on_dispute(
             raise NoProvisionalCredit(
                 "There is no outstanding provisional credit to reverse.",
                 extra={"allowed_actions": allowed_actions_for(dispute, user, policy)},
+                params={},
             )
         transaction = session.get(Transaction, dispute.transaction_id)
         assert transaction is not None
@@ -593,6 +599,7 @@ def act_on_dispute(
         ensure_four_eyes(
             proposed_by=dispute.proposed_by, deciding_user_id=user.id,
             detail="You proposed this outcome: another supervisor must approve or reject it (four eyes).",
+            subject="dispute_outcome",
         )
         if action is DisputeAction.APPROVE_OUTCOME:
             _resolve(
@@ -676,15 +683,19 @@ def _extend(dispute: Dispute, body: ExtendBody, user: User, policy: Policy) -> N
             f"The decision window is {window} days; it may grow to at most "
             f"{policy.dispute_supervisor_extension_days} days from filing.",
             errors={"body.days": [f"at most {max(0, most)} more days"]},
+            params={"window_days": window, "max_days": policy.dispute_supervisor_extension_days,
+                    "left_days": max(0, most)},
         )
     if refusal is ExtensionRefusal.HANDLER_ONCE:
         raise ExtensionNeedsSupervisor(
-            "This dispute was already extended; only a supervisor may extend it again."
+            "This dispute was already extended; only a supervisor may extend it again.",
+            params={"reason": "extended_once"},
         )
     if refusal is ExtensionRefusal.NEEDS_SUPERVISOR:
         raise ExtensionNeedsSupervisor(
             f"A handler may extend to at most {policy.dispute_handler_extension_days} days from filing; "
-            "ask a supervisor for more."
+            "ask a supervisor for more.",
+            params={"reason": "over_handler_days", "max_days": policy.dispute_handler_extension_days},
         )
     dispute.extended_days += body.days
     dispute.extension_count += 1

@@ -20,7 +20,7 @@ from backend.cases.service import case_of, case_sla_state, change_case, open_cas
 from backend.cases.sla import SlaState
 from backend.claims.service import claims_on, ensure_fits
 from backend.clock import business_date_of
-from backend.common.casework import InvalidTransition
+from backend.common.casework import InvalidTransition, transition_params
 from backend.common.concurrency import claim_version
 from backend.common.context import RequestContext
 from backend.common.locking import lock_account
@@ -149,6 +149,7 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
         raise TransactionAlreadyReported(
             f"Already reported as fraud in another report: {', '.join(map(str, taken))}.",
             extra={"transaction_ids": taken},
+            params={"transaction_ids": taken},
         )
     disputed = dispute_queries.open_disputes_on(session, ids)
     if disputed:
@@ -158,6 +159,7 @@ def _reported_transactions(session: Session, account: Account, body: FraudReport
             + ", ".join(f"transaction {t} (dispute {d})" for t, d in sorted(disputed))
             + ". Withdraw the dispute first, or leave the transaction out of this report.",
             extra={"transaction_ids": sorted(t for t, _ in disputed)},
+            params={"disputes": [{"transaction_id": t, "dispute_id": d} for t, d in sorted(disputed)]},
         )
     claims = claims_on(session, ids)
     for i in ids:
@@ -368,6 +370,7 @@ def act_on_report(
             f"A fraud report that is {status_before.replace('_', ' ')} cannot be {action.replace('_', ' ')}: "
             f"allowed now: {', '.join(allowed) or 'nothing'}.",
             extra={"current_status": status_before, "allowed_actions": allowed},
+            params=transition_params("fraud_report", status_before, action, allowed),
         ) from exc
     now = ctx.clock.now()
     before = snapshot(report, *AUDITED_FIELDS)

@@ -278,7 +278,7 @@ def approve_change(*, session: Session, ctx: RequestContext, change_id: int, com
     """Another admin approves: the limit takes the new value from now. Audited."""
     change = _locked_change(session, change_id)
     ensure_four_eyes(proposed_by=change.proposed_by, deciding_user_id=ctx.user.id,
-                     detail="You proposed this change; another admin must approve it.")
+                     detail="You proposed this change; another admin must approve it.", subject="policy_change")
     limit = _lock_limit(session, change.name)
     _check_value(change.name, change.new_value, stored_values(session))
     now = ctx.clock.now()

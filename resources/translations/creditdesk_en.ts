@@ -4,9 +4,9 @@
     <context>
         <name>ApprovalsView</name>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="304" />
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
-            <location filename="../../ui/supervisor/approvals.py" line="574" />
+            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -55,11 +55,65 @@
     <context>
         <name>CasesTab</name>
         <message numerus="yes">
-            <location filename="../../ui/workspace/cases.py" line="252" />
+            <location filename="../../ui/workspace/cases.py" line="253" />
             <source>None of your cases; the customer has %n open case(s) you do not see here.</source>
             <translation>
                 <numerusform>None of your cases; the customer has %n open case you do not see here.</numerusform>
                 <numerusform>None of your cases; the customer has %n open cases you do not see here.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="46" />
+            <source>%n transaction(s)</source>
+            <translation>
+                <numerusform>%n transaction</numerusform>
+                <numerusform>%n transactions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="49" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="52" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>%n payment from %1 to %2, adding up to %3.</numerusform>
+                <numerusform>%n payments from %1 to %2, adding up to %3.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="55" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="328" />
+            <source>%n arrangement(s)</source>
+            <translation>
+                <numerusform>%n arrangement</numerusform>
+                <numerusform>%n arrangements</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="329" />
+            <source>%n dispute outcome(s)</source>
+            <translation>
+                <numerusform>%n dispute outcome</numerusform>
+                <numerusform>%n dispute outcomes</numerusform>
             </translation>
         </message>
     </context>

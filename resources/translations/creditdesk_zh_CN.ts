@@ -104,7 +104,7 @@
         <message>
             <location filename="../../ui/workspace/overview.py" line="160" />
             <source>Total</source>
-            <translation>总额</translation>
+            <translation>合计</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/overview.py" line="161" />
@@ -351,7 +351,7 @@
         <message>
             <location filename="../../ui/workspace/alerts.py" line="33" />
             <source>By chat</source>
-            <translation>在线聊天</translation>
+            <translation>在线客服</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/alerts.py" line="34" />
@@ -433,52 +433,52 @@
     <context>
         <name>Approvals</name>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="37" />
-            <source>Dispute outcome: %1</source>
-            <translation>争议处理结果：%1</translation>
+            <location filename="../../ui/supervisor/approval_words.py" line="40" />
+            <source>Dispute · %1</source>
+            <translation>争议 · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="42" />
+            <location filename="../../ui/supervisor/approval_words.py" line="52" />
             <source>%1 months</source>
             <translation>%1 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="44" />
+            <location filename="../../ui/supervisor/approval_words.py" line="54" />
             <source>%1 days</source>
             <translation>%1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="46" />
+            <location filename="../../ui/supervisor/approval_words.py" line="56" />
             <source>%1 installments</source>
             <translation>%1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="55" />
+            <location filename="../../ui/supervisor/approval_words.py" line="65" />
             <source>it is now %1</source>
             <translation>现在为%1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="58" />
+            <location filename="../../ui/supervisor/approval_words.py" line="68" />
             <source>the amount is now %1 (was %2)</source>
             <translation>金额现为 %1（原为 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="63" />
+            <location filename="../../ui/supervisor/approval_words.py" line="73" />
             <source>it was proposed again by %1</source>
             <translation>已由 %1 重新提议</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="65" />
+            <location filename="../../ui/supervisor/approval_words.py" line="75" />
             <source>it is now assigned to %1</source>
             <translation>现已分配给 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="65" />
+            <location filename="../../ui/supervisor/approval_words.py" line="75" />
             <source>nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approval_words.py" line="67" />
+            <location filename="../../ui/supervisor/approval_words.py" line="77" />
             <source>it was updated by someone else</source>
             <translation>已被他人更新</translation>
         </message>
@@ -486,194 +486,194 @@
     <context>
         <name>ApprovalsView</name>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="170" />
+            <location filename="../../ui/supervisor/approvals.py" line="178" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="179" />
+            <location filename="../../ui/supervisor/approvals.py" line="187" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="190" />
+            <location filename="../../ui/supervisor/approvals.py" line="198" />
             <source>Waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="219" />
+            <location filename="../../ui/supervisor/approvals.py" line="236" />
             <source>Decision</source>
             <translation>决定</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="227" />
+            <location filename="../../ui/supervisor/approvals.py" line="244" />
             <source>Comment (required to reject; goes on the case timeline)</source>
             <translation>意见（驳回时必填；记入案件时间线）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="228" />
+            <location filename="../../ui/supervisor/approvals.py" line="245" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="237" />
-            <location filename="../../ui/supervisor/approvals.py" line="384" />
+            <location filename="../../ui/supervisor/approvals.py" line="258" />
+            <location filename="../../ui/supervisor/approvals.py" line="432" />
             <source>Approve</source>
             <translation>批准</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="240" />
-            <location filename="../../ui/supervisor/approvals.py" line="385" />
+            <location filename="../../ui/supervisor/approvals.py" line="261" />
+            <location filename="../../ui/supervisor/approvals.py" line="433" />
             <source>Reject</source>
             <translation>驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="252" />
+            <location filename="../../ui/supervisor/approvals.py" line="279" />
             <source>Open case</source>
             <translation>打开案件</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/supervisor/approvals.py" line="304" />
-            <location filename="../../ui/supervisor/approvals.py" line="513" />
-            <location filename="../../ui/supervisor/approvals.py" line="574" />
+            <location filename="../../ui/supervisor/approvals.py" line="352" />
+            <location filename="../../ui/supervisor/approvals.py" line="561" />
+            <location filename="../../ui/supervisor/approvals.py" line="622" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n 项待审批</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="342" />
+            <location filename="../../ui/supervisor/approvals.py" line="390" />
             <source>Nothing waits for your approval.</source>
             <translation>目前没有待您审批的事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="344" />
+            <location filename="../../ui/supervisor/approvals.py" line="392" />
             <source>Arrangements beyond an agent's authority and dispute outcomes over the four-eyes limit appear here.</source>
             <translation>超出坐席权限的还款安排，以及超过双人复核限额的争议处理结果，会显示在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="367" />
-            <location filename="../../ui/supervisor/approvals.py" line="527" />
+            <location filename="../../ui/supervisor/approvals.py" line="415" />
+            <location filename="../../ui/supervisor/approvals.py" line="575" />
             <source>You proposed this; another supervisor must approve it.</source>
             <translation>这是您提议的；须由另一位主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="370" />
+            <location filename="../../ui/supervisor/approvals.py" line="418" />
             <source>Your role may not decide this; a supervisor who did not propose it must.</source>
             <translation>您的角色不能对此作出决定；须由未参与提议的主管处理。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="381" />
+            <location filename="../../ui/supervisor/approvals.py" line="429" />
             <source>Approve outcome</source>
             <translation>批准处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="382" />
+            <location filename="../../ui/supervisor/approvals.py" line="430" />
             <source>Reject outcome</source>
             <translation>驳回处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="396" />
+            <location filename="../../ui/supervisor/approvals.py" line="444" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="397" />
+            <location filename="../../ui/supervisor/approvals.py" line="445" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="417" />
+            <location filename="../../ui/supervisor/approvals.py" line="465" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="419" />
+            <location filename="../../ui/supervisor/approvals.py" line="467" />
             <source>%1 (you)</source>
             <translation>%1（您）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="420" />
+            <location filename="../../ui/supervisor/approvals.py" line="468" />
             <source>%1 on %2</source>
             <translation>%1，于 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="128" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="129" />
             <source>Arrangement</source>
             <translation>还款安排</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="130" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="131" />
             <source>Amount covered</source>
             <translation>涉及金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="132" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="133" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="134" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="135" />
             <source>Waived</source>
-            <translation>减免</translation>
+            <translation>已减免</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="135" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="136" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="137" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="138" />
             <source>Agent's note</source>
             <translation>坐席备注</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="144" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="145" />
             <source>Monthly payments</source>
             <translation>月供期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="146" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="147" />
             <source>Penalty interest waived</source>
             <translation>减免罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="148" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="149" />
             <source>Due date moved by</source>
-            <translation>还款日顺延</translation>
+            <translation>到期日顺延</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="150" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="151" />
             <source>Installments</source>
             <translation>分期期数</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="152" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="153" />
             <source>Waiver</source>
             <translation>减免金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="154" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="155" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="156" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="157" />
             <source>Promised</source>
             <translation>承诺金额</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="158" />
-            <source>By</source>
-            <translation>承诺日期</translation>
+            <location filename="../../ui/casework/panels/arrangement.py" line="159" />
+            <source>Pay by</source>
+            <translation>还款日期</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="438" />
+            <location filename="../../ui/supervisor/approvals.py" line="486" />
             <source>Nothing else is live or open on this account.</source>
             <translation>该账户没有其他生效或未结事项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="440" />
+            <location filename="../../ui/supervisor/approvals.py" line="488" />
             <source>Also on this account:</source>
             <translation>该账户还有：</translation>
         </message>
@@ -728,54 +728,54 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="459" />
+            <location filename="../../ui/supervisor/approvals.py" line="507" />
             <source>Say why you reject it: a comment is required.</source>
             <translation>请说明驳回原因：意见为必填项。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="488" />
-            <location filename="../../ui/supervisor/approvals.py" line="489" />
+            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="537" />
             <source>Approve %1 for %2</source>
             <translation>批准 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="490" />
-            <location filename="../../ui/supervisor/approvals.py" line="491" />
+            <location filename="../../ui/supervisor/approvals.py" line="538" />
+            <location filename="../../ui/supervisor/approvals.py" line="539" />
             <source>Reject %1 for %2</source>
             <translation>驳回 %2 的 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="500" />
+            <location filename="../../ui/supervisor/approvals.py" line="548" />
             <source>The server cannot be reached: your decision on %1 for %2 is kept in the outbox and will be sent when the server is reachable.</source>
             <translation>无法连接服务器：您对 %2 的 %1 所作的决定已保存在待发送队列中，服务器可用时将自动发送。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="507" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Approved: %1 for %2.</source>
             <translation>已批准：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="507" />
+            <location filename="../../ui/supervisor/approvals.py" line="555" />
             <source>Rejected: %1 for %2.</source>
             <translation>已驳回：%2 的 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="510" />
+            <location filename="../../ui/supervisor/approvals.py" line="558" />
             <source>Now: %1.</source>
             <translation>当前状态：%1。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="536" />
+            <location filename="../../ui/supervisor/approvals.py" line="584" />
             <source>This changed while you were looking at it</source>
             <translation>您查看期间此事项已被更改</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
             <source>Check it and decide again.</source>
             <translation>请核对后重新决定。</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="565" />
+            <location filename="../../ui/supervisor/approvals.py" line="613" />
             <source>It no longer waits for approval.</source>
             <translation>此事项已不再等待审批。</translation>
         </message>
@@ -876,414 +876,399 @@
             <translation>坐席均可自行办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="62" />
-            <source>Penalty interest</source>
-            <translation>罚息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/arrangements/texts.py" line="63" />
-            <source>Interest</source>
-            <translation>利息</translation>
-        </message>
-        <message>
             <location filename="../../ui/arrangements/texts.py" line="64" />
-            <source>Fees</source>
-            <translation>费用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/arrangements/texts.py" line="70" />
             <source>%1 months is over the %2 months an agent may grant alone.</source>
             <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="71" />
+            <location filename="../../ui/arrangements/texts.py" line="65" />
             <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
             <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="72" />
+            <location filename="../../ui/arrangements/texts.py" line="66" />
             <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
             <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="74" />
+            <location filename="../../ui/arrangements/texts.py" line="68" />
             <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
             <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="77" />
+            <location filename="../../ui/arrangements/texts.py" line="71" />
             <source>The bill has no unpaid balance to convert.</source>
             <translation>账单没有可分期的未还余额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="78" />
+            <location filename="../../ui/arrangements/texts.py" line="72" />
             <source>An extension is at least %1 day.</source>
             <translation>延期至少 %1 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="79" />
+            <location filename="../../ui/arrangements/texts.py" line="73" />
             <source>A due date can be moved by at most %1 days.</source>
             <translation>到期日最多可延后 %1 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="80" />
+            <location filename="../../ui/arrangements/texts.py" line="74" />
             <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
             <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="82" />
+            <location filename="../../ui/arrangements/texts.py" line="76" />
             <source>The bill's due date has passed; it can no longer be extended.</source>
             <translation>账单已过到期日，不能再延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="83" />
+            <location filename="../../ui/arrangements/texts.py" line="77" />
             <source>The new due date must fall before the next statement date.</source>
             <translation>新的到期日必须早于下一个账单日。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="84" />
+            <location filename="../../ui/arrangements/texts.py" line="78" />
             <source>A hardship plan runs %1 to %2 months.</source>
             <translation>协商还款期限为 %1 至 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="85" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="62" />
+            <location filename="../../ui/arrangements/texts.py" line="79" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="63" />
             <source>A hardship plan is only for an account that is overdue.</source>
             <translation>协商还款仅适用于已逾期的账户。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="86" />
+            <location filename="../../ui/arrangements/texts.py" line="80" />
             <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
             <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="89" />
+            <location filename="../../ui/arrangements/texts.py" line="83" />
             <source>There is too little overdue balance for a plan of this length.</source>
             <translation>逾期余额过少，无法办理这么长期限的方案。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="90" />
+            <location filename="../../ui/arrangements/texts.py" line="84" />
             <source>The amount must be positive.</source>
             <translation>金额必须为正数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="91" />
+            <location filename="../../ui/arrangements/texts.py" line="85" />
             <source>The bill owes %1 of penalty interest; a waiver cannot exceed it.</source>
             <translation>账单所欠罚息为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="92" />
+            <location filename="../../ui/arrangements/texts.py" line="86" />
             <source>The bill owes %1 of interest; a waiver cannot exceed it.</source>
             <translation>账单所欠利息为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="93" />
+            <location filename="../../ui/arrangements/texts.py" line="87" />
             <source>The bill owes %1 of fees; a waiver cannot exceed it.</source>
             <translation>账单所欠费用为 %1，减免不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="94" />
+            <location filename="../../ui/arrangements/texts.py" line="88" />
             <source>The promised date must be from %1 to %2.</source>
             <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="95" />
+            <location filename="../../ui/arrangements/texts.py" line="89" />
             <source>The account owes %1; a promise cannot exceed it.</source>
             <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="96" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="44" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="54" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="65" />
+            <location filename="../../ui/arrangements/texts.py" line="90" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="45" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="55" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="66" />
             <source>The account has no bill yet.</source>
             <translation>账户尚无账单。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="97" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="56" />
+            <location filename="../../ui/arrangements/texts.py" line="91" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="57" />
             <source>The bill is paid; there is nothing to extend.</source>
             <translation>账单已还清，无需延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="98" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="42" />
+            <location filename="../../ui/arrangements/texts.py" line="92" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="43" />
             <source>Only a credit line's bill can be converted.</source>
             <translation>只有花呗账单可以分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="99" />
+            <location filename="../../ui/arrangements/texts.py" line="93" />
             <source>Only the latest bill (%1) can be converted.</source>
             <translation>只有最新账单（%1）可以分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="100" />
-            <location filename="../../ui/arrangements/wizard_words.py" line="46" />
+            <location filename="../../ui/arrangements/texts.py" line="94" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="47" />
             <source>The account is overdue: offer a hardship plan instead.</source>
             <translation>账户已逾期：请改为提供协商还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="101" />
+            <location filename="../../ui/arrangements/texts.py" line="95" />
             <source>A bill can be converted until its due date.</source>
             <translation>账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="102" />
+            <location filename="../../ui/arrangements/texts.py" line="96" />
             <source>The account is closed.</source>
             <translation>账户已关闭。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="103" />
+            <location filename="../../ui/arrangements/texts.py" line="97" />
             <source>The account is charged off.</source>
             <translation>账户已核销。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="104" />
+            <location filename="../../ui/arrangements/texts.py" line="98" />
             <source>The account already has a bill installment waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的账单分期（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="106" />
+            <location filename="../../ui/arrangements/texts.py" line="100" />
             <source>The account already has a due date extension waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的延期还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="108" />
+            <location filename="../../ui/arrangements/texts.py" line="102" />
             <source>The account already has a hardship plan waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的协商还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="110" />
+            <location filename="../../ui/arrangements/texts.py" line="104" />
             <source>The account already has a fee waiver waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的费用减免（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="112" />
+            <location filename="../../ui/arrangements/texts.py" line="106" />
             <source>The account already has a promise to pay waiting for approval (arrangement %1).</source>
             <translation>该账户已有一笔待审批的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="114" />
+            <location filename="../../ui/arrangements/texts.py" line="108" />
             <source>The account already has a hardship plan in force (arrangement %1).</source>
             <translation>该账户已有一笔生效中的协商还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="115" />
+            <location filename="../../ui/arrangements/texts.py" line="109" />
             <source>The account already has a promise to pay in force (arrangement %1).</source>
             <translation>该账户已有一笔生效中的承诺还款（还款安排 %1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="117" />
+            <location filename="../../ui/arrangements/texts.py" line="111" />
             <source>Plan %1 is completed: there is nothing to pay off.</source>
             <translation>分期计划 %1 已还清，无需提前还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="118" />
+            <location filename="../../ui/arrangements/texts.py" line="112" />
             <source>Plan %1 is paid off: there is nothing to pay off.</source>
             <translation>分期计划 %1 已提前结清，无需提前还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="119" />
+            <location filename="../../ui/arrangements/texts.py" line="113" />
             <source>Plan %1 is broken: there is nothing to pay off.</source>
             <translation>分期计划 %1 已失效，无需提前还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="120" />
+            <location filename="../../ui/arrangements/texts.py" line="114" />
             <source>Plan %1's payoff was set up on %2; %3 of it is still to pay.</source>
             <translation>分期计划 %1 已于 %2 办理提前还款，尚有 %3 未还。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="121" />
+            <location filename="../../ui/arrangements/texts.py" line="115" />
             <source>Every period of plan %1 is billed already: paying the bill (%2 still owed on it) ends the plan.</source>
             <translation>分期计划 %1 各期均已出账：还清账单（尚欠 %2）即结清该分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="123" />
+            <location filename="../../ui/arrangements/texts.py" line="117" />
             <source>Plan %1 is not on account %2.</source>
             <translation>分期计划 %1 不属于账户 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="124" />
+            <location filename="../../ui/arrangements/texts.py" line="118" />
             <source>There is no installment plan %1.</source>
             <translation>不存在分期计划 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="126" />
+            <location filename="../../ui/arrangements/texts.py" line="120" />
             <source>The account has a hardship plan in force (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有生效中的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="128" />
+            <location filename="../../ui/arrangements/texts.py" line="122" />
             <source>The account has a hardship plan waiting for approval (arrangement %1); a promise to pay cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有待审批的协商还款（还款安排 %1），不能同时办理承诺还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="130" />
+            <location filename="../../ui/arrangements/texts.py" line="124" />
             <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="132" />
+            <location filename="../../ui/arrangements/texts.py" line="126" />
             <source>The account has a promise to pay waiting for approval (arrangement %1); a hardship plan cannot stand beside it. Cancel that one first.</source>
             <translation>该账户已有待审批的承诺还款（还款安排 %1），不能同时办理协商还款。请先取消该安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="134" />
+            <location filename="../../ui/arrangements/texts.py" line="128" />
             <source>The account has a promise to pay in force (arrangement %1); a hardship plan cannot stand beside it. Reject this one, or cancel that one first.</source>
             <translation>该账户已有生效中的承诺还款（还款安排 %1），不能同时办理协商还款。请驳回本申请，或先取消该承诺。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="167" />
+            <location filename="../../ui/arrangements/texts.py" line="161" />
             <source>The plan is longer than an agent may grant alone.</source>
             <translation>方案期限超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="168" />
+            <location filename="../../ui/arrangements/texts.py" line="162" />
             <source>The penalty waiver is more than an agent may grant alone.</source>
             <translation>罚息减免超过了坐席可自行批准的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="170" />
+            <location filename="../../ui/arrangements/texts.py" line="164" />
             <source>The extension is longer than an agent may grant alone.</source>
             <translation>延期天数超过了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="172" />
+            <location filename="../../ui/arrangements/texts.py" line="166" />
             <source>The waiver is more than an agent may waive alone in 90 days.</source>
             <translation>减免金额超过了坐席 90 天内可自行减免的额度。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="174" />
+            <location filename="../../ui/arrangements/texts.py" line="168" />
             <source>It is beyond what an agent may grant alone.</source>
             <translation>超出了坐席可自行批准的范围。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="186" />
+            <location filename="../../ui/arrangements/texts.py" line="180" />
             <source>Change the terms, or choose another kind of arrangement.</source>
             <translation>请修改条件，或选择其他类型的还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="188" />
+            <location filename="../../ui/arrangements/texts.py" line="182" />
             <source>Choose another kind of arrangement, or refresh the customer to see the account as it is now.</source>
             <translation>请选择其他类型的还款安排，或刷新客户以查看账户当前状态。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/texts.py" line="204" />
+            <location filename="../../ui/arrangements/texts.py" line="198" />
             <source>This value is not accepted. Check it and try again.</source>
             <translation>此值不被接受，请检查后重试。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="38" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="39" />
             <source>The account is closed or charged off: no arrangement can be made on it.</source>
             <translation>账户已关闭或已核销：无法办理还款安排。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="48" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="49" />
             <source>The latest bill is paid: there is nothing to convert.</source>
             <translation>最新账单已还清：没有可分期的金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="50" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="51" />
             <source>The latest bill was due on %1; a bill can be converted until its due date.</source>
             <translation>最新账单的到期日为 %1；账单只能在到期日前分期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="58" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="59" />
             <source>The bill was due on %1; a due date that has passed cannot be extended.</source>
             <translation>账单的到期日为 %1；已过的到期日不能延期。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="68" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="69" />
             <source>The account owes nothing: there is nothing to promise.</source>
             <translation>账户没有欠款：无需承诺还款。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="83" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="84" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="85" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="86" />
             <source>Due date moved by %1 days</source>
-            <translation>还款日顺延 %1 天</translation>
+            <translation>到期日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="87" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="88" />
             <source>%1 monthly payments</source>
             <translation>分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="90" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="91" />
             <source>, penalty interest waived: %1</source>
             <translation>，减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="94" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="95" />
             <source>%1 waived: %2</source>
             <translation>减免%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="96" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="97" />
             <source>%1 by %2</source>
-            <translation>%1，%2</translation>
+            <translation>%2 前还 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="99" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="100" />
             <source>Plan %1 paid off early</source>
             <translation>分期计划 %1 提前结清</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="105" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="106" />
             <source>in force</source>
             <translation>生效中</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="106" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="107" />
             <source>waiting for approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="107" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="108" />
             <source>%1 of %2 %3</source>
             <translation>%3的%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="115" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="116" />
             <source>Goes live at once: this is within what an agent may grant alone.</source>
             <translation>立即生效：在坐席可自行批准的范围内。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="117" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="118" />
             <source>Needs another supervisor's approval (not yours): %1</source>
             <translation>需要另一位主管审批（不能由您本人审批）：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/wizard_words.py" line="118" />
+            <location filename="../../ui/arrangements/wizard_words.py" line="119" />
             <source>Needs a supervisor's approval: %1</source>
             <translation>需要主管审批：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="137" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="136" />
             <source>Enter an amount in yuan, for example 1,000.00.</source>
             <translation>请输入以元为单位的金额，例如 1,000.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="142" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="141" />
             <source>“%1” is not an amount in yuan; write it like 1,000.00.</source>
             <translation>“%1”不是以元为单位的金额，请按 1,000.00 的格式填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="144" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="143" />
             <source>The amount must be more than zero.</source>
             <translation>金额必须大于零。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="146" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="145" />
             <source>%1 can be at most %2.</source>
             <translation>%1最多为 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="260" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="259" />
             <source>Say why the fee is waived; the reason is kept with the arrangement.</source>
             <translation>请说明减免原因；原因会随还款安排保存。</translation>
         </message>
@@ -1386,57 +1371,57 @@
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../ui/cases/assign.py" line="63" />
+            <location filename="../../ui/cases/assign.py" line="66" />
             <source>Assign case %1</source>
             <translation>分配案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="65" />
+            <location filename="../../ui/cases/assign.py" line="68" />
             <source>Assign %1 cases</source>
             <translation>分配 %1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="73" />
+            <location filename="../../ui/cases/assign.py" line="76" />
             <source>Who should work this case?</source>
             <translation>谁来处理这件案件？</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="73" />
+            <location filename="../../ui/cases/assign.py" line="76" />
             <source>Who should work these %1 cases?</source>
             <translation>谁来处理这 %1 件案件？</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="80" />
+            <location filename="../../ui/cases/assign.py" line="83" />
             <source>People who can hold the cases</source>
             <translation>可以处理这些案件的人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="84" />
+            <location filename="../../ui/cases/assign.py" line="87" />
             <source>Note (optional, shown in the case timeline)</source>
             <translation>备注（可选，显示在案件时间线中）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="87" />
+            <location filename="../../ui/cases/assign.py" line="90" />
             <source>Why this person, for example: knows the merchant</source>
             <translation>为什么选这个人，例如：熟悉该商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="94" />
+            <location filename="../../ui/cases/assign.py" line="100" />
             <source>Assign</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="119" />
+            <location filename="../../ui/cases/assign.py" line="125" />
             <source>Nobody (back to the queue)</source>
             <translation>无人（退回队列）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="123" />
+            <location filename="../../ui/cases/assign.py" line="129" />
             <source>%1 · %2 · %3 open</source>
             <translation>%1 · %2 · %3 件未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/assign.py" line="131" />
+            <location filename="../../ui/cases/assign.py" line="137" />
             <source> (now)</source>
             <translation>（当前）</translation>
         </message>
@@ -1802,22 +1787,22 @@
     <context>
         <name>BillInstallmentForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="155" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="154" />
             <source>Bill:</source>
             <translation>账单：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="159" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="158" />
             <source>%1 months (fee %2 of the amount)</source>
             <translation>%1 期（手续费为金额的 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="162" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="161" />
             <source>Installments:</source>
             <translation>分期期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="167" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="166" />
             <source>Statement of %1, due %2: %3 unpaid</source>
             <translation>%1 账单，%2 到期：未还 %3</translation>
         </message>
@@ -1961,12 +1946,12 @@
         <message>
             <location filename="../../ui/cases/actions.py" line="109" />
             <source>The customer withdraws the dispute: it is resolved as withdrawn and any provisional credit is taken back.</source>
-            <translation>客户撤回争议：争议以“撤回”结案，已发放的临时退款将冲回。</translation>
+            <translation>客户撤回争议：争议以“撤回”结案，已发放的临时贷记将冲回。</translation>
         </message>
         <message>
             <location filename="../../ui/cases/actions.py" line="114" />
             <source>The provisional credit of %1 is taken back: a debit is posted on the account.</source>
-            <translation>冲回临时退款 %1：将在账户上记一笔借记。</translation>
+            <translation>冲回临时贷记 %1：将在账户上记一笔借记。</translation>
         </message>
         <message>
             <location filename="../../ui/cases/actions.py" line="117" />
@@ -2288,199 +2273,199 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../ui/cases/queue.py" line="71" />
+            <location filename="../../ui/cases/queue.py" line="72" />
             <source>Anyone</source>
             <translation>任何人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="72" />
+            <location filename="../../ui/cases/queue.py" line="73" />
             <source>Me</source>
             <translation>我</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="73" />
+            <location filename="../../ui/cases/queue.py" line="74" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="131" />
+            <location filename="../../ui/cases/queue.py" line="132" />
             <source>My cases</source>
             <translation>我的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="131" />
+            <location filename="../../ui/cases/queue.py" line="132" />
             <source>Queues</source>
-            <translation>队列</translation>
+            <translation>案件队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="139" />
+            <location filename="../../ui/cases/queue.py" line="140" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="140" />
+            <location filename="../../ui/cases/queue.py" line="141" />
             <source>Load the cases again (F5); the list also refreshes every minute</source>
             <translation>重新加载案件（F5）；列表每分钟也会自动刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="144" />
+            <location filename="../../ui/cases/queue.py" line="145" />
             <source>Take next</source>
             <translation>领取下一件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="146" />
+            <location filename="../../ui/cases/queue.py" line="147" />
             <source>Assign yourself the unassigned case due first in the chosen queue (or any queue you work)</source>
             <translation>把所选队列（或你负责的任一队列）中最早到期的未分配案件分配给自己</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="151" />
-            <location filename="../../ui/cases/queue.py" line="441" />
+            <location filename="../../ui/cases/queue.py" line="152" />
+            <location filename="../../ui/cases/queue.py" line="448" />
             <source>Assign to…</source>
             <translation>分配给…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="152" />
+            <location filename="../../ui/cases/queue.py" line="153" />
             <source>Assign the selected cases to one person</source>
             <translation>把选中的案件分配给一个人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="157" />
-            <location filename="../../ui/cases/queue.py" line="444" />
+            <location filename="../../ui/cases/queue.py" line="158" />
+            <location filename="../../ui/cases/queue.py" line="451" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="164" />
+            <location filename="../../ui/cases/queue.py" line="165" />
             <source>Queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="164" />
+            <location filename="../../ui/cases/queue.py" line="165" />
             <source>All queues</source>
             <translation>全部队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="168" />
+            <location filename="../../ui/cases/queue.py" line="169" />
             <source>All types</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="171" />
+            <location filename="../../ui/cases/queue.py" line="172" />
             <source>Any status</source>
             <translation>任意状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>SLA</source>
             <translation>时限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="174" />
+            <location filename="../../ui/cases/queue.py" line="175" />
             <source>Any SLA state</source>
             <translation>任意时限状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="177" />
+            <location filename="../../ui/cases/queue.py" line="178" />
             <source>Assignee</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="182" />
+            <location filename="../../ui/cases/queue.py" line="183" />
             <source>Open or closed</source>
             <translation>未结或已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Open</source>
             <translation>未结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="183" />
+            <location filename="../../ui/cases/queue.py" line="184" />
             <source>Open and closed</source>
             <translation>未结和已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="187" />
+            <location filename="../../ui/cases/queue.py" line="188" />
             <source>Filter: summary, case, customer or account number</source>
             <translation>筛选：摘要、案件号、客户号或账户号</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="188" />
+            <location filename="../../ui/cases/queue.py" line="189" />
             <source>Filter the cases shown</source>
             <translation>筛选显示的案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="383" />
+            <location filename="../../ui/cases/queue.py" line="390" />
             <source>1 case</source>
             <translation>1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="383" />
+            <location filename="../../ui/cases/queue.py" line="390" />
             <source>%1 cases</source>
             <translation>%1 件案件</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="384" />
+            <location filename="../../ui/cases/queue.py" line="391" />
             <source> · %1 at risk</source>
             <translation> · %1 件有风险</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="385" />
+            <location filename="../../ui/cases/queue.py" line="392" />
             <source> · %1 breached</source>
             <translation> · %1 件已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="387" />
+            <location filename="../../ui/cases/queue.py" line="394" />
             <source> · the first %1 only: narrow the filters</source>
             <translation> · 仅显示前 %1 件：请缩小筛选范围</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="393" />
+            <location filename="../../ui/cases/queue.py" line="400" />
             <source>No case matches these filters.</source>
             <translation>没有符合这些筛选条件的案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="395" />
+            <location filename="../../ui/cases/queue.py" line="402" />
             <source>No cases here. New disputes, fraud reports and approvals appear as they are filed.</source>
             <translation>这里没有案件。新的争议、欺诈举报和待审批事项提交后会出现在这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="438" />
+            <location filename="../../ui/cases/queue.py" line="445" />
             <source>Open case %1</source>
             <translation>打开案件 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="472" />
+            <location filename="../../ui/cases/queue.py" line="479" />
             <source>your queues</source>
             <translation>你的队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="474" />
+            <location filename="../../ui/cases/queue.py" line="481" />
             <source>Nothing to take: no unassigned case is waiting in %1.</source>
             <translation>没有可领取的案件：%1 中没有等待的未分配案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="511" />
+            <location filename="../../ui/cases/queue.py" line="518" />
             <source>%1 case(s) reassigned.</source>
             <translation>已重新分配 %1 件案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/queue.py" line="524" />
+            <location filename="../../ui/cases/queue.py" line="531" />
             <source>%1 rows exported to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -2489,275 +2474,260 @@
         <name>CasePage</name>
         <message>
             <location filename="../../ui/cases/case_page.py" line="233" />
-            <location filename="../../ui/cases/case_words.py" line="53" />
+            <location filename="../../ui/cases/case_words.py" line="52" />
             <source>Opened</source>
             <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="54" />
+            <location filename="../../ui/cases/case_words.py" line="53" />
             <source>Assigned</source>
             <translation>已分派</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="55" />
+            <location filename="../../ui/cases/case_words.py" line="54" />
             <source>Unassigned</source>
-            <translation>未分配</translation>
+            <translation>已取消分配</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="56" />
+            <location filename="../../ui/cases/case_words.py" line="55" />
             <source>Taken</source>
             <translation>已领取</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="57" />
+            <location filename="../../ui/cases/case_words.py" line="56" />
             <source>Approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="58" />
+            <location filename="../../ui/cases/case_words.py" line="57" />
             <source>Rejected</source>
             <translation>已驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="59" />
+            <location filename="../../ui/cases/case_words.py" line="58" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="60" />
+            <location filename="../../ui/cases/case_words.py" line="59" />
             <source>Acknowledged</source>
             <translation>已受理</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="61" />
+            <location filename="../../ui/cases/case_words.py" line="60" />
             <source>Asked the customer for information</source>
             <translation>已请客户补充信息</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="62" />
+            <location filename="../../ui/cases/case_words.py" line="61" />
             <source>Customer responded</source>
             <translation>客户已回复</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="63" />
+            <location filename="../../ui/cases/case_words.py" line="62" />
             <source>Sent to the merchant</source>
             <translation>已转商户</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="64" />
+            <location filename="../../ui/cases/case_words.py" line="63" />
             <source>Merchant responded</source>
             <translation>商户已回复</translation>
         </message>
         <message>
+            <location filename="../../ui/cases/case_words.py" line="64" />
+            <location filename="../../ui/cases/case_words.py" line="92" />
+            <source>Provisional credit granted</source>
+            <translation>已发放临时贷记</translation>
+        </message>
+        <message>
             <location filename="../../ui/cases/case_words.py" line="65" />
             <location filename="../../ui/cases/case_words.py" line="93" />
-            <source>Provisional credit granted</source>
-            <translation>已发放临时退款</translation>
+            <source>Provisional credit reversed</source>
+            <translation>临时贷记冲回</translation>
         </message>
         <message>
             <location filename="../../ui/cases/case_words.py" line="66" />
-            <location filename="../../ui/cases/case_words.py" line="94" />
-            <source>Provisional credit reversed</source>
-            <translation>已冲回临时退款</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/case_words.py" line="67" />
             <source>Deadline extended</source>
             <translation>已延长期限</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="68" />
+            <location filename="../../ui/cases/case_words.py" line="67" />
             <source>Outcome decided</source>
             <translation>已作出处理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="69" />
+            <location filename="../../ui/cases/case_words.py" line="68" />
             <source>Outcome approved</source>
             <translation>处理结果已批准</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="70" />
+            <location filename="../../ui/cases/case_words.py" line="69" />
             <source>Outcome rejected</source>
             <translation>处理结果被驳回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="71" />
+            <location filename="../../ui/cases/case_words.py" line="70" />
             <source>Withdrawn by the customer</source>
             <translation>客户已撤回</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="72" />
+            <location filename="../../ui/cases/case_words.py" line="71" />
             <source>Review started</source>
             <translation>已开始审查</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="73" />
+            <location filename="../../ui/cases/case_words.py" line="72" />
             <source>Fraud confirmed</source>
             <translation>确认欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="74" />
+            <location filename="../../ui/cases/case_words.py" line="73" />
             <source>Found not fraud</source>
             <translation>认定非欺诈</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="384" />
-            <location filename="../../ui/cases/case_words.py" line="75" />
+            <location filename="../../ui/cases/case_page.py" line="387" />
+            <location filename="../../ui/cases/case_words.py" line="74" />
             <source>Closed</source>
             <translation>已结</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="80" />
+            <location filename="../../ui/cases/case_words.py" line="79" />
             <source>status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="81" />
+            <location filename="../../ui/cases/case_words.py" line="80" />
             <source>queue</source>
             <translation>队列</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="82" />
+            <location filename="../../ui/cases/case_words.py" line="81" />
             <source>priority</source>
             <translation>优先级</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="83" />
+            <location filename="../../ui/cases/case_words.py" line="82" />
             <source>assigned to</source>
             <translation>处理人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="84" />
+            <location filename="../../ui/cases/case_words.py" line="83" />
             <source>due</source>
             <translation>到期</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="85" />
+            <location filename="../../ui/cases/case_words.py" line="84" />
             <source>paused since</source>
             <translation>暂停自</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="86" />
+            <location filename="../../ui/cases/case_words.py" line="85" />
             <source>closed</source>
             <translation>关闭时间</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="87" />
+            <location filename="../../ui/cases/case_words.py" line="86" />
             <source>amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="95" />
+            <location filename="../../ui/cases/case_words.py" line="94" />
             <source>Refund credited</source>
             <translation>退款已入账</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="96" />
+            <location filename="../../ui/cases/case_words.py" line="95" />
             <location filename="../../ui/casework/panels/fraud.py" line="24" />
             <location filename="../../ui/casework/panels/fraud.py" line="47" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="100" />
-            <source>penalty interest</source>
-            <translation>罚息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/case_words.py" line="101" />
-            <source>interest</source>
-            <translation>利息</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/case_words.py" line="102" />
-            <source>fees</source>
-            <translation>费用</translation>
-        </message>
-        <message>
-            <location filename="../../ui/cases/case_words.py" line="120" />
-            <location filename="../../ui/cases/case_words.py" line="268" />
+            <location filename="../../ui/cases/case_words.py" line="113" />
+            <location filename="../../ui/cases/case_words.py" line="261" />
             <source>System</source>
             <translation>系统</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="484" />
-            <location filename="../../ui/cases/case_words.py" line="151" />
+            <location filename="../../ui/cases/case_page.py" line="489" />
+            <location filename="../../ui/cases/case_words.py" line="144" />
             <source>user %1</source>
             <translation>用户 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="192" />
+            <location filename="../../ui/cases/case_words.py" line="185" />
             <source>disputed amount</source>
             <translation>争议金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="193" />
+            <location filename="../../ui/cases/case_words.py" line="186" />
             <source>provisional credit</source>
-            <translation>临时退款</translation>
+            <translation>临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="194" />
+            <location filename="../../ui/cases/case_words.py" line="187" />
             <source>awarded</source>
             <translation>判给金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="197" />
+            <location filename="../../ui/cases/case_words.py" line="190" />
             <source>reported</source>
             <translation>报案金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="197" />
+            <location filename="../../ui/cases/case_words.py" line="190" />
             <source>written off</source>
             <translation>核销金额</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="198" />
+            <location filename="../../ui/cases/case_words.py" line="191" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="198" />
+            <location filename="../../ui/cases/case_words.py" line="191" />
             <source>waived</source>
             <translation>减免</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="219" />
+            <location filename="../../ui/cases/case_words.py" line="212" />
             <source>status %1 → %2</source>
             <translation>状态 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="225" />
+            <location filename="../../ui/cases/case_words.py" line="218" />
             <source>assigned to %1 → %2</source>
             <translation>处理人 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="231" />
+            <location filename="../../ui/cases/case_words.py" line="224" />
             <source>due %1 → %2</source>
             <translation>到期 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="247" />
+            <location filename="../../ui/cases/case_words.py" line="240" />
             <source>proposed outcome %1 → %2</source>
             <translation>拟定结果 %1 → %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="255" />
-            <location filename="../../ui/cases/case_words.py" line="258" />
+            <location filename="../../ui/cases/case_words.py" line="248" />
+            <location filename="../../ui/cases/case_words.py" line="251" />
             <source>it was updated (version %1 → %2)</source>
             <translation>已被更新（版本 %1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="272" />
+            <location filename="../../ui/cases/case_words.py" line="265" />
             <source> (%1, %2)</source>
             <translation>（%1，%2）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="275" />
+            <location filename="../../ui/cases/case_words.py" line="268" />
             <source>someone else changed it</source>
             <translation>已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_words.py" line="277" />
+            <location filename="../../ui/cases/case_words.py" line="270" />
             <source>This case changed while you had it open: %1%2. Your action was not applied. Check and try again.</source>
             <translation>您打开期间此案件已被修改：%1%2。您的操作未执行。请核对后重试。</translation>
         </message>
@@ -2826,29 +2796,29 @@
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="26" />
-            <source>Period</source>
-            <translation>期数</translation>
-        </message>
-        <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="27" />
-            <source>Due date</source>
-            <translation>到期还款日</translation>
+            <source>Period</source>
+            <translation>期次</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="28" />
-            <location filename="../../ui/casework/panels/arrangement.py" line="75" />
-            <source>Principal</source>
-            <translation>本金</translation>
+            <source>Due date</source>
+            <translation>到期日</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/arrangement.py" line="29" />
             <location filename="../../ui/casework/panels/arrangement.py" line="76" />
+            <source>Principal</source>
+            <translation>本金</translation>
+        </message>
+        <message>
+            <location filename="../../ui/casework/panels/arrangement.py" line="30" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="77" />
             <source>Fee</source>
             <translation>手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="30" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="31" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
@@ -2908,27 +2878,27 @@
             <translation>时间线（最新在前）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="369" />
+            <location filename="../../ui/cases/case_page.py" line="372" />
             <source>%1 · case %2</source>
             <translation>%1 · 案件 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="378" />
+            <location filename="../../ui/cases/case_page.py" line="381" />
             <source>Nobody</source>
             <translation>无人</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="384" />
+            <location filename="../../ui/cases/case_page.py" line="387" />
             <source>Closed %1</source>
             <translation>已于 %1 关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="387" />
+            <location filename="../../ui/cases/case_page.py" line="390" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="422" />
+            <location filename="../../ui/cases/case_page.py" line="425" />
             <source>Next deadline: %1</source>
             <translation>下一期限：%1</translation>
         </message>
@@ -2966,7 +2936,7 @@
         <message>
             <location filename="../../ui/casework/panels/dispute.py" line="58" />
             <source>Provisional credit outstanding</source>
-            <translation>未冲回的临时退款</translation>
+            <translation>未冲回的临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/casework/panels/dispute.py" line="63" />
@@ -2979,7 +2949,7 @@
             <translation>已解决</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="82" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="83" />
             <location filename="../../ui/casework/panels/dispute.py" line="70" />
             <location filename="../../ui/casework/panels/fraud.py" line="50" />
             <source>%1 by %2</source>
@@ -3129,13 +3099,13 @@
             <translation>%1（已于 %2 审查）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="101" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="102" />
             <location filename="../../ui/casework/panels/fraud.py" line="61" />
             <source>Decided</source>
             <translation>已决定</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="102" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="103" />
             <location filename="../../ui/casework/panels/fraud.py" line="62" />
             <source>%1: %2 by %3</source>
             <translation>%1：%2（%3）</translation>
@@ -3151,133 +3121,133 @@
             <translation>未报告任何交易。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="37" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="38" />
             <source>%1 monthly installments</source>
             <translation>分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="39" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="40" />
             <source>Due date moved by %1 days</source>
-            <translation>还款日顺延 %1 天</translation>
+            <translation>到期日顺延 %1 天</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="41" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="42" />
             <source> (%1 → %2)</source>
             <translation>（%1 → %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="46" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="47" />
             <source>%1 monthly payments, no fee</source>
             <translation>分 %1 个月还款，免手续费</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="49" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="50" />
             <source>; penalty interest waived: %1</source>
             <translation>；减免罚息：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="52" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="53" />
             <source>%1 of %2 waived: %3</source>
             <translation>减免%2 %1：%3</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="56" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="57" />
             <source>%1 promised by %2</source>
             <translation>承诺于 %2 前还款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="66" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="67" />
             <source>%1 (arrangement %2)</source>
             <translation>%1（还款安排 %2）</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="71" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="72" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="72" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="73" />
             <source>Terms</source>
             <translation>条件</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="77" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="78" />
             <source>Waived</source>
-            <translation>减免</translation>
+            <translation>已减免</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="78" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="79" />
             <source>Schedule total</source>
             <translation>还款计划合计</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="81" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="82" />
             <source>Proposed</source>
             <translation>提出</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="87" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="88" />
             <source>Proposer's note</source>
             <translation>提出人备注</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="88" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="89" />
             <source>Approval</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="93" />
-            <location filename="../../ui/casework/panels/arrangement.py" line="97" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="94" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="98" />
             <source>Needs a supervisor because</source>
             <translation>需主管审批的原因</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="94" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="95" />
             <source>It is over an agent's limit.</source>
             <translation>超出坐席权限。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="97" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="98" />
             <source>It does not: within an agent's limits.</source>
             <translation>无需审批：在坐席权限内。</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="107" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="108" />
             <source>Comment</source>
             <translation>意见</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="109" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="110" />
             <source>Live since</source>
             <translation>生效时间</translation>
         </message>
         <message>
-            <location filename="../../ui/casework/panels/arrangement.py" line="113" />
+            <location filename="../../ui/casework/panels/arrangement.py" line="114" />
             <source>Schedule (%1 payments)</source>
             <translation>还款计划（%1 期）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="530" />
+            <location filename="../../ui/cases/case_page.py" line="535" />
             <source>You proposed this outcome, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此结果由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="532" />
+            <location filename="../../ui/cases/case_page.py" line="537" />
             <source>You proposed this arrangement, so another supervisor must approve or reject it (four eyes).</source>
             <translation>此还款安排由您提出，须由另一位主管批准或驳回（双人复核）。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="539" />
+            <location filename="../../ui/cases/case_page.py" line="544" />
             <source>Waiting for a supervisor's approval.</source>
             <translation>等待主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="595" />
+            <location filename="../../ui/cases/case_page.py" line="600" />
             <source>%1 — %2 (case %3)</source>
             <translation>%1 —— %2（案件 %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/case_page.py" line="607" />
+            <location filename="../../ui/cases/case_page.py" line="612" />
             <source>No connection to the server: “%1” is kept in the outbox and will be sent when the server is reachable. Nothing is lost.</source>
             <translation>无法连接服务器：“%1”已保存在待发箱，服务器可用时将自动发送。不会丢失任何内容。</translation>
         </message>
@@ -3355,19 +3325,24 @@
             <translation>开立</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="219" />
+            <location filename="../../ui/cases/models.py" line="222" />
             <source>The clock is paused while the case waits for the customer.</source>
             <translation>案件等待客户回复期间，计时暂停。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="221" />
+            <location filename="../../ui/cases/models.py" line="224" />
             <source>At risk: 80% or more of the time to the deadline is used.</source>
             <translation>有风险：距截止时间的时限已用去 80% 或以上。</translation>
         </message>
         <message>
-            <location filename="../../ui/cases/models.py" line="223" />
+            <location filename="../../ui/cases/models.py" line="226" />
             <source>The deadline has passed.</source>
             <translation>已过截止时间。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases/models.py" line="230" />
+            <source>Priority: %1</source>
+            <translation>优先级：%1</translation>
         </message>
     </context>
     <context>
@@ -3398,34 +3373,34 @@
             <translation>双击或按回车键打开案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="182" />
+            <location filename="../../ui/workspace/cases.py" line="183" />
             <source>You see the cases you opened or are assigned to; the header counts all the customer's open cases.</source>
             <translation>此处显示您开立或分配给您的案件；页头统计该客户的全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="186" />
+            <location filename="../../ui/workspace/cases.py" line="187" />
             <source>You see your own cases and those in the queues you serve; the header counts all open cases.</source>
             <translation>此处显示您的案件及您负责队列中的案件；页头统计全部未结案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="241" />
+            <location filename="../../ui/workspace/cases.py" line="242" />
             <source>Loading cases…</source>
             <translation>正在加载案件…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/workspace/cases.py" line="252" />
+            <location filename="../../ui/workspace/cases.py" line="253" />
             <source>None of your cases; the customer has %n open case(s) you do not see here.</source>
             <translation>
                 <numerusform>没有您的案件；该客户另有 %n 件未结案件，此处不显示。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="255" />
+            <location filename="../../ui/workspace/cases.py" line="256" />
             <source>No cases for this customer.</source>
             <translation>该客户没有案件。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspace/cases.py" line="258" />
+            <location filename="../../ui/workspace/cases.py" line="259" />
             <source>%1 open, %2 in all; open ones first, nearest deadline first.</source>
             <translation>未结 %1 件，共 %2 件；未结在前，期限最近的在前。</translation>
         </message>
@@ -3717,7 +3692,7 @@
         <message>
             <location filename="../../ui/casework/labels.py" line="152" />
             <source>Email</source>
-            <translation>邮件</translation>
+            <translation>电子邮件</translation>
         </message>
         <message>
             <location filename="../../ui/casework/labels.py" line="153" />
@@ -4258,13 +4233,13 @@
             <location filename="../../ui/workspace/history.py" line="56" />
             <location filename="../../ui/workspace/history.py" line="81" />
             <source>Provisional credit granted</source>
-            <translation>已发放临时退款</translation>
+            <translation>已发放临时贷记</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="57" />
             <location filename="../../ui/workspace/history.py" line="82" />
             <source>Provisional credit reversed</source>
-            <translation>已冲回临时退款</translation>
+            <translation>临时贷记冲回</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="58" />
@@ -4324,7 +4299,7 @@
         <message>
             <location filename="../../ui/workspace/history.py" line="69" />
             <source>Unassigned</source>
-            <translation>未分配</translation>
+            <translation>已取消分配</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/history.py" line="70" />
@@ -4375,6 +4350,37 @@
             <location filename="../../ui/workspace/history.py" line="103" />
             <source>%1 case %2</source>
             <translation>%1案件 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="46" />
+            <source>%n transaction(s)</source>
+            <translation>
+                <numerusform>%n 笔交易</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="49" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="52" />
+            <source>%n payment(s) from %1 to %2, adding up to %3.</source>
+            <translation>
+                <numerusform>共 %n 期，自 %1 至 %2，合计 %3。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/wording.py" line="55" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 期</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -4652,99 +4658,108 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="238" />
+            <location filename="../../ui/supervisor/dashboard.py" line="241" />
             <source>Dashboard</source>
             <translation>仪表盘</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="247" />
+            <location filename="../../ui/supervisor/dashboard.py" line="250" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="257" />
-            <location filename="../../ui/supervisor/dashboard.py" line="346" />
-            <location filename="../../ui/supervisor/dashboard.py" line="350" />
+            <location filename="../../ui/supervisor/dashboard.py" line="260" />
+            <location filename="../../ui/supervisor/dashboard.py" line="349" />
+            <location filename="../../ui/supervisor/dashboard.py" line="353" />
             <source>Open cases</source>
             <translation>未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="258" />
+            <location filename="../../ui/supervisor/dashboard.py" line="261" />
             <source>At risk</source>
             <translation>有超时风险</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="259" />
+            <location filename="../../ui/supervisor/dashboard.py" line="262" />
             <source>Breached</source>
             <translation>已超时</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="260" />
+            <location filename="../../ui/supervisor/dashboard.py" line="263" />
             <source>Approvals waiting</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="261" />
+            <location filename="../../ui/supervisor/dashboard.py" line="264" />
             <source>Unassigned</source>
             <translation>未分配</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="264" />
+            <location filename="../../ui/supervisor/dashboard.py" line="267" />
             <source>Open the queues: every open case</source>
             <translation>打开案件队列：全部未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="265" />
+            <location filename="../../ui/supervisor/dashboard.py" line="268" />
             <source>Open the queues: the open cases at risk of missing their deadline</source>
             <translation>打开案件队列：临近超时的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="266" />
+            <location filename="../../ui/supervisor/dashboard.py" line="269" />
             <source>Open the queues: the open cases past their deadline</source>
             <translation>打开案件队列：已超时的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="267" />
+            <location filename="../../ui/supervisor/dashboard.py" line="270" />
             <source>Open the approvals inbox</source>
             <translation>打开待审批列表</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="268" />
+            <location filename="../../ui/supervisor/dashboard.py" line="271" />
             <source>Open the queues: the open cases nobody holds</source>
             <translation>打开案件队列：无人认领的未结案件</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="279" />
+            <location filename="../../ui/supervisor/dashboard.py" line="282" />
             <source>Queue depth by SLA state</source>
             <translation>各队列案件数（按时限状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="280" />
+            <location filename="../../ui/supervisor/dashboard.py" line="283" />
             <source>Open cases by status</source>
             <translation>未结案件（按状态）</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="282" />
+            <location filename="../../ui/supervisor/dashboard.py" line="285" />
             <source>Age of open cases</source>
             <translation>未结案件账龄</translation>
         </message>
-        <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="325" />
-            <source>%1 arrangements · %2 dispute outcomes</source>
-            <translation>还款安排 %1 · 争议处理结果 %2</translation>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="328" />
+            <source>%n arrangement(s)</source>
+            <translation>
+                <numerusform>%n 项还款安排</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/supervisor/dashboard.py" line="329" />
+            <source>%n dispute outcome(s)</source>
+            <translation>
+                <numerusform>%n 项争议处理结果</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="330" />
+            <location filename="../../ui/supervisor/dashboard.py" line="333" />
             <source>Updated %1</source>
             <translation>更新于 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="356" />
+            <location filename="../../ui/supervisor/dashboard.py" line="359" />
             <source>%1+ d</source>
             <translation>%1 天以上</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/dashboard.py" line="357" />
+            <location filename="../../ui/supervisor/dashboard.py" line="360" />
             <source>%1–%2 d</source>
             <translation>%1–%2 天</translation>
         </message>
@@ -4866,22 +4881,22 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../ui/export.py" line="166" />
+            <location filename="../../ui/export.py" line="172" />
             <source>table</source>
             <translation>表格</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="189" />
+            <location filename="../../ui/export.py" line="195" />
             <source>Export CSV</source>
             <translation>导出 CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="189" />
+            <location filename="../../ui/export.py" line="195" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/export.py" line="209" />
+            <location filename="../../ui/export.py" line="215" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
@@ -4889,27 +4904,27 @@
     <context>
         <name>ExtensionForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="181" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="180" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="183" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="182" />
             <source>Move the due date by:</source>
             <translation>到期日延后：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="184" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="183" />
             <source>Up to 3 days an agent may grant alone; up to 10 days with a supervisor.</source>
             <translation>坐席可自行批准最多 3 天；经主管审批最多 10 天。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="186" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="185" />
             <source>New due date:</source>
             <translation>新到期日：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="200" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="199" />
             <source>%1 (now %2)</source>
             <translation>%1（当前为 %2）</translation>
         </message>
@@ -4975,28 +4990,28 @@
     <context>
         <name>FeeWaiverForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="247" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="246" />
             <source>Waive:</source>
             <translation>减免项目：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="249" />
-            <location filename="../../ui/arrangements/terms_forms.py" line="257" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="248" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="256" />
             <source>Amount:</source>
             <translation>金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="250" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="249" />
             <source>Up to ¥50.00 per account in 90 days an agent may waive alone.</source>
             <translation>坐席每个账户 90 天内可自行减免最多 ¥50.00。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="253" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="252" />
             <source>Why, for example: first late payment, customer was in hospital</source>
             <translation>原因，例如：首次逾期、客户住院</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="254" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="253" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
@@ -5137,43 +5152,43 @@
     <context>
         <name>HardshipForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="211" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="210" />
             <source>Overdue:</source>
             <translation>逾期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="215" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="214" />
             <source> months</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="217" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="216" />
             <source>Monthly payments:</source>
             <translation>还款期数：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="218" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="217" />
             <source>3 to 60 months; over 12 months needs a supervisor's approval.</source>
             <translation>3 至 60 个月；超过 12 个月需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="220" />
-            <location filename="../../ui/arrangements/terms_forms.py" line="237" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="219" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="236" />
             <source>Penalty interest to waive:</source>
             <translation>减免罚息：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="221" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="220" />
             <source>Optional. Over ¥200.00 needs a supervisor's approval.</source>
             <translation>可选。超过 ¥200.00 需主管审批。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="224" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="223" />
             <source>%1 past due, %2 days</source>
             <translation>逾期 %1，已逾期 %2 天</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="230" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="229" />
             <source>%1; the latest bill still owes %2, which the plan restructures (less money under dispute).</source>
             <translation>%1；最新账单未还 %2，协商还款将其重组（扣除争议中的金额）。</translation>
         </message>
@@ -5516,7 +5531,7 @@
         <message>
             <location filename="../../ui/main_window.py" line="75" />
             <source>Approvals</source>
-            <translation>待审批</translation>
+            <translation>审批</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="76" />
@@ -6203,22 +6218,22 @@ All data in the demo is fictional.</source>
     <context>
         <name>PlanPayoffForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="304" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="303" />
             <source>Plan:</source>
             <translation>分期计划：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="305" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="304" />
             <source>Its principal not yet billed becomes due at once; the fees of those periods are waived.</source>
             <translation>尚未出账的本金立即到期，这些期的手续费全部免除。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="312" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="311" />
             <source>%1 (plan %2): %3 principal left</source>
             <translation>%1（计划 %2）：剩余本金 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="318" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="317" />
             <source>The account has no active plan to pay off.</source>
             <translation>该账户没有可提前还款的进行中分期。</translation>
         </message>
@@ -6322,28 +6337,28 @@ All data in the demo is fictional.</source>
     <context>
         <name>PromiseForm</name>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="268" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="267" />
             <source>Owed:</source>
             <translation>欠款：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="270" />
-            <location filename="../../ui/arrangements/terms_forms.py" line="292" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="269" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="291" />
             <source>Promised amount:</source>
             <translation>承诺金额：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="275" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="274" />
             <source>Pay by:</source>
             <translation>还款日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="276" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="275" />
             <source>From today to 14 days from today; kept or broken is decided at the end of that day.</source>
             <translation>从今天起至 14 天内；履约与否在当天日终判定。</translation>
         </message>
         <message>
-            <location filename="../../ui/arrangements/terms_forms.py" line="285" />
+            <location filename="../../ui/arrangements/terms_forms.py" line="284" />
             <source>%1 in all; %2 due next</source>
             <translation>共欠 %1；下期应还 %2</translation>
         </message>
@@ -6744,7 +6759,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/printing/statement.py" line="44" />
             <source>Description</source>
-            <translation>说明</translation>
+            <translation>描述</translation>
         </message>
         <message>
             <location filename="../../ui/printing/statement.py" line="45" />
@@ -6805,7 +6820,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/printing/statement.py" line="92" />
             <source>Due date</source>
-            <translation>到期还款日</translation>
+            <translation>到期日</translation>
         </message>
         <message>
             <location filename="../../ui/printing/statement.py" line="93" />
@@ -7104,344 +7119,441 @@ Press Ctrl+K to search from anywhere.</source>
     <context>
         <name>Wording</name>
         <message>
-            <location filename="../../ui/wording.py" line="66" />
-            <location filename="../../ui/wording.py" line="122" />
+            <location filename="../../ui/wording.py" line="88" />
+            <location filename="../../ui/wording.py" line="155" />
             <source>Penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="67" />
-            <location filename="../../ui/wording.py" line="121" />
+            <location filename="../../ui/wording.py" line="89" />
+            <location filename="../../ui/wording.py" line="154" />
             <source>Interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="68" />
+            <location filename="../../ui/wording.py" line="90" />
             <source>Fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="73" />
+            <location filename="../../ui/wording.py" line="95" />
             <source>penalty interest</source>
             <translation>罚息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="74" />
+            <location filename="../../ui/wording.py" line="96" />
             <source>interest</source>
             <translation>利息</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="75" />
+            <location filename="../../ui/wording.py" line="97" />
             <source>fees</source>
             <translation>费用</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="79" />
+            <location filename="../../ui/wording.py" line="112" />
             <source>Provisional credit for dispute %1</source>
             <translation>争议 %1 的临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="80" />
+            <location filename="../../ui/wording.py" line="113" />
             <source>Provisional credit for dispute %1 reversed</source>
             <translation>争议 %1 的临时贷记已冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="81" />
+            <location filename="../../ui/wording.py" line="114" />
             <source>Refund after dispute %1</source>
             <translation>争议 %1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="82" />
+            <location filename="../../ui/wording.py" line="115" />
             <source>Written off after dispute %1</source>
             <translation>争议 %1 核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="90" />
+            <location filename="../../ui/wording.py" line="123" />
             <source>%1 %2/%3 of plan %4 (%5)</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="93" />
+            <location filename="../../ui/wording.py" line="126" />
             <source>%1 %2/%3 of plan %4</source>
             <translation>%1 第 %2/%3 期 · 分期计划 %4</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="95" />
+            <location filename="../../ui/wording.py" line="128" />
             <source>%1 %2/%3</source>
             <translation>%1 第 %2/%3 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="100" />
+            <location filename="../../ui/wording.py" line="133" />
             <source>Cash loan over %1 months</source>
             <translation>借呗分 %1 个月还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="102" />
+            <location filename="../../ui/wording.py" line="135" />
             <source>%1 purchase converted to %2 installments</source>
             <translation>%1 消费转 %2 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="104" />
+            <location filename="../../ui/wording.py" line="137" />
             <source>Converted to %1 installments</source>
             <translation>转 %1 期分期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="114" />
+            <location filename="../../ui/wording.py" line="147" />
             <source>%1 waived</source>
             <translation>%1减免</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="118" />
+            <location filename="../../ui/wording.py" line="151" />
             <source>Purchase at %1</source>
             <translation>%1 消费</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="119" />
+            <location filename="../../ui/wording.py" line="152" />
             <source>Refund from %1</source>
             <translation>%1 退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="120" />
+            <location filename="../../ui/wording.py" line="153" />
             <source>Repayment, thank you</source>
             <translation>还款，谢谢</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="123" />
+            <location filename="../../ui/wording.py" line="156" />
             <source>Cash loan paid out</source>
             <translation>借呗放款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="124" />
+            <location filename="../../ui/wording.py" line="157" />
             <source>Balance of the previous bill</source>
             <translation>上期账单余额</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="128" />
+            <location filename="../../ui/wording.py" line="161" />
             <source>Bill converted to %1 monthly installments</source>
             <translation>账单分 %1 期</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="130" />
+            <location filename="../../ui/wording.py" line="163" />
             <source>Moved into a hardship plan of %1 months</source>
             <translation>转入 %1 期协商还款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="131" />
+            <location filename="../../ui/wording.py" line="164" />
             <source>Penalty interest waived (hardship plan)</source>
             <translation>罚息减免（协商还款）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="133" />
+            <location filename="../../ui/wording.py" line="166" />
             <source>Hardship plan ended: what was left of it is owed on the account again</source>
             <translation>协商还款终止：剩余欠款重新计入账户</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="136" />
+            <location filename="../../ui/wording.py" line="169" />
             <source>Written off: transaction %1, fraud report %2</source>
             <translation>核销：交易 %1，欺诈举报 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="138" />
+            <location filename="../../ui/wording.py" line="171" />
             <source>Plan %1 shrunk: credited principal not yet billed</source>
             <translation>分期计划 %1 缩减：已贷记但未出账的本金</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="140" />
+            <location filename="../../ui/wording.py" line="173" />
             <source>Plan %1: fees billed on credited principal reversed</source>
             <translation>分期计划 %1：已贷记本金上已出账的手续费冲回</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="168" />
+            <location filename="../../ui/wording.py" line="201" />
             <source>Under dispute</source>
             <translation>争议中</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="169" />
+            <location filename="../../ui/wording.py" line="202" />
             <source>Provisionally credited</source>
             <translation>已临时贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="170" />
+            <location filename="../../ui/wording.py" line="203" />
             <source>Refunded after a dispute</source>
             <translation>争议已退款</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="171" />
+            <location filename="../../ui/wording.py" line="204" />
             <source>Written off</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="172" />
+            <location filename="../../ui/wording.py" line="205" />
             <source>Reported as fraud</source>
             <translation>已欺诈举报</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="194" />
+            <location filename="../../ui/wording.py" line="227" />
             <source>%1: %2 — %3</source>
             <translation>%1：%2 —— %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="201" />
+            <location filename="../../ui/wording.py" line="234" />
             <source>%1 days is over the %2 days an agent may grant alone (up to %3 with a supervisor).</source>
             <translation>%1 天超过了坐席可自行批准的 %2 天（经主管审批最多 %3 天）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="204" />
+            <location filename="../../ui/wording.py" line="237" />
             <source>%1 months is over the %2 months an agent may grant alone.</source>
             <translation>%1 个月超过了坐席可自行批准的 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="206" />
+            <location filename="../../ui/wording.py" line="239" />
             <source>A penalty waiver of %1 is over the %2 an agent may grant alone.</source>
             <translation>罚息减免 %1 超过了坐席可自行批准的 %2。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="209" />
+            <location filename="../../ui/wording.py" line="242" />
             <source>%1 waived in %2 days (this one and %3 before) is over the %4 an agent may waive alone.</source>
             <translation>%2 天内减免 %1（本次及此前的 %3）超过了坐席可自行减免的 %4。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="245" />
+            <location filename="../../ui/wording.py" line="278" />
             <source>Dispute (%1: %2): %3 of transaction %4 (%5)</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3（%5）</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="247" />
+            <location filename="../../ui/wording.py" line="280" />
             <source>Dispute (%1: %2): %3 of transaction %4</source>
             <translation>争议（%1：%2）：交易 %4 中的 %3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="254" />
-            <source>%n transaction(s)</source>
-            <translation>%n 笔交易</translation>
-        </message>
-        <message>
-            <location filename="../../ui/wording.py" line="255" />
+            <location filename="../../ui/wording.py" line="288" />
             <source>Fraud report (%1): %2, %3</source>
             <translation>欺诈举报（%1）：%2，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="262" />
+            <location filename="../../ui/wording.py" line="295" />
             <source>%1: %2 months, %3</source>
             <translation>%1：%2 个月，%3</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="264" />
+            <location filename="../../ui/wording.py" line="297" />
             <source>%1: %2 days</source>
             <translation>%1：%2 天</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="266" />
+            <location filename="../../ui/wording.py" line="299" />
             <source>%1: %2 of %3</source>
             <translation>%1：%3 %2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="269" />
+            <location filename="../../ui/wording.py" line="302" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="272" />
+            <location filename="../../ui/wording.py" line="305" />
             <source>%1. Needs approval: %2</source>
             <translation>%1。需要审批：%2</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="305" />
+            <location filename="../../ui/wording.py" line="338" />
             <source>a new claim</source>
             <translation>新的申请</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="306" />
+            <location filename="../../ui/wording.py" line="339" />
             <source>the credit of dispute %1</source>
             <translation>争议 %1 的贷记</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="307" />
+            <location filename="../../ui/wording.py" line="340" />
             <source>the write-off of fraud report %1</source>
             <translation>欺诈举报 %1 的核销</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="312" />
+            <location filename="../../ui/wording.py" line="345" />
             <source>%1 disputed by %2</source>
             <translation>%2 争议中 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="313" />
+            <location filename="../../ui/wording.py" line="346" />
             <source>%1 provisionally credited by %2</source>
             <translation>%2 已临时贷记 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="314" />
+            <location filename="../../ui/wording.py" line="347" />
             <source>%1 refunded by %2</source>
             <translation>%2 已退款 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="315" />
+            <location filename="../../ui/wording.py" line="348" />
             <source>%1 written off by %2</source>
             <translation>%2 已核销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="316" />
+            <location filename="../../ui/wording.py" line="349" />
             <source>%1 reported as fraud by %2</source>
             <translation>%2 已举报欺诈 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="322" />
+            <location filename="../../ui/wording.py" line="355" />
             <source>dispute %1</source>
             <translation>争议 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="323" />
+            <location filename="../../ui/wording.py" line="356" />
             <source>fraud report %1</source>
             <translation>欺诈举报 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="332" />
+            <location filename="../../ui/wording.py" line="365" />
             <source>Transaction %1 (%2) already has %3; %4 of %5 would credit it beyond its amount (at most %6 is left).</source>
             <translation>交易 %1（%2）已有：%3；%4 %5 将使贷记超过交易金额（最多还剩 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="334" />
+            <location filename="../../ui/wording.py" line="367" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="335" />
+            <location filename="../../ui/wording.py" line="368" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="341" />
+            <location filename="../../ui/wording.py" line="374" />
             <source>The account owes %1; a promise cannot exceed it.</source>
             <translation>账户欠款 %1，承诺金额不能超过此数。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="344" />
+            <location filename="../../ui/wording.py" line="377" />
             <source>The penalty waiver cannot exceed the interest and penalty interest owed on the bill (%1).</source>
             <translation>罚息减免不能超过账单所欠的利息和罚息（%1）。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="348" />
+            <location filename="../../ui/wording.py" line="381" />
             <source>The bill owes %1 of %2; a waiver cannot exceed it.</source>
             <translation>账单所欠%2为 %1；减免金额不能超过该金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="355" />
+            <location filename="../../ui/wording.py" line="387" />
+            <source>dispute</source>
+            <translation>争议</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="388" />
+            <source>fraud report</source>
+            <translation>欺诈举报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="389" />
+            <source>arrangement</source>
+            <translation>还款安排</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="392" />
+            <source>You proposed this outcome: another supervisor must approve or reject it (four eyes).</source>
+            <translation>该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="393" />
+            <source>You proposed this arrangement: another supervisor must decide it (four eyes).</source>
+            <translation>该还款安排由您提议，须由另一位主管决定（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="394" />
+            <source>You proposed this change: another admin must approve it (four eyes).</source>
+            <translation>该变更由您提议，须由另一位管理员批准（双人复核）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="403" />
+            <source>This %1 is “%2”: “%3” is not possible.</source>
+            <translation>该%1当前为“%2”，不能“%3”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="404" />
+            <source>This %1 is “%2”: “%3” is not possible now. Allowed now: %4.</source>
+            <translation>该%1当前为“%2”，现在不能“%3”。当前可执行：%4。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="405" />
+            <location filename="../../ui/wording.py" line="415" />
+            <location filename="../../ui/wording.py" line="430" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="411" />
+            <source>Only a supervisor may “%1”.</source>
+            <translation>只有主管可以“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="420" />
+            <source>This dispute was already extended; only a supervisor may extend it again.</source>
+            <translation>该争议已延期过一次；再次延期须由主管办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="421" />
+            <source>A handler may extend to at most %1 days from filing; ask a supervisor for more.</source>
+            <translation>争议处理专员最多可延期至提交后 %1 天；更长须请主管办理。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="426" />
+            <source>transaction %1 (dispute %2)</source>
+            <translation>交易 %1（争议 %2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="428" />
+            <source>Under open dispute: %1. Withdraw the dispute first, or leave the transaction out of this report.</source>
+            <translation>处于未结争议中：%1。请先撤回争议，或不将该交易列入本次举报。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="437" />
+            <source>Transaction %1 is already under open dispute %2.</source>
+            <translation>交易 %1 已在未结争议 %2 中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="439" />
+            <source>Transaction %1 is in fraud report %2; work it there (a confirmed report writes it off) instead of disputing it.</source>
+            <translation>交易 %1 已在欺诈举报 %2 中；请在该举报中处理（举报确认后将核销），不要再发起争议。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="442" />
+            <source>A provisional credit of %1 is outstanding; reverse it first.</source>
+            <translation>尚有 %1 的临时贷记未冲回；请先冲回。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="444" />
+            <source>There is no outstanding provisional credit to reverse.</source>
+            <translation>没有可冲回的临时贷记。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="445" />
+            <source>The decision window is %1 days; it may grow to at most %2 days from filing (%3 more days).</source>
+            <translation>处理期限为 %1 天；自提交起最多可延至 %2 天（还可延 %3 天）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="449" />
+            <source>Already reported as fraud in another report: transaction %1.</source>
+            <translation>已在另一份欺诈举报中：交易 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/wording.py" line="457" />
             <source>A hardship plan runs %1 to %2 months.</source>
             <translation>协商还款期限为 %1 至 %2 个月。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="357" />
+            <location filename="../../ui/wording.py" line="459" />
             <source>The promised date must be from %1 to %2.</source>
             <translation>承诺还款日期必须在 %1 至 %2 之间。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="359" />
+            <location filename="../../ui/wording.py" line="461" />
             <source>The due date was already extended on %1; one extension per %2 days, the next from %3.</source>
             <translation>到期日已于 %1 延期；每 %2 天限一次，下次可从 %3 起办理。</translation>
         </message>
         <message>
-            <location filename="../../ui/wording.py" line="362" />
+            <location filename="../../ui/wording.py" line="464" />
             <source>Only the latest bill (%1) can be converted.</source>
             <translation>只有最新账单（%1）可以分期。</translation>
         </message>
@@ -7644,7 +7756,7 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/workspace/labels.py" line="98" />
             <source>Chat</source>
-            <translation>在线聊天</translation>
+            <translation>在线客服</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/labels.py" line="99" />
@@ -7701,7 +7813,7 @@ Press Ctrl+K to search from anywhere.</source>
             <location filename="../../ui/workspace/models.py" line="39" />
             <location filename="../../ui/workspace/models.py" line="108" />
             <source>Total</source>
-            <translation>总额</translation>
+            <translation>合计</translation>
         </message>
         <message>
             <location filename="../../ui/workspace/models.py" line="40" />
@@ -7817,18 +7929,13 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>入账时间</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="87" />
+            <location filename="../../ui/supervisor/approvals.py" line="92" />
             <location filename="../../ui/workspace/arrangements.py" line="41" />
             <location filename="../../ui/workspace/cases.py" line="60" />
             <location filename="../../ui/workspace/models.py" line="57" />
             <location filename="../../ui/workspace/models.py" line="174" />
             <source>Type</source>
             <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ui/supervisor/approvals.py" line="88" />
-            <source>Customer / account</source>
-            <translation>客户 / 账户</translation>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="69" />
@@ -7844,7 +7951,7 @@ Press Ctrl+K to search from anywhere.</source>
         </message>
         <message>
             <location filename="../../ui/audit/models.py" line="74" />
-            <location filename="../../ui/supervisor/approvals.py" line="89" />
+            <location filename="../../ui/supervisor/approvals.py" line="97" />
             <location filename="../../ui/workspace/history.py" line="120" />
             <source>What</source>
             <translation>事项</translation>
@@ -7867,18 +7974,23 @@ Press Ctrl+K to search from anywhere.</source>
         <message>
             <location filename="../../ui/admin/policy.py" line="90" />
             <location filename="../../ui/admin/policy.py" line="100" />
-            <location filename="../../ui/supervisor/approvals.py" line="91" />
+            <location filename="../../ui/supervisor/approvals.py" line="99" />
             <location filename="../../ui/workspace/arrangements.py" line="46" />
             <source>Proposed by</source>
             <translation>提议人</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="92" />
+            <location filename="../../ui/supervisor/approvals.py" line="95" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/supervisor/approvals.py" line="100" />
             <source>Waiting since</source>
             <translation>等待起始</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="94" />
+            <location filename="../../ui/supervisor/approvals.py" line="102" />
             <location filename="../../ui/workspace/cases.py" line="64" />
             <source>SLA</source>
             <translation>时限</translation>
@@ -7891,7 +8003,7 @@ Press Ctrl+K to search from anywhere.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <location filename="../../ui/supervisor/approvals.py" line="90" />
+            <location filename="../../ui/supervisor/approvals.py" line="98" />
             <location filename="../../ui/workspace/arrangements.py" line="45" />
             <location filename="../../ui/workspace/cases.py" line="62" />
             <location filename="../../ui/workspace/history.py" line="123" />

@@ -3,8 +3,10 @@
     .venv/bin/python resources/translations/fill_zh_CN.py && make translations
 
 Only messages without a finished translation are filled; a translator's edits in Qt Linguist win,
-unless they use a word `glossary.md` rejects for a business term: those are filled again, so each
-term is said one way everywhere. Sources missing here are listed, so nothing stays English by accident.
+unless they use a word `glossary.md` rejects for a business term, or say an English source another
+way than its other contexts do: those are filled again, so each term, and each English, is said
+one way everywhere (ZH_IN_CONTEXT names the few English words with two meanings). Sources missing
+here are listed, so nothing stays English by accident.
 """
 
 from __future__ import annotations
@@ -25,6 +27,20 @@ PARTS = Path(__file__).with_name("zh_CN")  # one file of translations per area o
 ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("Casework", "Phone"): "电话",
     ("WorkspaceLabels", "Phone"): "电话",
+    # A bill's status (an open case is 未结) and an account's (a closed case is 已结).
+    ("Chips", "Open"): "待还款",
+    ("Chips", "Closed"): "已关闭",
+    # The workspace's contact history tab (a policy's history is 历史).
+    ("CustomerWorkspace", "History"): "联系历史",
+    # How many: a plan's number of installments, of terms (the installments themselves are 分期,
+    # an arrangement's terms 条件).
+    ("ApprovalsView", "Installments"): "分期期数",
+    ("WorkspaceModels", "Terms"): "期数",
+    # A promise: "¥100 by 2026-12-05" (elsewhere "2026-12-01 10:00 by Agent One").
+    ("Arrangements", "%1 by %2"): "%2 前还 %1",
+    # A case's timeline event (a case without an assignee is 未分配).
+    ("CasePage", "Unassigned"): "已取消分配",
+    ("ContactHistory", "Unassigned"): "已取消分配",
 }
 
 ZH: dict[str, str] = {
@@ -60,7 +76,7 @@ ZH: dict[str, str] = {
     "Active installment plans: %1 · principal still to bill or pay: %2": "进行中的分期：%1 笔 · 未出账或未还本金：%2",
     "Statement date": "账单日",
     "Due date": "到期日",
-    "Total": "总额",
+    "Total": "合计",
     "Minimum payment": "最低还款额",
     "Paid": "已还",
     "Outstanding": "未还",
@@ -80,7 +96,7 @@ ZH: dict[str, str] = {
     "Kind": "类别",
     "Principal": "本金",
     "Fee / interest": "手续费/利息",
-    "Terms": "期数",
+    "Terms": "条件",
     "Principal left": "剩余本金",
     "Created": "创建时间",
     "Period": "期次",
@@ -130,14 +146,14 @@ ZH: dict[str, str] = {
     # Chips and labels
     "Active": "正常",
     "Frozen": "已冻结",
-    "Closed": "已关闭",
+    "Closed": "已结",
     "Charged off": "已核销",
     "Current": "未逾期",
     "M1 overdue": "M1 逾期",
     "M2 overdue": "M2 逾期",
     "M3 overdue": "M3 逾期",
     "M4+ overdue": "M4+ 逾期",
-    "Open": "待还款",
+    "Open": "未结",
     "Partially paid": "部分还款",
     "Overdue": "已逾期",
     "Paid off": "已结清",
@@ -173,7 +189,7 @@ ZH: dict[str, str] = {
     "Adjustment": "调整",
     "Previous balance": "上期余额",
     "Phone": "手机号",
-    "Chat": "在线聊天",
+    "Chat": "在线客服",
     "Email": "电子邮件",
     "Branch": "网点",
     "phone number": "手机号",
@@ -282,7 +298,7 @@ ZH: dict[str, str] = {
     "Search": "搜索",
     "My cases": "我的案件",
     "Queues": "案件队列",
-    "Approvals": "待审批",
+    "Approvals": "审批",
     "Dashboard": "仪表盘",
     "Audit trail": "审计记录",
     "Users and roles": "用户与角色",
@@ -455,7 +471,7 @@ ZH: dict[str, str] = {
     "Limits in force": "现行限额",
     "Double-click a limit to propose a change": "双击某项限额以提出变更",
     "Who": "操作人",
-    "What": "操作",
+    "What": "事项",
     # Issue 14 (ui1): limits said while typing
     "%1 / %2 characters": "%1 / %2 字",
     "Too long: %1 characters, at most %2. Shorten it by %3 to go on.": "太长：%1 字，最多 %2 字。请删减 %3 字后继续。",
@@ -544,6 +560,38 @@ def glossary() -> dict[str, str]:
     return merged
 
 
+def _text_of(message: ET.Element) -> str:
+    translation = message.find("translation")
+    if translation is None:
+        return ""
+    return " ".join([translation.text or ""] + [form.text or "" for form in translation.findall("numerusform")]).strip()
+
+
+def disagreements(messages: list[tuple[str, ET.Element]]) -> dict[str, dict[str, list[str]]]:
+    """The English sources said more than one way in Chinese: {source: {Chinese: [contexts]}},
+    leaving out the contexts ZH_IN_CONTEXT gives a meaning of their own (those must say its
+    Chinese: one that does not is listed too)."""
+    said: dict[str, dict[str, list[str]]] = {}
+    for context_name, message in messages:
+        source, text = message.findtext("source") or "", _text_of(message)
+        if not text:
+            continue
+        expected = ZH_IN_CONTEXT.get((context_name, source))
+        if expected is not None:
+            if text != expected:
+                said.setdefault(source, {}).setdefault(f"{text} (not {expected})", []).append(context_name)
+            continue
+        said.setdefault(source, {}).setdefault(text, []).append(context_name)
+    return {source: texts for source, texts in said.items()
+            if len(texts) > 1 or any("(not " in text for text in texts)}
+
+
+def _disagreeing(messages: list[tuple[str, ET.Element]]) -> set[tuple[str, str]]:
+    found = disagreements(messages)
+    return {(context_name, message.findtext("source") or "") for context_name, message in messages
+            if (message.findtext("source") or "") in found}
+
+
 def main() -> int:
     tree = ET.parse(TS)
     words = glossary()
@@ -552,6 +600,7 @@ def main() -> int:
     rows = terms()
     messages = [(context.findtext("name") or "", message)
                 for context in tree.getroot().iter("context") for message in context.iter("message")]
+    disagreeing = _disagreeing(messages)
     for context_name, message in messages:
         source = message.findtext("source") or ""
         translation = message.find("translation")
@@ -560,8 +609,11 @@ def main() -> int:
         done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
         current = " ".join([translation.text or ""] + [form.text or "" for form in translation.findall("numerusform")])
         has_text = bool(current.strip())
-        # A finished translation stays, unless it says a business term in a word the glossary rejects.
-        if done and has_text and not violations(context_name, source, current, rows):
+        # A finished translation stays, unless it says a business term in a word the glossary
+        # rejects, or its English is said another way in another context (one Chinese for one
+        # English, but for the meanings ZH_IN_CONTEXT tells apart).
+        if (done and has_text and not violations(context_name, source, current, rows)
+                and (context_name, source) not in disagreeing):
             continue
         text = translation_for(context_name, source, words)
         if text is None:

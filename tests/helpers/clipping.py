@@ -68,25 +68,30 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
-def elided_cells(view: QAbstractItemView, titles: tuple[str, ...], rows: int = 50) -> list[str]:
-    """A sentence per column titled in `titles` whose text in one of the first `rows` rows is
-    wider than its column (drawn elided: "HB000000…", "Purchas…"): account numbers, kinds,
-    statuses and dates are read whole or not at all."""
-    model = view.model()
-    header = view.horizontalHeader() if isinstance(view, QTableView) else None
-    if model is None or header is None:
-        return []
-    metrics = view.fontMetrics()
-    padding = 12 + 4  # QTableView::item { padding: 4px 6px } in both sheets, and the frame
+# QTableView::item { padding: 4px 6px } in both theme sheets, plus the style's text margin
+# (3 px a side): a cell's text is elided when it needs more than its column less this.
+CELL_CHROME_PX = 18
+
+
+def cut_cells(view: QAbstractItemView, *, titles: tuple[str, ...] | None = None, rows: int = 50) -> list[str]:
+    """A sentence per shown column of `view` (only those titled in `titles`, when given) with a
+    cell of the first `rows` whose text is elided ("HB000000…", "Purchas…"): the column is too
+    narrow to read it."""
     problems: list[str] = []
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    model = view.model()
+    if header is None or model is None:
+        return problems
+    metrics = view.fontMetrics()
     for section in range(header.count()):
         title = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-        if title not in titles or header.isSectionHidden(section):
+        if header.isSectionHidden(section) or (titles is not None and title not in titles):
             continue
         size = header.sectionSize(section)
         for row in range(min(model.rowCount(), rows)):
             text = str(model.index(row, section).data(Qt.ItemDataRole.DisplayRole) or "")
-            if metrics.horizontalAdvance(text) + padding > size:
-                problems.append(f"column {title!r}: {text!r} needs {metrics.horizontalAdvance(text) + padding} px, has {size}")
+            if metrics.horizontalAdvance(text) + CELL_CHROME_PX > size:
+                problems.append(f"column {title!r}: {text!r} needs {metrics.horizontalAdvance(text)} px, "
+                                f"has {size - CELL_CHROME_PX}")
                 break
     return problems

@@ -336,11 +336,11 @@ def test_a_user_whose_password_an_admin_set_chooses_their_own_at_sign_in(
 def test_the_users_names_roles_and_states_are_read_whole(qtbot: QtBot, admin: ApiClient) -> None:
     """The screenshots' Users read "Handler O…", "Superviso…" and "Dispute h…" beside a Created
     column a thousand pixels wide: the short columns take what their values need."""
-    from tests.helpers.clipping import elided_cells
+    from tests.helpers.clipping import cut_cells
 
     view = users_view(qtbot, admin)
     titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Username", "Name", "Role", "State"))
-    problems = elided_cells(view.table, titles)
+    problems = cut_cells(view.table, titles=titles)
     assert not problems, "\n".join(problems)
 
 

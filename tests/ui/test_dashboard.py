@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from console.api import ApiClient
 from console.cases import case_stats
 from tests.helpers.shots import review_shot
-from ui import tasks
+from ui import i18n, tasks
 from ui.cases.queue import CaseListView
 from ui.main_window import MainWindow
 from ui.supervisor.approvals import ApprovalsView
@@ -85,6 +86,7 @@ def test_each_tile_opens_the_list_it_counts(
 ) -> None:
     """Issue 14 item 16: the tiles were not clickable, and "Approvals waiting 5" stood beside 4
     in Approvals. A click opens the tile's list, and the list holds as many as the tile says."""
+    i18n.install_language(i18n.ENGLISH)  # as the console runs: the plurals from creditdesk_en.qm
     client = api_client_as("super1")
     assert client.user is not None
     window = MainWindow(client, client.user, settings=qt_settings, server_label="test server")
@@ -102,8 +104,10 @@ def test_each_tile_opens_the_list_it_counts(
     stats = dashboard.stats
     assert stats is not None
     in_queue = next(q.open for q in stats.queues if q.queue == "approvals")
+    outcomes = counts["approvals"] - in_queue
     assert dashboard.tiles["approvals"].detail_label.text() == (
-        f"{in_queue} arrangements · {counts['approvals'] - in_queue} dispute outcomes")
+        f"{in_queue} arrangement{'s' if in_queue != 1 else ''} · "
+        f"{outcomes} dispute outcome{'s' if outcomes != 1 else ''}")
 
     for key, sla, assignee in (("open", "", ""), ("at_risk", "at_risk", ""), ("breached", "breached", ""),
                                ("unassigned", "", "none")):
@@ -125,3 +129,40 @@ def test_each_tile_opens_the_list_it_counts(
     assert len(approvals.items()) == counts["approvals"]
     approvals.stop()
     window.close()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    (i18n.ENGLISH, ["1 arrangement · 1 dispute outcome", "4 arrangements · 2 dispute outcomes"]),
+    (i18n.CHINESE, ["1 项还款安排 · 1 项争议处理结果", "4 项还款安排 · 2 项争议处理结果"]),
+])
+def test_the_approvals_tile_says_its_parts_in_plurals(
+    qtbot: QtBot, api_client_as: Callable[[str], ApiClient], language: str, expected: list[str]
+) -> None:
+    """Issue 14: the tile read "4 arrangements · 1 dispute outcomes"; each part is a %n plural."""
+    client = api_client_as("super1")
+    view = DashboardView(client)  # not shown: it reads nothing, the stats are given
+    qtbot.addWidget(view)
+    base = case_stats(client)
+    i18n.install_language(language)
+    try:
+        said = []
+        for arrangements, outcomes in ((1, 1), (4, 2)):
+            queues = tuple(replace(q, open=arrangements) if q.queue == "approvals" else q for q in base.queues)
+            view._stats_arrived(replace(base, queues=queues, pending_approvals=arrangements + outcomes))
+            said.append(view.tiles["approvals"].detail_label.text())
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+    assert said == expected
+
+
+def test_the_charts_never_cut_their_category_words(api_client_as: Callable[[str], ApiClient]) -> None:
+    """Found in the screenshots at 1280×800: QtCharts cut the ageing buckets to "15–3…" and
+    "30 天…" with room to spare, and in Chinese every status down the side of the status chart to
+    "…" (its own measure, not the room drawn: a geometric check passes on both). The category
+    axes draw their words whole."""
+    view = DashboardView(api_client_as("super1"))  # not shown: nothing is read
+    try:
+        assert [chart.category_axis.truncateLabels() for chart in
+                (view.queue_chart, view.status_chart, view.ageing_chart)] == [False, False, False]
+    finally:
+        view.deleteLater()

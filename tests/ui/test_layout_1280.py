@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
-from tests.helpers.clipping import clipped
+from tests.helpers.clipping import clipped, cut_cells
 from ui import i18n, tasks, theme
 from ui.cases.queue import CaseListView
 from ui.main_window import MainWindow
@@ -107,6 +107,41 @@ def test_the_approvals_inbox_fits(qtbot: QtBot, open_window: OpenWindow) -> None
     approvals.select_case(approvals.items()[0].case.id)
     settled(qtbot)
     assert_fits(window)
+    # Issue 14: every column readable, not only its title ("Hardship…" in What).
+    assert any(item.case.type == "dispute" for item in approvals.items()), "no dispute outcome waits"
+    assert not cut_cells(approvals.table), "\n".join(cut_cells(approvals.table))
+    # The decision in sight without scrolling (a hardship plan's schedule pushed it below the fold).
+    for button in (approvals.approve_button, approvals.reject_button):
+        assert button.visibleRegion().boundingRect().size() == button.size(), button.text()
+    # The widest decision ("Approve outcome", "Reject outcome") in the narrower details pane.
+    approvals.select_case(next(item.case.id for item in approvals.items() if item.case.type == "dispute"))
+    settled(qtbot)
+    assert_fits(window, "a dispute outcome selected")
+
+
+SUMMARY_MIN_CHARS = 26  # ui/cases/queue.py SUMMARY_CHARS; it had 14
+
+
+@pytest.mark.parametrize("username", ["handler1", "super1"])
+def test_the_queues_summary_has_room(qtbot: QtBot, open_window: OpenWindow, username: str) -> None:
+    """Issue 14: at 1280 the Queues' Summary was squeezed to "Dispute (Co…" (about 14
+    characters) while every other column kept its full width. The summary keeps room for
+    SUMMARY_MIN_CHARS characters, and the columns still shown are readable."""
+    from ui.cases.models import COLUMN
+
+    window = open_window(username)
+    queues = window.show_view("queues")
+    assert isinstance(queues, CaseListView)
+    qtbot.waitUntil(lambda: bool(queues.shown_cases()), timeout=WAIT_MS)
+    settled(qtbot)
+    table = queues.table
+    assert_fits(window)
+    summary = table.horizontalHeader().sectionSize(COLUMN["summary"])
+    char = table.fontMetrics().horizontalAdvance("0")
+    assert summary >= SUMMARY_MIN_CHARS * char, f"Summary {summary} px, {summary // char} characters"
+    title = table.model().headerData(COLUMN["summary"], Qt.Orientation.Horizontal)
+    problems = [p for p in cut_cells(table) if not p.startswith(f"column {title!r}")]
+    assert not problems, "\n".join(problems)
 
 
 def test_the_customer_installments_fit(qtbot: QtBot, open_window: OpenWindow) -> None:
@@ -197,11 +232,11 @@ def test_a_case_pages_money_events_are_not_squeezed_by_its_timeline(
         f"{shown.height()} px")
     rows = money.model().rowCount()
     assert money.viewport().height() >= rows * money.verticalHeader().defaultSectionSize()
-    from tests.helpers.clipping import elided_cells
+    from tests.helpers.clipping import cut_cells
 
     # Beside the dispute, in half the width: the events' words and amounts still whole.
     titles = tuple(QApplication.translate("CasePage", t) for t in ("When", "Event", "Amount"))
-    assert not elided_cells(money, titles), elided_cells(money, titles)
+    assert not cut_cells(money, titles=titles), cut_cells(money, titles=titles)
     timeline = page.timeline_view
     assert timeline.viewport().height() >= min(2, page.timeline_model.rowCount()) * (
         timeline.verticalHeader().defaultSectionSize())
@@ -244,7 +279,7 @@ def test_installment_plans_show_account_kind_status_and_date_whole(qtbot: QtBot,
     """The screenshots' Installments read "HB000000…", "Purchas…" and "2026-11-2…": nine columns
     did not fit at 1280. The plan's start is a date, and with one account of each product the
     kind tells the account (its number in the kind's tooltip): the Account column goes."""
-    from tests.helpers.clipping import elided_cells
+    from tests.helpers.clipping import cut_cells
 
     window = open_window("agent1")
     workspace = window.open_customer(1, "")
@@ -257,7 +292,7 @@ def test_installment_plans_show_account_kind_status_and_date_whole(qtbot: QtBot,
         QApplication.sendPostedEvents()
         QApplication.processEvents()
     titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Account", "Kind", "Status", "Created"))
-    problems = elided_cells(tab.plans_view, titles)
+    problems = cut_cells(tab.plans_view, titles=titles)
     assert not problems, "\n".join(problems)
     assert tab.plans_view.isColumnHidden(0)
     plan = tab.plans_model.record(0)
@@ -296,7 +331,7 @@ def test_an_arrangements_schedule_is_in_sight_on_its_case_page(qtbot: QtBot, ope
 def test_transaction_types_are_read_whole(qtbot: QtBot, open_window: OpenWindow) -> None:
     """The screenshots' Transactions read "Converted to installm…": the Type column was narrower
     than its longest word while Merchant (four or five characters of a shop's name) had room."""
-    from tests.helpers.clipping import elided_cells
+    from tests.helpers.clipping import cut_cells
 
     window = open_window("agent1")
     workspace = window.open_customer(1, "")
@@ -310,7 +345,7 @@ def test_transaction_types_are_read_whole(qtbot: QtBot, open_window: OpenWindow)
         QApplication.processEvents()
     assert any(tab.model.record(row).type == "installment_conversion" for row in range(tab.model.rowCount()))
     titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Posted", "Type", "Merchant"))
-    problems = elided_cells(tab.view, titles, rows=tab.model.rowCount())
+    problems = cut_cells(tab.view, titles=titles, rows=tab.model.rowCount())
     assert not problems, "\n".join(problems)
     assert_fits(window)
 
@@ -346,7 +381,7 @@ def test_a_customers_cases_show_their_dates_and_deadlines_whole(
     from console.api import new_idempotency_key
     from console.cases import CaseQuery, list_cases
     from console.errors import Conflict
-    from tests.helpers.clipping import elided_cells
+    from tests.helpers.clipping import cut_cells
 
     agent = api_client_as("agent1")
     if not list_cases(agent, CaseQuery(customer_id=CASES_CUSTOMER)).items:
@@ -373,6 +408,42 @@ def test_a_customers_cases_show_their_dates_and_deadlines_whole(
         QApplication.sendPostedEvents()
         QApplication.processEvents()
     titles = tuple(QApplication.translate("WorkspaceModels", t) for t in ("Type", "Status", "SLA", "Due", "Opened"))
-    problems = elided_cells(tab.view, titles)
+    problems = cut_cells(tab.view, titles=titles)
     assert not problems, "\n".join(problems)
     assert_fits(window)
+
+
+def test_the_approval_title_has_the_details_width(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """Found in the screenshots: beside the SLA chip the item's title wrapped to three lines in
+    the narrower details pane ("Hardship / plan · 18 / months"). It has the pane's width."""
+    window = open_window("super1")
+    approvals = window.show_view("approvals")
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    title = approvals.detail_title
+    lines = title.heightForWidth(title.width()) // title.fontMetrics().lineSpacing()
+    assert lines <= 1, f"{title.text()!r} in {lines} lines of {title.width()} px"
+
+
+def test_a_wide_window_gives_the_approval_details_room(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The list keeps what its columns need at 1280 px; a wider window does not leave the
+    details at their narrowest (the list would take it all)."""
+    window = open_window("super1")
+    approvals = window.show_view("approvals")
+    assert isinstance(approvals, ApprovalsView)
+    qtbot.waitUntil(lambda: bool(approvals.items()), timeout=WAIT_MS)
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = approvals.findChild(QSplitter)
+    assert splitter is not None
+    narrow = splitter.sizes()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: splitter.sizes()[1] > narrow[1] + 200, timeout=WAIT_MS)
+    list_px, details_px = splitter.sizes()
+    assert list_px >= narrow[0] and details_px >= 0.4 * (list_px + details_px)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: splitter.sizes() == narrow, timeout=WAIT_MS)

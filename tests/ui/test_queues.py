@@ -357,6 +357,9 @@ def test_export_writes_the_rows_shown_with_money_in_yuan(
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][: 3] == ["Case", "Type", "Summary"]
+    # Every column, also those the table hides for want of room at 1280 px (Type, SLA…).
+    assert view.table.horizontalHeader().isSectionHidden(COLUMN["type"])
+    assert len(rows[0]) == view.model.columnCount()
     shown = view.shown_cases()
     assert [int(row[0]) for row in rows[1:]] == [case.id for case in shown]
     amount = rows[0].index("Amount")
@@ -444,3 +447,42 @@ def test_file_export_csv_exports_the_table_in_front(
 
     rows = list(csv.reader((tmp_path / "front.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 1 + page.proxy.rowCount()
+
+
+def test_the_assign_note_shows_its_limit_and_is_never_cut(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    """Issue 14: the bulk-assign note was cut at 500 characters without a word. The counter says
+    the limit before Assign; over it, Assign waits and nothing is sent; at the limit the whole
+    note goes."""
+    import ui.cases.assign as assign_module
+    from console.rules import ASSIGN_NOTE_MAX_LENGTH
+
+    sent: list[str | None] = []
+
+    def recording_bulk_assign(_client: ApiClient, _ids: Any, _assignee: int | None, *, note: str | None = None) -> Any:
+        sent.append(note)
+        raise NotFound(404, code="not_found", detail="(recorded only)")
+
+    monkeypatch.setattr(assign_module, "bulk_assign", recording_bulk_assign)
+    supervisor = api_client_as("super1")
+    dialog = AssignDialog(supervisor, [1], ["disputes"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: len(dialog.assignee_ids()) > 1, timeout=WAIT)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.note_counter.isVisible()
+    assert dialog.note_counter.text() == f"0 / {ASSIGN_NOTE_MAX_LENGTH} characters"
+
+    dialog.note.setPlainText("x" * (ASSIGN_NOTE_MAX_LENGTH + 100))
+    assert "Too long" in dialog.note_counter.text() and "100" in dialog.note_counter.text()
+    assert not ok.isEnabled()
+    dialog.submit()  # Enter in the list, or a double click, goes here too
+    assert sent == []  # nothing cut and sent
+
+    dialog.note.setPlainText("y" * ASSIGN_NOTE_MAX_LENGTH)
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: bool(sent), timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.assign_task is not None and not dialog.assign_task.is_running, timeout=WAIT)
+    assert sent == ["y" * ASSIGN_NOTE_MAX_LENGTH]

@@ -58,11 +58,12 @@ def chinese_wording(tmp_path: Path) -> Iterator[None]:
         return f"<message><source>{escape(source)}</source><translation>{escape(text)}</translation></message>"
 
     body = "".join(message(source, words[source]) for source in dict.fromkeys(sources))
-    body += message("%n transaction(s)", words["%n transaction(s)"], plural=True)
+    counts = message("%n transaction(s)", words["%n transaction(s)"], plural=True)
     ts = tmp_path / "wording_zh_CN.ts"
     ts.write_text(
         '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
         f"<context><name>Wording</name>{body}</context>"
+        f"<context><name>Counts</name>{counts}</context>"
         f"<context><name>WorkspaceModels</name>{message('Dispute / fraud', words['Dispute / fraud'])}</context>"
         "</TS>",
         encoding="utf-8",
@@ -249,3 +250,121 @@ def test_claim_marks_name_what_matters_most() -> None:
     assert wording.claim_marker(with_claims("written_off")) == "Written off"
     assert wording.claim_tooltip(with_claims("refunded", "disputed")) == (
         "Refunded after a dispute: ¥0.50 — dispute 9\nUnder dispute: ¥0.50 — dispute 9")
+
+
+def _refusal(code: str, params: dict[str, Any], status: int = 409) -> Conflict:
+    return Conflict(status, code=code, detail="The server's English.", body={"params": params})
+
+
+STATE_REFUSALS = [
+    _refusal("invalid_transition", {"subject": "dispute", "status": "investigating", "action": "acknowledge",
+                                    "allowed_actions": ["send_to_merchant", "withdraw"]}),
+    _refusal("invalid_transition", {"subject": "fraud_report", "status": "closed", "action": "confirm",
+                                    "allowed_actions": []}),
+    _refusal("four_eyes", {"subject": "dispute_outcome"}, 403),
+    _refusal("four_eyes", {"subject": "arrangement"}, 403),
+    _refusal("forbidden", {"action": "approve_outcome", "required_role": "supervisor"}, 403),
+    _refusal("already_disputed", {"transaction_id": 41, "dispute_id": 7}),
+    _refusal("reported_as_fraud", {"transaction_id": 41, "fraud_report_id": 3}),
+    _refusal("provisional_credit_outstanding", {"amount_fen": 12_345}),
+    _refusal("no_provisional_credit", {}),
+    _refusal("extension_limit", {"window_days": 45, "max_days": 60, "left_days": 15}, 422),
+    _refusal("extension_needs_supervisor", {"reason": "extended_once"}, 403),
+    _refusal("extension_needs_supervisor", {"reason": "over_handler_days", "max_days": 30}, 403),
+    _refusal("transaction_already_reported", {"transaction_ids": [41, 42]}),
+    _refusal("transaction_under_dispute", {"disputes": [{"transaction_id": 41, "dispute_id": 7}]}),
+]
+
+
+def test_dispute_and_fraud_state_refusals_are_worded_from_their_params() -> None:
+    """Issue 14: the state refusals of disputes and fraud reports (backend/common/casework.py)
+    came as English only; their code and params are worded here."""
+    assert [failure_message(exc) for exc in STATE_REFUSALS] == [
+        "This dispute is “Investigating”: “Acknowledge” is not possible now. "
+        "Allowed now: “Send to merchant”, “Withdraw”.",
+        "This fraud report is “Closed”: “Confirm fraud” is not possible.",
+        "You proposed this outcome: another supervisor must approve or reject it (four eyes).",
+        "You proposed this arrangement: another supervisor must decide it (four eyes).",
+        "Only a supervisor may “Approve outcome”.",
+        "Transaction 41 is already under open dispute 7.",
+        "Transaction 41 is in fraud report 3; work it there (a confirmed report writes it off) instead of disputing it.",
+        "A provisional credit of ¥123.45 is outstanding; reverse it first.",
+        "There is no outstanding provisional credit to reverse.",
+        "The decision window is 45 days; it may grow to at most 60 days from filing (15 more days).",
+        "This dispute was already extended; only a supervisor may extend it again.",
+        "A handler may extend to at most 30 days from filing; ask a supervisor for more.",
+        "Already reported as fraud in another report: transaction 41, 42.",
+        "Under open dispute: transaction 41 (dispute 7). Withdraw the dispute first, or leave the transaction out "
+        "of this report.",
+    ]
+    # A forbidden refusal without these params is the server's sentence, as before.
+    assert failure_message(_refusal("forbidden", {"action": "x"}, 403)).startswith("The server's English.")
+
+
+def test_dispute_and_fraud_state_refusals_in_chinese(qtbot: QtBot, chinese_wording: None) -> None:
+    said = [failure_message(exc) for exc in STATE_REFUSALS]
+    words = {code: QCoreApplication.translate("Casework", text) for code, text in (
+        ("investigating", "Investigating"), ("acknowledge", "Acknowledge"), ("send_to_merchant", "Send to merchant"),
+        ("withdraw", "Withdraw"), ("closed", "Closed"), ("confirm", "Confirm fraud"),
+        ("approve_outcome", "Approve outcome"))}
+    assert all(re.search("[\u4e00-\u9fff]", w) for w in words.values()), words
+    assert said == [
+        f"该争议当前为“{words['investigating']}”，现在不能“{words['acknowledge']}”。"
+        f"当前可执行：“{words['send_to_merchant']}”、“{words['withdraw']}”。",
+        f"该欺诈举报当前为“{words['closed']}”，不能“{words['confirm']}”。",
+        "该处理结果由您提议，须由另一位主管批准或驳回（双人复核）。",
+        "该还款安排由您提议，须由另一位主管决定（双人复核）。",
+        f"只有主管可以“{words['approve_outcome']}”。",
+        "交易 41 已在未结争议 7 中。",
+        "交易 41 已在欺诈举报 3 中；请在该举报中处理（举报确认后将核销），不要再发起争议。",
+        "尚有 ¥123.45 的临时贷记未冲回；请先冲回。",
+        "没有可冲回的临时贷记。",
+        "处理期限为 45 天；自提交起最多可延至 60 天（还可延 15 天）。",
+        "该争议已延期过一次；再次延期须由主管办理。",
+        "争议处理专员最多可延期至提交后 30 天；更长须请主管办理。",
+        "已在另一份欺诈举报中：交易 41、42。",
+        "处于未结争议中：交易 41（争议 7）。请先撤回争议，或不将该交易列入本次举报。",
+    ]
+
+
+def test_fee_components_are_one_table_said_in_chinese_everywhere(qtbot: QtBot) -> None:
+    """Issue 14: the fee-component words stood in three tables under three contexts; the wizard
+    looked its table up in a fourth ("Casework"), where they have no Chinese, so its "Waive:"
+    choices and its terms read "Penalty interest" on a Chinese console. One table, in ui/wording.py."""
+    from ui.arrangements import texts
+    from ui.arrangements.terms_forms import FeeWaiverForm
+    from ui.arrangements.wizard_words import terms_text
+    from ui.cases import case_words
+
+    assert not hasattr(texts, "COMPONENT_TEXTS") and not hasattr(case_words, "FEE_COMPONENT_TEXTS")
+    i18n.install_language(i18n.CHINESE)
+    try:
+        form = FeeWaiverForm()
+        qtbot.addWidget(form)
+        choices = [form.component_box.itemText(row) for row in range(form.component_box.count())]
+        said = terms_text("fee_waiver", {"component": "penalty_interest", "amount_fen": 5_000})
+        labels = [wording.component_text(code) for code in ("penalty_interest", "interest", "fees")]
+        inside = wording.component_text("fees", in_sentence=True)
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+    assert labels == ["罚息", "利息", "费用"] and inside == "费用"
+    assert set(choices) <= set(labels) and choices
+    assert "罚息" in said and "Penalty" not in said
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    (i18n.ENGLISH, ["1 payment from %1 to %2, adding up to %3.", "18 payments from %1 to %2, adding up to %3.",
+                    "3 transactions", "1 day", "… and 15 more"]),
+    (i18n.CHINESE, ["共 1 期，自 %1 至 %2，合计 %3。", "共 18 期，自 %1 至 %2，合计 %3。", "3 笔交易", "1 天", "……另有 15 期"]),
+])
+def test_counted_sentences_are_plurals_in_both_languages(qtbot: QtBot, language: str, expected: list[str]) -> None:
+    """The approvals schedule read "18 payment(s) from …" in English and stayed English in
+    Chinese: lupdate marks a plural only for a tr() with a count, and skipped
+    QCoreApplication.translate(…, len(schedule)) altogether."""
+    i18n.install_language(language)
+    try:
+        counts = wording.Counts()
+        said = [counts.payments(1), counts.payments(18), counts.transactions(3), counts.days(1), counts.more(15)]
+    finally:
+        i18n.install_language(i18n.ENGLISH)
+    assert said == expected

@@ -42,9 +42,8 @@ from console.rules import (
     INSTALLMENT_FEE_PERCENT,
     PROMISE_MAX_DAYS,
 )
-from ui.arrangements import texts
+from ui import wording
 from ui.arrangements.wizard_words import business_today
-from ui.casework.labels import text_of
 from ui.widgets.restyle import restyle
 
 __all__ = ["FORMS", "BillInstallmentForm", "ExtensionForm", "FeeWaiverForm", "HardshipForm", "PromiseForm", "TermsForm"]
@@ -243,7 +242,7 @@ class FeeWaiverForm(TermsForm):
         super().__init__(parent)
         self.component_box = QComboBox()
         for component in FEE_WAIVER_COMPONENTS:
-            self.component_box.addItem(text_of(texts.COMPONENT_TEXTS, component), component)
+            self.component_box.addItem(wording.component_text(component), component)
         self.add_field("component", self.tr("Waive:"), self.component_box)
         self.amount_edit = _money_edit()
         self.add_field("amount_fen", self.tr("Amount:"), self.amount_edit,

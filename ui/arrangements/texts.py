@@ -58,12 +58,6 @@ TYPE_AUTHORITY: dict[str, str] = {
     "plan_payoff": QT_TRANSLATE_NOOP("Arrangements", "An agent may always set it up."),
 }
 
-COMPONENT_TEXTS: dict[str, str] = {
-    "penalty_interest": QT_TRANSLATE_NOOP("Arrangements", "Penalty interest"),
-    "interest": QT_TRANSLATE_NOOP("Arrangements", "Interest"),
-    "fees": QT_TRANSLATE_NOOP("Arrangements", "Fees"),
-}
-
 # The shapes of the server's sentences (backend/arrangements/rules.py and service.py).
 SERVER_SENTENCES = (
     # approval reasons

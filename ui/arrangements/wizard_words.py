@@ -17,6 +17,7 @@ from console.arrangements import (
 )
 from console.formatting import BUSINESS_TZ, format_date, format_fen
 from console.models import AccountOverview
+from ui import wording
 from ui.arrangements import texts
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, text_of
 
@@ -90,7 +91,7 @@ def terms_text(kind: str, terms: ArrangementTerms | dict[str, Any]) -> str:
             text += QCoreApplication.translate("Arrangements", ", penalty interest waived: %1").replace("%1", format_fen(waiver))
         return text
     if kind == "fee_waiver":
-        component = text_of(texts.COMPONENT_TEXTS, str(terms.component))
+        component = wording.component_text(str(terms.component))
         return QCoreApplication.translate("Arrangements", "%1 waived: %2").replace("%1", component).replace("%2", format_fen(terms.amount_fen or 0))
     if kind == "promise_to_pay":
         return QCoreApplication.translate("Arrangements", "%1 by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(

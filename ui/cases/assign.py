@@ -3,7 +3,9 @@
 The dialog lists the users who work
 every queue of the chosen cases (`GET /v1/cases/assignees`) with the open cases each holds,
 takes an optional note and assigns all the cases at once (`bulk_assign`, all or nothing). A
-refusal keeps the dialog open with the sentence; nothing the supervisor chose is lost.
+refusal keeps the dialog open with the sentence; nothing the supervisor chose is lost. The note's
+limit is counted under it before Assign is pressed; a note over it is never cut (it was cut at 500
+characters without a word): Assign waits until it is shortened.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from console.rules import ASSIGN_NOTE_MAX_LENGTH as NOTE_MAX
 from ui.roles import role_text
 from ui.tasks import Task
 from ui.widgets import BusyIndicator, ErrorBanner
+from ui.widgets.length_counter import LengthCounter
 
 __all__ = ["AssignDialog"]
 
@@ -88,6 +91,9 @@ class AssignDialog(QDialog):
         self.note.setFixedHeight(64)
         note_label.setBuddy(self.note)
         layout.addWidget(self.note)
+        self.note_counter = LengthCounter(self.note, NOTE_MAX, self)
+        self.note_counter.within_limit_changed.connect(lambda _within: self._update_ok())
+        layout.addWidget(self.note_counter)
         self.busy = BusyIndicator(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -147,7 +153,7 @@ class AssignDialog(QDialog):
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         running = self.assign_task is not None and self.assign_task.is_running
-        ok.setEnabled(self.people.currentItem() is not None and not running)
+        ok.setEnabled(self.people.currentItem() is not None and not running and self.note_counter.is_within_limit())
 
     # -- assigning -------------------------------------------------------------------------
 
@@ -155,9 +161,11 @@ class AssignDialog(QDialog):
         item = self.people.currentItem()
         if item is None or (self.assign_task is not None and self.assign_task.is_running):
             return
+        if not self.note_counter.is_within_limit():
+            return  # the counter under the note says by how much to shorten it
         raw = item.data(Qt.ItemDataRole.UserRole)
         assignee_id = int(raw) if raw is not None else None
-        note = self.note.toPlainText().strip()[:NOTE_MAX] or None
+        note = self.note.toPlainText().strip() or None
         client, case_ids = self.client, self.case_ids
         self.assign_task = Task(
             lambda: bulk_assign(client, case_ids, assignee_id, note=note), parent=self, label="assign cases"

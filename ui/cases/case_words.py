@@ -29,7 +29,6 @@ from ui.casework.labels import (
 from ui.roles import role_text
 
 __all__ = [
-    "FEE_COMPONENT_TEXTS",
     "MONEY_EVENT_TEXTS",
     "actor_text",
     "describe_changes",
@@ -94,12 +93,6 @@ MONEY_EVENT_TEXTS: dict[str, str] = {
     "provisional_credit_reversed": QT_TRANSLATE_NOOP("CasePage", "Provisional credit reversed"),
     "refund_credited": QT_TRANSLATE_NOOP("CasePage", "Refund credited"),
     "written_off": QT_TRANSLATE_NOOP("CasePage", "Written off"),
-}
-
-FEE_COMPONENT_TEXTS: dict[str, str] = {
-    "penalty_interest": QT_TRANSLATE_NOOP("CasePage", "penalty interest"),
-    "interest": QT_TRANSLATE_NOOP("CasePage", "interest"),
-    "fees": QT_TRANSLATE_NOOP("CasePage", "fees"),
 }
 
 

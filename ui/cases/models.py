@@ -209,6 +209,9 @@ class CaseTableModel(QAbstractTableModel):
                 return QBrush(tone_colours("warning")[0])
         if column.key == "assignee" and case.assignee_name is None:
             return QBrush(tone_colours("muted")[0])
+        if column.key == "id" and case.priority == "high" and case.is_open:
+            # Seen also when a narrow screen hides the Priority column (ui/cases/queue.py).
+            return QBrush(tone_colours("warning")[0])
         if not case.is_open:
             return QBrush(tone_colours("muted")[0])
         return None
@@ -223,6 +226,8 @@ class CaseTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("CaseTable", "The deadline has passed.")
         if column.key == "summary":
             return plain_tooltip(case_summary(case))
+        if column.key == "id":
+            return QCoreApplication.translate("CaseTable", "Priority: %1").replace("%1", text_of(PRIORITY_TEXTS, case.priority))
         return None
 
 

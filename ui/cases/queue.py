@@ -59,6 +59,7 @@ PAGE_LIMIT = 200
 MAX_CASES = 2000
 REFRESH_MS = 60_000
 TICK_MS = 30_000
+SUMMARY_CHARS = 26  # what a case is ("Dispute (Not received): ¥…") before whose
 
 # Which queues each role works (backend/cases/queues.SERVING_ROLES, seen from the role).
 QUEUES_SERVED: dict[str, tuple[str, ...]] = {
@@ -220,10 +221,16 @@ class CaseListView(QWidget):
         # The summary takes what the other columns leave (down to its minimum): no sideways scrolling;
         # on a narrow screen the others give up width down to their titles (fit_columns).
         header.setSectionResizeMode(COLUMN["summary"], QHeaderView.ResizeMode.Stretch)
+        # Narrow (1280 px): "Due in" and the summary say what "Opened", "Due at", "Type" and the
+        # SLA words do ("Due in" is coloured by the SLA state); they go before the summary is
+        # squeezed below SUMMARY_CHARS or another column is cut, and Priority last (a high
+        # priority case's number is in the warning colour, its tooltip says the priority).
         fit_columns(self.table, {COLUMN[key]: chars for key, chars in (
-            ("id", 5), ("type", 12), ("customer", 24), ("amount", 10), ("status", 15),
-            ("sla", 10), ("due_in", 16), ("due_at", 15), ("assignee", 12), ("priority", 6), ("opened", 15),
-        )}, drop=(COLUMN["opened"], COLUMN["due_at"], COLUMN["type"]))  # narrow: "Due in", the summary say it
+            ("id", 5), ("type", 12), ("customer", 20), ("amount", 10), ("status", 19),
+            ("sla", 10), ("due_in", 16), ("due_at", 15), ("assignee", 13), ("priority", 6), ("opened", 15),
+        )}, drop=(COLUMN["opened"], COLUMN["due_at"], COLUMN["type"], COLUMN["sla"],
+                                 COLUMN["priority"]),
+            stretch_chars=SUMMARY_CHARS, drop_before_cutting=True)
         self.table.activated.connect(self._activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)

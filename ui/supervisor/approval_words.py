@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from console.arrangements import Arrangement, ArrangementTerms
 from console.disputes import Dispute
 from console.formatting import format_fen
+from ui import wording
 from ui.casework.labels import (
     ARRANGEMENT_TYPE_TEXTS,
     CASE_STATUS_TEXTS,
@@ -16,7 +17,7 @@ from ui.casework.labels import (
 )
 from ui.supervisor.inbox_items import InboxItem
 
-__all__ = ["describe_changes", "what_text"]
+__all__ = ["describe_changes", "what_text", "what_tooltip"]
 
 CONTEXT = "Approvals"
 
@@ -25,7 +26,7 @@ def _tr(text: str) -> str:
     return str(QCoreApplication.translate(CONTEXT, text))
 
 def what_text(item: InboxItem) -> str:
-    """What waits, in a few words: "Hardship plan · 24 months", "Dispute outcome: Won (full refund)"."""
+    """What waits, in a few words: "Hardship plan · 24 months", "Dispute · Won (full refund)"."""
     subject = item.subject
     if isinstance(subject, Arrangement):
         words = text_of(ARRANGEMENT_TYPE_TEXTS, subject.type)
@@ -33,9 +34,18 @@ def what_text(item: InboxItem) -> str:
         return f"{words} · {detail}" if detail else words
     proposal = subject.proposal if isinstance(subject, Dispute) else None
     outcome = text_of(OUTCOME_TEXTS, proposal.outcome) if proposal is not None else ""
+    if not outcome:
+        return text_of(CASE_TYPE_TEXTS, "dispute")
+    # As an arrangement's "Hardship plan · 18 months": the proposed outcome after the type.
+    return QCoreApplication.translate("Approvals", "Dispute · %1").replace("%1", outcome)
+
+def what_tooltip(item: InboxItem) -> str:
+    """The case's summary, and for a dispute the merchant (kept out of the column: at 1280 px
+    it cut the outcome)."""
+    summary = wording.case_summary(item.case)
+    subject = item.subject
     merchant = (subject.transaction.merchant or "") if isinstance(subject, Dispute) else ""
-    text = QCoreApplication.translate("Approvals", "Dispute outcome: %1").replace("%1", outcome) if outcome else text_of(CASE_TYPE_TEXTS, "dispute")
-    return f"{text} · {merchant}" if merchant else text
+    return f"{summary} · {merchant}" if merchant and merchant not in summary else summary
 
 def _terms_short(kind: str, terms: ArrangementTerms) -> str:
     if kind == "hardship_plan" and terms.months is not None:

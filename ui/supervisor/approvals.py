@@ -18,8 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     Qt,
     Signal,
 )
@@ -46,7 +48,6 @@ from console.errors import ApiError, Conflict, Forbidden, PreconditionFailed, Va
 from console.formatting import format_datetime
 from console.models import User
 from console.outbox import Outbox, Queued
-from ui import wording
 from ui.casework.labels import (
     CASE_STATUS_TEXTS,
     CASE_TYPE_TEXTS,
@@ -59,10 +60,11 @@ from ui.casework.panels import arrangement_rows, dispute_rows, reasons_html, sch
 from ui.changes import ChangeBus, RefreshOnChange
 from ui.failures import failure_message
 from ui.icons import icon
-from ui.supervisor.approval_words import describe_changes, what_text
+from ui.supervisor.approval_words import describe_changes, what_text, what_tooltip
 from ui.supervisor.inbox_items import InboxItem, load_inbox, reload_item
 from ui.tasks import LatestOnly, Task
 from ui.widgets import BusyIndicator, Chip, ErrorBanner
+from ui.widgets.flow_layout import flow_host
 from ui.widgets.table_model import Column, RecordTableModel
 from ui.widgets.tables import fit_columns, make_table, source_row, view_row
 from ui.widgets.tones import tone_colour
@@ -71,6 +73,9 @@ from ui.workspace.alerts import alert_items
 from ui.workspace.header import set_role
 
 REFRESH_MS = 60_000  # the inbox refreshes itself every minute while it is on screen
+LIST_PX = 700  # the inbox's columns readable ("Dispute · Won (full refund)"), tests/ui/test_layout_1280.py
+DETAILS_SHARE = 0.45  # of a wide window, for the item's details
+WHAT_CHARS = 22  # "Dispute · Won (full refund)", "Hardship plan · 18 months"
 
 # Which subject action decides an item, by case type.
 APPROVE_ACTION = {"arrangement": "approve", "dispute": "approve_outcome"}
@@ -85,8 +90,11 @@ class InboxModel(RecordTableModel[InboxItem]):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Type"), lambda i: i.case.type, words=lambda code: text_of(CASE_TYPE_TEXTS, code)),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer / account"), lambda i: f"{i.customer_name} · {i.account_number}"),
-        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=lambda i: wording.case_summary(i.case)),
+        # The name only (the account is in its tooltip and the item's details): at 1280 px the
+        # account number left "What" a few characters ("Hardship…").
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Customer"), lambda i: i.customer_name,
+               tooltip=lambda i: f"{i.customer_name} · {i.account_number}"),
+        Column(QT_TRANSLATE_NOOP("WorkspaceModels", "What"), what_text, tooltip=what_tooltip),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Amount"), lambda i: i.amount_fen, "money"),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Proposed by"), lambda i: i.proposer_name),
         Column(QT_TRANSLATE_NOOP("WorkspaceModels", "Waiting since"), lambda i: i.proposed_at, "datetime"),
@@ -188,26 +196,35 @@ class ApprovalsView(QWidget):
         self.model = InboxModel(self)
         self.table = make_table(self.model, parent=splitter, stretch_column=2)
         self.table.setAccessibleName(self.tr("Waiting for approval"))
-        # On a narrow screen "Waiting since" goes first (the SLA says how urgent), then the type
-        # (what it is says it too).
-        fit_columns(self.table, {0: 8, 1: 15, 3: 10, 4: 11, 5: 13, 6: 10}, drop=(5, 0))
+        # On a narrow screen "Waiting since" goes first (the SLA says how urgent; the details say
+        # when), then the type (what it is says it too), before any column is cut.
+        fit_columns(self.table, {0: 8, 1: 8, 3: 10, 4: 13, 5: 13, 6: 14}, drop=(5, 0),
+                    stretch_chars=WHAT_CHARS, drop_before_cutting=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._open_case())
         splitter.addWidget(self.table)
 
-        scroll = QScrollArea(splitter)
+        # The details scroll; the decision and "Open case" stay under them, always in sight (at
+        # 1280×800 a hardship plan's schedule pushed Approve below the fold).
+        pane = QWidget(splitter)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(pane)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details = QWidget(scroll)
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(12, 0, 0, 0)
-        heading_row = QHBoxLayout()
+        # The title over the whole pane, the SLA chip under it: beside the chip the title wrapped
+        # to three lines in the pane's 340 px ("Hardship / plan · 18 / months").
         self.detail_title = QLabel(self.details)
         self.detail_title.setObjectName("dialogHeading")
         self.detail_title.setWordWrap(True)
-        heading_row.addWidget(self.detail_title, 1)
+        details_layout.addWidget(self.detail_title)
+        heading_row = QHBoxLayout()
         self.sla_chip = Chip(parent=self.details)
-        heading_row.addWidget(self.sla_chip, 0, Qt.AlignmentFlag.AlignTop)
+        heading_row.addWidget(self.sla_chip)
+        heading_row.addStretch(1)
         details_layout.addLayout(heading_row)
         self.detail_text = QLabel(self.details)
         self.detail_text.setTextFormat(Qt.TextFormat.RichText)
@@ -216,8 +233,8 @@ class ApprovalsView(QWidget):
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         details_layout.addWidget(self.detail_text)
 
-        self.decision_box = QGroupBox(self.tr("Decision"), self.details)
-        self.decision_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.decision_box = QGroupBox(self.tr("Decision"), pane)
+        self.decision_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         decision_layout = QVBoxLayout(self.decision_box)
         self.four_eyes_label = QLabel(self.decision_box)
         self.four_eyes_label.setWordWrap(True)
@@ -228,40 +245,53 @@ class ApprovalsView(QWidget):
         self.comment_edit.setAccessibleName(self.tr("Comment"))
         self.comment_edit.setFixedHeight(self.comment_edit.fontMetrics().height() * 4 + 16)
         self.comment_edit.textChanged.connect(lambda: self.comment_error.setVisible(False))
-        decision_layout.addWidget(self.comment_edit)
+        # Above the comment: the decision sits at the bottom of the pane and grows upwards, so
+        # the sentence appearing never moves the buttons from under the pointer.
         self.comment_error = QLabel(self.decision_box)
         self.comment_error.setWordWrap(True)
         set_role(self.comment_error, "error")
         self.comment_error.setVisible(False)
-        buttons = QHBoxLayout()
+        decision_layout.addWidget(self.comment_error)
+        decision_layout.addWidget(self.comment_edit)
+        # They wrap to a second row in a narrow pane rather than be cut ("Approve outcome").
+        button_row, buttons = flow_host(self.decision_box)
         self.approve_button = QPushButton(icon("check"), self.tr("Approve"), self.decision_box)
         self.approve_button.clicked.connect(self.approve)
         buttons.addWidget(self.approve_button)
         self.reject_button = QPushButton(icon("close"), self.tr("Reject"), self.decision_box)
         self.reject_button.clicked.connect(self.reject)
         buttons.addWidget(self.reject_button)
-        buttons.addStretch(1)
+        # The busy sign beside the row, not in it: it keeps its room while idle and wrapped to a
+        # second, empty row.
         self.action_busy = BusyIndicator(self.decision_box)
-        buttons.addWidget(self.action_busy)
-        decision_layout.addLayout(buttons)
-        # Below the buttons: the sentence appearing must not move them under the pointer.
-        decision_layout.addWidget(self.comment_error)
-        details_layout.addWidget(self.decision_box)
+        button_line = QHBoxLayout()
+        button_line.addWidget(button_row, 1)
+        button_line.addWidget(self.action_busy, 0, Qt.AlignmentFlag.AlignTop)
+        decision_layout.addLayout(button_line)
+        details_layout.addStretch(1)
+        scroll.setWidget(self.details)
+        pane_layout.addWidget(scroll, 1)
 
+        below = QVBoxLayout()
+        below.setContentsMargins(12, 0, 0, 0)
+        below.addWidget(self.decision_box)
         open_row = QHBoxLayout()
-        self.open_case_button = QPushButton(icon("cases"), self.tr("Open case"), self.details)
+        self.open_case_button = QPushButton(icon("cases"), self.tr("Open case"), pane)
         self.open_case_button.clicked.connect(self._open_case)
         open_row.addWidget(self.open_case_button)
         open_row.addStretch(1)
-        details_layout.addLayout(open_row)
-        details_layout.addStretch(1)
-        scroll.setWidget(self.details)
-        splitter.addWidget(scroll)
-        # The decision needs room for its two buttons side by side ("Approve outcome" is the
-        # widest), also at 1280 px with the side list: the list hides columns before it clips.
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 520])
+        below.addLayout(open_row)
+        pane_layout.addLayout(below)
+        splitter.addWidget(pane)
+        # The list keeps LIST_PX (its columns readable at 1280 px); the details take the rest, at
+        # least what a decision needs (its buttons wrap rather than being cut) and at most
+        # DETAILS_SHARE of a wide window. Once the person drags the handle, their split stands.
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([900, 340])
+        self.splitter = splitter
+        self._split_dragged = False
+        splitter.splitterMoved.connect(self._split_moved)
+        splitter.installEventFilter(self)
         layout.addWidget(splitter, 1)
 
         self.refreshing = WhileShown(self, on_show=self.refresh)
@@ -273,6 +303,24 @@ class ApprovalsView(QWidget):
             if changes is not None else None
         )
         self._show_item(None)
+
+    # -- the split ---------------------------------------------------------------------------
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._split_dragged = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.splitter and event.type() == QEvent.Type.Resize and not self._split_dragged:
+            self.fit_split()
+        return False
+
+    def fit_split(self) -> None:
+        """The list LIST_PX wide (or what the details leave), the details the rest (see __init__)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        details = self.splitter.widget(1)
+        least = details.minimumSizeHint().width() if details is not None else 0
+        wanted = max(least, min(total - LIST_PX, int(total * DETAILS_SHARE)))
+        self.splitter.setSizes([max(0, total - wanted), wanted])
 
     # -- life --------------------------------------------------------------------------------
 

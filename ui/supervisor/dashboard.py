@@ -130,6 +130,9 @@ class BarChart(QChartView):
         self._stacked = stacked
         self._horizontal = horizontal_bars
         self.category_axis = QBarCategoryAxis()
+        # Whole words: QtCharts cut them to "15–3…" with room to spare, and in Chinese the
+        # statuses down the side to "…" (issue 14, the screenshots at 1280×800).
+        self.category_axis.setTruncateLabels(False)
         self.value_axis = QValueAxis()
         self.value_axis.setLabelFormat("%d")
         # Long category words (statuses) read better down the side, bars running across.
@@ -322,8 +325,8 @@ class DashboardView(QWidget):
         arrangements = next((q.open for q in stats.queues if q.queue == "approvals"), 0)
         outcomes = max(0, stats.pending_approvals - arrangements)
         detail = self.tiles["approvals"].detail_label
-        detail.setText(self.tr("%1 arrangements · %2 dispute outcomes").replace("%1", str(arrangements))
-                       .replace("%2", str(outcomes)))
+        detail.setText(self.tr("%n arrangement(s)", "", arrangements) + " · "
+                       + self.tr("%n dispute outcome(s)", "", outcomes))
         detail.setVisible(stats.pending_approvals > 0)
         self._draw(stats)
         as_of = to_business_time(stats.as_of) if stats.as_of.tzinfo is not None else stats.as_of

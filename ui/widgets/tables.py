@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ui.export import NARROW_HIDDEN
 from ui.widgets.table_model import SORT_ROLE
 
 
@@ -63,19 +64,24 @@ def view_row(view: QTableView, source: int) -> int:
         return model.mapFromSource(source_model.index(source, 0)).row()
     return source
 
-def fit_columns(view: QTableView, widths: dict[int, int], *, drop: tuple[int, ...] = ()) -> None:
+def fit_columns(view: QTableView, widths: dict[int, int], *, drop: tuple[int, ...] = (),
+                stretch_chars: int | None = None, drop_before_cutting: bool = False) -> None:
     """Column widths in characters of the view's font (not measured over the rows), never
     narrower than the column's title with its sort arrow (in every language).
 
     When the table is narrower than the columns want (1280×800 screens), the listed columns give
     up width in proportion to what they have beyond their titles, so that the stretching column
-    keeps room for its title and nothing goes past the right edge. When even their titles do not
-    fit, the columns in `drop` are hidden, first ones first, and shown again when there is room."""
+    keeps room for its title and for `stretch_chars` characters (default: ten, padding
+    included), and nothing goes past the right edge.
+    When even their titles do not fit, the columns in `drop` are hidden, first ones first, and
+    shown again when there is room. With `drop_before_cutting`, they are hidden as soon as a text
+    column would have to give up width: a column less beats columns one cannot read (issue 14:
+    the approvals' "Hardship…", the queues' summary squeezed to "Dispute (Co…")."""
     previous = view.findChild(_ColumnFitter)
     if previous is not None:
         previous.setParent(None)
         previous.deleteLater()
-    _ColumnFitter(view, dict(widths), drop)
+    _ColumnFitter(view, dict(widths), drop, stretch_chars=stretch_chars, drop_before_cutting=drop_before_cutting)
 
 class _ColumnFitter(QObject):
     """Shares a table's width between its fixed-width columns and its stretching one (see
@@ -86,11 +92,14 @@ class _ColumnFitter(QObject):
     _REFIT = frozenset({QEvent.Type.Resize, QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange,
                         QEvent.Type.Show})
 
-    def __init__(self, view: QTableView, chars: dict[int, int], drop: tuple[int, ...]) -> None:
+    def __init__(self, view: QTableView, chars: dict[int, int], drop: tuple[int, ...], *,
+                 stretch_chars: int | None = None, drop_before_cutting: bool = False) -> None:
         super().__init__(view)
         self._view = view
         self._chars = chars
         self._drop = drop
+        self._stretch_chars = stretch_chars
+        self._drop_before_cutting = drop_before_cutting
         self._fitting = False
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)  # a scroll bar coming or going resizes only this
@@ -111,11 +120,15 @@ class _ColumnFitter(QObject):
             header = self._view.horizontalHeader()
             for column in self._drop:  # show them all, then hide while the titles do not fit
                 header.setSectionHidden(column, False)
+            hidden: list[int] = []
             for column in self._drop:
                 if self._share() >= 0:
                     break
                 header.setSectionHidden(column, True)
+                hidden.append(column)
             self._share()
+            # Hidden for want of room, not by choice: an export still writes them (ui/export.py).
+            self._view.setProperty(NARROW_HIDDEN, hidden)
         finally:
             self._fitting = False
 
@@ -123,7 +136,7 @@ class _ColumnFitter(QObject):
         """Set the widths; returns the pixels to spare (negative: the titles alone do not fit)."""
         view, header = self._view, self._view.horizontalHeader()
         char = view.fontMetrics().horizontalAdvance("0")
-        self._min_chars = 10 * char
+        self._min_chars = 10 * char if self._stretch_chars is None else self._stretch_chars * char + 16  # + padding
         self._wanted = {c: max(n * char + 16, title_width(header, c)) for c, n in self._chars.items()}
         stretch = [c for c in range(header.count()) if not header.isSectionHidden(c)
                    and header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
@@ -156,7 +169,10 @@ class _ColumnFitter(QObject):
                 short_of_text_room = max(0, remaining)
         for column, width in widths.items():
             view.setColumnWidth(column, width)
-        # Negative when the text columns alone cannot make room: the caller drops a column first.
+        # Negative when the text columns alone cannot make room (or, with `drop_before_cutting`,
+        # when they would have to give up any): the caller drops a column first.
+        if self._drop_before_cutting and excess > 0:
+            return -excess
         return -short_of_text_room if short_of_text_room > 0 else (-excess if excess < 0 else 0)
 
 def title_width(header: QHeaderView, section: int) -> int:

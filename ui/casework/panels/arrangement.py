@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from console.arrangements import Arrangement, ArrangementTerms, QuoteEffects, QuotePeriod
 from console.formatting import format_date, format_datetime, format_fen
-from ui.cases.case_words import FEE_COMPONENT_TEXTS, _day, _number, page_text
+from ui import wording
+from ui.cases.case_words import _day, _number
 from ui.casework.labels import ARRANGEMENT_TYPE_TEXTS, CASE_STATUS_TEXTS, text_of
 from ui.casework.panels.common import DetailsBox, PanelContext, small_table
 from ui.widgets.table_model import Column
@@ -50,7 +51,7 @@ def terms_text(kind: str, terms: ArrangementTerms, effects: QuoteEffects) -> str
         return text
     if kind == "fee_waiver":
         return QCoreApplication.translate("CasePage", "%1 of %2 waived: %3").replace("%1", format_fen(terms.amount_fen or 0)).replace(
-            "%2", page_text(FEE_COMPONENT_TEXTS, terms.component)
+            "%2", wording.component_text(terms.component, in_sentence=True)
         ).replace("%3", terms.reason or "")
     if kind == "promise_to_pay":
         return QCoreApplication.translate("CasePage", "%1 promised by %2").replace("%1", format_fen(terms.amount_fen or 0)).replace(
@@ -145,7 +146,7 @@ def inbox_terms_rows(kind: str, terms: ArrangementTerms) -> list[tuple[str, str]
         if terms.penalty_waiver_fen:
             rows.append((QCoreApplication.translate("ApprovalsView", "Penalty interest waived"), format_fen(terms.penalty_waiver_fen)))
     elif kind == "due_date_extension":
-        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), QCoreApplication.translate("ApprovalsView", "%n day(s)", "", terms.days or 0)))
+        rows.append((QCoreApplication.translate("ApprovalsView", "Due date moved by"), wording.Counts().days(terms.days or 0)))
     elif kind == "bill_installment":
         rows.append((QCoreApplication.translate("ApprovalsView", "Installments"), "" if terms.terms is None else str(terms.terms)))
     elif kind == "fee_waiver":
@@ -155,7 +156,7 @@ def inbox_terms_rows(kind: str, terms: ArrangementTerms) -> list[tuple[str, str]
     elif kind == "promise_to_pay":
         rows.append((QCoreApplication.translate("ApprovalsView", "Promised"), format_fen(terms.amount_fen or 0)))
         if terms.promised_date is not None:
-            rows.append((QCoreApplication.translate("ApprovalsView", "By"), format_date(terms.promised_date)))
+            rows.append((QCoreApplication.translate("ApprovalsView", "Pay by"), format_date(terms.promised_date)))
     return rows
 
 
@@ -166,7 +167,7 @@ def schedule_html(arrangement: Arrangement) -> str:
         return ""
     first, last = schedule[0], schedule[-1]
     summary = (
-        QCoreApplication.translate("ApprovalsView", "%n payment(s) from %1 to %2, adding up to %3.", "", len(schedule))
+        wording.Counts().payments(len(schedule))
         .replace("%1", format_date(first.due_date))
         .replace("%2", format_date(last.due_date))
         .replace("%3", format_fen(sum(p.total_fen for p in schedule)))
@@ -179,12 +180,11 @@ def schedule_html(arrangement: Arrangement) -> str:
         for p in shown
     )
     more = ""
-    if len(schedule) > len(shown):
+    hidden = len(schedule) - len(shown)
+    if hidden > 0:
         more = (
             "<tr><td colspan='3' style='padding:1px 0'>"
-            + html.escape(
-                QCoreApplication.translate("ApprovalsView", "… and %n more", "", len(schedule) - len(shown))
-            )
+            + html.escape(wording.Counts().more(hidden))
             + "</td></tr>"
         )
     title = QCoreApplication.translate("ApprovalsView", "Schedule")  # outside the f-string, where lupdate finds it
