@@ -168,3 +168,103 @@ def test_a_period_marked_unbilled_again_shows_in_used_and_available(session: Ses
     assert found.examples[0].startswith(
         f"account {account.id}: shown used {shown} / available {max(0, account.credit_limit_fen - shown)}; "
         f"the ledger gives {ledger} / {max(0, account.credit_limit_fen - ledger)}")
+
+
+@pytest.mark.parametrize("batch", [1, 7])
+def test_a_sound_book_reconciles_in_small_batches(
+    session: Session, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    from backend.billing import reconcile as module
+
+    whole = reconcile(session, TODAY + timedelta(days=21))
+    monkeypatch.setattr(module, "SCAN_BATCH", batch)
+
+    batched = reconcile(session, TODAY + timedelta(days=21))
+
+    assert batched.ok, "\n".join(batched.lines())
+    assert (batched.accounts, batched.bills, batched.plans) == (whole.accounts, whole.bills, whole.plans)
+
+
+@pytest.mark.parametrize("invariant", sorted(INVARIANTS))
+def test_a_break_on_a_batch_boundary_is_found(session: Session, monkeypatch: pytest.MonkeyPatch, invariant: str) -> None:
+    """Every check reads the book in id batches: in batches of 1 id every row is both the first
+    and the last of its batch, and a tampered book shows exactly the breaks it shows read in one
+    batch."""
+    from backend.billing import reconcile as module
+
+    _tamper(session, invariant)
+    whole = reconcile(session, TODAY + timedelta(days=21))
+    monkeypatch.setattr(module, "SCAN_BATCH", 1)
+
+    batched = reconcile(session, TODAY + timedelta(days=21))
+
+    assert batched.breaks[invariant].count >= 1, "\n".join(batched.lines())
+    for name, found in whole.breaks.items():
+        assert batched.breaks[name].count == found.count, name
+        assert sorted(batched.breaks[name].examples) == sorted(found.examples) or found.count > module.EXAMPLES
+
+
+def _arrangement(session: Session, account: Account, kind: str, status: str, **fields: object) -> None:
+    from backend.arrangements.models import Arrangement
+    from backend.auth.models import User
+
+    session.add(Arrangement(
+        account_id=account.id, customer_id=account.customer_id, type=kind, status=status,
+        terms={"type": kind}, needs_approval=False, amount_fen=0,
+        proposed_by=session.scalars(select(User.id).limit(1)).one(), proposed_by_name="test",
+        proposed_at=datetime.now(timezone.utc), version=1, **{"quote": {}, **fields}))
+
+
+ARRANGEMENT_BREAKS = {
+    # case: (invariant, breaks it must show)
+    "hardship_plan_without_its_plan": ("arrangements_in_force", 1),
+    "hardship_plan_penalty_not_suspended": ("arrangements_in_force", 1),
+    "payoff_in_force_plan_not_billed": ("arrangements_in_force", 1),
+    "payoff_completed_plan_still_active": ("arrangements_in_force", 1),
+    "extension_to_another_date": ("due_dates_from_rules", 1),
+    "extension_to_that_date": ("due_dates_from_rules", 0),
+}
+
+
+@pytest.mark.parametrize("batch", [None, 1])
+@pytest.mark.parametrize("case", sorted(ARRANGEMENT_BREAKS))
+def test_arrangements_in_force_and_extensions(
+    session: Session, monkeypatch: pytest.MonkeyPatch, case: str, batch: int | None
+) -> None:
+    """Invariants 12 and 13 against live arrangements (the seeded book has none in force): each
+    corrupt one is one break, read in one batch or in batches of 1; a bill moved where its live
+    extension says is none."""
+    from backend.billing import reconcile as module
+
+    plan = session.scalars(
+        select(InstallmentPlan).where(InstallmentPlan.status == "active",
+                                      InstallmentPlan.periods.any(InstallmentPeriod.status == "scheduled"))
+        .order_by(InstallmentPlan.id).limit(1)).one()
+    account = session.get(Account, plan.account_id)
+    assert account is not None
+    if case == "hardship_plan_without_its_plan":
+        account.penalty_suspended = True
+        _arrangement(session, account, "hardship_plan", "active", plan_id=None)
+    elif case == "hardship_plan_penalty_not_suspended":
+        _arrangement(session, account, "hardship_plan", "active", plan_id=plan.id)
+    elif case == "payoff_in_force_plan_not_billed":
+        plan.payoff_on = TODAY
+        _arrangement(session, account, "plan_payoff", "active", plan_id=plan.id)
+    elif case == "payoff_completed_plan_still_active":
+        _arrangement(session, account, "plan_payoff", "completed", plan_id=plan.id)
+    else:
+        bill = session.scalars(select(Bill).where(Bill.account_id == account.id).order_by(Bill.id).limit(1)).one()
+        moved_to = bill.due_date + timedelta(days=5)
+        said = moved_to if case == "extension_to_that_date" else moved_to + timedelta(days=1)
+        bill.due_date = moved_to
+        _arrangement(session, account, "due_date_extension", "active", bill_id=bill.id,
+                     quote={"effects": {"new_due_date": said.isoformat()}})
+    session.flush()
+    if batch is not None:
+        monkeypatch.setattr(module, "SCAN_BATCH", batch)
+
+    result = reconcile(session, TODAY + timedelta(days=21))
+
+    invariant, expected = ARRANGEMENT_BREAKS[case]
+    assert result.breaks[invariant].count == expected, "\n".join(result.lines())
+    assert sum(b.count for b in result.breaks.values()) == expected, "\n".join(result.lines())

@@ -4,9 +4,9 @@
 the breaks per invariant with a few examples; `python -m backend reconcile` prints them and
 exits non-zero on any break, and end of day prints them (report only) when it is done.
 
-Each check is one grouped query per batch of SCAN_BATCH ids (bills, accounts, plans), whose
-subqueries read only that batch's rows: the time grows with the book, the memory stays that of
-one batch.
+Every check runs per batch of SCAN_BATCH ids (bills, accounts, plans), and its queries read only
+that batch's rows (through an index on the batch's id): the time grows with the book, the memory
+stays that of one batch.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
@@ -106,14 +106,6 @@ def _id_ranges(session: Session, key: Any) -> Iterator[tuple[int, int]]:
         last = int(upper)
 
 
-def _scan(session: Session, stmt: Select[Any], key: Any) -> Iterator[Any]:
-    """Rows of `stmt` in batches by `key` (an id column), so a big book is never all in memory.
-    (The invariants that use it aggregate in subqueries that each batch repeats: see the note on
-    `_check_plans_and_arrangements`.)"""
-    for first, last in _id_ranges(session, key):
-        yield from session.execute(stmt.where(key.between(first, last)).order_by(key)).all()
-
-
 def reconcile(session: Session, today: date | None = None) -> Reconciliation:
     """Check every invariant over the whole book, in batches of SCAN_BATCH bills, accounts and
     plans; the breaks per invariant with up to EXAMPLES examples each."""
@@ -122,10 +114,10 @@ def reconcile(session: Session, today: date | None = None) -> Reconciliation:
         _check_bills(session, result, first, last)
     for first, last in _id_ranges(session, Account.id):
         _check_accounts(session, result, first, last, today)
+        _check_arrangements(session, result, first, last)
     for first, last in _id_ranges(session, InstallmentPlan.id):
         _check_plans(session, result, first, last)
     _check_claims(session, result)
-    _check_plans_and_arrangements(session, result)
     return result
 
 
@@ -158,17 +150,21 @@ def _check_bills(session: Session, result: Reconciliation, first: int, last: int
 
 def _check_accounts(session: Session, result: Reconciliation, first: int, last: int, today: date | None) -> None:
     """Accounts: balance = Σ transactions = latest total + what posted since and is on no bill;
-    used and available; past due and bucket; disputed money."""
+    used and available; past due and bucket; disputed money; billed periods still owing = the
+    installment dues the latest bill asks + dues billed since (invariant 10)."""
     breaks = result.breaks
     in_batch = Account.id.between(first, last)
     txn_sums = (
-        select(Transaction.account_id, func.sum(Transaction.amount_fen).label("total"))
+        select(Transaction.account_id, func.sum(Transaction.amount_fen).label("total"),
+               func.sum(case((Transaction.type.in_(DUE_TYPES), Transaction.amount_fen), else_=0)).label("dues"))
         .where(Transaction.account_id.between(first, last))
         .group_by(Transaction.account_id).subquery()
     )
-    # What posted since the latest cut = all transactions less those on some bill's lines.
+    # What posted since the latest cut = all transactions less those on some bill's lines (a
+    # transaction is on one bill at most); the same for the installment dues.
     billed_txns = (
-        select(Bill.account_id, func.sum(BillLine.amount_fen).label("total"))
+        select(Bill.account_id, func.sum(BillLine.amount_fen).label("total"),
+               func.sum(case((BillLine.type.in_(DUE_TYPES), BillLine.amount_fen), else_=0)).label("dues"))
         .join(BillLine, BillLine.bill_id == Bill.id)
         .where(BillLine.transaction_id.is_not(None), Bill.account_id.between(first, last))
         .group_by(Bill.account_id).subquery()
@@ -179,25 +175,32 @@ def _check_accounts(session: Session, result: Reconciliation, first: int, last: 
         .group_by(Bill.account_id).subquery()
     )
     latest_bill = (
-        select(Bill.account_id, Bill.total_fen, Bill.due_date, Bill.statement_date, Bill.disputed_fen)
+        select(Bill.id, Bill.account_id, Bill.total_fen, Bill.due_date, Bill.statement_date, Bill.disputed_fen,
+               Bill.open_installments_fen)
         .join(latest, (latest.c.account_id == Bill.account_id) & (latest.c.statement_date == Bill.statement_date))
         .subquery()
     )
     # Plan principal not yet billed: as the overview counts it (periods still `scheduled`), and
     # as the bills say it must be (a cut bills every period due by its due date, so only periods
-    # due after the latest bill's due date can still be unbilled).
-    unbilled_plans = (
+    # due after the latest bill's due date can still be unbilled). And what billed periods still owe.
+    scheduled = InstallmentPeriod.status == "scheduled"
+    periods = (
         select(
             InstallmentPeriod.account_id,
-            func.sum(InstallmentPeriod.principal_fen).label("principal"),
+            func.sum(case((scheduled, InstallmentPeriod.principal_fen), else_=0)).label("principal"),
             func.sum(case(
-                (latest_bill.c.due_date.is_(None) | (InstallmentPeriod.due_date > latest_bill.c.due_date),
+                (scheduled & (latest_bill.c.due_date.is_(None) | (InstallmentPeriod.due_date > latest_bill.c.due_date)),
                  InstallmentPeriod.principal_fen),
                 else_=0,
             )).label("after_latest"),
+            func.sum(case(
+                (InstallmentPeriod.status.in_(OWING),
+                 InstallmentPeriod.principal_fen + InstallmentPeriod.fee_fen - InstallmentPeriod.paid_fen),
+                else_=0,
+            )).label("owed"),
         )
         .outerjoin(latest_bill, latest_bill.c.account_id == InstallmentPeriod.account_id)
-        .where(InstallmentPeriod.status == "scheduled", InstallmentPeriod.account_id.between(first, last))
+        .where(InstallmentPeriod.status.in_(("scheduled", *OWING)), InstallmentPeriod.account_id.between(first, last))
         .group_by(InstallmentPeriod.account_id).subquery()
     )
     holdings = open_dispute_holdings().subquery()
@@ -220,23 +223,24 @@ def _check_accounts(session: Session, result: Reconciliation, first: int, last: 
             Account.id, Account.balance_fen, func.coalesce(txn_sums.c.total, 0),
             latest_bill.c.total_fen, func.coalesce(txn_sums.c.total, 0) - func.coalesce(billed_txns.c.total, 0),
             Account.credit_balance_fen, Account.past_due_fen, Account.overdue_since,
-            func.coalesce(unbilled_plans.c.principal, 0), Account.disputed_fen,
+            func.coalesce(periods.c.principal, 0), Account.disputed_fen,
             func.coalesce(open_held.c.held, 0), due_dates.exists(),
             latest_bill.c.disputed_fen, func.coalesce(held_on_bill.c.held, 0),
-            Account.credit_limit_fen, func.coalesce(unbilled_plans.c.after_latest, 0),
+            Account.credit_limit_fen, func.coalesce(periods.c.after_latest, 0),
+            latest_bill.c.id, func.coalesce(periods.c.owed, 0), func.coalesce(latest_bill.c.open_installments_fen, 0),
+            func.coalesce(txn_sums.c.dues, 0) - func.coalesce(billed_txns.c.dues, 0),
         )
         .outerjoin(txn_sums, txn_sums.c.account_id == Account.id)
         .outerjoin(billed_txns, billed_txns.c.account_id == Account.id)
         .outerjoin(latest_bill, latest_bill.c.account_id == Account.id)
-        .outerjoin(unbilled_plans, unbilled_plans.c.account_id == Account.id)
+        .outerjoin(periods, periods.c.account_id == Account.id)
         .outerjoin(open_held, open_held.c.account_id == Account.id)
         .outerjoin(held_on_bill, held_on_bill.c.account_id == Account.id)
         .where(in_batch)
     )
     for (account_id, balance, txn_total, latest_total, since, credit, past_due, overdue_since, unbilled,
-         disputed, held, from_a_due_date, bill_disputed, bill_held, limit, unbilled_by_bills) in session.execute(
-        account_rows
-    ):
+         disputed, held, from_a_due_date, bill_disputed, bill_held, limit, unbilled_by_bills,
+         latest_id, owed, dues_on_bill, dues_since) in session.execute(account_rows):
         result.accounts += 1
         if balance != txn_total:
             breaks["balance_is_sum_of_transactions"].add(
@@ -268,10 +272,15 @@ def _check_accounts(session: Session, result: Reconciliation, first: int, last: 
             breaks["disputed_is_open_disputes"].add(
                 f"account {account_id}: disputed {disputed}, open disputes hold {held}; latest bill "
                 f"leaves out {bill_disputed}, open disputes on its money hold {bill_held}")
+        if owed != dues_on_bill + dues_since:
+            breaks["plan_dues_match_bills"].add(
+                f"account {account_id}: billed periods owe {owed}; bill {latest_id} asks {dues_on_bill} as "
+                f"installment dues and {dues_since} was billed since")
 
 
 def _check_plans(session: Session, result: Reconciliation, first: int, last: int) -> None:
-    """Plans: schedules sum exactly; none active with every period paid."""
+    """Plans: schedules sum exactly; none active with every period paid; a completed or paid-off
+    plan has every period paid or waived, and is paid off only after a payoff (invariant 11)."""
     breaks = result.breaks
     period_sums = (
         select(
@@ -287,9 +296,11 @@ def _check_plans(session: Session, result: Reconciliation, first: int, last: int
     plan_rows = select(
         InstallmentPlan.id, InstallmentPlan.account_id, InstallmentPlan.status, InstallmentPlan.principal_fen,
         InstallmentPlan.fee_fen, period_sums.c.principal, period_sums.c.fee, period_sums.c.periods,
-        period_sums.c.settled,
+        period_sums.c.settled, InstallmentPlan.payoff_on,
     ).outerjoin(period_sums, period_sums.c.plan_id == InstallmentPlan.id).where(InstallmentPlan.id.between(first, last))
-    for plan_id, account_id, status, principal, fee, p_sum, f_sum, periods, settled in session.execute(plan_rows):
+    for plan_id, account_id, status, principal, fee, p_sum, f_sum, periods, settled, payoff_on in session.execute(
+        plan_rows
+    ):
         result.plans += 1
         if (p_sum or 0) != principal or (f_sum or 0) != fee:
             breaks["schedule_sums_exactly"].add(
@@ -297,6 +308,11 @@ def _check_plans(session: Session, result: Reconciliation, first: int, last: int
                 f"periods sum to {p_sum} / {f_sum}")
         if status == "active" and periods and settled == periods:
             breaks["no_active_plan_fully_paid"].add(f"plan {plan_id} (account {account_id}): all {periods} periods paid")
+        open_periods = (periods or 0) - (settled or 0)
+        if status in ENDED_PAID and (open_periods or (status == "paid_off") != (payoff_on is not None)):
+            breaks["plan_end_follows_periods"].add(
+                f"plan {plan_id} (account {account_id}): {status} with {open_periods} periods not paid, "
+                f"payoff set up on {payoff_on}")
 
 
 def _check_claims(session: Session, result: Reconciliation) -> None:
@@ -318,135 +334,71 @@ def _check_claims(session: Session, result: Reconciliation) -> None:
                     f"transaction {txn_id} ({amounts.get(txn_id, 0)}): {claims.describe()}")
 
 
-def _check_plans_and_arrangements(session: Session, result: Reconciliation) -> None:
-    """Plans end right and arrangements hold (docs/rules.md, "Reconciliation", 10–14).
-
-    Book-wide, after the batched checks: its grouped subqueries read the whole book for each
-    batch, unlike `_check_plans`' (not yet measured on the 1M book)."""
+def _check_arrangements(session: Session, result: Reconciliation, first: int, last: int) -> None:
+    """Arrangements of the accounts `first`..`last` (invariants 12–14): a live hardship plan keeps
+    its plan and alone suspends penalty; a payoff bills its plan; each bill is due on its due day
+    or where a live extension of it moved it; no promise still open once end of day passed its date."""
     breaks = result.breaks
-    # 10. Billed periods still owing = the latest bill's installment dues + dues posted since.
-    owing = (
-        select(InstallmentPeriod.account_id,
-               func.sum(InstallmentPeriod.principal_fen + InstallmentPeriod.fee_fen - InstallmentPeriod.paid_fen)
-               .label("owed"))
-        .where(InstallmentPeriod.status.in_(OWING))
-        .group_by(InstallmentPeriod.account_id).subquery()
-    )
-    # Dues billed since the latest cut = all dues posted less those on some bill's lines (a
-    # transaction is on one bill at most): two grouped scans, no lookup per transaction.
-    dues_posted = (
-        select(Transaction.account_id, func.sum(Transaction.amount_fen).label("due"))
-        .where(Transaction.type.in_(DUE_TYPES))
-        .group_by(Transaction.account_id).subquery()
-    )
-    dues_on_lines = (
-        select(Bill.account_id, func.sum(BillLine.amount_fen).label("due"))
-        .join(BillLine, BillLine.bill_id == Bill.id)
-        .where(BillLine.transaction_id.is_not(None), BillLine.type.in_(DUE_TYPES))
-        .group_by(Bill.account_id).subquery()
-    )
-    latest = (
-        select(Bill.account_id, func.max(Bill.statement_date).label("statement_date"))
-        .group_by(Bill.account_id).subquery()
-    )
-    latest_dues = (
-        select(Bill.account_id, Bill.open_installments_fen, Bill.id.label("bill_id"))
-        .join(latest, (latest.c.account_id == Bill.account_id) & (latest.c.statement_date == Bill.statement_date))
-        .subquery()
-    )
-    rows = (
-        select(Account.id, func.coalesce(owing.c.owed, 0), func.coalesce(latest_dues.c.open_installments_fen, 0),
-               func.coalesce(dues_posted.c.due, 0) - func.coalesce(dues_on_lines.c.due, 0), latest_dues.c.bill_id)
-        .outerjoin(owing, owing.c.account_id == Account.id)
-        .outerjoin(dues_posted, dues_posted.c.account_id == Account.id)
-        .outerjoin(dues_on_lines, dues_on_lines.c.account_id == Account.id)
-        .outerjoin(latest_dues, latest_dues.c.account_id == Account.id)
-    )
-    for account_id, owed, on_bill, since, bill_id in _scan(session, rows, Account.id):
-        if owed != on_bill + since:
-            breaks["plan_dues_match_bills"].add(
-                f"account {account_id}: billed periods owe {owed}; bill {bill_id} asks {on_bill} as installment "
-                f"dues and {since} was billed since")
-
-    # 11. A completed or paid-off plan: every period paid or waived; paid off only after a payoff.
-    settled = (
-        select(InstallmentPeriod.plan_id,
-               func.sum(case((InstallmentPeriod.status.in_(("paid", "waived")), 0), else_=1)).label("open"))
-        .group_by(InstallmentPeriod.plan_id).subquery()
-    )
-    plan_rows = select(
-        InstallmentPlan.id, InstallmentPlan.account_id, InstallmentPlan.status, InstallmentPlan.payoff_on,
-        func.coalesce(settled.c.open, 0),
-    ).outerjoin(settled, settled.c.plan_id == InstallmentPlan.id).where(InstallmentPlan.status.in_(ENDED_PAID))
-    for plan_id, account_id, status, payoff_on, open_periods in _scan(session, plan_rows, InstallmentPlan.id):
-        if open_periods or (status == "paid_off") != (payoff_on is not None):
-            breaks["plan_end_follows_periods"].add(
-                f"plan {plan_id} (account {account_id}): {status} with {open_periods} periods not paid, "
-                f"payoff set up on {payoff_on}")
-
-    # 12. Live arrangements and their plans; penalty suspended exactly under a live hardship plan.
+    in_batch = Arrangement.account_id.between(first, last)
+    unbilled = select(InstallmentPeriod.id).where(
+        InstallmentPeriod.plan_id == Arrangement.plan_id, InstallmentPeriod.status == "scheduled").exists()
     live = session.execute(
         select(Arrangement.id, Arrangement.account_id, Arrangement.type, Arrangement.status, Arrangement.plan_id,
-               Arrangement.bill_id, Arrangement.quote, Arrangement.terms)
-        .where(Arrangement.type.in_(("hardship_plan", "plan_payoff", "due_date_extension", "promise_to_pay")),
+               Arrangement.bill_id, Arrangement.quote, Arrangement.terms, InstallmentPlan.id.label("plan_found"),
+               InstallmentPlan.status.label("plan_status"), InstallmentPlan.payoff_on, unbilled.label("unbilled"),
+               Account.eod_through)
+        .join(Account, Account.id == Arrangement.account_id)
+        .outerjoin(InstallmentPlan, InstallmentPlan.id == Arrangement.plan_id)
+        .where(in_batch,
+               Arrangement.type.in_(("hardship_plan", "plan_payoff", "due_date_extension", "promise_to_pay")),
                Arrangement.status.in_(("active", "completed")))
+        .order_by(Arrangement.id)
     ).all()
-    plan_ids = {row.plan_id for row in live if row.plan_id is not None}
-    plans = {
-        plan.id: plan for plan in session.scalars(
-            select(InstallmentPlan).where(InstallmentPlan.id.in_(plan_ids))
-        )
-    } if plan_ids else {}
-    scheduled = set(session.scalars(
-        select(InstallmentPeriod.plan_id).where(InstallmentPeriod.plan_id.in_(plan_ids),
-                                                InstallmentPeriod.status == "scheduled").distinct()
-    )) if plan_ids else set()
+
+    # 12. Live arrangements and their plans; penalty suspended exactly under a live hardship plan.
     hardship_accounts = {row.account_id for row in live if row.type == "hardship_plan" and row.status == "active"}
     for row in live:
-        plan = plans.get(row.plan_id) if row.plan_id is not None else None
+        plan_status = row.plan_status if row.plan_found is not None else None
         problem = None
         if row.type == "hardship_plan" and row.status == "active":
-            if plan is None or plan.status not in ("active", *ENDED_PAID):
-                problem = f"hardship plan in force, its plan {row.plan_id} is {plan.status if plan else 'missing'}"
+            if plan_status not in ("active", *ENDED_PAID):
+                problem = f"hardship plan in force, its plan {row.plan_id} is {plan_status or 'missing'}"
         elif row.type == "plan_payoff" and row.status == "active":
-            if plan is None or plan.payoff_on is None or plan.id in scheduled:
+            if plan_status is None or row.payoff_on is None or row.unbilled:
                 problem = f"payoff in force, its plan {row.plan_id} is not billed in full"
         elif row.type == "plan_payoff" and row.status == "completed":
-            if plan is None or plan.status != "paid_off":
-                problem = f"payoff completed, its plan {row.plan_id} is {plan.status if plan else 'missing'}"
+            if plan_status != "paid_off":
+                problem = f"payoff completed, its plan {row.plan_id} is {plan_status or 'missing'}"
         if problem:
             breaks["arrangements_in_force"].add(f"arrangement {row.id} (account {row.account_id}): {problem}")
-    for account_id in session.scalars(select(Account.id).where(Account.penalty_suspended.is_(True))):
-        if account_id not in hardship_accounts:
-            breaks["arrangements_in_force"].add(f"account {account_id}: penalty suspended without a hardship plan")
-    suspended = set(session.scalars(select(Account.id).where(Account.penalty_suspended.is_(True))))
+    suspended = set(session.scalars(
+        select(Account.id).where(Account.id.between(first, last), Account.penalty_suspended.is_(True))))
+    for account_id in sorted(suspended - hardship_accounts):
+        breaks["arrangements_in_force"].add(f"account {account_id}: penalty suspended without a hardship plan")
     for account_id in sorted(hardship_accounts - suspended):
         breaks["arrangements_in_force"].add(f"account {account_id}: a hardship plan in force, penalty not suspended")
 
     # 13. Due dates: the due day, or the date a live extension of that bill moved it to.
-    extended = {
-        row.bill_id: str(row.quote.get("effects", {}).get("new_due_date"))
-        for row in live if row.type == "due_date_extension" and row.bill_id is not None
-    }
+    extended: dict[int, set[str]] = {}
+    for row in live:
+        if row.type == "due_date_extension" and row.bill_id is not None:
+            extended.setdefault(row.bill_id, set()).add(str(row.quote.get("effects", {}).get("new_due_date")))
     bill_rows = select(Bill.id, Bill.account_id, Bill.statement_date, Bill.due_date, Account.due_day).join(
-        Account, Account.id == Bill.account_id)
-    for bill_id, account_id, statement_date, due_date, due_day in _scan(session, bill_rows, Bill.id):
-        if due_date != rules.due_date_for(statement_date, due_day) and extended.get(bill_id) != due_date.isoformat():
+        Account, Account.id == Bill.account_id).where(Bill.account_id.between(first, last)).order_by(Bill.id)
+    for bill_id, account_id, statement_date, due_date, due_day in session.execute(bill_rows):
+        if due_date != rules.due_date_for(statement_date, due_day) and due_date.isoformat() not in extended.get(
+            bill_id, ()
+        ):
             breaks["due_dates_from_rules"].add(
                 f"bill {bill_id} (account {account_id}): due {due_date}, its due day is {due_day} and no "
                 "extension moved it there")
 
     # 14. Promises: decided by the end of day of their date.
-    closed_through = dict(session.execute(
-        select(Account.id, Account.eod_through).where(Account.id.in_(
-            {row.account_id for row in live if row.type == "promise_to_pay" and row.status == "active"} or {0}))
-    ).tuples().all())
     for row in live:
         if row.type != "promise_to_pay" or row.status != "active":
             continue
         promised = date.fromisoformat(str(row.terms["promised_date"]))
-        through = closed_through.get(row.account_id)
-        if through is not None and through >= promised:
+        if row.eod_through is not None and row.eod_through >= promised:
             breaks["promises_decided"].add(
                 f"arrangement {row.id} (account {row.account_id}): promised for {promised}, still open after "
-                f"end of day through {through}")
+                f"end of day through {row.eod_through}")

@@ -86,8 +86,9 @@ class _Seeder:
     users: dict[str, User]
     purchases: list[Transaction]
     used_accounts: set[int] = field(default_factory=set)
-    # Accounts with money past due when the caseload is made (see `dispute`).
-    overdue_accounts: set[int] = field(default_factory=set)
+    # The last business day each candidate account was charged penalty on (see `dispute`):
+    # today for one past due or accruing penalty in the open cycle.
+    penalised_on: dict[int, date] = field(default_factory=dict)
 
     def when(self, filed: datetime, after: Step) -> datetime:
         if isinstance(after, Today):
@@ -101,14 +102,15 @@ class _Seeder:
         )
 
     def next_purchase(
-        self, *, min_fen: int = 1, max_fen: int | None = None, current_only: bool = False
+        self, *, min_fen: int = 1, max_fen: int | None = None, no_penalty_from: date | None = None
     ) -> Transaction | None:
         """The first purchase in the amount range on an account not used yet (and, with
-        `current_only`, with nothing past due)."""
+        `no_penalty_from`, charged no penalty on or after that day)."""
         for purchase in self.purchases:
             if purchase.account_id in self.used_accounts or purchase.amount_fen < min_fen:
                 continue
-            if current_only and purchase.account_id in self.overdue_accounts:
+            penalised_on = self.penalised_on.get(purchase.account_id)
+            if no_penalty_from is not None and penalised_on is not None and penalised_on >= no_penalty_from:
                 continue
             if max_fen is not None and purchase.amount_fen > max_fen:
                 continue
@@ -140,15 +142,20 @@ class _Seeder:
         """File a dispute `age` ago, then take each step (who, how long after filing, action, body).
 
         The book was generated before the caseload, so a dispute filed before today is filed
-        after the end-of-day runs of the days it was open. On an account with nothing past due
-        those runs computed what they would have computed with the dispute open (the bill that
-        holds the money leaves it out of its minimum from the filing on, and interest does not
-        depend on disputes); on an overdue one they charged penalty on the disputed money. So a
-        dispute older than today goes on an account with nothing past due."""
+        after the end-of-day runs of the days it was open. On an account never past due on those
+        days they computed what they would have computed with the dispute open (the bill that
+        holds the money leaves it out of its minimum from the filing on, a lower minimum makes
+        nobody overdue, and interest does not depend on disputes); on one past due on any of
+        them they judged the due date on the minimum with the disputed money in it and charged
+        penalty on that money, even if it was paid up since. Past due on a day means penalty
+        accrued that day (posted at the next cut, on the cycle's last day), so a dispute older
+        than today goes on an account charged no penalty from its filing date on: none posted
+        on or after that date, none accruing in the open cycle, nothing past due."""
         filed = self.now - age
+        filed_on = business_date_of(filed)
         purchase = self.next_purchase(
             min_fen=min_fen, max_fen=max_fen,
-            current_only=business_date_of(filed) < business_date_of(self.now),
+            no_penalty_from=filed_on if filed_on < business_date_of(self.now) else None,
         )
         if purchase is None:
             return None
@@ -304,6 +311,25 @@ def _purchases(
     )
 
 
+def _penalised_on(session: Session, account_ids: set[int], since: date, today: date) -> dict[int, date]:
+    """The last business day from `since` on each account was charged penalty: today when it is
+    past due or accrues penalty in the open cycle, else the last penalty posting's date."""
+    ids = sorted(account_ids)
+    last: dict[int, date] = {
+        account_id: day for account_id, day in session.execute(
+            select(Transaction.account_id, func.max(Transaction.business_date))
+            .where(Transaction.account_id.in_(ids), Transaction.business_date >= since,
+                   Transaction.type == "penalty_interest")
+            .group_by(Transaction.account_id)
+        ).tuples()
+    }
+    last.update((account_id, today) for account_id in session.scalars(
+        select(Account.id).where(Account.id.in_(ids),
+                                 (Account.past_due_fen > 0) | (Account.accrued_penalty_ufen > 0))
+    ))
+    return last
+
+
 def _overdue_accounts(session: Session) -> list[Account]:
     return list(
         session.scalars(
@@ -346,13 +372,14 @@ def seed_caseload(
         # for the outcome that needs a supervisor.
         before = now - 20 * D
         large = _purchases(session, before, min_fen=policy.dispute_outcome_approval_over_fen + 1, limit=5)
+        purchases = large + _purchases(session, before)
         seeder = _Seeder(
             session=session,
             now=now,
             policy=policy,
             users=users,
-            purchases=large + _purchases(session, before),
-            overdue_accounts=set(session.scalars(select(Account.id).where(Account.past_due_fen > 0))),
+            purchases=purchases,
+            penalised_on=_penalised_on(session, {p.account_id for p in purchases}, business_date_of(before), day),
         )
         _make_caseload(seeder)
         return int(session.scalar(select(func.count()).select_from(Case)) or 0)
