@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from pydantic_core import to_json
 from sqlalchemy import bindparam, func, select, tuple_
@@ -47,14 +48,21 @@ def account_brief(account: Account, today: date) -> AccountBrief:
     )
 
 
+_NOT_YET_BILLED = InstallmentPeriod.status == "scheduled"
 _UNBILLED_PRINCIPAL = (  # built once: every account overview runs it
     select(InstallmentPeriod.account_id, func.sum(InstallmentPeriod.principal_fen))
-    .where(
-        InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)),
-        InstallmentPeriod.status == "scheduled",
-    )
+    .where(InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)), _NOT_YET_BILLED)
     .group_by(InstallmentPeriod.account_id)
 )
+
+
+def unbilled_principal_of_account() -> Any:
+    """The same sum for the `Account` of the enclosing statement (a correlated scalar subquery)."""
+    return (
+        select(func.coalesce(func.sum(InstallmentPeriod.principal_fen), 0))
+        .where(InstallmentPeriod.account_id == Account.id, _NOT_YET_BILLED)
+        .scalar_subquery()
+    )
 
 
 def unbilled_principal(*, session: Session, account_ids: Collection[int]) -> dict[int, int]:

@@ -13,13 +13,13 @@ from typing import Any, NamedTuple
 from pydantic_core import to_json
 from sqlalchemy import and_, bindparam, func, or_, select, true, tuple_
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from backend.accounts.models import Account
-from backend.accounts.service import account_brief, account_overviews
+from backend.accounts.service import account_brief, overview, unbilled_principal_of_account
 from backend.audit.models import AuditRecord
 from backend.audit.service import record_audit
-from backend.billing.queries import latest_bills
+from backend.billing.models import Bill
 from backend.billing.schemas import BillOut
 from backend.cases.models import Case, CaseType
 from backend.common.context import RequestContext
@@ -364,17 +364,44 @@ def get_customer(*, session: Session, customer_id: int) -> Customer:
     return customer
 
 
+# The customer open's first statement, built once: the customer, each account with its open case
+# counts, its principal not yet billed and its latest bill (an outer join: a customer without
+# accounts, an account before its first bill, still come back).
+_LATEST_BILL = aliased(Bill)
+_PROFILE = (
+    select(
+        Customer,
+        Account,
+        _OPEN_CASES.scalar_subquery().label("open_cases"),
+        _OPEN_CASES.where(Case.type == CaseType.FRAUD_REPORT.value).scalar_subquery().label("open_fraud_reports"),
+        unbilled_principal_of_account().label("unbilled_fen"),
+        Bill,
+    )
+    .outerjoin(Account, Account.customer_id == Customer.id)
+    .outerjoin(Bill, (Bill.account_id == Account.id) & (Bill.statement_date == (
+        select(func.max(_LATEST_BILL.statement_date)).where(_LATEST_BILL.account_id == Account.id).scalar_subquery()
+    )))
+    .where(Customer.id == bindparam("customer_id"))
+    .order_by(Account.id)
+)
+
+
 def customer_profile(*, session: Session, customer_id: int, includes: set[str], today: date) -> bytes:
     """The masked profile with its accounts and, as asked, their overviews, latest bills, plans and
     alerts: `CustomerProfile` as JSON bytes (the plans, most of its rows, as plain rows: see
     `plans_of`).
 
-    With everything included this is at most ten queries whatever the number of accounts (four of them
-    for `alerts`)."""
-    customer = get_customer(session=session, customer_id=customer_id)
-    by_customer, open_cases = _accounts_of(session, [customer.id])
-    accounts = by_customer.get(customer.id, [])
+    One statement for the customer, the accounts and their latest bills; two for `plans`, at
+    most three for `alerts`: at most six whatever the number of accounts (docs/load.md)."""
+    rows = session.execute(_PROFILE, {"customer_id": customer_id}).all()
+    if not rows:
+        raise NotFound(f"There is no customer {customer_id}.")
+    customer = rows[0].Customer
+    with_accounts = [row for row in rows if row.Account is not None]
+    accounts = [row.Account for row in with_accounts]
     ids = [account.id for account in accounts]
+    open_cases = {row.Account.id: OpenCases(row.open_cases, row.open_fraud_reports) for row in with_accounts}
+    bills = {row.Account.id: row.Bill for row in with_accounts if row.Bill is not None}
     profile = CustomerProfile(
         **_masked_fields(customer, accounts, open_cases),
         accounts=[account_brief(a, today) for a in accounts],
@@ -382,11 +409,11 @@ def customer_profile(*, session: Session, customer_id: int, includes: set[str], 
         city=customer.city,
         created_at=customer.created_at,
     )
-    bills = latest_bills(session=session, account_ids=ids) if includes & {"accounts", "current_bills"} else {}
     if "accounts" in includes:
-        profile.account_overviews = account_overviews(
-            session=session, accounts=accounts, today=today, bills=bills
-        )
+        profile.account_overviews = [
+            overview(row.Account, bill=row.Bill, unbilled_fen=int(row.unbilled_fen or 0), today=today)
+            for row in with_accounts
+        ]
     if "current_bills" in includes:
         profile.current_bills = [BillOut.model_validate(bills[i]) for i in ids if i in bills]
     if "alerts" in includes:
