@@ -22,6 +22,11 @@ NAMING_CONVENTION = {
 }
 
 
+# What a read takes: a request's session, or (on the hot reads, docs/load.md) its plain
+# connection, which runs Core statements without the ORM's per-statement work.
+Reader = Session | Connection
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

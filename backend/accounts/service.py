@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy import bindparam, func, select, tuple_
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account, Transaction
-from backend.accounts.schemas import AccountBrief, AccountOverview, TransactionClaimOut, TransactionOut
+from backend.accounts.schemas import AccountBrief, AccountOverview
 from backend.billing import rules
 from backend.billing.engine import TRANSACTION_TYPES
 from backend.billing.models import Bill
 from backend.billing.queries import latest_bills
 from backend.billing.schemas import BillOut
 from backend.claims.service import claims_on
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import decode_cursor, page_of
 from backend.errors import NotFound, ValidationFailed
 from backend.installments.models import InstallmentPeriod
 
@@ -45,14 +48,21 @@ def account_brief(account: Account, today: date) -> AccountBrief:
     )
 
 
+_NOT_YET_BILLED = InstallmentPeriod.status == "scheduled"
 _UNBILLED_PRINCIPAL = (  # built once: every account overview runs it
     select(InstallmentPeriod.account_id, func.sum(InstallmentPeriod.principal_fen))
-    .where(
-        InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)),
-        InstallmentPeriod.status == "scheduled",
-    )
+    .where(InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)), _NOT_YET_BILLED)
     .group_by(InstallmentPeriod.account_id)
 )
+
+
+def unbilled_principal_of_account() -> Any:
+    """The same sum for the `Account` of the enclosing statement (a correlated scalar subquery)."""
+    return (
+        select(func.coalesce(func.sum(InstallmentPeriod.principal_fen), 0))
+        .where(InstallmentPeriod.account_id == Account.id, _NOT_YET_BILLED)
+        .scalar_subquery()
+    )
 
 
 def unbilled_principal(*, session: Session, account_ids: Collection[int]) -> dict[int, int]:
@@ -137,20 +147,42 @@ def parse_transaction_types(raw: str | None) -> list[str] | None:
     return types
 
 
-def list_transactions(
+# The columns of a transaction as the API shows it (`TransactionOut`), read as plain rows.
+_TRANSACTION_COLUMNS = (
+    Transaction.id, Transaction.account_id, Transaction.type, Transaction.amount_fen, Transaction.posted_at,
+    Transaction.business_date, Transaction.merchant, Transaction.description, Transaction.description_code,
+    Transaction.description_params, Transaction.plan_id,
+)
+# The first page, the one nearly every call asks for, is built once; filters and cursors add to it.
+_NEWEST_TRANSACTIONS = (
+    select(*_TRANSACTION_COLUMNS)
+    .where(Transaction.account_id == bindparam("account_id"))
+    .order_by(Transaction.posted_at.desc(), Transaction.id.desc())
+    .limit(bindparam("limit"))
+)
+_ACCOUNT_EXISTS = select(Account.id).where(Account.id == bindparam("account_id"))
+
+
+def transactions_json(
     *,
-    session: Session,
+    connection: Connection,
     account_id: int,
     date_from: date | None,
     date_to: date | None,
     types: Collection[str] | None,
     limit: int,
     cursor: str | None,
-) -> Page[TransactionOut]:
-    """An account's transactions, newest first by (posted_at, id); business dates inclusive."""
+) -> bytes:
+    """A page of an account's transactions, newest first by (posted_at, id), business dates
+    inclusive, with the claims on each: `Page[TransactionOut]` as JSON bytes. 404 if there is
+    no such account.
+
+    An agent opens this on most calls, so it is lean (docs/load.md, "The hot reads"): plain rows
+    of the connection, no ORM objects and no pydantic models; the JSON is written by the same
+    serializer pydantic uses, so it is exactly what the models would give."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ValidationFailed("'from' is after 'to'.", errors={"query.from": ["must not be after 'to'"]})
-    query = select(Transaction).where(Transaction.account_id == account_id)
+    query = _NEWEST_TRANSACTIONS
     if date_from is not None:
         query = query.where(Transaction.business_date >= date_from)
     if date_to is not None:
@@ -160,22 +192,20 @@ def list_transactions(
     if cursor is not None:
         posted_at, transaction_id = decode_cursor(cursor, TRANSACTIONS_CURSOR, (datetime, int))
         query = query.where(tuple_(Transaction.posted_at, Transaction.id) < (posted_at, transaction_id))
-    query = query.order_by(Transaction.posted_at.desc(), Transaction.id.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(
-        session.scalars(query).all(),
-        limit=limit,
-        kind=TRANSACTIONS_CURSOR,
-        key=lambda t: (t.posted_at, t.id),
-    )
-    # The claims of the page's transactions (marked in the list), two indexed queries a page.
-    claims = claims_on(session, [t.id for t in rows])
+    found = connection.execute(query, {"account_id": account_id, "limit": limit + 1}).all()
+    rows, next_cursor = page_of(found, limit=limit, kind=TRANSACTIONS_CURSOR, key=lambda t: (t.posted_at, t.id))
+    # An empty page may be an account that is not there (any row proves that it is).
+    if not rows and connection.execute(_ACCOUNT_EXISTS, {"account_id": account_id}).first() is None:
+        raise NotFound(f"There is no account {account_id}.")
+    # The claims of the page's transactions (marked in the list): the account's disputes and fraud
+    # reports, two indexed queries.
+    claims = claims_on(connection, [row.id for row in rows], account_id=account_id)
     items = []
     for row in rows:
-        item = TransactionOut.model_validate(row)
-        item.claims = [
-            TransactionClaimOut(kind=c.kind, amount_fen=c.amount_fen, source_type=c.source_type,  # type: ignore[arg-type]
-                                source_id=c.source_id)
+        item = row._asdict()
+        item["claims"] = [
+            {"kind": c.kind, "amount_fen": c.amount_fen, "source_type": c.source_type, "source_id": c.source_id}
             for c in claims[row.id].claims
         ]
         items.append(item)
-    return Page[TransactionOut](items=items, next_cursor=next_cursor)
+    return to_json({"items": items, "next_cursor": next_cursor})

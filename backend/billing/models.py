@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.common.types import BigId, JSONDocument, Money, UtcDateTime
@@ -50,8 +51,8 @@ class Bill(Base):
 
     __table_args__ = (Index("ix_bills_account_statement", "account_id", "statement_date", unique=True),)
 
-    @property
-    def outstanding_fen(self) -> int:
+    @hybrid_property
+    def outstanding_fen(self) -> int:  # on the class, the same sum in SQL
         return self.open_interest_fen + self.open_fees_fen + self.open_installments_fen + self.open_principal_fen
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from pydantic_core import to_json
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from backend.accounts.models import Account
 from backend.billing import engine
 from backend.billing.models import Bill, BillLine
 from backend.billing.schemas import BillDetail, BillLineOut, BillOut
-from backend.common.pagination import Page, decode_cursor, page_of
+from backend.common.pagination import decode_cursor, page_of
 from backend.errors import NotFound
 
 BILLS_CURSOR = "bills"
@@ -44,24 +48,55 @@ def bill_out(bill: Bill, *, superseded: bool, overdue_since: date | None) -> Bil
     return out
 
 
-def list_bills(*, session: Session, account_id: int, limit: int, cursor: str | None,
-               overdue_since: date | None) -> Page[BillOut]:
-    """An account's bills, newest statement first (one bill per statement date and account).
-    `overdue_since` is the account's: a superseded bill is overdue only while that lasts."""
-    query = select(Bill).where(Bill.account_id == account_id)
+# A bill as `BillOut` shows it, read as plain rows beside its account's delinquency start.
+_BILL_COLUMNS = (
+    Bill.id, Bill.account_id, Bill.statement_date, Bill.due_date, Bill.total_fen, Bill.minimum_payment_fen,
+    Bill.paid_fen, Bill.outstanding_fen.label("outstanding_fen"), Bill.status, Bill.previous_balance_fen,
+)
+
+
+def _account_bills(after: bool) -> Select[Any]:
+    """The account (always one row, even with no bills) and its bills newest first; with `after`,
+    only those before `bindparam("before")`."""
+    joined = Bill.account_id == Account.id
+    if after:
+        joined = joined & (Bill.statement_date < bindparam("before"))
+    statement: Select[Any] = (
+        select(Account.overdue_since, *_BILL_COLUMNS)
+        .select_from(Account)
+        .outerjoin(Bill, joined)
+        .where(Account.id == bindparam("account_id"))
+        .order_by(Bill.statement_date.desc())
+        .limit(bindparam("limit"))
+    )
+    return statement
+
+
+_ACCOUNT_BILLS = {False: _account_bills(False), True: _account_bills(True)}
+
+
+def bills_json(*, connection: Connection, account_id: int, limit: int, cursor: str | None) -> bytes:
+    """An account's bills, newest statement first (one bill per statement date and account), as
+    `Page[BillOut]` JSON bytes; 404 if there is no such account. One statement, plain rows
+    (docs/load.md, "The hot reads"). A superseded bill shows the status `shown_bill_status`
+    gives it from the account's delinquency."""
+    params: dict[str, Any] = {"account_id": account_id, "limit": limit + 1}
     if cursor is not None:
-        (statement_date,) = decode_cursor(cursor, BILLS_CURSOR, (date,))
-        query = query.where(Bill.statement_date < statement_date)
-    query = query.order_by(Bill.statement_date.desc()).limit(limit + 1)
-    rows, next_cursor = page_of(
-        session.scalars(query).all(), limit=limit, kind=BILLS_CURSOR, key=lambda b: (b.statement_date,)
-    )
+        (params["before"],) = decode_cursor(cursor, BILLS_CURSOR, (date,))
+    rows = connection.execute(_ACCOUNT_BILLS[cursor is not None], params).all()
+    if not rows:
+        raise NotFound(f"There is no account {account_id}.")
+    bills = [row for row in rows if row.id is not None]
+    shown, next_cursor = page_of(bills, limit=limit, kind=BILLS_CURSOR, key=lambda b: (b.statement_date,))
+    items = []
     # Newest first: after a cursor every bill is superseded, on the first page all but the first.
-    return Page[BillOut](
-        items=[bill_out(b, superseded=cursor is not None or i > 0, overdue_since=overdue_since)
-               for i, b in enumerate(rows)],
-        next_cursor=next_cursor,
-    )
+    for i, row in enumerate(shown):
+        item = row._asdict()
+        overdue_since = item.pop("overdue_since")
+        item["status"] = engine.shown_bill_status(
+            row.status, superseded=cursor is not None or i > 0, due_date=row.due_date, overdue_since=overdue_since)
+        items.append(item)
+    return to_json({"items": items, "next_cursor": next_cursor})
 
 
 def get_bill(*, session: Session, account_id: int, bill_id: int, overdue_since: date | None) -> BillDetail:

@@ -70,10 +70,8 @@ def get_customer(
 ) -> Response:
     """The masked profile, flags and accounts, with what `include` asks for."""
     includes = service.parse_includes(include)
-    profile = service.customer_profile(
-        session=session, customer_id=customer_id, includes=includes, today=clock.today()
-    )
-    return Response(content=profile.model_dump_json(by_alias=True), media_type="application/json")
+    body = service.customer_profile(session=session, customer_id=customer_id, includes=includes, today=clock.today())
+    return Response(content=body, media_type="application/json")
 
 
 @router.post(

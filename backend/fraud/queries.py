@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from backend.db import Reader
 from backend.fraud.models import FraudReport, FraudReportTransaction
 from backend.fraud.rules import OPEN_STATUSES, FraudStatus
 
@@ -31,18 +32,28 @@ class ReportOnTransaction(NamedTuple):
     being_worked: bool  # new or investigating
 
 
-def reports_on(session: Session, transaction_ids: Collection[int]) -> list[ReportOnTransaction]:
-    """Every fraud report that names the transactions, oldest first; one query."""
-    ids = list(transaction_ids)
-    if not ids:
-        return []
-    rows = session.execute(
-        select(FraudReport.id, FraudReportTransaction.transaction_id, FraudReport.status, FraudReport.outcome,
-               FraudReportTransaction.amount_fen, FraudReportTransaction.write_off_transaction_id)
-        .join(FraudReport, FraudReport.id == FraudReportTransaction.fraud_report_id)
-        .where(FraudReportTransaction.transaction_id.in_(ids))
-        .order_by(FraudReport.id)
-    ).all()
+_ON_TRANSACTIONS = (
+    select(FraudReport.id, FraudReportTransaction.transaction_id, FraudReport.status, FraudReport.outcome,
+           FraudReportTransaction.amount_fen, FraudReportTransaction.write_off_transaction_id)
+    .join(FraudReport, FraudReport.id == FraudReportTransaction.fraud_report_id)
+    .order_by(FraudReport.id)
+)
+# Built once (the transactions page of every call asks it): the reports of one account.
+_ON_ACCOUNT = _ON_TRANSACTIONS.where(FraudReport.account_id == bindparam("account_id"))
+
+
+def reports_on(
+    session: Reader, transaction_ids: Collection[int] = (), *, account_id: int | None = None
+) -> list[ReportOnTransaction]:
+    """Every fraud report that names the transactions (or, given `account_id`, any transaction
+    of that account), oldest first; one query."""
+    if account_id is not None:
+        rows = session.execute(_ON_ACCOUNT, {"account_id": account_id}).all()
+    else:
+        ids = list(transaction_ids)
+        if not ids:
+            return []
+        rows = session.execute(_ON_TRANSACTIONS.where(FraudReportTransaction.transaction_id.in_(ids))).all()
     return [
         ReportOnTransaction(int(report_id), int(txn_id), int(amount),
                             write_off_id is not None or outcome == CONFIRMED, status in _BEING_WORKED)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, literal, select, true, tuple_, union_all
+from sqlalchemy import BindParameter, String, bindparam, literal, select, true, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from backend.accounts.models import Account
@@ -176,30 +176,37 @@ def customer_alerts(*, session: Session, customer_id: int) -> CustomerAlerts:
     return alerts_of(session=session, customer_id=customer_id, accounts=accounts)
 
 
+# The alert strip's statements, built once: every customer open runs them.
+_ACCOUNT_IDS: BindParameter[Any] = bindparam("account_ids", expanding=True)
+_ALERT_ARRANGEMENTS = (
+    select(Arrangement)
+    .where(Arrangement.account_id.in_(_ACCOUNT_IDS),
+           (Arrangement.status == Status.PENDING_APPROVAL.value)
+           | ((Arrangement.status == Status.ACTIVE.value) & Arrangement.type.in_(ONGOING_TYPES)))
+    .order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc())
+)
+_ALERT_CASES = (
+    select(Case)
+    .where(Case.account_id.in_(_ACCOUNT_IDS), Case.is_open == true(),
+           Case.type.in_((CaseType.DISPUTE.value, CaseType.FRAUD_REPORT.value)))
+    .order_by(Case.opened_at.desc(), Case.id.desc())
+)
+_LAST_CONTACT = (
+    select(ContactNote).where(ContactNote.account_id.in_(_ACCOUNT_IDS))
+    .order_by(ContactNote.created_at.desc(), ContactNote.id.desc()).limit(1)
+)
+
+
 def alerts_of(*, session: Session, customer_id: int, accounts: Sequence[Account]) -> CustomerAlerts:
     """Live and waiting arrangements, open disputes and fraud reports with their amounts, frozen
     accounts and the reports that hold them, and the last contact note, over `accounts` (the
-    customer's): at most four statements."""
-    ids = [a.id for a in accounts]
-    arrangements = session.scalars(
-        select(Arrangement)
-        .where(Arrangement.account_id.in_(ids),
-               (Arrangement.status == Status.PENDING_APPROVAL.value)
-               | ((Arrangement.status == Status.ACTIVE.value) & Arrangement.type.in_(ONGOING_TYPES)))
-        .order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc())
-    ).all()
-    cases = session.scalars(
-        select(Case)
-        .where(Case.account_id.in_(ids), Case.is_open == true(),
-               Case.type.in_((CaseType.DISPUTE.value, CaseType.FRAUD_REPORT.value)))
-        .order_by(Case.opened_at.desc(), Case.id.desc())
-    ).all()
+    customer's): at most four statements (three unless an account is frozen)."""
+    ids = {"account_ids": [a.id for a in accounts]}
+    arrangements = session.scalars(_ALERT_ARRANGEMENTS, ids).all()
+    cases = session.scalars(_ALERT_CASES, ids).all()
     frozen = [a for a in accounts if a.status == "frozen"]
     holders = fraud_queries.reports_holding_freeze(session, [a.id for a in frozen])
-    last = session.scalars(
-        select(ContactNote).where(ContactNote.account_id.in_(ids))
-        .order_by(ContactNote.created_at.desc(), ContactNote.id.desc()).limit(1)
-    ).first()
+    last = session.scalars(_LAST_CONTACT, ids).first()
     return CustomerAlerts(
         customer_id=customer_id,
         arrangements=[

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
+from pydantic_core import to_json
 
 from backend.accounts.models import Account
 from backend.accounts.service import get_account
@@ -23,19 +24,20 @@ router = APIRouter(prefix="/v1", tags=["installments"], dependencies=CUSTOMER_DA
     response_model=Page[InstallmentPlanOut],
     responses=READ_RESPONSES,
 )
-def list_plans(account_id: AccountId, session: SessionDep) -> Page[InstallmentPlanOut]:
+def list_plans(account_id: AccountId, session: SessionDep) -> Response:
     """All the account's plans with their schedules, newest first, in one page (`next_cursor` null)."""
     get_account(session=session, account_id=account_id)
-    plans = service.plans_for_accounts(session=session, account_ids=[account_id])
-    return Page[InstallmentPlanOut](items=plans, next_cursor=None)
+    plans = service.plans_of(session.connection(), account_ids=[account_id])
+    return Response(content=to_json({"items": plans, "next_cursor": None}), media_type="application/json")
 
 
 @router.get("/installment-plans/{plan_id}", response_model=InstallmentPlanOut, responses=READ_RESPONSES)
 def get_plan(
     plan_id: Annotated[int, entity_id("Installment plan id")], session: SessionDep
-) -> InstallmentPlanOut:
+) -> Response:
     """One plan with its schedule."""
-    return service.get_plan(session=session, plan_id=plan_id)
+    plan = service.get_plan(reader=session.connection(), plan_id=plan_id)
+    return Response(content=to_json(plan), media_type="application/json")
 
 
 @router.get(

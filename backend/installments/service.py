@@ -2,67 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, selectinload
 
+from backend.db import Reader
 from backend.errors import NotFound
-from backend.installments.models import InstallmentPlan
-from backend.installments.schemas import InstallmentPeriodOut, InstallmentPlanOut
+from backend.installments.models import InstallmentPeriod, InstallmentPlan
 
 # Periods whose principal the customer no longer owes (through the plan: a `cancelled` period of a
 # broken hardship plan went back on the account's balance).
 SETTLED_PERIOD_STATUSES = frozenset({"paid", "waived", "cancelled"})
 
 
-def plan_out(plan: InstallmentPlan) -> InstallmentPlanOut:
-    """A plan with its schedule (its `periods` must be loaded)."""
-    return InstallmentPlanOut(
-        id=plan.id,
-        account_id=plan.account_id,
-        kind=plan.kind,  # type: ignore[arg-type]
-        principal_fen=plan.principal_fen,
-        fee_fen=plan.fee_fen,
-        terms=plan.terms,
-        status=plan.status,  # type: ignore[arg-type]
-        description=plan.description,
-        created_at=plan.created_at,
-        daily_rate_ppm=plan.daily_rate_ppm,
-        payoff_on=plan.payoff_on,
-        remaining_principal_fen=sum(
-            p.principal_fen for p in plan.periods if p.status not in SETTLED_PERIOD_STATUSES
-        ),
-        schedule=[InstallmentPeriodOut.model_validate(p) for p in plan.periods],
-    )
-
-
-def _with_periods(plans: Iterable[InstallmentPlan]) -> list[InstallmentPlanOut]:
-    return [plan_out(plan) for plan in plans]
-
-
-_PLANS_OF = (  # built once: every customer open runs it
-    select(InstallmentPlan)
-    .where(InstallmentPlan.account_id.in_(bindparam("account_ids", expanding=True)))
-    .options(selectinload(InstallmentPlan.periods))
-    .order_by(InstallmentPlan.account_id, InstallmentPlan.created_at.desc(), InstallmentPlan.id.desc())
+# A plan and its schedule as `InstallmentPlanOut` shows them, read as plain rows (docs/load.md,
+# "The hot reads": every customer open lists the plans). Built once, by account and by plan.
+_PLAN_COLUMNS = (
+    InstallmentPlan.id, InstallmentPlan.account_id, InstallmentPlan.kind, InstallmentPlan.principal_fen,
+    InstallmentPlan.fee_fen, InstallmentPlan.terms, InstallmentPlan.status, InstallmentPlan.description,
+    InstallmentPlan.created_at, InstallmentPlan.daily_rate_ppm, InstallmentPlan.payoff_on,
 )
+_PERIOD_COLUMNS = (
+    InstallmentPeriod.plan_id, InstallmentPeriod.period, InstallmentPeriod.due_date, InstallmentPeriod.principal_fen,
+    InstallmentPeriod.fee_fen, InstallmentPeriod.paid_fen, InstallmentPeriod.status,
+)
+_PLAN_ORDER = (InstallmentPlan.account_id, InstallmentPlan.created_at.desc(), InstallmentPlan.id.desc())
+_PLANS = {
+    "account_ids": select(*_PLAN_COLUMNS)
+    .where(InstallmentPlan.account_id.in_(bindparam("account_ids", expanding=True)))
+    .order_by(*_PLAN_ORDER),
+    "plan_id": select(*_PLAN_COLUMNS).where(InstallmentPlan.id == bindparam("plan_id")),
+}
+_PERIODS = {
+    "account_ids": select(*_PERIOD_COLUMNS)
+    .where(InstallmentPeriod.account_id.in_(bindparam("account_ids", expanding=True)))
+    .order_by(InstallmentPeriod.plan_id, InstallmentPeriod.period),
+    "plan_id": select(*_PERIOD_COLUMNS)
+    .where(InstallmentPeriod.plan_id == bindparam("plan_id"))
+    .order_by(InstallmentPeriod.period),
+}
 
 
-def plans_for_accounts(*, session: Session, account_ids: Collection[int]) -> list[InstallmentPlanOut]:
-    """The plans of all the accounts, by account then newest first; two queries for all."""
-    if not account_ids:
+def plans_of(reader: Reader, *, account_ids: Collection[int] = (), plan_id: int | None = None) -> list[dict[str, Any]]:
+    """The plans of the accounts (by account, then newest first), or the one plan `plan_id`, each
+    with its schedule: `InstallmentPlanOut`'s fields as plain values, two queries for all."""
+    key, params = ("plan_id", {"plan_id": plan_id}) if plan_id is not None else (
+        "account_ids", {"account_ids": list(account_ids)})
+    if key == "account_ids" and not account_ids:
         return []
-    return _with_periods(session.scalars(_PLANS_OF, {"account_ids": list(account_ids)}))
+    schedules: dict[int, list[dict[str, Any]]] = {}
+    for row in reader.execute(_PERIODS[key], params):
+        schedules.setdefault(row.plan_id, []).append({
+            "period": row.period, "due_date": row.due_date, "principal_fen": row.principal_fen,
+            "fee_fen": row.fee_fen, "total_fen": row.principal_fen + row.fee_fen, "paid_fen": row.paid_fen,
+            "status": row.status,
+        })
+    plans = []
+    for row in reader.execute(_PLANS[key], params):
+        plan = row._asdict()
+        schedule = plan["schedule"] = schedules.get(row.id, [])
+        plan["remaining_principal_fen"] = sum(
+            p["principal_fen"] for p in schedule if p["status"] not in SETTLED_PERIOD_STATUSES)
+        plans.append(plan)
+    return plans
 
 
-def get_plan(*, session: Session, plan_id: int) -> InstallmentPlanOut:
-    query = (
-        select(InstallmentPlan)
-        .where(InstallmentPlan.id == plan_id)
-        .options(selectinload(InstallmentPlan.periods))
-    )
-    plan = session.scalars(query).one_or_none()
-    if plan is None:
+def get_plan(*, reader: Reader, plan_id: int) -> dict[str, Any]:
+    """One plan with its schedule (`InstallmentPlanOut`'s fields); 404 if there is none."""
+    plans = plans_of(reader, plan_id=plan_id)
+    if not plans:
         raise NotFound(f"There is no installment plan {plan_id}.")
-    return plan_out(plan)
+    return plans[0]
