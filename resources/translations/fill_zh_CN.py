@@ -30,6 +30,8 @@ ZH_IN_CONTEXT: dict[tuple[str, str], str] = {
     # A bill's status (an open case is 未结) and an account's (a closed case is 已结).
     ("Chips", "Open"): "待还款",
     ("Chips", "Closed"): "已关闭",
+    # The audit trail's action stands alone (in the contact history it follows "case 16 ·").
+    ("AuditWords", "Case opened"): "案件已开立",
     # The workspace's contact history tab (a policy's history is 历史).
     ("CustomerWorkspace", "History"): "联系历史",
     # How many: a plan's number of installments, of terms (the installments themselves are 分期,
