@@ -10,6 +10,7 @@ import re
 import time
 import uuid
 from typing import Any
+from urllib.parse import parse_qsl
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -23,7 +24,14 @@ from backend.auth.routes import router as auth_router
 from backend.clock import BusinessClock
 from backend.db import make_engine, make_sessionmaker
 from backend.deps import in_one_call
-from backend.errors import Overloaded, Problem, install_error_handlers, internal_error_response, is_overload
+from backend.errors import (
+    Overloaded,
+    Problem,
+    ValidationFailed,
+    install_error_handlers,
+    internal_error_response,
+    is_overload,
+)
 from backend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -95,6 +103,16 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"The request body is over the {limit:,} bytes this server accepts.")
 
 
+def _repeated_query_parameters(query_string: bytes) -> list[str]:
+    """The names given more than once in a query string. No parameter of this API is a list
+    (lists are comma lists, `type=purchase,refund`), and FastAPI would silently keep one of the
+    values, so a repeated name is refused (422) rather than half read."""
+    if b"&" not in query_string:
+        return []
+    names = [name for name, _value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)]
+    return sorted({name for name in names if names.count(name) > 1})
+
+
 class RequestLimitsMiddleware:
     """Refuses a request body over `max_body_bytes` with 413 before reading it: at once when its
     Content-Length says so, else when the bytes streamed in pass the limit (the handler reading
@@ -135,6 +153,14 @@ class RequestLimitsMiddleware:
                 if declared > self.max_body_bytes:
                     await self._too_large(scope)(scope, receive, send_with_headers)
                     return
+        repeated = _repeated_query_parameters(scope.get("query_string", b""))
+        if repeated:
+            problem = ValidationFailed(
+                f"Give each query parameter once: {', '.join(repeated)} came more than once.",
+                errors={f"query.{name}": ["given more than once"] for name in repeated},
+            )
+            await problem.to_response(scope.get("state", {}).get("request_id"))(scope, receive, send_with_headers)
+            return
         received = 0
 
         async def counting_receive() -> Message:

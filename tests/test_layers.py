@@ -160,6 +160,7 @@ CROSS_DOMAIN_TABLES = {
     ("accounts", "installments"): "the overview's next due amount includes the plan periods due",
     ("customers", "audit"): "the reveal limit counts the user's reveal records of the last hour",
     ("customers", "cases"): "the profile's open_case_count",
+    ("customers", "billing"): "the customer open reads each account's latest bill in its one statement (docs/load.md)",
     ("cases", "customers"): "a queue row shows the customer's name (one joined query per page)",
     ("disputes", "cases"): "filing a dispute opens its case in the same database transaction",
     ("fraud", "cases"): "filing a fraud report opens its case in the same database transaction",

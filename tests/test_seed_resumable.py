@@ -196,3 +196,19 @@ def test_seed_killed_before_the_demo_users_commit_then_rerun_numbers_them_as_a_r
     finally:
         engine.dispose()
     assert users == [(number, name) for number, (name, _, _) in enumerate(auth.DEMO_USERS, start=1)]
+
+
+@pytest.mark.usefixtures("pg_required")
+def test_the_sequence_lookup_holds_on_every_schemas_columns(db_engine: Engine) -> None:
+    """`rewind_sequences` asks each column's sequence where the schema is the current one, but
+    PostgreSQL may evaluate the lookup first, on every row of information_schema.columns: the
+    merged PostgreSQL pass once failed with 'relation "information_schema_catalog_name" does not
+    exist' (the lookup named a table outside the search path unqualified). The lookup holds on
+    every row, whatever order the planner takes."""
+    from backend.seed.demo import SERIAL_SEQUENCE_OF_COLUMN
+
+    with db_engine.connect() as connection:
+        schemas = connection.execute(text(
+            f"SELECT count(DISTINCT table_schema), count(*) FILTER (WHERE {SERIAL_SEQUENCE_OF_COLUMN} IS NOT NULL) "
+            "FROM information_schema.columns")).one()
+    assert schemas[0] >= 2  # information_schema and pg_catalog at least were asked

@@ -573,6 +573,14 @@ def _advance_sequences(session: Session) -> None:
         ))
 
 
+# A column's id sequence, for a row of information_schema.columns. Schema-qualified: PostgreSQL
+# may evaluate it before the schema filter, on every schema's columns (information_schema's own
+# too), and an unqualified name outside the search path is "relation does not exist".
+SERIAL_SEQUENCE_OF_COLUMN = (
+    "pg_get_serial_sequence(quote_ident(table_schema) || '.' || quote_ident(table_name), column_name)"
+)
+
+
 def rewind_sequences(session: Session) -> None:
     """On PostgreSQL, set every table's id sequence to follow the largest id stored.
 
@@ -585,8 +593,7 @@ def rewind_sequences(session: Session) -> None:
         return
     columns = session.execute(text(
         "SELECT table_name, column_name FROM information_schema.columns "
-        "WHERE table_schema = current_schema() "
-        "AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL "
+        f"WHERE table_schema = current_schema() AND {SERIAL_SEQUENCE_OF_COLUMN} IS NOT NULL "
         "ORDER BY table_name, column_name"
     )).all()
     for table, column in columns:
