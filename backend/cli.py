@@ -327,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=1,
         help="worker processes (default 1; 0: one per CPU core); each gets an equal share of "
-        "PostgreSQL's max_connections, at most CREDITDESK_DB_CONNECTIONS (default 20)",
+        "PostgreSQL's max_connections, at most CREDITDESK_DB_CONNECTIONS (default 4)",
     )
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]

@@ -143,7 +143,7 @@ def begin_writes_for_method(session: Session, method: str) -> None:
 # Pool defaults (README "Load"): as many connections as the app lets requests in at once
 # (`Settings.db_connections`), no overflow, and a short wait: a request that cannot get a
 # connection within a few seconds is answered 503 `overloaded`, never kept 30 s.
-POOL_SIZE = 20
+POOL_SIZE = 4
 POOL_TIMEOUT_SECONDS = 5.0
 SQLITE_BUSY_SECONDS = 5.0
 

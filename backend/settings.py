@@ -96,8 +96,11 @@ class Settings:
     # worker are in flight at once (the others wait at the door for `db_wait_seconds`, then get
     # 503 `overloaded`); each in-flight request runs its database work one thread-pool call at a
     # time, holding at most one connection; the thread pool and the connection pool both have
-    # `db_connections` places, so no thread ever waits for a connection.
-    db_connections: int = 20
+    # `db_connections` places, so no thread ever waits for a connection. Few: a worker runs Python
+    # one thread at a time (the GIL), so more requests in flight only take turns more often; at
+    # 500 simulated agents on 2 workers, 4 places kept p99 near 100 ms where 20 let it reach
+    # 0.4–1.9 s (docs/load.md, "Requests in flight").
+    db_connections: int = 4
     db_wait_seconds: float = 5.0
     # SQLite: how long a writer waits for another's write lock before 503 `overloaded`.
     sqlite_busy_seconds: float = 5.0
