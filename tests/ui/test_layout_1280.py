@@ -450,3 +450,19 @@ def test_a_wide_window_gives_the_approval_details_room(qtbot: QtBot, open_window
     assert list_px >= narrow[0] and details_px >= 0.4 * (list_px + details_px)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: splitter.sizes() == narrow, timeout=WAIT_MS)
+
+
+def test_the_dashboard_fits_800_px_tall(qtbot: QtBot, open_window: OpenWindow) -> None:
+    """The screenshot walk warned that in Chinese the dashboard grew the window to 804 px (its
+    two rows of charts at their minimum height, the tiles and the header), so a 1280×800 screen
+    cut its bottom; the window then stayed taller for the screens after it."""
+    window = open_window("super1")
+    dashboard = window.show_view("dashboard")
+    assert window.views.currentWidget() is dashboard
+    settled(qtbot)
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    assert window.height() <= 800, f"the window is {window.height()} px tall"
+    assert window.minimumSizeHint().height() <= 800, window.minimumSizeHint()
+    assert_fits(window)

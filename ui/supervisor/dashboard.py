@@ -126,7 +126,7 @@ class BarChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
+        self.setMinimumHeight(228)  # two rows of charts and the tiles fit 800 px in Chinese too
         self._stacked = stacked
         self._horizontal = horizontal_bars
         self.category_axis = QBarCategoryAxis()
