@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -25,6 +25,19 @@ NAMING_CONVENTION = {
 # What a read takes: a request's session, or (on the hot reads, docs/load.md) its plain
 # connection, which runs Core statements without the ORM's per-statement work.
 Reader = Session | Connection
+
+
+def on_account_or_ids(
+    reader: Reader, on_account: Any, on_ids: Callable[[list[int]], Any], *, account_id: int | None,
+    ids: Collection[int],
+) -> Sequence[Any]:
+    """The rows of `on_account` (a statement built once, bound by `account_id`) when an account
+    is given, else of `on_ids(ids)`; no rows for no ids. What another domain asks of a list of
+    transactions, or of all of one account's (the hot transactions page)."""
+    if account_id is not None:
+        return reader.execute(on_account, {"account_id": account_id}).all()
+    listed = list(ids)
+    return reader.execute(on_ids(listed)).all() if listed else []
 
 
 class Base(DeclarativeBase):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from backend.db import Reader
+from backend.db import Reader, on_account_or_ids
 from backend.disputes.models import Dispute
 from backend.disputes.rules import DisputeStatus
 
@@ -44,13 +44,8 @@ def disputes_on(
 ) -> list[DisputeOnTransaction]:
     """Every dispute ever filed on the transactions (or, given `account_id`, on any transaction
     of that account), oldest first; one query."""
-    if account_id is not None:
-        rows = session.execute(_ON_ACCOUNT, {"account_id": account_id}).all()
-    else:
-        ids = list(transaction_ids)
-        if not ids:
-            return []
-        rows = session.execute(_ON_TRANSACTIONS.where(Dispute.transaction_id.in_(ids))).all()
+    rows = on_account_or_ids(session, _ON_ACCOUNT, lambda ids: _ON_TRANSACTIONS.where(Dispute.transaction_id.in_(ids)),
+                             account_id=account_id, ids=transaction_ids)
     return [
         DisputeOnTransaction(int(dispute_id), int(txn_id), category, status != DisputeStatus.RESOLVED.value,
                              int(disputed), int(provisional), int(awarded or 0))

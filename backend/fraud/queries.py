@@ -13,7 +13,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from backend.db import Reader
+from backend.db import Reader, on_account_or_ids
 from backend.fraud.models import FraudReport, FraudReportTransaction
 from backend.fraud.rules import OPEN_STATUSES, FraudStatus
 
@@ -47,13 +47,9 @@ def reports_on(
 ) -> list[ReportOnTransaction]:
     """Every fraud report that names the transactions (or, given `account_id`, any transaction
     of that account), oldest first; one query."""
-    if account_id is not None:
-        rows = session.execute(_ON_ACCOUNT, {"account_id": account_id}).all()
-    else:
-        ids = list(transaction_ids)
-        if not ids:
-            return []
-        rows = session.execute(_ON_TRANSACTIONS.where(FraudReportTransaction.transaction_id.in_(ids))).all()
+    rows = on_account_or_ids(
+        session, _ON_ACCOUNT, lambda ids: _ON_TRANSACTIONS.where(FraudReportTransaction.transaction_id.in_(ids)),
+        account_id=account_id, ids=transaction_ids)
     return [
         ReportOnTransaction(int(report_id), int(txn_id), int(amount),
                             write_off_id is not None or outcome == CONFIRMED, status in _BEING_WORKED)
