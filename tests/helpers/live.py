@@ -108,3 +108,27 @@ def api_client_as(live_backend: LiveBackend) -> Iterator[Callable[[str], ApiClie
 def api_client(api_client_as: Callable[[str], ApiClient]) -> ApiClient:
     """An `ApiClient` signed in as `agent1` on the live backend."""
     return api_client_as("agent1")
+
+
+def ensure_an_open_dispute(client: ApiClient, customer_id: int) -> None:
+    """Give the customer an open case if they have none: a dispute filed by `client` on the
+    first purchase of their credit line that can still be disputed."""
+    from console.api import new_idempotency_key
+    from console.cases import CaseQuery, list_cases
+    from console.errors import Conflict
+
+    if list_cases(client, CaseQuery(customer_id=customer_id)).items:
+        return
+    account = next(a for a in client.get_customer(customer_id).accounts if a.product == "credit_line")
+    for transaction in client.list_transactions(account.id, limit=100).items:
+        if transaction.type != "purchase":
+            continue
+        try:
+            client.post_json("/v1/disputes", {
+                "transaction_id": transaction.id, "category": "consumer_dispute", "reason": "not_received",
+                "disputed_amount_fen": transaction.amount_fen, "description": "Never arrived.",
+                "channel": "phone"}, idempotency_key=new_idempotency_key())
+            return
+        except Conflict:
+            continue
+    raise AssertionError(f"customer {customer_id} has no purchase left to dispute")

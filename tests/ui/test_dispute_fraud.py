@@ -20,7 +20,7 @@ from console.cases import CaseQuery, list_cases
 from console.disputes import Dispute
 from console.fraud import FraudReport
 from console.models import Transaction
-from tests.helpers.live import LiveBackend
+from tests.helpers.live import LiveBackend, ensure_an_open_dispute
 from ui.casework.dispute_dialog import DisputeDialog, yuan_text
 from ui.casework.fraud_dialog import FraudDialog
 from ui.wording import transaction_description
@@ -375,23 +375,8 @@ def test_an_agent_whose_cases_tab_is_empty_is_told_others_are_open(
     """The screenshots' Cases tab said "No cases for this customer." under a header counting one
     open case and an alert strip naming a fraud report: an agent sees only the cases they opened
     or hold, and the empty tab now says the customer's open cases are elsewhere."""
-    from console.api import new_idempotency_key
-    from console.errors import Conflict
 
-    if not list_cases(api_client, CaseQuery(customer_id=OTHERS_CASE_CUSTOMER)).items:
-        profile = api_client.get_customer(OTHERS_CASE_CUSTOMER)
-        account = next(a for a in profile.accounts if a.product == "credit_line")
-        for transaction in api_client.list_transactions(account.id, limit=100).items:
-            if transaction.type != "purchase":
-                continue
-            try:
-                api_client.post_json("/v1/disputes", {
-                    "transaction_id": transaction.id, "category": "consumer_dispute", "reason": "not_received",
-                    "disputed_amount_fen": transaction.amount_fen, "description": "Never arrived.",
-                    "channel": "phone"}, idempotency_key=new_idempotency_key())
-                break
-            except Conflict:
-                continue
+    ensure_an_open_dispute(api_client, OTHERS_CASE_CUSTOMER)
     from ui import i18n
 
     i18n.install_language(i18n.ENGLISH)  # as the console runs: its English plurals ("1 open case")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from console.api import ApiClient
 from tests.helpers.clipping import clipped, cut_cells
+from tests.helpers.live import ensure_an_open_dispute
 from ui import i18n, tasks, theme
 from ui.cases.queue import CaseListView
 from ui.main_window import MainWindow
@@ -381,25 +382,10 @@ def test_a_customers_cases_show_their_dates_and_deadlines_whole(
 ) -> None:
     """The screenshots' Cases tab read "2026-12-08 00…" and "2026-12-05 00:…": the times of Due
     and Opened were cut while SLA had room to spare."""
-    from console.api import new_idempotency_key
-    from console.cases import CaseQuery, list_cases
-    from console.errors import Conflict
     from tests.helpers.clipping import cut_cells
 
     agent = api_client_as("agent1")
-    if not list_cases(agent, CaseQuery(customer_id=CASES_CUSTOMER)).items:
-        account = next(a for a in agent.get_customer(CASES_CUSTOMER).accounts if a.product == "credit_line")
-        for transaction in agent.list_transactions(account.id, limit=100).items:
-            if transaction.type != "purchase":
-                continue
-            try:
-                agent.post_json("/v1/disputes", {
-                    "transaction_id": transaction.id, "category": "consumer_dispute", "reason": "not_received",
-                    "disputed_amount_fen": transaction.amount_fen, "description": "Never arrived.",
-                    "channel": "phone"}, idempotency_key=new_idempotency_key())
-                break
-            except Conflict:
-                continue
+    ensure_an_open_dispute(agent, CASES_CUSTOMER)
     window = open_window("agent1")
     workspace = window.open_customer(CASES_CUSTOMER, "")
     qtbot.waitUntil(lambda: workspace.profile is not None, timeout=WAIT_MS)
