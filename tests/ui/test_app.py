@@ -76,21 +76,27 @@ def test_switching_language_rebuilds_the_window_with_the_same_tabs(
     app.aboutToQuit.disconnect(console.shutdown)
 
 
-def test_switching_language_keeps_the_queues_view_open(
-    qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend, api_client_as: Callable[[str], ApiClient]
-) -> None:
-    from ui.cases.queue import CaseListView
-    from ui.main_window import view_title
-
+def signed_in_console(qt_settings: QSettings, live_backend: LiveBackend, client: ApiClient) -> Console:
+    """A console signed in as `client`'s user on the live backend, its main window shown (not
+    shut down with the application: the test ends it)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    client = api_client_as("handler1")
     assert client.user is not None
     console = Console(app, qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
     app.aboutToQuit.disconnect(console.shutdown)
     console._signed_in(
         SignedIn(client=client, user=client.user, server_url=live_backend.base_url, demo=False, remembered=False)
     )
+    return console
+
+
+def test_switching_language_keeps_the_queues_view_open(
+    qtbot: QtBot, qt_settings: QSettings, live_backend: LiveBackend, api_client_as: Callable[[str], ApiClient]
+) -> None:
+    from ui.cases.queue import CaseListView
+    from ui.main_window import view_title
+
+    console = signed_in_console(qt_settings, live_backend, api_client_as("handler1"))
     first = console.window
     assert first is not None
     first.show_view("queues")
@@ -124,15 +130,7 @@ def test_switching_language_keeps_the_queues_view_with_its_filters(
     and its rows are those filters' (issue 14, item 6)."""
     from ui.cases.queue import CaseListView
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    client = api_client_as("super1")
-    assert client.user is not None
-    console = Console(app, qt_settings, demo=None, server_url=live_backend.base_url, use_keyring=False)
-    app.aboutToQuit.disconnect(console.shutdown)
-    console._signed_in(
-        SignedIn(client=client, user=client.user, server_url=live_backend.base_url, demo=False, remembered=False)
-    )
+    console = signed_in_console(qt_settings, live_backend, api_client_as("super1"))
     first = console.window
     assert first is not None
     queues = first.show_view("queues")
