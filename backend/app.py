@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from backend.auth.checked_tokens import CheckedTokens, TokenChangeListener
 from backend.auth.routes import router as auth_router
 from backend.clock import BusinessClock
 from backend.db import make_engine, make_sessionmaker
@@ -298,6 +299,7 @@ def create_app(
     app.state.settings = settings
     app.state.clock = clock
     app.state.session_factory = session_factory
+    app.state.checked_tokens = None  # every token read from the database; see keep_checked_tokens
 
     install_error_handlers(app)
     app.add_middleware(AdmissionGate, places=settings.db_connections, wait_seconds=settings.db_wait_seconds)
@@ -333,8 +335,23 @@ def app_from_env() -> FastAPI:
     migrated (or checked) the schema before any worker starts."""
     settings = Settings.from_env()
     app = create_app(settings, session_factory=make_sessionmaker(engine_for(settings)))
+    keep_checked_tokens(app, settings)
     settle_the_heap()
     return app
+
+
+def keep_checked_tokens(app: FastAPI, settings: Settings) -> TokenChangeListener | None:
+    """On PostgreSQL, let `app` answer recently checked tokens without reading them again, with
+    a listener that hears every change to users and tokens (`backend.auth.checked_tokens`). The
+    cache keeps nothing until the listener listens. Not on SQLite: another process serving the
+    same file could not tell this one of a change."""
+    if settings.token_check_seconds <= 0 or not settings.database_url.startswith("postgresql"):
+        return None
+    checked = CheckedTokens(settings.token_check_seconds)
+    app.state.checked_tokens = checked
+    listener = TokenChangeListener(settings.listen_database_url or settings.database_url, checked).start()
+    app.state.token_change_listener = listener
+    return listener
 
 
 # Collections of the youngest generation: after this many allocations (CPython's default: 700).

@@ -127,19 +127,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # Connections left for everything but the workers: `migrate`, `eod`, psql, monitoring.
 RESERVED_CONNECTIONS = 10
+# Each worker's own connection besides its pool: the token change listener (backend/auth/checked_tokens.py).
+LISTENER_CONNECTIONS = 1
 
 
 def connections_per_worker(engine: Engine, wanted: int, workers: int) -> int:
     """How many pooled connections each of `workers` processes gets: `wanted`
     (`CREDITDESK_DB_CONNECTIONS`), but on PostgreSQL no more than an equal share of
-    `max_connections`, less the superuser reserve and `RESERVED_CONNECTIONS`, so that all
-    workers together stay under the server's limit. (Past that: pgbouncer, see the README.)"""
+    `max_connections`, less the superuser reserve and `RESERVED_CONNECTIONS`, and less each
+    worker's listening connection, so that all workers together stay under the server's limit.
+    (Past that: pgbouncer, see the README.)"""
     if engine.dialect.name != "postgresql":
         return wanted
     with engine.connect() as connection:
         limit = int(connection.exec_driver_sql("SHOW max_connections").scalar_one())
         reserved = int(connection.exec_driver_sql("SHOW superuser_reserved_connections").scalar_one())
-    share = (limit - reserved - RESERVED_CONNECTIONS) // workers
+    share = (limit - reserved - RESERVED_CONNECTIONS) // workers - LISTENER_CONNECTIONS
     if share < 1:
         raise SystemExit(
             f"PostgreSQL allows {limit} connections: too few for {workers} workers. "

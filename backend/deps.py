@@ -14,7 +14,6 @@ import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextvars import ContextVar
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -23,8 +22,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from backend.auth.checked_tokens import CheckedTokens
 from backend.auth.models import User
-from backend.auth.service import read_token_owner, resolve_token
+from backend.auth.service import live_owner, read_token_owner_row, resolve_token_row, token_digest
 from backend.clock import BusinessClock
 from backend.common.context import RequestContext
 from backend.db import autocommit_engine, begin_writes_for_method
@@ -210,15 +210,14 @@ class PasswordChangeRequired(Forbidden):
     title = "Choose a new password"
 
 
-def _resolve_user(factory: sessionmaker[Session], token: str, now: datetime, demo_mode: bool) -> User | None:
-    """The token's user, read on a connection of its own that is back in the pool before the
-    handler runs (one statement, no transaction on PostgreSQL). The user comes back detached,
-    its columns loaded."""
+def _token_owner_row(factory: sessionmaker[Session], token: str) -> dict[str, Any] | None:
+    """The token's owner row, read on a connection of its own that is back in the pool before
+    the handler runs (one statement, no transaction on PostgreSQL)."""
     bind = factory.kw.get("bind")
     if isinstance(bind, Engine):
-        return read_token_owner(engine=autocommit_engine(bind), token=token, now=now, demo_mode=demo_mode)
+        return read_token_owner_row(engine=autocommit_engine(bind), token=token)
     with factory() as session:  # bound to a connection (tests): read on it
-        return resolve_token(session=session, token=token, now=now, demo_mode=demo_mode)
+        return resolve_token_row(session=session, token=token)
 
 
 async def current_user(
@@ -229,14 +228,25 @@ async def current_user(
 ) -> User:
     """The user behind the request's bearer token; 401 `unauthorized` otherwise.
 
-    Resolved in one thread-pool call with a connection of its own (taken and given back within
-    that call), never on the request's session: that session must not hold a connection while
-    the request waits for the thread that runs the handler."""
+    A serving process that keeps recently checked tokens (`backend.auth.checked_tokens`)
+    answers from them on the event loop. Otherwise the token is read in one thread-pool call
+    with a connection of its own (taken and given back within that call), never on the
+    request's session: that session must not hold a connection while the request waits for
+    the thread that runs the handler. Either way the token's expiry and revocation and the
+    user's state are judged on every request (`live_owner`)."""
     if token is None:
         raise Unauthorized("Sign in and send the access token as 'Authorization: Bearer <token>'.")
-    user = await run_in_threadpool(
-        _resolve_user, get_session_factory(request), token, clock.now(), settings.demo_mode
-    )
+    checked: CheckedTokens | None = getattr(request.app.state, "checked_tokens", None)
+    digest = token_digest(token) if checked is not None else ""
+    row = checked.get(digest) if checked is not None else None
+    if row is not None:
+        user = live_owner(row, now=clock.now(), demo_mode=settings.demo_mode)
+    else:
+        generation = checked.generation if checked is not None else 0
+        row = await run_in_threadpool(_token_owner_row, get_session_factory(request), token)
+        user = live_owner(row, now=clock.now(), demo_mode=settings.demo_mode)
+        if user is not None and checked is not None and row is not None:
+            checked.keep(digest, row, generation)
     if user is None:
         raise Unauthorized("The access token is invalid, expired or revoked. Sign in again.")
     if user.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:

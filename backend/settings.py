@@ -104,6 +104,13 @@ class Settings:
     db_wait_seconds: float = 5.0
     # SQLite: how long a writer waits for another's write lock before 503 `overloaded`.
     sqlite_busy_seconds: float = 5.0
+    # A serving process on PostgreSQL answers a token it checked less than this long ago without
+    # reading it again; every change to a user or a token is heard at once, this only bounds what
+    # is changed outside the application (`backend.auth.checked_tokens`). 0: read every time.
+    token_check_seconds: float = 30.0
+    # Where the token change listener connects: PostgreSQL itself. Set it when
+    # `database_url` points at pgbouncer in transaction pooling, which does not pass LISTEN on.
+    listen_database_url: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -128,6 +135,12 @@ class Settings:
         busy = os.environ.get("CREDITDESK_SQLITE_BUSY_SECONDS")
         if busy:
             values["sqlite_busy_seconds"] = float(busy)
+        token_check = os.environ.get("CREDITDESK_TOKEN_CHECK_SECONDS")
+        if token_check:
+            values["token_check_seconds"] = max(0.0, float(token_check))
+        listen_url = os.environ.get("CREDITDESK_LISTEN_DATABASE_URL")
+        if listen_url:
+            values["listen_database_url"] = listen_url
         policy = os.environ.get("CREDITDESK_POLICY")
         if policy:
             values["policy"] = Policy.from_json(policy)

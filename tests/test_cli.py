@@ -207,7 +207,7 @@ def test_serve_refuses_a_database_whose_schema_is_behind(
 def test_each_worker_gets_an_equal_share_of_postgresql_connections(db_url: str, pg_required: None) -> None:
     from sqlalchemy import text
 
-    from backend.cli import RESERVED_CONNECTIONS, connections_per_worker
+    from backend.cli import LISTENER_CONNECTIONS, RESERVED_CONNECTIONS, connections_per_worker
 
     engine = make_engine(db_url)
     try:
@@ -215,11 +215,12 @@ def test_each_worker_gets_an_equal_share_of_postgresql_connections(db_url: str, 
             limit = int(connection.execute(text("SHOW max_connections")).scalar_one())
             reserved = int(connection.execute(text("SHOW superuser_reserved_connections")).scalar_one())
         spare = limit - reserved - RESERVED_CONNECTIONS
-        assert connections_per_worker(engine, 20, 1) == min(20, spare)
-        assert connections_per_worker(engine, 20, 4) == min(20, spare // 4)
-        assert connections_per_worker(engine, 1000, 3) == spare // 3
+        # Each worker also holds its token change listener's connection.
+        assert connections_per_worker(engine, 20, 1) == min(20, spare - LISTENER_CONNECTIONS)
+        assert connections_per_worker(engine, 20, 4) == min(20, spare // 4 - LISTENER_CONNECTIONS)
+        assert connections_per_worker(engine, 1000, 3) == spare // 3 - LISTENER_CONNECTIONS
         with pytest.raises(SystemExit, match="pgbouncer"):
-            connections_per_worker(engine, 20, spare + 1)
+            connections_per_worker(engine, 20, spare // 2 + 1)
     finally:
         engine.dispose()
 

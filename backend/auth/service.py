@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Engine, RowMapping, bindparam, delete, exists, func, select
+from sqlalchemy import Engine, bindparam, delete, exists, func, select
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from backend.auth.models import ROLES, AuthToken, LoginFailure, User
@@ -292,25 +294,39 @@ _TOKEN_OWNER_COLUMNS = (
 
 def read_token_owner(*, engine: Engine, token: str, now: datetime, demo_mode: bool = True) -> User | None:
     """The active user a live (unexpired, unrevoked) token belongs to, or None. Every request's
-    bearer token is checked here, so it is cheap: one statement on a pooled connection, outside
+    bearer token is checked here (or in the process's recently checked tokens,
+    `backend.auth.checked_tokens`), so it is cheap: one statement on a pooled connection, outside
     any transaction where the database allows it (PostgreSQL in autocommit: no BEGIN and no
     ROLLBACK round trip), and the row turned into a detached `User` without a session."""
+    return live_owner(read_token_owner_row(engine=engine, token=token), now=now, demo_mode=demo_mode)
+
+
+def read_token_owner_row(*, engine: Engine, token: str) -> dict[str, Any] | None:
+    """The row `live_owner` judges: the token's user's columns, with the token's expiry and
+    revocation; None for no such token."""
     if not token or len(token) > 512:
         return None
     with engine.connect() as connection:
         row = connection.execute(_TOKEN_OWNER_COLUMNS, {"digest": token_digest(token)}).mappings().one_or_none()
-    return _live_owner(row, now=now, demo_mode=demo_mode)
+    return dict(row) if row is not None else None
 
 
 def resolve_token(*, session: Session, token: str, now: datetime, demo_mode: bool = True) -> User | None:
     """`read_token_owner` on a session's connection (a session bound to a connection, as in tests)."""
+    return live_owner(resolve_token_row(session=session, token=token), now=now, demo_mode=demo_mode)
+
+
+def resolve_token_row(*, session: Session, token: str) -> dict[str, Any] | None:
+    """`read_token_owner_row` on a session's connection."""
     if not token or len(token) > 512:
         return None
     row = session.execute(_TOKEN_OWNER_COLUMNS, {"digest": token_digest(token)}).mappings().one_or_none()
-    return _live_owner(row, now=now, demo_mode=demo_mode)
+    return dict(row) if row is not None else None
 
 
-def _live_owner(row: RowMapping | None, *, now: datetime, demo_mode: bool) -> User | None:
+def live_owner(row: Mapping[str, Any] | None, *, now: datetime, demo_mode: bool) -> User | None:
+    """The user of a token owner row, if the token is live (not revoked, not expired) and the
+    user may sign in (active; a demo user only in demo mode); a new detached `User` each time."""
     if row is None:
         return None
     if row["token_revoked_at"] is not None or row["token_expires_at"] <= now or not row["active"]:
