@@ -179,20 +179,22 @@ def customer_alerts(*, session: Session, customer_id: int) -> CustomerAlerts:
 # The alert strip's statements, built once: every customer open runs them.
 _ACCOUNT_IDS: BindParameter[Any] = bindparam("account_ids", expanding=True)
 _ALERT_ARRANGEMENTS = (
-    select(Arrangement)
+    select(Arrangement.id, Arrangement.account_id, Arrangement.type, Arrangement.status, Arrangement.amount_fen,
+           Arrangement.terms, Arrangement.proposed_at, Arrangement.proposed_by_name)
     .where(Arrangement.account_id.in_(_ACCOUNT_IDS),
            (Arrangement.status == Status.PENDING_APPROVAL.value)
            | ((Arrangement.status == Status.ACTIVE.value) & Arrangement.type.in_(ONGOING_TYPES)))
     .order_by(Arrangement.proposed_at.desc(), Arrangement.id.desc())
 )
 _ALERT_CASES = (
-    select(Case)
+    select(Case.id, Case.type, Case.subject_id, Case.account_id, Case.status, Case.amount_fen, Case.opened_at)
     .where(Case.account_id.in_(_ACCOUNT_IDS), Case.is_open == true(),
            Case.type.in_((CaseType.DISPUTE.value, CaseType.FRAUD_REPORT.value)))
     .order_by(Case.opened_at.desc(), Case.id.desc())
 )
 _LAST_CONTACT = (
-    select(ContactNote).where(ContactNote.account_id.in_(_ACCOUNT_IDS))
+    select(ContactNote.created_at, ContactNote.account_id, ContactNote.channel, ContactNote.author_name)
+    .where(ContactNote.account_id.in_(_ACCOUNT_IDS))
     .order_by(ContactNote.created_at.desc(), ContactNote.id.desc()).limit(1)
 )
 
@@ -202,22 +204,24 @@ def alerts_of(*, session: Session, customer_id: int, accounts: Sequence[Account]
     accounts and the reports that hold them, and the last contact note, over `accounts` (the
     customer's): at most four statements (three unless an account is frozen)."""
     ids = {"account_ids": [a.id for a in accounts]}
-    arrangements = session.scalars(_ALERT_ARRANGEMENTS, ids).all()
-    cases = session.scalars(_ALERT_CASES, ids).all()
+    # Plain rows on the session's connection: every customer open runs these (docs/load.md).
+    reader = session.connection()
+    arrangements = reader.execute(_ALERT_ARRANGEMENTS, ids).all()
+    cases = reader.execute(_ALERT_CASES, ids).all()
     frozen = [a for a in accounts if a.status == "frozen"]
     holders = fraud_queries.reports_holding_freeze(session, [a.id for a in frozen])
-    last = session.scalars(_LAST_CONTACT, ids).first()
+    last = reader.execute(_LAST_CONTACT, ids).first()
     return CustomerAlerts(
         customer_id=customer_id,
         arrangements=[
             AlertArrangement(
-                id=a.id, account_id=a.account_id, type=a.type, status=a.status,  # type: ignore[arg-type]
+                id=a.id, account_id=a.account_id, type=a.type, status=a.status,
                 amount_fen=a.amount_fen, promised_date=a.terms.get("promised_date"), months=a.terms.get("months"),
                 proposed_at=a.proposed_at, proposed_by_name=a.proposed_by_name)
             for a in arrangements
         ],
         open_cases=[
-            AlertCase(case_id=c.id, type=c.type, subject_id=c.subject_id,  # type: ignore[arg-type]
+            AlertCase(case_id=c.id, type=c.type, subject_id=c.subject_id,
                       account_id=c.account_id, status=c.status, amount_fen=c.amount_fen, opened_at=c.opened_at)
             for c in cases
         ],
