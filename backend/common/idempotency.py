@@ -273,7 +273,9 @@ async def idempotency(
     """Check the key here, on the event loop (400/422 before any work); claim it at the start of
     the handler's own thread-pool call (`before_the_handler`), not in a call of its own. The claim
     commits before the handler runs, so a concurrent duplicate sees it. A request whose body or
-    parameters are invalid is answered 422 before the handler's call, so it claims nothing."""
+    parameters are invalid is answered 422 before the handler's call, so it claims nothing. A
+    handler not run by `in_one_call` (an `async def` one, or one added after `create_app`) is
+    claimed for here, in a thread-pool call of its own, before the body is checked."""
     key = parse_idempotency_key(idempotency_key)
     factory = get_session_factory(request)
     user_id = user.id
