@@ -45,6 +45,7 @@ __all__ = [
     "get_clock",
     "get_session",
     "get_settings",
+    "before_the_handler",
     "in_one_call",
     "on_rollback",
     "request_context",
@@ -108,15 +109,21 @@ def _finish(session: Session, request: Request, *, commit: bool, close: bool = T
 
 
 class _RequestSession:
-    """The request's session, and whether the handler's own thread-pool call already ended its
-    transaction (see `in_one_call`)."""
+    """The request's session, whether the handler's own thread-pool call already ended its
+    transaction, and the work that call does before the handler (see `in_one_call`)."""
 
-    __slots__ = ("committed", "request", "session")
+    __slots__ = ("before", "committed", "request", "session")
 
     def __init__(self, session: Session, request: Request) -> None:
         self.session = session
         self.request = request
         self.committed: bool | None = None  # None: not ended by the handler's call
+        self.before: list[Callable[[], None]] = []
+
+    def run_before(self) -> None:
+        work, self.before = self.before, []
+        for step in work:
+            step()
 
     def end(self, *, commit: bool) -> None:
         """Commit or roll back on the calling thread; the connection goes back to the pool. The
@@ -169,12 +176,15 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 def in_one_call(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     """`endpoint` (a plain `def` handler) followed, in the same thread-pool call, by the commit
-    of the request's session (the rollback when it raises). `create_app` wraps every such route."""
+    of the request's session (the rollback when it raises), and preceded by the work registered
+    with `before_the_handler`. `create_app` wraps every such route."""
 
     @functools.wraps(endpoint)
     def run(*args: Any, **kwargs: Any) -> Any:
         slot = _request_session.get()
         try:
+            if slot is not None:
+                slot.run_before()
             result = endpoint(*args, **kwargs)
         except BaseException:
             if slot is not None:
@@ -207,6 +217,21 @@ def on_the_loop_in_one_call(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
     run_here.creditdesk_in_one_call = True  # type: ignore[attr-defined]
     return run_here
+
+
+def before_the_handler(request: Request, work: Callable[[], None]) -> bool:
+    """Have `work` run at the start of the handler's own thread-pool call (`in_one_call`), so it
+    costs no thread-pool call of its own (docs/load.md, "The writes"); what it raises is what the
+    handler raised. False when the request's handler is not run that way (an `async def` one, or
+    one added after `create_app`): then the caller runs `work` itself."""
+    slot = _request_session.get()
+    route = request.scope.get("route")
+    if slot is None or slot.request.scope is not request.scope or not getattr(
+        getattr(route, "endpoint", None), "creditdesk_in_one_call", False
+    ):
+        return False
+    slot.before.append(work)
+    return True
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

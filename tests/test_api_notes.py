@@ -152,6 +152,20 @@ def test_a_key_whose_request_failed_validation_can_be_used_again(api: SeededApi,
     assert response.status_code == 201, response.text
 
 
+def test_a_bad_note_with_a_used_key_is_answered_as_a_bad_note(api: SeededApi, account: Account) -> None:
+    """The body is checked before the key is claimed (docs/load.md, "The writes"): a request
+    wrong twice over is told about its body, and the key's stored response is untouched."""
+    key = str(uuid.uuid4())
+    assert post_note(api, account.id, {"body": "Called back."}, key).status_code == 201
+
+    response = post_note(api, account.id, {"body": ""}, key)
+
+    assert response.status_code == 422
+    assert problem(response)["code"] == "validation_failed"
+    replayed = post_note(api, account.id, {"body": "Called back."}, key)
+    assert replayed.headers["idempotent-replayed"] == "true"
+
+
 def test_a_note_on_an_unknown_account_is_404(api: SeededApi) -> None:
     response = post_note(api, 987654321, {"body": "x"})
 

@@ -3,8 +3,8 @@
 Each record's `hash` is the HMAC-SHA256, keyed with the audit key kept outside the database
 (`backend.audit.keys`), of a canonical JSON of its fields, including `prev_hash`, the hash of the
 record before it; the first record follows `GENESIS_HASH`. Appends are
-serialized by locking the one-row `audit_chain_head` (SELECT ... FOR UPDATE on PostgreSQL;
-SQLite serializes writers by itself), so concurrent writers never fork the chain. The lock is
+serialized by locking the one-row `audit_chain_head` (an UPDATE of it: a row lock on PostgreSQL,
+the database's write lock on SQLite), so concurrent writers never fork the chain. The lock is
 held until the request's transaction ends.
 """
 
@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from backend.audit.keys import Anchor, audit_key
 from backend.audit.models import GENESIS_HASH, AuditChainHead, AuditRecord
@@ -109,32 +109,63 @@ def snapshot(instance: object, *fields: str) -> dict[str, Any]:
     return {name: getattr(instance, name) for name in fields}
 
 
-def _lock_chain_head(session: Session) -> AuditChainHead:
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        # pysqlite opens the transaction only at the first write: write first, so the head read
-        # below happens under the database's write lock and no other writer can slip in between.
-        session.execute(
-            update(AuditChainHead).where(AuditChainHead.id == 1).values(last_hash=AuditChainHead.last_hash)
-        )
-    query = (
-        select(AuditChainHead)
-        .where(AuditChainHead.id == 1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    head = session.scalars(query).one_or_none()
-    if head is not None:
-        return head
-    values = {"id": 1, "last_hash": GENESIS_HASH, "last_id": None}
+_HEAD = cast(Table, AuditChainHead.__table__)
+_RECORDS = cast(Table, AuditRecord.__table__)
+
+
+def _next_record_id(dialect: str) -> Any:
+    """The id the next record takes. PostgreSQL: drawn from the table's own id sequence (so ids
+    stay what an INSERT would have given, and the seed's sequence moves hold). SQLite: one past
+    the largest, which is what SQLite gives an INTEGER PRIMARY KEY itself."""
     if dialect == "postgresql":
-        session.execute(postgresql.insert(AuditChainHead).values(values).on_conflict_do_nothing())
-    elif dialect == "sqlite":
-        session.execute(sqlite.insert(AuditChainHead).values(values).on_conflict_do_nothing())
-    else:
-        session.add(AuditChainHead(**values))
-        session.flush()
-    return session.scalars(query).one()
+        return func.nextval(func.pg_get_serial_sequence(_RECORDS.name, "id"))
+    return select(func.coalesce(func.max(_RECORDS.c.id), 0) + 1).scalar_subquery()
+
+
+def _lock_head_statement(dialect: str) -> Any:
+    """Lock the chain head and read the previous hash and the new record's id, in one statement.
+
+    An UPDATE that changes nothing takes the row lock (on SQLite: the database's write lock, if
+    the transaction did not begin with it), and its RETURNING is computed on the row once the lock
+    is held: on PostgreSQL READ COMMITTED, the row as the writer before us left it. So the id is
+    drawn under the lock and ids follow the chain's order, which `check_audit_chain` walks."""
+    return (
+        update(_HEAD)
+        .where(_HEAD.c.id == 1)
+        .values(last_hash=_HEAD.c.last_hash)
+        .returning(_HEAD.c.last_hash, _next_record_id(dialect).label("record_id"))
+    )
+
+
+_RECORD_VALUES = {name: bindparam(f"record_{name}", type_=_RECORDS.c[name].type)
+                  for name in (*HASHED_FIELDS, "hash")}
+_MOVE_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_hash=_RECORD_VALUES["hash"], last_id=_RECORD_VALUES["id"])
+)
+# Statements built once (docs/load.md, "The writes"). PostgreSQL appends the finished record and
+# moves the head in one statement (a data-modifying WITH); SQLite runs the two one after another.
+_LOCK_HEAD = {dialect: _lock_head_statement(dialect) for dialect in ("postgresql", "sqlite")}
+_INSERT_RECORD = insert(_RECORDS).values(_RECORD_VALUES)
+_APPEND_AND_MOVE_HEAD = _MOVE_HEAD.add_cte(_INSERT_RECORD.cte("appended"))
+
+
+def _lock_chain_head(session: Session, dialect: str) -> tuple[str, int]:
+    """The chain's last hash and the next record's id, with the head locked until the
+    transaction ends. Makes the head (at the genesis hash) the first time."""
+    statement = _LOCK_HEAD[dialect] if dialect in _LOCK_HEAD else _lock_head_statement(dialect)
+    row = session.execute(statement).first()
+    if row is None:
+        values = {"id": 1, "last_hash": GENESIS_HASH, "last_id": None}
+        if dialect == "postgresql":
+            session.execute(postgresql.insert(_HEAD).values(values).on_conflict_do_nothing())
+        elif dialect == "sqlite":
+            session.execute(sqlite.insert(_HEAD).values(values).on_conflict_do_nothing())
+        else:
+            session.execute(insert(_HEAD).values(values))
+        row = session.execute(statement).one()
+    return str(row.last_hash), int(row.record_id)
 
 
 def record_audit(
@@ -158,6 +189,10 @@ def record_audit(
     Pass `ctx` inside a request (actor, role, request id, idempotency key and time come from it);
     outside one, pass `actor_role` (default "system") and `at`. `before`/`after` should hold only
     the fields that changed (see `field_diff`).
+
+    Two statements on PostgreSQL (docs/load.md, "The writes"): the head is locked and the
+    record's id drawn; the hash is computed; the finished record is inserted and the head moved
+    in one statement. The record comes back in the session, as if it had been loaded.
     """
     if ctx is not None:
         actor_id = ctx.actor_id if actor_id is None else actor_id
@@ -167,28 +202,34 @@ def record_audit(
         at = at or ctx.clock.now()
     if at is None:
         at = datetime.now(timezone.utc)
-    head = _lock_chain_head(session)
-    record = AuditRecord(
-        customer_id=customer_id,
-        at=at.astimezone(timezone.utc),
-        actor_id=actor_id,
-        actor_role=actor_role or SYSTEM_ROLE,
-        action=action,
-        entity_type=entity_type,
-        entity_id=str(entity_id),
-        before=to_json_value(dict(before) if before is not None else None),
-        after=to_json_value(dict(after) if after is not None else None),
-        request_id=request_id,
-        idempotency_key=idempotency_key,
-        prev_hash=head.last_hash,
-        hash="",
-    )
+    session.flush()  # the caller's pending changes go first, as before any statement of theirs
+    dialect = session.get_bind().dialect.name
+    prev_hash, record_id = _lock_chain_head(session, dialect)
+    fields: dict[str, Any] = {
+        "id": record_id,
+        "customer_id": customer_id,
+        "at": at.astimezone(timezone.utc),
+        "actor_id": actor_id,
+        "actor_role": actor_role or SYSTEM_ROLE,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": str(entity_id),
+        "before": to_json_value(dict(before) if before is not None else None),
+        "after": to_json_value(dict(after) if after is not None else None),
+        "request_id": request_id,
+        "idempotency_key": idempotency_key,
+        "prev_hash": prev_hash,
+    }
+    fields["hash"] = record_hash(fields)
+    params = {f"record_{name}": value for name, value in fields.items()}
+    if dialect == "postgresql":
+        session.execute(_APPEND_AND_MOVE_HEAD, params)
+    else:
+        session.execute(_INSERT_RECORD, params)
+        session.execute(_MOVE_HEAD, params)
+    record = AuditRecord(**fields)
+    make_transient_to_detached(record)  # as if loaded: the row exists
     session.add(record)
-    session.flush()  # assigns the id, which the hash covers
-    record.hash = record_hash({name: getattr(record, name) for name in HASHED_FIELDS})
-    head.last_hash = record.hash
-    head.last_id = record.id
-    session.flush()
     return record
 
 

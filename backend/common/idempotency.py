@@ -9,8 +9,10 @@ A write route takes `idem: IdempotencyDep` and ends with `return idem.complete(r
         note = notes_service.add_note(session=session, ...)
         return idem.complete(NoteOut.model_validate(note))
 
-Before the handler runs, the dependency claims (user, key) in its own short, committed
-transaction, so a concurrent duplicate sees the claim: it gets 409 `idempotency_in_flight`
+The dependency checks the key on the event loop (400 missing, 422 not a UUID); the claim of
+(user, key) is made at the start of the handler's own thread-pool call, before the handler, and
+committed on its own (on PostgreSQL one INSERT in autocommit, docs/load.md "The writes"), so a
+concurrent duplicate sees the claim: it gets 409 `idempotency_in_flight`
 while the first runs, the stored response (with `Idempotent-Replayed: true`) once it is done,
 and 422 `idempotency_key_reused` if its body differs. `complete` stores the response in the
 request's own transaction, so the stored response exists exactly when the work committed. If
@@ -22,22 +24,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, update
+from sqlalchemy import Engine, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.responses import Response
 
 from backend.common.models import IdempotencyKey
-from backend.deps import ClockDep, SessionDep, UserDep, get_session_factory, on_rollback
+from backend.db import autocommit_engine
+from backend.deps import ClockDep, SessionDep, UserDep, before_the_handler, get_session_factory, on_rollback
 from backend.errors import Conflict, EarlyResponse, Problem
 
 IN_FLIGHT = "in_flight"
@@ -148,7 +152,8 @@ def claim_key(
 ) -> IdempotencyKey | None:
     """Claim (user_id, key) for a request and commit. Returns None when claimed; otherwise the
     stored record of a finished identical request (to replay). Raises 422 for another body and
-    409 while the first request is in flight. `session` must be a fresh session of its own."""
+    409 while the first request is in flight. `session` must be a fresh session of its own (in
+    autocommit on PostgreSQL, where each statement below commits itself)."""
     values = {
         "user_id": user_id,
         "key": key,
@@ -171,6 +176,7 @@ def claim_key(
                 "This Idempotency-Key was already used for a different request. Use a new key for a new change."
             )
         if existing.state == DONE:
+            session.expunge(existing)  # comes back loaded: a rollback would expire its fields
             session.rollback()
             return existing
         if existing.claimed_at > now - STALE_CLAIM_AFTER:
@@ -240,7 +246,18 @@ class Idempotency:
         return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
-def idempotency(
+def _claim_session(factory: sessionmaker[Session]) -> Session:
+    """A session of its own for the claim or its release. On PostgreSQL it runs in autocommit:
+    each statement commits itself, so the claim, one INSERT, is one round trip (no BEGIN, no
+    COMMIT), and the rare paths (read the key; take a stale claim over with a guarded UPDATE)
+    hold statement by statement. SQLite keeps a transaction (`autocommit_engine`)."""
+    bind = factory.kw.get("bind")
+    if isinstance(bind, Engine):
+        return factory(bind=autocommit_engine(bind))
+    return factory()  # bound to a connection (tests): claim on it
+
+
+async def idempotency(
     request: Request,
     user: UserDep,
     session: SessionDep,
@@ -252,35 +269,39 @@ def idempotency(
             alias="Idempotency-Key", description="A new UUID per change; resend the same one to retry safely."
         ),
     ] = None,
-) -> Iterator[Idempotency]:
+) -> AsyncIterator[Idempotency]:
+    """Check the key here, on the event loop (400/422 before any work); claim it at the start of
+    the handler's own thread-pool call (`before_the_handler`), not in a call of its own. The claim
+    commits before the handler runs, so a concurrent duplicate sees it. A request whose body or
+    parameters are invalid is answered 422 before the handler's call, so it claims nothing. A
+    handler not run by `in_one_call` (an `async def` one, or one added after `create_app`) is
+    claimed for here, in a thread-pool call of its own, before the body is checked."""
     key = parse_idempotency_key(idempotency_key)
-    # The request's session has only read (the token) so far. End that read before claiming, so
-    # its connection goes back to the pool: a request never holds two connections at once, and
-    # a burst of writes larger than the pool cannot have every request hold one connection
-    # while it waits for a second (which timed out the whole burst).
-    session.commit()
     factory = get_session_factory(request)
-    claim_session = factory()
-    try:
-        stored = claim_key(
-            session=claim_session, user_id=user.id, key=key, request_fingerprint=request_hash, now=clock.now()
-        )
-        if stored is not None:
-            raise EarlyResponse(replay_response(stored))
-    finally:
-        claim_session.close()
-
     user_id = user.id
 
     def release() -> None:
-        release_session = factory()
+        release_session = _claim_session(factory)
         try:
             release_key(session=release_session, user_id=user_id, key=key)
         finally:
             release_session.close()
 
-    # Runs after the request's transaction is rolled back, so it never waits on that transaction's locks.
-    on_rollback(request, release)
+    def claim() -> None:
+        claim_session = _claim_session(factory)
+        try:
+            stored = claim_key(
+                session=claim_session, user_id=user_id, key=key, request_fingerprint=request_hash, now=clock.now()
+            )
+        finally:
+            claim_session.close()
+        if stored is not None:
+            raise EarlyResponse(replay_response(stored))
+        # Runs after the request's transaction is rolled back, so it never waits on that transaction's locks.
+        on_rollback(request, release)
+
+    if not before_the_handler(request, claim):
+        await run_in_threadpool(claim)
     route = request.scope.get("route")
     default_status = getattr(route, "status_code", None) or 200
     handle = Idempotency(key=key, user_id=user_id, session=session, default_status=default_status)
