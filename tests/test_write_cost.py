@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, delete, event, func, select
@@ -29,6 +28,7 @@ from backend.db import make_sessionmaker, transaction
 from backend.notes.models import ContactNote
 from tests.helpers.api import FixedClock, committing_engine, idempotency_headers, login, make_client
 from tests.helpers.cases import insert_customer_with_account
+from tests.helpers.hops import counting_thread_hops
 
 CLOCK = FixedClock.on(date(2024, 6, 14))
 
@@ -87,21 +87,6 @@ def counting_round_trips(engine: Engine) -> Iterator[list[str]]:
     finally:
         for name, listener in listeners:
             event.remove(engine, name, listener)
-
-
-@contextmanager
-def counting_thread_hops(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Each call the app makes to the thread pool meanwhile (FastAPI and Starlette go through
-    `anyio.to_thread.run_sync` for handlers and dependencies alike)."""
-    hops: list[str] = []
-    run_sync = anyio.to_thread.run_sync
-
-    async def counted(func: Any, *args: Any, **kwargs: Any) -> Any:
-        hops.append(getattr(func, "__qualname__", repr(func)))
-        return await run_sync(func, *args, **kwargs)
-
-    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
-    yield hops
 
 
 def test_a_note_write_costs_the_round_trips_and_hops_it_names(
