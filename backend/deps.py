@@ -274,12 +274,12 @@ async def current_user(
 ) -> User:
     """The user behind the request's bearer token; 401 `unauthorized` otherwise.
 
-    Read on the event loop, with no hop to the thread pool (docs/load.md, "The token check"): one
-    indexed statement on a connection of its own, taken and given back at once, never on the
-    request's session (which must not hold a connection before its handler runs). A serving
-    process that keeps recently checked tokens (`backend.auth.checked_tokens`) answers from
-    them without the statement. Either way the token's expiry and revocation and the user's
-    state are judged on every request (`live_owner`)."""
+    A serving process that keeps recently checked tokens (`backend.auth.checked_tokens`)
+    answers from them on the event loop. Otherwise the token is read in one thread-pool call
+    with a connection of its own (taken and given back within that call), never on the
+    request's session: that session must not hold a connection while the request waits for
+    the thread that runs the handler. Either way the token's expiry and revocation and the
+    user's state are judged on every request (`live_owner`)."""
     if token is None:
         raise Unauthorized("Sign in and send the access token as 'Authorization: Bearer <token>'.")
     checked: CheckedTokens | None = getattr(request.app.state, "checked_tokens", None)
@@ -289,7 +289,7 @@ async def current_user(
         user = live_owner(row, now=clock.now(), demo_mode=settings.demo_mode)
     else:
         generation = checked.generation if checked is not None else 0
-        row = _token_owner_row(get_session_factory(request), token)
+        row = await run_in_threadpool(_token_owner_row, get_session_factory(request), token)
         user = live_owner(row, now=clock.now(), demo_mode=settings.demo_mode)
         if user is not None and checked is not None and row is not None:
             checked.keep(digest, row, generation)
