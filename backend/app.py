@@ -24,7 +24,7 @@ from backend.auth.checked_tokens import CheckedTokens, TokenChangeListener
 from backend.auth.routes import router as auth_router
 from backend.clock import BusinessClock
 from backend.db import make_engine, make_sessionmaker
-from backend.deps import in_one_call, on_the_loop_in_one_call
+from backend.deps import in_one_call
 from backend.errors import (
     Overloaded,
     Problem,
@@ -264,10 +264,7 @@ def _wrap_handlers(routes: list[Any]) -> None:
                 or inspect.isasyncgenfunction(call)
             ):
                 continue
-            if getattr(call, "creditdesk_on_the_event_loop", False):
-                wrapped = on_the_loop_in_one_call(call)
-            else:
-                wrapped = in_one_call(call)
+            wrapped = in_one_call(call)
             route.endpoint = wrapped
             route.dependant.call = wrapped
             continue

@@ -198,27 +198,6 @@ def in_one_call(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def on_the_event_loop(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """Mark a plain `def` handler as one of the hot reads that run on the event loop, with no
-    hop to the thread pool (docs/load.md, "Hot reads on the event loop"): a few statements
-    that never wait for a lock, a few milliseconds of Python. `create_app` runs it, followed by
-    its commit, in one call on the event loop instead of in the thread pool."""
-    endpoint.creditdesk_on_the_event_loop = True  # type: ignore[attr-defined]
-    return endpoint
-
-
-def on_the_loop_in_one_call(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """`in_one_call(endpoint)` as a coroutine function: FastAPI then calls it on the event loop."""
-    run = in_one_call(endpoint)
-
-    @functools.wraps(endpoint)
-    async def run_here(*args: Any, **kwargs: Any) -> Any:
-        return run(*args, **kwargs)
-
-    run_here.creditdesk_in_one_call = True  # type: ignore[attr-defined]
-    return run_here
-
-
 def before_the_handler(request: Request, work: Callable[[], None]) -> bool:
     """Have `work` run at the start of the handler's own thread-pool call (`in_one_call`), so it
     costs no thread-pool call of its own (docs/load.md, "The writes"); what it raises is what the

@@ -27,7 +27,6 @@ from backend.customers.schemas import CustomerProfile
 from backend.installments.models import InstallmentPlan
 from backend.installments.schemas import InstallmentPlanOut
 from tests.helpers.api import idempotency_headers
-from tests.helpers.hops import counting_thread_hops
 from tests.helpers.seeded import SeededApi, seeded_api_fixture, seeded_fixture  # noqa: F401
 
 
@@ -165,26 +164,3 @@ def test_each_hot_read_costs_the_statements_it_names(
         assert api.client.get(f"/v1/customers/{customer_id}", params={"include": "accounts,current_bills,plans,alerts"},
                               headers=api.agent).status_code == 200
     assert len(statements) <= 10, statements
-
-
-def test_the_hot_reads_run_on_the_event_loop(
-    api: SeededApi, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Search, the customer open, bills and a transactions page make one call to the thread pool,
-    the token check's (a serving process on PostgreSQL answers a checked token without it: see
-    tests/test_checked_tokens.py); the handler and its commit run on the event loop
-    (docs/load.md, "Hot reads on the event loop"). They made two."""
-    with api.session() as session:
-        account_id, customer_id, number = session.execute(
-            select(Account.id, Account.customer_id, Account.account_number).order_by(Account.id).limit(1)).one()
-    reads = [
-        ("/v1/customers", {"q": number}),
-        (f"/v1/customers/{customer_id}", {"include": "accounts,current_bills,plans,alerts"}),
-        (f"/v1/accounts/{account_id}/bills", {}),
-        (f"/v1/accounts/{account_id}/transactions", {"limit": 50}),
-    ]
-    for path, params in reads:
-        with counting_thread_hops(monkeypatch) as hops:
-            response = api.client.get(path, params=params, headers=api.agent)
-        assert response.status_code == 200, response.text
-        assert len(hops) == 1 and "_token_owner_row" in hops[0], (path, hops)

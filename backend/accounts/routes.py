@@ -14,7 +14,7 @@ from backend.accounts.schemas import AccountOverview, TransactionOut
 from backend.billing.engine import TRANSACTION_TYPES
 from backend.common.pagination import CursorQuery, Page, limit_query
 from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, comma_list_pattern
-from backend.deps import ClockDep, SessionDep, on_the_event_loop
+from backend.deps import ClockDep, SessionDep
 
 
 def _iso_date_text(value: object) -> object:
@@ -37,7 +37,6 @@ def get_account(account_id: AccountId, session: SessionDep, clock: ClockDep) -> 
 
 
 @router.get("/{account_id}/transactions", response_model=Page[TransactionOut], responses=READ_RESPONSES)
-@on_the_event_loop
 def list_transactions(
     account_id: AccountId,
     session: SessionDep,

@@ -11,13 +11,12 @@ from backend.billing import queries
 from backend.billing.schemas import BillDetail, BillOut
 from backend.common.pagination import CursorQuery, Page, limit_query
 from backend.common.routing import CUSTOMER_DATA, READ_RESPONSES, AccountId, entity_id
-from backend.deps import SessionDep, on_the_event_loop
+from backend.deps import SessionDep
 
 router = APIRouter(prefix="/v1/accounts/{account_id}/bills", tags=["bills"], dependencies=CUSTOMER_DATA)
 
 
 @router.get("", response_model=Page[BillOut], responses=READ_RESPONSES)
-@on_the_event_loop
 def list_bills(
     account_id: AccountId,
     session: SessionDep,

@@ -17,7 +17,7 @@ from backend.common.routing import (
 )
 from backend.customers import service
 from backend.customers.schemas import CustomerHit, CustomerProfile, RevealOut, RevealRequest
-from backend.deps import ClockDep, ContextDep, SessionDep, SettingsDep, on_the_event_loop
+from backend.deps import ClockDep, ContextDep, SessionDep, SettingsDep
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=CUSTOMER_DATA)
 
@@ -27,7 +27,6 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=CUST
 
 
 @router.get("", response_model=Page[CustomerHit], responses=problem_responses(401, 403, 422))
-@on_the_event_loop
 def search_customers(
     session: SessionDep,
     clock: ClockDep,
@@ -53,7 +52,6 @@ def search_customers(
 
 
 @router.get("/{customer_id}", response_model=CustomerProfile, responses=READ_RESPONSES)
-@on_the_event_loop
 def get_customer(
     customer_id: CustomerId,
     session: SessionDep,
