@@ -361,3 +361,27 @@ def test_a_cash_loan_pays_off_the_same_way_its_unbilled_interest_waived(m: Money
     m.pay(300_000)
     assert m.plan(plan_id)["status"] == "paid_off"
     m.reconciles()
+
+
+def test_a_refund_on_a_purchase_whose_plan_was_paid_off_comes_off_the_dues_the_payoff_billed(
+    m: MoneyWorld,
+) -> None:
+    """A purchase of the open cycle, converted, then paid off early: its dues go on the latest
+    bill, cut before the purchase. A refund won on the purchase then comes off those dues at
+    once, as it would had the bill held the purchase (found by tests/test_money_state_machine.py:
+    the periods owed 150 fen less than the bill asked)."""
+    m.buy(50_000)
+    m.go_to(NOV_3)  # the November bill, cut on 1 November
+    purchase = m.buy(15_023)
+    plan_id = m.convert(purchase, 3)
+    m.arranged({"type": "plan_payoff", "plan_id": plan_id})
+    november = m.bills()[-1]
+    assert november.open_installments_fen == 15_023
+
+    m.win(m.filed(purchase, 150), 150)
+
+    november = m.bills()[-1]
+    assert (november.open_installments_fen, november.total_fen) == (15_023 - 150, 50_000 + 15_023 - 150)
+    assert m.bill_lines(november.id)[-1][1] == -150
+    assert sum(p["principal_fen"] + p["fee_fen"] - p["paid_fen"] for p in m.plan(plan_id)["schedule"]) == 15_023 - 150
+    m.reconciles()

@@ -126,13 +126,18 @@ def post_claim_money(session: Session, account: Account, posting: Posting, poste
     minimum; on money not yet billed it nets in the open cycle at the next cut. A credit on a
     purchase converted to installments shrinks its plan first (docs/rules.md, "Plans follow
     their purchases")."""
-    from backend.installments.credits import shrink_plan_of
+    from backend.installments.credits import plan_dues_billed, shrink_plan_of
 
     day = business_date_of(posted_at)
     engine.post(account, posting)
     txn = store_posting(session, account, posting, posted_at)
     session.flush()
     bill = bill_holding(session, account, claimed)
+    if bill is None and plan_dues_billed(session, claimed):
+        # A purchase of the open cycle whose plan was paid off early: its dues are on the latest
+        # bill (cut before the purchase), so the credit comes off them there, as it would had
+        # the bill held the purchase (docs/rules.md, "Plans follow their purchases").
+        bill = latest_bill(session, account.id, for_update=True)
     if posting.amount_fen < 0:
         if bill is not None:
             add_bill_line(session, bill, txn)

@@ -41,6 +41,21 @@ class PlanShrink:
         return self.billed_fen + self.fee_reversed_fen + self.rest_fen
 
 
+def plan_dues_billed(session: Session, claimed: Transaction) -> bool:
+    """Whether the plan `claimed` was converted into has periods billed. Their dues are on the
+    latest bill even when it was cut before the purchase: an early payoff makes them due at once
+    there (docs/rules.md, "Paying a plan off early")."""
+    from backend.installments.models import InstallmentPeriod
+
+    return session.scalar(
+        select(InstallmentPeriod.id)
+        .join(InstallmentPlan, InstallmentPlan.id == InstallmentPeriod.plan_id)
+        .where(InstallmentPlan.source_transaction_id == claimed.id, InstallmentPlan.kind.in_(SHRINKING_KINDS),
+               InstallmentPeriod.status.in_(("billed", "partially_paid", "paid")))
+        .limit(1)
+    ) is not None
+
+
 def shrink_plan_of(session: Session, account: Account, claimed: Transaction, credit_fen: int,
                    posted_at: datetime, bill: Bill | None) -> PlanShrink | None:
     """Shrink the active plan `claimed` was converted into by `credit_fen`; None without one.
